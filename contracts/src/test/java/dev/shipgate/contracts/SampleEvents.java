@@ -1,0 +1,57 @@
+package dev.shipgate.contracts;
+
+import dev.shipgate.contracts.events.ApprovalCancelled;
+import dev.shipgate.contracts.events.ApprovalExpired;
+import dev.shipgate.contracts.events.ApprovalGiven;
+import dev.shipgate.contracts.events.ApprovalRejected;
+import dev.shipgate.contracts.events.ApprovalRequested;
+import dev.shipgate.contracts.events.ApproverRule;
+import dev.shipgate.contracts.events.DeploymentAuthorized;
+import dev.shipgate.contracts.events.DeploymentRejected;
+import dev.shipgate.contracts.events.DeploymentRequested;
+import dev.shipgate.contracts.events.DeploymentStatusChanged;
+import dev.shipgate.contracts.events.ImageApproved;
+import dev.shipgate.contracts.events.ImageBuilt;
+import dev.shipgate.contracts.events.PipelineConfigured;
+import dev.shipgate.contracts.events.PipelineImage;
+import dev.shipgate.contracts.events.RoleBinding;
+import dev.shipgate.contracts.events.UserAccessChanged;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** One realistic payload per event type, with optional fields both set and left null across the set. */
+final class SampleEvents {
+
+    static final Instant NOW = Instant.parse("2026-11-26T10:15:30Z");
+    static final PipelineImage IMAGE = new PipelineImage("pl-1", "payments", "prod", "sha256:ab12", "1.4.2");
+
+    static final Map<EventType, EventPayload> BY_TYPE = Map.ofEntries(
+            Map.entry(EventType.IMAGE_BUILT, new ImageBuilt("sha256:ab12", "registry.local/payments", "1.4.2",
+                    "9f1c2e", "payments", "carol", NOW)),
+            Map.entry(EventType.APPROVAL_REQUESTED, new ApprovalRequested("ar-1", IMAGE, "alice",
+                    List.of("bob", "dave"), 2, null, NOW.plusSeconds(3600))),
+            Map.entry(EventType.APPROVAL_GIVEN, new ApprovalGiven("ar-1", IMAGE, "alice", "bob", 1, 2, "looks good")),
+            Map.entry(EventType.IMAGE_APPROVED, new ImageApproved("ar-1", IMAGE, "alice", List.of("bob", "dave"),
+                    NOW.plusSeconds(86400))),
+            Map.entry(EventType.APPROVAL_REJECTED, new ApprovalRejected("ar-1", IMAGE, "alice", "bob", "no tests")),
+            Map.entry(EventType.APPROVAL_CANCELLED, new ApprovalCancelled("ar-1", IMAGE, "alice", "alice")),
+            Map.entry(EventType.APPROVAL_EXPIRED, new ApprovalExpired("ar-1", IMAGE, "alice", null, "LIFETIME_ENDED")),
+            Map.entry(EventType.DEPLOYMENT_REQUESTED, new DeploymentRequested("dp-1", IMAGE, "alice", null)),
+            Map.entry(EventType.DEPLOYMENT_AUTHORIZED, new DeploymentAuthorized("dp-1", IMAGE, "alice", "ar-1",
+                    List.of("bob", "dave"))),
+            Map.entry(EventType.DEPLOYMENT_REJECTED, new DeploymentRejected("dp-1", IMAGE, "alice",
+                    "NOT_APPROVED", "the image has 1 of 2 approvals")),
+            Map.entry(EventType.DEPLOYMENT_STATUS_CHANGED, new DeploymentStatusChanged("dp-1", IMAGE, "alice",
+                    "PROGRESSING", "rolling out", NOW)),
+            Map.entry(EventType.PIPELINE_CONFIGURED, new PipelineConfigured("pl-1", "shop", "payments", "prod",
+                    "simulated", 2, List.of(new ApproverRule("release-managers", 1)), 86400, false, "MANUAL",
+                    false)),
+            Map.entry(EventType.USER_ACCESS_CHANGED, new UserAccessChanged("bob", "bob@example.com", "Bob", true,
+                    List.of("release-managers"), List.of(new RoleBinding("IMAGE_APPROVER", "shop", "payments",
+                            "*")))));
+
+    private SampleEvents() {
+    }
+}
