@@ -1,0 +1,122 @@
+package dev.shipgate.runtime;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/** A child JVM running one main class on the given classpath, its output in a log file. */
+public final class ManagedProcess {
+
+    private final String name;
+    private final List<String> command;
+    private final Path logFile;
+    private Process process;
+
+    public ManagedProcess(String name, String classpath, String mainClass, List<String> jvmOptions,
+                          List<String> args, Path logFile) {
+        this.name = name;
+        this.logFile = logFile;
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvmOptions);
+        cmd.add("-cp");
+        cmd.add(classpath);
+        cmd.add(mainClass);
+        cmd.addAll(args);
+        this.command = List.copyOf(cmd);
+    }
+
+    public synchronized ManagedProcess start() {
+        if (isAlive()) {
+            return this;
+        }
+        try {
+            Files.createDirectories(logFile.getParent());
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                    .start();
+            return this;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start " + name, e);
+        }
+    }
+
+    /** Graceful stop (SIGTERM), then forced after a timeout. */
+    public synchronized void stop() {
+        if (process != null) {
+            process.destroy();
+            awaitExit(Duration.ofSeconds(20));
+            if (process.isAlive()) {
+                kill();
+            }
+        }
+    }
+
+    /** SIGKILL: no shutdown hook runs, as when a machine dies. */
+    public synchronized void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+            awaitExit(Duration.ofSeconds(20));
+        }
+    }
+
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    public void awaitReady(Duration timeout, BooleanSupplier ready) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + logFile);
+            }
+            if (ready.getAsBoolean()) {
+                return;
+            }
+            sleep(Duration.ofMillis(200));
+        }
+        throw new IllegalStateException(name + " not ready after " + timeout + "; see " + logFile);
+    }
+
+    public static boolean acceptsConnections(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void awaitExit(Duration timeout) {
+        try {
+            process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

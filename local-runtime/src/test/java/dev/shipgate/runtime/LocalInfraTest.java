@@ -1,0 +1,108 @@
+package dev.shipgate.runtime;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LocalInfraTest {
+
+    private static LocalInfra infra;
+
+    @BeforeAll
+    static void start() {
+        infra = LocalInfra.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        infra.close();
+    }
+
+    @Test
+    void the_kafka_broker_carries_a_message_from_producer_to_consumer() throws Exception {
+        try (var producer = new KafkaProducer<String, String>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrap(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>("infra-test", "k", "hello")).get();
+        }
+        try (var consumer = new KafkaConsumer<String, String>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrap(),
+                ConsumerConfig.GROUP_ID_CONFIG, "infra-test",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.subscribe(List.of("infra-test"));
+            var values = new java.util.ArrayList<String>();
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (values.isEmpty() && System.currentTimeMillis() < deadline) {
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> values.add(r.value()));
+            }
+            assertThat(values).containsExactly("hello");
+        }
+    }
+
+    @Test
+    void the_mongo_server_keeps_documents_across_a_restart() {
+        try (MongoClient client = MongoClients.create(infra.mongoUri())) {
+            client.getDatabase("infra").getCollection("things").insertOne(new Document("_id", "a").append("n", 1));
+        }
+
+        infra.mongo().stop();
+        infra.mongo().start();
+        infra.awaitMongo();
+
+        try (MongoClient client = MongoClients.create(infra.mongoUri())) {
+            Document found = client.getDatabase("infra").getCollection("things").find().first();
+            assertThat(found).isNotNull();
+            assertThat(found.getInteger("n")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void mail_sent_over_smtp_shows_in_the_inbox_api() throws Exception {
+        Properties props = new Properties();
+        props.put("mail.smtp.host", "127.0.0.1");
+        props.put("mail.smtp.port", Integer.toString(infra.smtpPort()));
+        MimeMessage message = new MimeMessage(Session.getInstance(props));
+        message.setFrom(new InternetAddress("shipgate@localhost"));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress("bob@example.com"));
+        message.setSubject("Approval requested");
+        message.setText("please approve <b>1.4.2</b>");
+        Transport.send(message);
+
+        var response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(infra.inboxUrl() + "/api/messages")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        var page = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(infra.inboxUrl() + "/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.body()).contains("\"subject\":\"Approval requested\"", "bob@example.com");
+        assertThat(page.body()).contains("please approve &lt;b&gt;1.4.2&lt;/b&gt;").doesNotContain("<b>1.4.2");
+    }
+}
