@@ -1,0 +1,88 @@
+package dev.shipgate.support.security;
+
+import dev.shipgate.support.web.ProblemWriter;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Every service verifies the bearer token itself: no service trusts a header it did not verify. Only health
+ * probes and metrics are open.
+ */
+@AutoConfiguration(beforeName = {
+        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"})
+@EnableConfigurationProperties(TokenSettings.class)
+public class SecurityConfiguration {
+
+    /** At least 256 bits for HMAC-SHA256. */
+    static final int MIN_SECRET_BYTES = 32;
+
+    @Bean
+    @ConditionalOnMissingBean
+    public JwtDecoder jwtDecoder(TokenSettings settings) {
+        if (settings.usesOidc()) {
+            return JwtDecoders.fromIssuerLocation(settings.issuerUri());
+        }
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(secretKey(settings))
+                .macAlgorithm(MacAlgorithm.HS256).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(),
+                new JwtIssuerValidator(settings.issuer())));
+        return decoder;
+    }
+
+    public static SecretKeySpec secretKey(TokenSettings settings) {
+        String secret = settings.secret();
+        if (secret == null || secret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
+            throw new IllegalStateException("SHIPGATE_JWT_SECRET must be set to at least " + MIN_SECRET_BYTES
+                    + " bytes (./shipgate up generates one)");
+        }
+        return new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(SecurityFilterChain.class)
+    public SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+        return applyApiDefaults(http)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus",
+                                "/actuator/info").permitAll()
+                        .anyRequest().authenticated())
+                .build();
+    }
+
+    /** Stateless bearer-token API with problem+json answers for 401 and 403; shared with the gateway's chain. */
+    public static HttpSecurity applyApiDefaults(HttpSecurity http) throws Exception {
+        return http
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .oauth2ResourceServer(resource -> resource
+                        .jwt(jwt -> { })
+                        .authenticationEntryPoint((request, response, e) -> ProblemWriter.write(response,
+                                HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
+                                "a valid bearer token is required: " + e.getMessage()))
+                        .accessDeniedHandler((request, response, e) -> ProblemWriter.write(response,
+                                HttpStatus.FORBIDDEN, "FORBIDDEN", e.getMessage())))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) -> ProblemWriter.write(response,
+                                HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "a valid bearer token is required"))
+                        .accessDeniedHandler((request, response, e) -> ProblemWriter.write(response,
+                                HttpStatus.FORBIDDEN, "FORBIDDEN", e.getMessage())));
+    }
+}
