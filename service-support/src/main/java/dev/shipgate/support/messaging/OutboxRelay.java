@@ -61,7 +61,7 @@ public class OutboxRelay implements AutoCloseable {
         int published = 0;
         List<Document> outbox = document.getList(OUTBOX_FIELD, Document.class);
         for (Document stored : outbox) {
-            OutboxEvent event = mongo.getConverter().read(OutboxEvent.class, stored);
+            OutboxEvent event = OutboxEvent.fromDocument(stored);
             publisher.publish(event.toEnvelope());
             mongo.updateFirst(Query.query(Criteria.where("_id").is(document.get("_id"))),
                     new Update().pull(OUTBOX_FIELD, Query.query(Criteria.where("id").is(event.id()))), collection);

@@ -1,0 +1,158 @@
+package dev.shipgate.approval;
+
+import dev.shipgate.approval.access.adapter.AccessSeeder;
+import dev.shipgate.approval.access.adapter.MongoAccessStore;
+import dev.shipgate.approval.access.application.AccessService;
+import dev.shipgate.approval.approval.adapter.MongoApprovalRequests;
+import dev.shipgate.approval.approval.application.ApprovalRequests;
+import dev.shipgate.approval.approval.application.ApprovalService;
+import dev.shipgate.approval.approval.application.ExpirySweeper;
+import dev.shipgate.approval.decision.adapter.DeploymentListener;
+import dev.shipgate.approval.decision.adapter.MongoDeployDecisions;
+import dev.shipgate.approval.decision.application.DeployDecisionService;
+import dev.shipgate.approval.image.adapter.ImageListener;
+import dev.shipgate.approval.image.adapter.MongoImages;
+import dev.shipgate.approval.image.application.ImageIntake;
+import dev.shipgate.approval.image.application.Images;
+import dev.shipgate.approval.pipeline.adapter.MongoActiveImages;
+import dev.shipgate.approval.pipeline.adapter.MongoPipelines;
+import dev.shipgate.approval.pipeline.adapter.PipelineListener;
+import dev.shipgate.approval.pipeline.application.ActiveImages;
+import dev.shipgate.approval.pipeline.application.Pipelines;
+import dev.shipgate.contracts.Topics;
+import dev.shipgate.support.messaging.EventConsumer;
+import dev.shipgate.support.messaging.Outbox;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.io.Resource;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.scheduling.annotation.Scheduled;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+
+/** Puts the domain, its application services and the adapters together; no rule lives here. */
+@Configuration(proxyBeanMethods = false)
+public class ApprovalWiring {
+
+    @Bean
+    MongoApprovalRequests approvalRequests(MongoTemplate mongo, Outbox outbox) {
+        return new MongoApprovalRequests(mongo, outbox);
+    }
+
+    @Bean
+    MongoImages images(MongoTemplate mongo) {
+        return new MongoImages(mongo);
+    }
+
+    @Bean
+    MongoPipelines pipelines(MongoTemplate mongo) {
+        return new MongoPipelines(mongo);
+    }
+
+    @Bean
+    MongoActiveImages activeImages(MongoTemplate mongo) {
+        return new MongoActiveImages(mongo);
+    }
+
+    @Bean
+    MongoAccessStore accessStore(MongoTemplate mongo, Outbox outbox) {
+        return new MongoAccessStore(mongo, outbox);
+    }
+
+    @Bean
+    AccessService accessService(MongoAccessStore store) {
+        return new AccessService(store);
+    }
+
+    @Bean
+    ApprovalService approvalService(ApprovalRequests requests, Pipelines pipelines, Images images,
+                                    AccessService access, Clock clock,
+                                    @Value("${shipgate.approval.request-lifetime:P7D}") Duration requestLifetime) {
+        return new ApprovalService(requests, pipelines, images, access, clock, requestLifetime);
+    }
+
+    @Bean
+    DeployDecisionService deployDecisionService(Pipelines pipelines, ApprovalRequests requests, AccessService access,
+                                                MongoTemplate mongo, Outbox outbox, Clock clock) {
+        return new DeployDecisionService(pipelines, requests, access, new MongoDeployDecisions(mongo, outbox), clock);
+    }
+
+    @Bean
+    ExpirySweeper expirySweeper(ApprovalRequests requests, Clock clock) {
+        return new ExpirySweeper(requests, clock);
+    }
+
+    @Bean
+    ImageIntake imageIntake(Images images) {
+        return new ImageIntake(images);
+    }
+
+    @Bean
+    ImageListener imageListener(EventConsumer consumer, ImageIntake intake) {
+        return new ImageListener(consumer, intake);
+    }
+
+    @Bean
+    PipelineListener pipelineListener(EventConsumer consumer, Pipelines pipelines) {
+        return new PipelineListener(consumer, pipelines);
+    }
+
+    @Bean
+    DeploymentListener deploymentListener(EventConsumer consumer, DeployDecisionService decisions,
+                                          ActiveImages activeImages) {
+        return new DeploymentListener(consumer, decisions, activeImages);
+    }
+
+    @Bean
+    NewTopic approvalsTopic(@Value("${shipgate.kafka.partitions:3}") int partitions) {
+        return TopicBuilder.name(Topics.APPROVALS).partitions(partitions).build();
+    }
+
+    @Bean
+    NewTopic decisionsTopic(@Value("${shipgate.kafka.partitions:3}") int partitions) {
+        return TopicBuilder.name(Topics.DEPLOY_DECISIONS).partitions(partitions).build();
+    }
+
+    @Bean
+    NewTopic imagesTopic(@Value("${shipgate.kafka.partitions:3}") int partitions) {
+        return TopicBuilder.name(Topics.IMAGES).partitions(partitions).build();
+    }
+
+    @Bean
+    NewTopic accessTopic(@Value("${shipgate.kafka.partitions:3}") int partitions) {
+        return TopicBuilder.name(Topics.ACCESS).partitions(partitions).compact().build();
+    }
+
+    @Bean
+    Seeding seeding(MongoAccessStore store, AccessService access,
+                    @Value("${shipgate.seed-file:}") Resource seedFile) {
+        return new Seeding(new AccessSeeder(store, access), seedFile);
+    }
+
+    @Bean
+    ExpirySchedule expirySchedule(ExpirySweeper sweeper) {
+        return new ExpirySchedule(sweeper);
+    }
+
+    /** Seeds access once the service is up. */
+    record Seeding(AccessSeeder seeder, Resource seedFile) {
+        @EventListener(ApplicationReadyEvent.class)
+        public void seed() throws IOException {
+            seeder.seed(seedFile);
+        }
+    }
+
+    record ExpirySchedule(ExpirySweeper sweeper) {
+        @Scheduled(fixedDelayString = "${shipgate.approval.expiry-sweep:PT5S}")
+        public void sweep() {
+            sweeper.sweep();
+        }
+    }
+}

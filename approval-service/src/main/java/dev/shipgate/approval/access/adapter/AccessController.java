@@ -1,0 +1,149 @@
+package dev.shipgate.approval.access.adapter;
+
+import dev.shipgate.approval.access.application.AccessService;
+import dev.shipgate.approval.access.domain.EffectiveAccess;
+import dev.shipgate.approval.access.domain.Group;
+import dev.shipgate.approval.access.domain.User;
+import dev.shipgate.contracts.access.Grant;
+import dev.shipgate.contracts.access.Permissions;
+import dev.shipgate.contracts.access.Role;
+import dev.shipgate.contracts.events.RoleBinding;
+import dev.shipgate.support.web.RefusedException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Users, permission groups and role bindings. A role binding can be added or removed by whoever may grant that role
+ * on that scope (a MANAGER within their scope, a SUPER_ADMIN anywhere); groups and memberships by SUPER_ADMIN only,
+ * since a group can carry any grant.
+ */
+@RestController
+@Validated
+@RequestMapping("/api/access")
+public class AccessController {
+
+    private static final String NAME = "[A-Za-z0-9._@-]{1,100}";
+
+    private final AccessService access;
+
+    public AccessController(AccessService access) {
+        this.access = access;
+    }
+
+    public record Me(String userId, String displayName, String email, List<String> groups, List<RoleBinding> roles,
+                     boolean superAdmin) {
+    }
+
+    public record UserBody(@NotBlank @Email @Size(max = 200) String email,
+                           @NotBlank @Size(max = 200) String displayName,
+                           boolean active,
+                           @NotNull @Size(max = 50) List<@Pattern(regexp = NAME) String> groups,
+                           @NotNull @Size(max = 200) List<@Valid @NotNull BindingBody> roles) {
+    }
+
+    public record BindingBody(@NotNull Role role, @NotBlank @Size(max = 100) String project,
+                              @NotBlank @Size(max = 100) String application,
+                              @NotBlank @Size(max = 100) String environment) {
+        Grant toGrant() {
+            return Grant.of(new RoleBinding(role.name(), project, application, environment));
+        }
+    }
+
+    public record GroupBody(@Size(max = 500) String description,
+                            @NotNull @Size(max = 200) List<@Valid @NotNull BindingBody> roles) {
+    }
+
+    @GetMapping("/me")
+    public Me me(@AuthenticationPrincipal Jwt caller) {
+        EffectiveAccess mine = access.find(caller.getSubject()).orElseThrow(() -> new RefusedException(
+                HttpStatus.FORBIDDEN, "UNKNOWN_USER", caller.getSubject() + " has no access to Shipgate"));
+        return new Me(mine.user().id(), mine.user().displayName(), mine.user().email(), mine.user().groups(),
+                mine.grants().stream().map(Grant::toBinding).toList(), mine.permissions().isSuperAdmin());
+    }
+
+    @GetMapping("/users")
+    public List<User> users(@AuthenticationPrincipal Jwt caller) {
+        requireManagerSomewhere(caller);
+        return access.all().stream().map(EffectiveAccess::user).toList();
+    }
+
+    @GetMapping("/groups")
+    public List<Group> groups(@AuthenticationPrincipal Jwt caller) {
+        requireManagerSomewhere(caller);
+        return access.groups();
+    }
+
+    @PutMapping("/users/{userId}")
+    public User putUser(@AuthenticationPrincipal Jwt caller, @PathVariable @Pattern(regexp = NAME) String userId,
+                        @Valid @RequestBody UserBody body) {
+        Permissions permissions = permissionsOf(caller);
+        User before = access.find(userId).map(EffectiveAccess::user).orElse(null);
+        List<Grant> grants = body.roles().stream().map(BindingBody::toGrant).distinct().toList();
+        Set<Grant> changed = new HashSet<>(grants);
+        if (before != null) {
+            Set<Grant> removed = new HashSet<>(before.grants());
+            removed.removeAll(grants);
+            changed.removeAll(before.grants());
+            changed.addAll(removed);
+        }
+        for (Grant grant : changed) {
+            if (!permissions.canGrant(grant.role(), grant.scope())) {
+                throw new RefusedException(HttpStatus.FORBIDDEN, "NOT_ALLOWED_TO_GRANT", caller.getSubject()
+                        + " may not grant or revoke " + grant.role() + " on " + grant.scope());
+            }
+        }
+        boolean otherFieldsChanged = before == null || !before.groups().equals(body.groups())
+                || before.active() != body.active();
+        if (otherFieldsChanged && !permissions.isSuperAdmin()) {
+            throw new RefusedException(HttpStatus.FORBIDDEN, "SUPER_ADMIN_ONLY",
+                    "only a super admin can add users, change group membership or deactivate users");
+        }
+        User user = new User(userId, body.email(), body.displayName(), body.active(), body.groups(), grants);
+        access.saveUser(user);
+        return user;
+    }
+
+    @PutMapping("/groups/{name}")
+    public Group putGroup(@AuthenticationPrincipal Jwt caller, @PathVariable @Pattern(regexp = NAME) String name,
+                          @Valid @RequestBody GroupBody body) {
+        if (!permissionsOf(caller).isSuperAdmin()) {
+            throw new RefusedException(HttpStatus.FORBIDDEN, "SUPER_ADMIN_ONLY", "only a super admin can change groups");
+        }
+        Group group = new Group(name, body.description() == null ? "" : body.description(),
+                body.roles().stream().map(BindingBody::toGrant).distinct().toList());
+        access.saveGroup(group);
+        return group;
+    }
+
+    private Permissions permissionsOf(Jwt caller) {
+        return access.find(caller.getSubject()).map(EffectiveAccess::permissions)
+                .orElseGet(() -> Permissions.none(caller.getSubject()));
+    }
+
+    private void requireManagerSomewhere(Jwt caller) {
+        Permissions permissions = permissionsOf(caller);
+        boolean manager = permissions.grants().stream().anyMatch(g -> g.role().includes(Role.MANAGER));
+        if (!manager) {
+            throw new RefusedException(HttpStatus.FORBIDDEN, "MANAGER_ONLY",
+                    "only managers and super admins can see access administration");
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package dev.shipgate.approval.approval.adapter;
+
+import dev.shipgate.approval.access.application.AccessDirectory;
+import dev.shipgate.approval.approval.application.ApprovalRequests;
+import dev.shipgate.approval.approval.application.ApprovalRequests.RequestQuery;
+import dev.shipgate.approval.approval.application.ApprovalService;
+import dev.shipgate.approval.approval.application.RefusedByDomainException;
+import dev.shipgate.approval.approval.domain.Actor;
+import dev.shipgate.approval.approval.domain.ApprovalRequest;
+import dev.shipgate.approval.approval.domain.ApprovalStatus;
+import dev.shipgate.approval.approval.domain.AuditEntry;
+import dev.shipgate.approval.approval.domain.Refusal;
+import dev.shipgate.approval.approval.domain.Refusal.Reason;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.util.List;
+
+/** Approval requests: ask, vote, withdraw, let expire; and the lists the UI shows. */
+@RestController
+@Validated
+@RequestMapping("/api/approval-requests")
+public class ApprovalRequestController {
+
+    private final ApprovalService approvals;
+    private final ApprovalRequests requests;
+    private final AccessDirectory access;
+    private final Clock clock;
+
+    public ApprovalRequestController(ApprovalService approvals, ApprovalRequests requests, AccessDirectory access,
+                                     Clock clock) {
+        this.approvals = approvals;
+        this.requests = requests;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    public record NewRequest(@NotBlank @Size(max = 100) String pipelineId,
+                             @NotBlank @Size(max = 200) String imageDigest,
+                             @Size(max = 50) List<@NotBlank @Size(max = 100) String> approvers,
+                             @Size(max = 2000) String comment) {
+    }
+
+    public record Vote(@Size(max = 2000) String comment) {
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    public RequestView request(@AuthenticationPrincipal Jwt caller, @Valid @RequestBody NewRequest body) {
+        ApprovalRequest request = approvals.request(caller.getSubject(), body.pipelineId(), body.imageDigest(),
+                body.approvers(), body.comment());
+        return view(request, caller);
+    }
+
+    @GetMapping("/{id}")
+    public RequestView get(@AuthenticationPrincipal Jwt caller, @PathVariable String id) {
+        return view(visible(caller, id), caller);
+    }
+
+    @GetMapping("/{id}/history")
+    public List<AuditEntry> history(@AuthenticationPrincipal Jwt caller, @PathVariable String id) {
+        return visible(caller, id).history();
+    }
+
+    @PostMapping("/{id}/approve")
+    public RequestView approve(@AuthenticationPrincipal Jwt caller, @PathVariable String id,
+                               @Valid @RequestBody(required = false) Vote body) {
+        return view(approvals.approve(caller.getSubject(), id, body == null ? null : body.comment()), caller);
+    }
+
+    @PostMapping("/{id}/reject")
+    public RequestView reject(@AuthenticationPrincipal Jwt caller, @PathVariable String id,
+                              @Valid @RequestBody(required = false) Vote body) {
+        return view(approvals.reject(caller.getSubject(), id, body == null ? null : body.comment()), caller);
+    }
+
+    @PostMapping("/{id}/cancel")
+    public RequestView cancel(@AuthenticationPrincipal Jwt caller, @PathVariable String id) {
+        return view(approvals.cancel(caller.getSubject(), id), caller);
+    }
+
+    @PostMapping("/{id}/expire")
+    public RequestView expire(@AuthenticationPrincipal Jwt caller, @PathVariable String id) {
+        return view(approvals.expire(caller.getSubject(), id), caller);
+    }
+
+    /** Requests of a pipeline, or across pipelines; only those the caller may view are listed. */
+    @GetMapping
+    public List<RequestView> search(@AuthenticationPrincipal Jwt caller,
+                                    @RequestParam(required = false) @Size(max = 100) String pipelineId,
+                                    @RequestParam(required = false) List<ApprovalStatus> status,
+                                    @RequestParam(required = false) @Size(max = 100) String tag,
+                                    @RequestParam(defaultValue = "0") @Min(0) int page,
+                                    @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        Actor actor = access.actor(caller.getSubject());
+        return requests.search(new RequestQuery(pipelineId, status, tag, null, page, size)).stream()
+                .filter(request -> actor.permissions().canView(request.image().scope())
+                        || actor.canApproveImages(request.image().scope()))
+                .map(request -> RequestView.of(request, actor, clock.instant()))
+                .toList();
+    }
+
+    /** The Approval pending tab: pending requests the caller can vote on now. */
+    @GetMapping("/pending-my-approval")
+    public List<RequestView> pendingForMe(@AuthenticationPrincipal Jwt caller,
+                                          @RequestParam(required = false) @Size(max = 100) String pipelineId,
+                                          @RequestParam(required = false) @Size(max = 100) String tag,
+                                          @RequestParam(defaultValue = "0") @Min(0) int page,
+                                          @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        Actor actor = access.actor(caller.getSubject());
+        return requests.search(new RequestQuery(pipelineId, List.of(ApprovalStatus.PENDING), tag, null, page, size))
+                .stream()
+                .map(request -> RequestView.of(request, actor, clock.instant()))
+                .filter(view -> view.allowedActions().contains("approve"))
+                .toList();
+    }
+
+    private ApprovalRequest visible(Jwt caller, String id) {
+        ApprovalRequest request = requests.find(id).orElseThrow(() -> new RefusedByDomainException(
+                Refusal.of(Reason.UNKNOWN_REQUEST, "no approval request " + id)));
+        Actor actor = access.actor(caller.getSubject());
+        if (!actor.permissions().canView(request.image().scope()) && !actor.canApproveImages(request.image().scope())) {
+            // not found rather than forbidden: do not tell outsiders what exists
+            throw new RefusedByDomainException(Refusal.of(Reason.UNKNOWN_REQUEST, "no approval request " + id));
+        }
+        return request;
+    }
+
+    private RequestView view(ApprovalRequest request, Jwt caller) {
+        return RequestView.of(request, access.actor(caller.getSubject()), clock.instant());
+    }
+}

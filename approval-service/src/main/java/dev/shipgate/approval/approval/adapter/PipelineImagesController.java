@@ -1,0 +1,138 @@
+package dev.shipgate.approval.approval.adapter;
+
+import dev.shipgate.approval.access.application.AccessDirectory;
+import dev.shipgate.approval.approval.application.ApprovalRequests;
+import dev.shipgate.approval.approval.application.ApprovalService;
+import dev.shipgate.approval.approval.application.RefusedByDomainException;
+import dev.shipgate.approval.approval.domain.Actor;
+import dev.shipgate.approval.approval.domain.ApprovalRequest;
+import dev.shipgate.approval.approval.domain.ApprovalStatus;
+import dev.shipgate.approval.approval.domain.Refusal;
+import dev.shipgate.approval.approval.domain.RequestedImage;
+import dev.shipgate.approval.image.application.Images;
+import dev.shipgate.approval.image.domain.Image;
+import dev.shipgate.approval.pipeline.application.ActiveImages;
+import dev.shipgate.approval.pipeline.application.Pipelines;
+import dev.shipgate.approval.pipeline.domain.Pipeline;
+import dev.shipgate.contracts.events.PipelineImage;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** What the Build & Deploy screens show for one pipeline. */
+@RestController
+@Validated
+public class PipelineImagesController {
+
+    private final Pipelines pipelines;
+    private final Images images;
+    private final ApprovalRequests requests;
+    private final ActiveImages activeImages;
+    private final ApprovalService approvals;
+    private final AccessDirectory access;
+    private final Clock clock;
+
+    public PipelineImagesController(Pipelines pipelines, Images images, ApprovalRequests requests,
+                                    ActiveImages activeImages, ApprovalService approvals, AccessDirectory access,
+                                    Clock clock) {
+        this.pipelines = pipelines;
+        this.images = images;
+        this.requests = requests;
+        this.activeImages = activeImages;
+        this.approvals = approvals;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    /**
+     * @param latestRequest the newest approval request for the image on this pipeline, or null
+     * @param deployable    whether deploying it now would pass the approval check
+     * @param activeOn      the environment it is active on, or null
+     */
+    public record ImageView(String digest, String tag, List<String> tags, String commit, String builtBy,
+                            Instant builtAt, RequestView latestRequest, boolean deployable, String activeOn) {
+    }
+
+    /** Every image of the pipeline's application with its approval state, newest first. */
+    @GetMapping("/api/pipelines/{pipelineId}/images")
+    public List<ImageView> images(@AuthenticationPrincipal Jwt caller, @PathVariable String pipelineId,
+                                  @RequestParam(required = false) @Size(max = 100) String tag,
+                                  @RequestParam(defaultValue = "0") @Min(0) int page,
+                                  @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        Pipeline pipeline = viewable(caller, pipelineId);
+        Actor actor = access.actor(caller.getSubject());
+        Optional<PipelineImage> active = activeImages.active(pipelineId);
+        return images.forApplication(pipeline.application(), tag, page, size).stream()
+                .map(image -> view(pipeline, image, actor, active))
+                .toList();
+    }
+
+    /**
+     * "Approved images" of Select Image: approved, unused, unexpired; the active image only if newly approved.
+     * Without approval on the pipeline, every image but the active one.
+     */
+    @GetMapping("/api/pipelines/{pipelineId}/deployable-images")
+    public List<ImageView> deployable(@AuthenticationPrincipal Jwt caller, @PathVariable String pipelineId,
+                                      @RequestParam(required = false) @Size(max = 100) String tag,
+                                      @RequestParam(defaultValue = "0") @Min(0) int page,
+                                      @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        Pipeline pipeline = viewable(caller, pipelineId);
+        Actor actor = access.actor(caller.getSubject());
+        Optional<PipelineImage> active = activeImages.active(pipelineId);
+        if (pipeline.requiredApprovals() == 0) {
+            return images.forApplication(pipeline.application(), tag, page, size).stream()
+                    .filter(image -> active.map(a -> !a.digest().equals(image.digest())).orElse(true))
+                    .map(image -> view(pipeline, image, actor, active))
+                    .toList();
+        }
+        return requests.search(new ApprovalRequests.RequestQuery(pipelineId, List.of(ApprovalStatus.APPROVED), tag,
+                        null, page, size)).stream()
+                .filter(request -> request.checkUsable(clock.instant()) == null)
+                .map(request -> images.find(request.image().digest()))
+                .flatMap(Optional::stream)
+                .map(image -> view(pipeline, image, actor, active))
+                .toList();
+    }
+
+    /** Who may approve images of this pipeline (for the caller's request: never themselves). */
+    @GetMapping("/api/pipelines/{pipelineId}/approvers")
+    public List<String> approvers(@AuthenticationPrincipal Jwt caller, @PathVariable String pipelineId,
+                                  @RequestParam(required = false) @Size(max = 200) String imageDigest) {
+        Pipeline pipeline = viewable(caller, pipelineId);
+        String builder = imageDigest == null ? null : images.find(imageDigest).map(Image::builtBy).orElse(null);
+        RequestedImage image = new RequestedImage(pipeline.id(), pipeline.project(), pipeline.application(),
+                pipeline.environment(), imageDigest, null, builder);
+        return approvals.eligibleApprovers(image, caller.getSubject()).stream().sorted().toList();
+    }
+
+    private ImageView view(Pipeline pipeline, Image image, Actor actor, Optional<PipelineImage> active) {
+        Instant now = clock.instant();
+        Optional<ApprovalRequest> latest = requests.forImage(pipeline.id(), image.digest()).stream().findFirst();
+        boolean isActive = active.map(a -> a.digest().equals(image.digest())).orElse(false);
+        boolean deployable = pipeline.requiredApprovals() == 0 ? !isActive
+                : latest.map(request -> request.checkUsable(now) == null).orElse(false);
+        return new ImageView(image.digest(), image.tag(), image.tags(), image.commit(), image.builtBy(),
+                image.builtAt(), latest.map(request -> RequestView.of(request, actor, now)).orElse(null), deployable,
+                isActive ? pipeline.environment() : null);
+    }
+
+    private Pipeline viewable(Jwt caller, String pipelineId) {
+        Actor actor = access.actor(caller.getSubject());
+        return pipelines.find(pipelineId)
+                .filter(p -> actor.permissions().canView(p.scope()) || actor.canApproveImages(p.scope()))
+                .orElseThrow(() -> new RefusedByDomainException(Refusal.of(Refusal.Reason.UNKNOWN_PIPELINE,
+                        "no pipeline " + pipelineId)));
+    }
+}

@@ -1,0 +1,43 @@
+package dev.shipgate.approval.approval.application;
+
+import dev.shipgate.approval.approval.domain.ApprovalRequest;
+import dev.shipgate.approval.approval.domain.ApprovalStatus;
+import dev.shipgate.contracts.EventPayload;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Stored approval requests. Each write is one atomic document update that also queues the events it causes
+ * (outbox), and an update applies only if the stored version is still the one read.
+ */
+public interface ApprovalRequests {
+
+    /** Stores a new request; fails with {@link OpenRequestExistsException} when one is open for the same image. */
+    void open(ApprovalRequest request, List<EventPayload> events);
+
+    /** Stores {@code next} if the stored request still has {@code next.version()}; false if someone was first. */
+    boolean update(ApprovalRequest next, List<EventPayload> events);
+
+    Optional<ApprovalRequest> find(String id);
+
+    /** Requests for this image on this pipeline, newest first. */
+    List<ApprovalRequest> forImage(String pipelineId, String digest);
+
+    /** Open requests whose lifetime has ended. */
+    List<ApprovalRequest> overdue(Instant now, int limit);
+
+    List<ApprovalRequest> search(RequestQuery query);
+
+    /** Filters of {@link #search}; null fields do not filter. */
+    record RequestQuery(String pipelineId, List<ApprovalStatus> statuses, String tag, String notifiedApprover,
+                        int page, int size) {
+    }
+
+    class OpenRequestExistsException extends RuntimeException {
+        public OpenRequestExistsException() {
+            super("an open approval request exists for this image on this pipeline");
+        }
+    }
+}

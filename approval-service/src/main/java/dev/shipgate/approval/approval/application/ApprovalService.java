@@ -1,0 +1,102 @@
+package dev.shipgate.approval.approval.application;
+
+import dev.shipgate.approval.access.application.AccessDirectory;
+import dev.shipgate.approval.approval.domain.Actor;
+import dev.shipgate.approval.approval.domain.ApprovalRequest;
+import dev.shipgate.approval.approval.domain.Outcome;
+import dev.shipgate.approval.approval.domain.Refusal;
+import dev.shipgate.approval.approval.domain.Refusal.Reason;
+import dev.shipgate.approval.approval.domain.RequestedImage;
+import dev.shipgate.approval.image.application.Images;
+import dev.shipgate.approval.image.domain.Image;
+import dev.shipgate.approval.pipeline.application.Pipelines;
+import dev.shipgate.approval.pipeline.domain.Pipeline;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BiFunction;
+
+/** The approval commands: request, approve, reject, cancel, expire. */
+public class ApprovalService {
+
+    private final ApprovalRequests requests;
+    private final Pipelines pipelines;
+    private final Images images;
+    private final AccessDirectory access;
+    private final RequestUpdater updater;
+    private final Clock clock;
+    private final Duration requestLifetime;
+
+    public ApprovalService(ApprovalRequests requests, Pipelines pipelines, Images images, AccessDirectory access,
+                           Clock clock, Duration requestLifetime) {
+        this.requests = requests;
+        this.pipelines = pipelines;
+        this.images = images;
+        this.access = access;
+        this.updater = new RequestUpdater(requests);
+        this.clock = clock;
+        this.requestLifetime = requestLifetime;
+    }
+
+    public ApprovalRequest request(String userId, String pipelineId, String digest, List<String> namedApprovers,
+                                   String comment) {
+        Pipeline pipeline = pipelines.find(pipelineId).orElseThrow(() -> refused(Reason.UNKNOWN_PIPELINE,
+                "no pipeline " + pipelineId));
+        Image image = images.find(digest).orElseThrow(() -> refused(Reason.UNKNOWN_IMAGE,
+                "no image with digest " + digest));
+        RequestedImage requested = new RequestedImage(pipeline.id(), pipeline.project(), pipeline.application(),
+                pipeline.environment(), image.digest(), image.tag(), image.builtBy());
+        Outcome outcome = ApprovalRequest.open(UUID.randomUUID().toString(), requested, access.actor(userId),
+                namedApprovers, eligibleApprovers(requested, userId), comment, pipeline.policy(requestLifetime),
+                clock.instant());
+        if (outcome instanceof Outcome.Refused refused) {
+            throw new RefusedByDomainException(refused.refusal());
+        }
+        var accepted = (Outcome.Accepted) outcome;
+        try {
+            requests.open(accepted.request(), accepted.events());
+        } catch (ApprovalRequests.OpenRequestExistsException e) {
+            throw refused(Reason.OPEN_REQUEST_EXISTS, "an approval request for " + image.tag()
+                    + " on this pipeline is already open: approve, cancel or expire it first");
+        }
+        return accepted.request();
+    }
+
+    public ApprovalRequest approve(String userId, String requestId, String comment) {
+        return act(userId, requestId, (request, actor) -> request.approve(actor, comment, clock.instant()));
+    }
+
+    public ApprovalRequest reject(String userId, String requestId, String comment) {
+        return act(userId, requestId, (request, actor) -> request.reject(actor, comment, clock.instant()));
+    }
+
+    public ApprovalRequest cancel(String userId, String requestId) {
+        return act(userId, requestId, (request, actor) -> request.cancel(actor, clock.instant()));
+    }
+
+    public ApprovalRequest expire(String userId, String requestId) {
+        return act(userId, requestId, (request, actor) -> request.expire(actor, clock.instant()));
+    }
+
+    /** Who may approve this image: image approvers in scope and super admins, never the requester or builder. */
+    public Set<String> eligibleApprovers(RequestedImage image, String requester) {
+        Set<String> eligible = new HashSet<>(access.approversFor(image.scope()));
+        eligible.remove(requester);
+        eligible.remove(image.builtBy());
+        return eligible;
+    }
+
+    private ApprovalRequest act(String userId, String requestId,
+                                BiFunction<ApprovalRequest, Actor, Outcome> command) {
+        Actor actor = access.actor(userId);
+        return updater.apply(requestId, request -> command.apply(request, actor));
+    }
+
+    private static RefusedByDomainException refused(Reason reason, String message) {
+        return new RefusedByDomainException(Refusal.of(reason, message));
+    }
+}

@@ -1,0 +1,49 @@
+package dev.shipgate.approval.approval.application;
+
+import dev.shipgate.approval.approval.domain.ApprovalRequest;
+import dev.shipgate.approval.approval.domain.Outcome;
+import dev.shipgate.approval.approval.domain.Refusal;
+
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+
+/**
+ * Optimistic concurrency on one request: read, decide, write if unchanged, else read again and decide again. Fifty
+ * approvers voting at once all get their vote in, and the request turns APPROVED exactly once.
+ */
+public class RequestUpdater {
+
+    private static final int MAX_ATTEMPTS = 200;
+
+    private final ApprovalRequests requests;
+
+    public RequestUpdater(ApprovalRequests requests) {
+        this.requests = requests;
+    }
+
+    public ApprovalRequest apply(String requestId, Function<ApprovalRequest, Outcome> command) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            ApprovalRequest current = requests.find(requestId).orElseThrow(() -> new RefusedByDomainException(
+                    Refusal.of(Refusal.Reason.UNKNOWN_REQUEST, "no approval request " + requestId)));
+            Outcome outcome = command.apply(current);
+            if (outcome instanceof Outcome.Refused refused) {
+                throw new RefusedByDomainException(refused.refusal());
+            }
+            var accepted = (Outcome.Accepted) outcome;
+            if (accepted.events().isEmpty() || requests.update(accepted.request(), accepted.events())) {
+                return accepted.request();
+            }
+            backOff(attempt);
+        }
+        throw new IllegalStateException("request " + requestId + " changed " + MAX_ATTEMPTS + " times under us");
+    }
+
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 2 + Math.min(attempt, 20)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

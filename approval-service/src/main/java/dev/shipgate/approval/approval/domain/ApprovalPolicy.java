@@ -1,0 +1,34 @@
+package dev.shipgate.approval.approval.domain;
+
+import dev.shipgate.contracts.events.ApproverRule;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A pipeline's approval rules, copied onto each request when it is made so a later change of the pipeline does not
+ * change the rules of a request under way.
+ *
+ * @param requiredApprovals distinct approvers needed (0: no approval needed)
+ * @param approverRules     groups that must give some of the approvals
+ * @param approvalLifetime  how long an unused approval stays deployable
+ * @param requestLifetime   how long a request may wait for votes
+ * @param approverMayDeploy whether someone who approved may deploy what they approved
+ * @param automatic         the last approval starts the deployment
+ */
+public record ApprovalPolicy(int requiredApprovals, List<ApproverRule> approverRules, Duration approvalLifetime,
+                             Duration requestLifetime, boolean approverMayDeploy, boolean automatic) {
+
+    public static final int MAX_APPROVALS = 6;
+
+    public ApprovalPolicy {
+        approverRules = approverRules == null ? List.of() : List.copyOf(approverRules);
+        if (requiredApprovals < 0 || requiredApprovals > MAX_APPROVALS) {
+            throw new IllegalArgumentException("requiredApprovals must be 0.." + MAX_APPROVALS);
+        }
+    }
+
+    public boolean needsApproval() {
+        return requiredApprovals > 0;
+    }
+}

@@ -1,0 +1,18 @@
+package dev.shipgate.approval.approval.domain;
+
+public enum ApprovalStatus {
+    /** Waiting for votes. Partially approved is still pending, and not deployable. */
+    PENDING,
+    /** Enough approvals: deployable once, until it expires. */
+    APPROVED,
+    REJECTED,
+    CANCELLED,
+    EXPIRED,
+    /** Used by a deployment; deploying again needs a new approval. */
+    CONSUMED;
+
+    /** Open requests block a second request for the same pipeline and image. */
+    public boolean isOpen() {
+        return this == PENDING || this == APPROVED;
+    }
+}

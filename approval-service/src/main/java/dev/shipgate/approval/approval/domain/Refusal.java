@@ -1,0 +1,48 @@
+package dev.shipgate.approval.approval.domain;
+
+/** Why the domain said no: a stable code, its kind, and words for the person who asked. */
+public record Refusal(Reason reason, String message) {
+
+    public enum Kind { FORBIDDEN, CONFLICT, NOT_FOUND, INVALID }
+
+    public enum Reason {
+        NOT_ALLOWED_TO_REQUEST(Kind.FORBIDDEN),
+        NOT_AN_ELIGIBLE_APPROVER(Kind.FORBIDDEN),
+        REQUESTER_CANNOT_APPROVE(Kind.FORBIDDEN),
+        BUILDER_CANNOT_APPROVE(Kind.FORBIDDEN),
+        ONLY_REQUESTER_CAN_CANCEL(Kind.FORBIDDEN),
+        ONLY_REQUESTER_OR_ADMIN_CAN_EXPIRE(Kind.FORBIDDEN),
+        NOT_ALLOWED_TO_DEPLOY(Kind.FORBIDDEN),
+        APPROVER_CANNOT_DEPLOY(Kind.FORBIDDEN),
+        NAMED_APPROVER_NOT_ELIGIBLE(Kind.INVALID),
+        COMMENT_REQUIRED(Kind.INVALID),
+        NO_APPROVAL_NEEDED(Kind.INVALID),
+        ALREADY_VOTED(Kind.CONFLICT),
+        REQUEST_NOT_PENDING(Kind.CONFLICT),
+        OPEN_REQUEST_EXISTS(Kind.CONFLICT),
+        PARTIALLY_APPROVED(Kind.CONFLICT),
+        APPROVAL_EXPIRED(Kind.CONFLICT),
+        APPROVAL_CANCELLED(Kind.CONFLICT),
+        APPROVAL_REJECTED(Kind.CONFLICT),
+        APPROVAL_ALREADY_USED(Kind.CONFLICT),
+        NO_APPROVAL(Kind.CONFLICT),
+        ALREADY_CLOSED(Kind.CONFLICT),
+        UNKNOWN_PIPELINE(Kind.NOT_FOUND),
+        UNKNOWN_IMAGE(Kind.NOT_FOUND),
+        UNKNOWN_REQUEST(Kind.NOT_FOUND);
+
+        private final Kind kind;
+
+        Reason(Kind kind) {
+            this.kind = kind;
+        }
+
+        public Kind kind() {
+            return kind;
+        }
+    }
+
+    public static Refusal of(Reason reason, String message) {
+        return new Refusal(reason, message);
+    }
+}

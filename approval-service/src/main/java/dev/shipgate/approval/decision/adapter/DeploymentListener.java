@@ -1,0 +1,37 @@
+package dev.shipgate.approval.decision.adapter;
+
+import dev.shipgate.approval.decision.application.DeployDecisionService;
+import dev.shipgate.approval.pipeline.application.ActiveImages;
+import dev.shipgate.contracts.Topics;
+import dev.shipgate.contracts.events.DeploymentRequested;
+import dev.shipgate.contracts.events.DeploymentStatusChanged;
+import dev.shipgate.support.messaging.EventConsumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+
+/** Deploy requests to decide on, and deployment progress to know which image is active where. */
+public class DeploymentListener {
+
+    private static final String CONSUMER = "approval-service.deployments";
+
+    private final EventConsumer consumer;
+    private final DeployDecisionService decisions;
+    private final ActiveImages activeImages;
+
+    public DeploymentListener(EventConsumer consumer, DeployDecisionService decisions, ActiveImages activeImages) {
+        this.consumer = consumer;
+        this.decisions = decisions;
+        this.activeImages = activeImages;
+    }
+
+    @KafkaListener(topics = Topics.DEPLOYMENTS, groupId = CONSUMER)
+    public void on(ConsumerRecord<String, byte[]> record) {
+        consumer.consume(CONSUMER, record, event -> {
+            if (event.data() instanceof DeploymentRequested requested) {
+                decisions.decide(requested);
+            } else if (event.data() instanceof DeploymentStatusChanged changed && "HEALTHY".equals(changed.status())) {
+                activeImages.activate(changed.image(), changed.deploymentId(), changed.at());
+            }
+        });
+    }
+}

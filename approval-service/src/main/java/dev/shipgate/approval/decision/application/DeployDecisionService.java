@@ -1,0 +1,91 @@
+package dev.shipgate.approval.decision.application;
+
+import dev.shipgate.approval.access.application.AccessDirectory;
+import dev.shipgate.approval.approval.application.ApprovalRequests;
+import dev.shipgate.approval.approval.application.RefusedByDomainException;
+import dev.shipgate.approval.approval.application.RequestUpdater;
+import dev.shipgate.approval.approval.domain.Actor;
+import dev.shipgate.approval.approval.domain.ApprovalRequest;
+import dev.shipgate.approval.approval.domain.ApprovalStatus;
+import dev.shipgate.approval.approval.domain.Refusal.Reason;
+import dev.shipgate.approval.pipeline.application.Pipelines;
+import dev.shipgate.approval.pipeline.domain.Pipeline;
+import dev.shipgate.contracts.events.DeploymentAuthorized;
+import dev.shipgate.contracts.events.DeploymentRejected;
+import dev.shipgate.contracts.events.DeploymentRequested;
+
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The deploy saga's check: may this user deploy this image on this pipeline now? With approval on, the approval is
+ * consumed in the same atomic update that queues the AUTHORIZED decision, so one approval serves one deployment.
+ */
+public class DeployDecisionService {
+
+    private final Pipelines pipelines;
+    private final ApprovalRequests requests;
+    private final AccessDirectory access;
+    private final DeployDecisions decisions;
+    private final RequestUpdater updater;
+    private final Clock clock;
+
+    public DeployDecisionService(Pipelines pipelines, ApprovalRequests requests, AccessDirectory access,
+                                 DeployDecisions decisions, Clock clock) {
+        this.pipelines = pipelines;
+        this.requests = requests;
+        this.access = access;
+        this.decisions = decisions;
+        this.updater = new RequestUpdater(requests);
+        this.clock = clock;
+    }
+
+    public void decide(DeploymentRequested deployment) {
+        Optional<Pipeline> pipeline = pipelines.find(deployment.image().pipelineId());
+        if (pipeline.isEmpty()) {
+            reject(deployment, Reason.UNKNOWN_PIPELINE, "no pipeline " + deployment.image().pipelineId());
+            return;
+        }
+        Actor deployer = access.actor(deployment.requestedBy());
+        if (!deployer.permissions().canBuildAndDeploy(pipeline.get().scope())) {
+            reject(deployment, Reason.NOT_ALLOWED_TO_DEPLOY, deployment.requestedBy()
+                    + " needs Build and Deploy on " + pipeline.get().application() + " / "
+                    + pipeline.get().environment());
+            return;
+        }
+        if (pipeline.get().requiredApprovals() == 0) {
+            decisions.record(deployment.deploymentId(), new DeploymentAuthorized(deployment.deploymentId(),
+                    deployment.image(), deployment.requestedBy(), null, List.of()));
+            return;
+        }
+        Optional<ApprovalRequest> approval = approvalFor(deployment);
+        if (approval.isEmpty()) {
+            reject(deployment, Reason.NO_APPROVAL, "image " + deployment.image().tag()
+                    + " has no approval on this pipeline: request one first");
+            return;
+        }
+        try {
+            updater.apply(approval.get().id(),
+                    request -> request.consume(deployment.deploymentId(), deployer, clock.instant()));
+        } catch (RefusedByDomainException e) {
+            reject(deployment, e.refusal().reason(), e.getMessage());
+        }
+    }
+
+    /** The approval this deployment should use: an approved one (or the one it already used), else the newest. */
+    private Optional<ApprovalRequest> approvalFor(DeploymentRequested deployment) {
+        List<ApprovalRequest> all = requests.forImage(deployment.image().pipelineId(), deployment.image().digest());
+        return all.stream()
+                .filter(r -> r.status() == ApprovalStatus.APPROVED
+                        || deployment.deploymentId().equals(r.consumedBy()))
+                .findFirst()
+                .or(() -> all.stream().max(Comparator.comparing(ApprovalRequest::createdAt)));
+    }
+
+    private void reject(DeploymentRequested deployment, Reason reason, String message) {
+        decisions.record(deployment.deploymentId(), new DeploymentRejected(deployment.deploymentId(),
+                deployment.image(), deployment.requestedBy(), reason.name(), message));
+    }
+}

@@ -1,0 +1,61 @@
+package dev.shipgate.approval.image.adapter;
+
+import dev.shipgate.approval.access.application.AccessDirectory;
+import dev.shipgate.approval.image.application.ImageIntake;
+import dev.shipgate.approval.image.domain.Image;
+import dev.shipgate.contracts.access.Scope;
+import dev.shipgate.contracts.events.ImageBuilt;
+import dev.shipgate.support.web.RefusedException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+
+/** For CI systems that call HTTP rather than publish to Kafka. */
+@RestController
+public class ImageWebhookController {
+
+    private final ImageIntake intake;
+    private final AccessDirectory access;
+    private final Clock clock;
+
+    public ImageWebhookController(ImageIntake intake, AccessDirectory access, Clock clock) {
+        this.intake = intake;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    /**
+     * @param builtBy the person whose change CI built (they may not approve it); the caller when absent
+     */
+    public record BuiltImage(@NotBlank @Size(max = 200) @Pattern(regexp = "[A-Za-z0-9]+:[A-Fa-f0-9]{6,128}",
+                                     message = "must look like sha256:<hex>") String digest,
+                             @NotBlank @Size(max = 300) String repository,
+                             @NotBlank @Size(max = 128) String tag,
+                             @Size(max = 64) String commit,
+                             @NotBlank @Size(max = 100) String application,
+                             @Size(max = 100) String builtBy) {
+    }
+
+    @PostMapping("/api/images")
+    @ResponseStatus(HttpStatus.CREATED)
+    public Image accept(@AuthenticationPrincipal Jwt caller, @Valid @RequestBody BuiltImage body) {
+        var permissions = access.actor(caller.getSubject()).permissions();
+        if (!permissions.canBuildAndDeploy(new Scope(Scope.ALL, body.application(), Scope.ALL))) {
+            throw new RefusedException(HttpStatus.FORBIDDEN, "NOT_ALLOWED_TO_BUILD",
+                    caller.getSubject() + " needs Build and Deploy on " + body.application() + " to register images");
+        }
+        String builtBy = body.builtBy() == null || body.builtBy().isBlank() ? caller.getSubject() : body.builtBy();
+        return intake.accept(new ImageBuilt(body.digest(), body.repository(), body.tag(), body.commit(),
+                body.application(), builtBy, clock.instant()));
+    }
+}

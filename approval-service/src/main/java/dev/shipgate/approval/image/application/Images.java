@@ -1,0 +1,18 @@
+package dev.shipgate.approval.image.application;
+
+import dev.shipgate.approval.image.domain.Image;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Images from CI. */
+public interface Images {
+
+    /** Stores a new image; for a known digest only adds the tag, so the first builder stays the builder. */
+    void record(Image image);
+
+    Optional<Image> find(String digest);
+
+    /** Newest first; {@code tagFilter} matches part of a tag, or everything when null. */
+    List<Image> forApplication(String application, String tagFilter, int page, int size);
+}

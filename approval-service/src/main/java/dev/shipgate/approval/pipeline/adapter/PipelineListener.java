@@ -1,0 +1,32 @@
+package dev.shipgate.approval.pipeline.adapter;
+
+import dev.shipgate.approval.pipeline.application.Pipelines;
+import dev.shipgate.approval.pipeline.domain.Pipeline;
+import dev.shipgate.contracts.Topics;
+import dev.shipgate.contracts.events.PipelineConfigured;
+import dev.shipgate.support.messaging.EventConsumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+
+/** Keeps the pipeline replica current from deploy-service's compacted topic. */
+public class PipelineListener {
+
+    private static final String CONSUMER = "approval-service.pipelines";
+
+    private final EventConsumer consumer;
+    private final Pipelines pipelines;
+
+    public PipelineListener(EventConsumer consumer, Pipelines pipelines) {
+        this.consumer = consumer;
+        this.pipelines = pipelines;
+    }
+
+    @KafkaListener(topics = Topics.PIPELINES, groupId = CONSUMER)
+    public void on(ConsumerRecord<String, byte[]> record) {
+        consumer.consume(CONSUMER, record, event -> {
+            if (event.data() instanceof PipelineConfigured configured) {
+                pipelines.save(Pipeline.from(configured));
+            }
+        });
+    }
+}

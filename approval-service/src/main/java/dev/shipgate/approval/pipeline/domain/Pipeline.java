@@ -1,0 +1,34 @@
+package dev.shipgate.approval.pipeline.domain;
+
+import dev.shipgate.approval.approval.domain.ApprovalPolicy;
+import dev.shipgate.contracts.access.Scope;
+import dev.shipgate.contracts.events.ApproverRule;
+import dev.shipgate.contracts.events.PipelineConfigured;
+
+import java.time.Duration;
+import java.util.List;
+
+/** approval-service's read-only copy of a CD pipeline owned by deploy-service. */
+public record Pipeline(String id, String project, String application, String environment, int requiredApprovals,
+                       List<ApproverRule> approverRules, long approvalLifetimeSeconds, boolean approverMayDeploy,
+                       String trigger, boolean deleted) {
+
+    public Pipeline {
+        approverRules = approverRules == null ? List.of() : List.copyOf(approverRules);
+    }
+
+    public static Pipeline from(PipelineConfigured event) {
+        return new Pipeline(event.pipelineId(), event.project(), event.application(), event.environment(),
+                event.requiredApprovals(), event.approverRules(), event.approvalLifetimeSeconds(),
+                event.approverMayDeploy(), event.trigger(), event.deleted());
+    }
+
+    public Scope scope() {
+        return new Scope(project, application, environment);
+    }
+
+    public ApprovalPolicy policy(Duration requestLifetime) {
+        return new ApprovalPolicy(requiredApprovals, approverRules, Duration.ofSeconds(approvalLifetimeSeconds),
+                requestLifetime, approverMayDeploy, "AUTOMATIC".equals(trigger));
+    }
+}

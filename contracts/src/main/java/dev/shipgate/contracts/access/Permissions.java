@@ -1,0 +1,53 @@
+package dev.shipgate.contracts.access;
+
+import java.util.List;
+
+/**
+ * What a user may do, from all the grants in effect for them (direct and through groups). The one reading of the
+ * roles that every service shares.
+ */
+public record Permissions(String userId, List<Grant> grants) {
+
+    public Permissions {
+        grants = List.copyOf(grants);
+    }
+
+    public static Permissions none(String userId) {
+        return new Permissions(userId, List.of());
+    }
+
+    public boolean has(Role role, Scope scope) {
+        return grants.stream().anyMatch(grant -> grant.gives(role, scope));
+    }
+
+    public boolean isSuperAdmin() {
+        return grants.stream().anyMatch(grant -> grant.role() == Role.SUPER_ADMIN);
+    }
+
+    public boolean canView(Scope scope) {
+        return has(Role.VIEW, scope);
+    }
+
+    /** Request approval, deploy, roll back. */
+    public boolean canBuildAndDeploy(Scope scope) {
+        return has(Role.BUILD_AND_DEPLOY, scope);
+    }
+
+    /** Configure the application's pipelines; expire others' approvals. */
+    public boolean canAdminister(Scope scope) {
+        return has(Role.ADMIN, scope);
+    }
+
+    /** Image approvers on the scope, and super admins, who are the default approvers. */
+    public boolean canApproveImages(Scope scope) {
+        return has(Role.IMAGE_APPROVER, scope);
+    }
+
+    /** Granting roles: MANAGER within their scope, SUPER_ADMIN anywhere. */
+    public boolean canGrant(Role role, Scope scope) {
+        if (role == Role.SUPER_ADMIN) {
+            return isSuperAdmin();
+        }
+        return has(Role.MANAGER, scope);
+    }
+}

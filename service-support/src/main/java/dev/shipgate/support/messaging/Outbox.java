@@ -1,0 +1,50 @@
+package dev.shipgate.support.messaging;
+
+import dev.shipgate.contracts.EventEnvelope;
+import dev.shipgate.contracts.EventPayload;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import org.bson.Document;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Turns the payloads a state change caused into outbox entries: each gets its envelope (id, source, time, the
+ * current trace context) at the moment of the change.
+ */
+public class Outbox {
+
+    private final String source;
+    private final Clock clock;
+    private final Tracer tracer;
+    private final OutboxRelay relay;
+
+    public Outbox(String serviceName, Clock clock, Tracer tracer, OutboxRelay relay) {
+        this.source = "/shipgate/" + serviceName;
+        this.clock = clock;
+        this.tracer = tracer;
+        this.relay = relay;
+    }
+
+    public List<Document> entries(List<? extends EventPayload> payloads) {
+        String traceparent = currentTraceparent();
+        return payloads.stream()
+                .map(payload -> OutboxEvent.of(EventEnvelope.of(source, clock.instant(), traceparent, payload))
+                        .toDocument())
+                .toList();
+    }
+
+    /** Call after the write that queued entries, so they go out now rather than at the next poll. */
+    public void flushSoon() {
+        relay.wakeUp();
+    }
+
+    private String currentTraceparent() {
+        Span span = tracer == null ? null : tracer.currentSpan();
+        if (span == null) {
+            return null;
+        }
+        return "00-" + span.context().traceId() + "-" + span.context().spanId() + "-01";
+    }
+}

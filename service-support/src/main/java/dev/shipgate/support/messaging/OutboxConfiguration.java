@@ -1,0 +1,36 @@
+package dev.shipgate.support.messaging;
+
+import io.micrometer.tracing.Tracer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import java.time.Clock;
+import java.util.List;
+
+/** The outbox relay over the collections a service lists in {@code shipgate.outbox.collections}. */
+@AutoConfiguration(after = KafkaMessagingConfiguration.class)
+public class OutboxConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean(destroyMethod = "close")
+    public OutboxRelay outboxRelay(MongoTemplate mongo, EventPublisher publisher,
+                                   @Value("${shipgate.outbox.collections:}") List<String> collections,
+                                   @Value("${shipgate.outbox.poll-millis:250}") long pollMillis) {
+        return new OutboxRelay(mongo, publisher, collections, pollMillis);
+    }
+
+    @Bean
+    public Outbox outbox(@Value("${spring.application.name}") String serviceName, Clock clock,
+                         ObjectProvider<Tracer> tracer, OutboxRelay relay) {
+        return new Outbox(serviceName, clock, tracer.getIfAvailable(), relay);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.shipgate.testing;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A small HTTP client for tests: JSON in, status and JSON out, as a given user. */
+public final class Http {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String baseUrl;
+
+    public Http(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public record Response(int status, String contentType, String body) {
+        public JsonNode json() {
+            return body == null || body.isBlank() ? JSON.nullNode() : JSON.readTree(body);
+        }
+
+        public String reason() {
+            return json().path("reason").asString();
+        }
+    }
+
+    public Response get(String user, String path) {
+        return send(user, HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
+    }
+
+    public Response post(String user, String path, Object body) {
+        return sendJson(user, "POST", path, body);
+    }
+
+    public Response put(String user, String path, Object body) {
+        return sendJson(user, "PUT", path, body);
+    }
+
+    public Response delete(String user, String path) {
+        return send(user, HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE());
+    }
+
+    /** Sends raw text as the body, for malformed input. */
+    public Response postRaw(String user, String path, String rawBody) {
+        return send(user, HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(rawBody)));
+    }
+
+    /** With an explicit Authorization header value (or none when null): for bad tokens. */
+    public Response getWithAuthorization(String authorization, String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        return send(builder);
+    }
+
+    private Response sendJson(String user, String method, String path, Object body) {
+        String text = body == null ? "" : body instanceof String s ? s : JSON.writeValueAsString(body);
+        return send(user, HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(text)));
+    }
+
+    private Response send(String user, HttpRequest.Builder builder) {
+        if (user != null) {
+            builder.header("Authorization", "Bearer " + TestTokens.forUser(user));
+        }
+        return send(builder);
+    }
+
+    private Response send(HttpRequest.Builder builder) {
+        try {
+            HttpResponse<String> response = client.send(builder.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

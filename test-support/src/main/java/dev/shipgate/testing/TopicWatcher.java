@@ -1,0 +1,112 @@
+package dev.shipgate.testing;
+
+import dev.shipgate.contracts.EventEnvelope;
+import dev.shipgate.contracts.EventPayload;
+import dev.shipgate.contracts.KafkaEventCodec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+
+/** Reads topics from their start in the background, so a test can wait for an event; and publishes events. */
+public final class TopicWatcher implements AutoCloseable {
+
+    private final String bootstrap;
+    private final List<ConsumerRecord<String, byte[]>> seen = new CopyOnWriteArrayList<>();
+    private final KafkaProducer<String, byte[]> producer;
+    private final Thread poller;
+    private volatile boolean running = true;
+
+    public TopicWatcher(String bootstrap, List<String> topics) {
+        this.bootstrap = bootstrap;
+        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, "test-watcher-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.METADATA_MAX_AGE_CONFIG, 1000),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        consumer.subscribe(topics);
+        this.poller = new Thread(() -> {
+            try (consumer) {
+                while (running) {
+                    consumer.poll(Duration.ofMillis(100)).forEach(seen::add);
+                }
+            }
+        }, "topic-watcher");
+        poller.setDaemon(true);
+        poller.start();
+    }
+
+    public EventEnvelope<EventPayload> publish(EventPayload payload) {
+        EventEnvelope<EventPayload> event = EventEnvelope.of("/shipgate/test", Instant.now(), null, payload);
+        publish(event);
+        return event;
+    }
+
+    public void publish(EventEnvelope<?> event) {
+        send(KafkaEventCodec.toRecord(event));
+    }
+
+    public void send(ProducerRecord<String, byte[]> record) {
+        try {
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot publish to " + record.topic(), e);
+        }
+    }
+
+    /** Events of the type seen so far that match. */
+    public <T extends EventPayload> List<T> events(Class<T> type, Predicate<T> matching) {
+        List<T> found = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : seen) {
+            try {
+                EventPayload data = KafkaEventCodec.fromRecord(record).data();
+                if (type.isInstance(data) && matching.test(type.cast(data))) {
+                    found.add(type.cast(data));
+                }
+            } catch (RuntimeException unreadable) {
+                // the dead-letter tests put unreadable messages on topics
+            }
+        }
+        return found;
+    }
+
+    public <T extends EventPayload> T await(Class<T> type, Predicate<T> matching) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> !events(type, matching).isEmpty());
+        return events(type, matching).get(0);
+    }
+
+    /** Raw records of a topic, for dead-letter checks. */
+    public List<ConsumerRecord<String, byte[]>> records(String topic) {
+        return seen.stream().filter(r -> r.topic().equals(topic)).toList();
+    }
+
+    public String bootstrap() {
+        return bootstrap;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        producer.close();
+    }
+}
