@@ -20,6 +20,7 @@ import dev.shipgate.approval.pipeline.adapter.PipelineListener;
 import dev.shipgate.approval.pipeline.application.ActiveImages;
 import dev.shipgate.approval.pipeline.application.Pipelines;
 import dev.shipgate.contracts.Topics;
+import dev.shipgate.support.messaging.AggregateStore;
 import dev.shipgate.support.messaging.EventConsumer;
 import dev.shipgate.support.messaging.Outbox;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -42,13 +43,13 @@ import java.time.Duration;
 public class ApprovalWiring {
 
     @Bean
-    MongoApprovalRequests approvalRequests(MongoTemplate mongo, Outbox outbox) {
-        return new MongoApprovalRequests(mongo, outbox);
+    MongoApprovalRequests approvalRequests(MongoTemplate mongo, AggregateStore store) {
+        return new MongoApprovalRequests(mongo, store);
     }
 
     @Bean
-    MongoImages images(MongoTemplate mongo) {
-        return new MongoImages(mongo);
+    MongoImages images(MongoTemplate mongo, Outbox outbox) {
+        return new MongoImages(mongo, outbox);
     }
 
     @Bean

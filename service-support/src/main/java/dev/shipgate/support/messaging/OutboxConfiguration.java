@@ -29,6 +29,11 @@ public class OutboxConfiguration {
     }
 
     @Bean
+    public AggregateStore aggregateStore(MongoTemplate mongo, Outbox outbox) {
+        return new AggregateStore(mongo, outbox);
+    }
+
+    @Bean
     public Outbox outbox(@Value("${spring.application.name}") String serviceName, Clock clock,
                          ObjectProvider<Tracer> tracer, OutboxRelay relay) {
         return new Outbox(serviceName, clock, tracer.getIfAvailable(), relay);

@@ -4,18 +4,18 @@ import dev.shipgate.approval.approval.application.ApprovalRequests;
 import dev.shipgate.approval.approval.domain.ApprovalRequest;
 import dev.shipgate.approval.approval.domain.ApprovalStatus;
 import dev.shipgate.contracts.EventPayload;
-import dev.shipgate.support.messaging.Outbox;
-import org.bson.Document;
+import dev.shipgate.support.messaging.AggregateStore;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -29,11 +29,11 @@ public class MongoApprovalRequests implements ApprovalRequests {
     private static final String OPEN_KEY = "openKey";
 
     private final MongoTemplate mongo;
-    private final Outbox outbox;
+    private final AggregateStore store;
 
-    public MongoApprovalRequests(MongoTemplate mongo, Outbox outbox) {
+    public MongoApprovalRequests(MongoTemplate mongo, AggregateStore store) {
         this.mongo = mongo;
-        this.outbox = outbox;
+        this.store = store;
         mongo.indexOps(COLLECTION).createIndex(new Index(OPEN_KEY, Sort.Direction.ASC).unique().sparse());
         mongo.indexOps(COLLECTION).createIndex(new Index("image.pipelineId", Sort.Direction.ASC)
                 .on("image.digest", Sort.Direction.ASC));
@@ -41,38 +41,18 @@ public class MongoApprovalRequests implements ApprovalRequests {
 
     @Override
     public void open(ApprovalRequest request, List<EventPayload> events) {
-        Document document = toDocument(request);
-        document.put(OPEN_KEY, openKey(request));
-        document.put("outbox", outbox.entries(events));
         try {
-            mongo.insert(document, COLLECTION);
+            store.insert(COLLECTION, request, events, Map.of(OPEN_KEY, openKey(request)));
         } catch (DuplicateKeyException e) {
             throw new OpenRequestExistsException();
         }
-        outbox.flushSoon();
     }
 
     @Override
     public boolean update(ApprovalRequest next, List<EventPayload> events) {
-        Update update = new Update();
-        toDocument(next).forEach((field, value) -> {
-            if (!field.equals("_id") && !field.equals("version")) {
-                update.set(field, value);
-            }
-        });
-        update.set("version", next.version() + 1);
-        if (next.status().isOpen()) {
-            update.set(OPEN_KEY, openKey(next));
-        } else {
-            update.unset(OPEN_KEY);
-        }
-        update.push("outbox").each(outbox.entries(events).toArray());
-        Query unchanged = Query.query(Criteria.where("_id").is(next.id()).and("version").is(next.version()));
-        boolean written = mongo.updateFirst(unchanged, update, COLLECTION).getModifiedCount() == 1;
-        if (written) {
-            outbox.flushSoon();
-        }
-        return written;
+        Map<String, Object> openKey = new HashMap<>();
+        openKey.put(OPEN_KEY, next.status().isOpen() ? openKey(next) : null);
+        return store.update(COLLECTION, next.id(), next, next.version(), events, openKey);
     }
 
     @Override
@@ -112,12 +92,6 @@ public class MongoApprovalRequests implements ApprovalRequests {
         Query query = Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "createdAt"))
                 .skip((long) filter.page() * filter.size()).limit(filter.size());
         return mongo.find(query, ApprovalRequest.class, COLLECTION);
-    }
-
-    private Document toDocument(ApprovalRequest request) {
-        Document document = new Document();
-        mongo.getConverter().write(request, document);
-        return document;
     }
 
     private static String openKey(ApprovalRequest request) {

@@ -55,7 +55,7 @@ public class ImageWebhookController {
                     caller.getSubject() + " needs Build and Deploy on " + body.application() + " to register images");
         }
         String builtBy = body.builtBy() == null || body.builtBy().isBlank() ? caller.getSubject() : body.builtBy();
-        return intake.accept(new ImageBuilt(body.digest(), body.repository(), body.tag(), body.commit(),
+        return intake.acceptFromWebhook(new ImageBuilt(body.digest(), body.repository(), body.tag(), body.commit(),
                 body.application(), builtBy, clock.instant()));
     }
 }

@@ -2,6 +2,9 @@ package dev.shipgate.approval.image.adapter;
 
 import dev.shipgate.approval.image.application.Images;
 import dev.shipgate.approval.image.domain.Image;
+import dev.shipgate.contracts.events.ImageBuilt;
+import dev.shipgate.support.messaging.Outbox;
+import dev.shipgate.support.messaging.OutboxRelay;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -18,15 +21,33 @@ public class MongoImages implements Images {
     public static final String COLLECTION = "images";
 
     private final MongoTemplate mongo;
+    private final Outbox outbox;
 
-    public MongoImages(MongoTemplate mongo) {
+    public MongoImages(MongoTemplate mongo, Outbox outbox) {
         this.mongo = mongo;
+        this.outbox = outbox;
     }
 
     @Override
     public void record(Image image) {
-        // one atomic upsert: the first arrival sets who built it; later ones only add their tag
-        Update update = new Update()
+        upsert(image, firstArrival(image));
+    }
+
+    @Override
+    public void recordAndPublish(Image image, ImageBuilt event) {
+        // the event goes into the outbox only when this upsert inserts the image: one event per digest
+        upsert(image, firstArrival(image).setOnInsert(OutboxRelay.OUTBOX_FIELD, outbox.entries(List.of(event))));
+        outbox.flushSoon();
+    }
+
+    private void upsert(Image image, Update update) {
+        mongo.findAndModify(Query.query(Criteria.where("_id").is(image.digest())), update,
+                FindAndModifyOptions.options().upsert(true), Image.class, COLLECTION);
+    }
+
+    /** One atomic upsert: the first arrival sets who built it; later ones only add their tag. */
+    private static Update firstArrival(Image image) {
+        return new Update()
                 .setOnInsert("digest", image.digest())
                 .setOnInsert("repository", image.repository())
                 .setOnInsert("commit", image.commit())
@@ -34,8 +55,6 @@ public class MongoImages implements Images {
                 .setOnInsert("builtBy", image.builtBy())
                 .setOnInsert("builtAt", image.builtAt())
                 .addToSet("tags").each(image.tags().toArray());
-        mongo.findAndModify(Query.query(Criteria.where("_id").is(image.digest())), update,
-                FindAndModifyOptions.options().upsert(true), Image.class, COLLECTION);
     }
 
     @Override

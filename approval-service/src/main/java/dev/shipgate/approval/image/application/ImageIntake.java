@@ -14,10 +14,20 @@ public class ImageIntake {
         this.images = images;
     }
 
+    /** An image from the images topic: already published, only recorded. */
     public Image accept(ImageBuilt built) {
-        Image image = new Image(built.digest(), built.repository(), List.of(built.tag()), built.commit(),
+        images.record(toImage(built));
+        return images.find(built.digest()).orElseThrow();
+    }
+
+    /** An image from the webhook: recorded, and published for the other services when it is new. */
+    public Image acceptFromWebhook(ImageBuilt built) {
+        images.recordAndPublish(toImage(built), built);
+        return images.find(built.digest()).orElseThrow();
+    }
+
+    private static Image toImage(ImageBuilt built) {
+        return new Image(built.digest(), built.repository(), List.of(built.tag()), built.commit(),
                 built.application(), built.builtBy(), built.builtAt());
-        images.record(image);
-        return images.find(built.digest()).orElse(image);
     }
 }

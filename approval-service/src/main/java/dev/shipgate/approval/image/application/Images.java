@@ -11,6 +11,12 @@ public interface Images {
     /** Stores a new image; for a known digest only adds the tag, so the first builder stays the builder. */
     void record(Image image);
 
+    /**
+     * As {@link #record}, and when the digest is new, also publishes {@code event} on the images topic (for
+     * images that came in over HTTP, so that the other services learn of them too).
+     */
+    void recordAndPublish(Image image, dev.shipgate.contracts.events.ImageBuilt event);
+
     Optional<Image> find(String digest);
 
     /** Newest first; {@code tagFilter} matches part of a tag, or everything when null. */

@@ -1,0 +1,125 @@
+package dev.shipgate.deploy;
+
+import dev.shipgate.contracts.Topics;
+import dev.shipgate.deploy.deployment.adapter.MongoDeployments;
+import dev.shipgate.deploy.deployment.adapter.SagaListeners;
+import dev.shipgate.deploy.deployment.adapter.SimulatedTarget;
+import dev.shipgate.deploy.deployment.application.DeploymentService;
+import dev.shipgate.deploy.deployment.application.DeploymentTarget;
+import dev.shipgate.deploy.deployment.application.RolloutMonitor;
+import dev.shipgate.deploy.pipeline.adapter.MongoPipelines;
+import dev.shipgate.deploy.pipeline.adapter.PipelineSeeder;
+import dev.shipgate.deploy.pipeline.application.PipelineService;
+import dev.shipgate.deploy.replica.adapter.MongoAccessReplica;
+import dev.shipgate.deploy.replica.adapter.MongoImageReplica;
+import dev.shipgate.deploy.replica.adapter.ReplicaListeners;
+import dev.shipgate.support.messaging.AggregateStore;
+import dev.shipgate.support.messaging.EventConsumer;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.io.Resource;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.scheduling.annotation.Scheduled;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/** Puts the domain, its application services and the adapters together; no rule lives here. */
+@Configuration(proxyBeanMethods = false)
+public class DeployWiring {
+
+    @Bean
+    MongoPipelines pipelines(MongoTemplate mongo, AggregateStore store) {
+        return new MongoPipelines(mongo, store);
+    }
+
+    @Bean
+    MongoDeployments deployments(MongoTemplate mongo, AggregateStore store) {
+        return new MongoDeployments(mongo, store);
+    }
+
+    @Bean
+    MongoAccessReplica accessReplica(MongoTemplate mongo) {
+        return new MongoAccessReplica(mongo);
+    }
+
+    @Bean
+    MongoImageReplica imageReplica(MongoTemplate mongo) {
+        return new MongoImageReplica(mongo);
+    }
+
+    @Bean
+    PipelineService pipelineService(MongoPipelines pipelines, MongoAccessReplica access) {
+        return new PipelineService(pipelines, access);
+    }
+
+    @Bean
+    DeploymentService deploymentService(MongoDeployments deployments, PipelineService pipelines,
+                                        MongoAccessReplica access, MongoImageReplica images, Clock clock) {
+        return new DeploymentService(deployments, pipelines, access, images, clock);
+    }
+
+    @Bean
+    SimulatedTarget simulatedTarget(Clock clock,
+                                    @Value("${shipgate.targets.simulated.progress-time:PT20S}") Duration progress) {
+        return new SimulatedTarget(clock, progress);
+    }
+
+    @Bean
+    RolloutMonitor rolloutMonitor(MongoDeployments deployments, PipelineService pipelines,
+                                  List<DeploymentTarget> targets, Clock clock,
+                                  @Value("${shipgate.deploy.rollout-timeout:PT10M}") Duration rolloutTimeout) {
+        return new RolloutMonitor(deployments, pipelines, targets, clock, rolloutTimeout);
+    }
+
+    @Bean
+    SagaListeners sagaListeners(EventConsumer consumer, DeploymentService deployments) {
+        return new SagaListeners(consumer, deployments);
+    }
+
+    @Bean
+    ReplicaListeners replicaListeners(EventConsumer consumer, MongoAccessReplica access, MongoImageReplica images) {
+        return new ReplicaListeners(consumer, access, images);
+    }
+
+    @Bean
+    NewTopic deploymentsTopic(@Value("${shipgate.kafka.partitions:3}") int partitions) {
+        return TopicBuilder.name(Topics.DEPLOYMENTS).partitions(partitions).build();
+    }
+
+    @Bean
+    NewTopic pipelinesTopic(@Value("${shipgate.kafka.partitions:3}") int partitions) {
+        return TopicBuilder.name(Topics.PIPELINES).partitions(partitions).compact().build();
+    }
+
+    @Bean
+    Seeding seeding(MongoPipelines pipelines, @Value("${shipgate.seed-file:}") Resource seedFile) {
+        return new Seeding(new PipelineSeeder(pipelines), seedFile);
+    }
+
+    @Bean
+    RolloutSchedule rolloutSchedule(RolloutMonitor monitor) {
+        return new RolloutSchedule(monitor);
+    }
+
+    record Seeding(PipelineSeeder seeder, Resource seedFile) {
+        @EventListener(ApplicationReadyEvent.class)
+        public void seed() throws IOException {
+            seeder.seed(seedFile);
+        }
+    }
+
+    record RolloutSchedule(RolloutMonitor monitor) {
+        @Scheduled(fixedDelayString = "${shipgate.deploy.monitor-interval:PT0.5S}")
+        public void tick() {
+            monitor.tick();
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.shipgate.deploy.deployment.application;
+
+import dev.shipgate.contracts.events.DeploymentAuthorized;
+import dev.shipgate.contracts.events.DeploymentRejected;
+import dev.shipgate.contracts.events.ImageApproved;
+import dev.shipgate.contracts.events.ImageBuilt;
+import dev.shipgate.contracts.events.PipelineImage;
+import dev.shipgate.deploy.deployment.domain.Deployment;
+import dev.shipgate.deploy.pipeline.application.PipelineRefusedException;
+import dev.shipgate.deploy.pipeline.application.PipelineRefusedException.Kind;
+import dev.shipgate.deploy.pipeline.application.PipelineService;
+import dev.shipgate.deploy.pipeline.domain.Pipeline;
+import dev.shipgate.deploy.replica.application.AccessReplica;
+import dev.shipgate.deploy.replica.application.ImageReplica;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Triggering CD: records the deployment as REQUESTED and asks approval-service (saga step one); applies its
+ * decision. The permission is checked here too so a user without it gets an answer at once, but approval-service,
+ * which owns access and approvals, has the last word.
+ */
+public class DeploymentService {
+
+    private final Deployments deployments;
+    private final PipelineService pipelines;
+    private final AccessReplica access;
+    private final ImageReplica images;
+    private final DeploymentUpdater updater;
+    private final Clock clock;
+
+    public DeploymentService(Deployments deployments, PipelineService pipelines, AccessReplica access,
+                             ImageReplica images, Clock clock) {
+        this.deployments = deployments;
+        this.pipelines = pipelines;
+        this.access = access;
+        this.images = images;
+        this.updater = new DeploymentUpdater(deployments);
+        this.clock = clock;
+    }
+
+    public Deployment request(String userId, String pipelineId, String digest) {
+        return request(userId, pipelineId, digest, null);
+    }
+
+    /** A rollback deploys the image of an earlier deployment; with approval on, it needs an approval too. */
+    public Deployment rollback(String userId, String pipelineId, String earlierDeploymentId) {
+        Deployment earlier = deployments.find(earlierDeploymentId)
+                .filter(d -> d.image().pipelineId().equals(pipelineId))
+                .orElseThrow(() -> new PipelineRefusedException(Kind.NOT_FOUND, "UNKNOWN_DEPLOYMENT",
+                        "no deployment " + earlierDeploymentId + " on this pipeline"));
+        return request(userId, pipelineId, earlier.image().digest(), earlierDeploymentId);
+    }
+
+    private Deployment request(String userId, String pipelineId, String digest, String rollbackOf) {
+        Pipeline pipeline = pipelines.visible(userId, pipelineId);
+        if (!access.permissions(userId).canBuildAndDeploy(pipeline.scope())) {
+            throw new PipelineRefusedException(Kind.FORBIDDEN, "NOT_ALLOWED_TO_DEPLOY", userId
+                    + " needs Build and Deploy on " + pipeline.application() + " / " + pipeline.environment());
+        }
+        ImageBuilt image = images.find(digest)
+                .filter(i -> i.application().equals(pipeline.application()))
+                .orElseThrow(() -> new PipelineRefusedException(Kind.NOT_FOUND, "UNKNOWN_IMAGE",
+                        "no image " + digest + " of " + pipeline.application()));
+        var transition = Deployment.request("dp-" + UUID.randomUUID(), new PipelineImage(pipeline.id(),
+                pipeline.application(), pipeline.environment(), image.digest(), image.tag()), userId, rollbackOf,
+                clock.instant());
+        deployments.insert(transition.deployment(), transition.events());
+        return transition.deployment();
+    }
+
+    /** With an AUTOMATIC pipeline, the last approval starts the deployment, on behalf of the requester. */
+    public Optional<Deployment> onImageApproved(ImageApproved approved) {
+        Optional<Pipeline> pipeline = pipelines.find(approved.image().pipelineId());
+        if (pipeline.isEmpty() || pipeline.get().trigger() != Pipeline.Trigger.AUTOMATIC) {
+            return Optional.empty();
+        }
+        String alreadyStarted = "auto-" + approved.requestId();
+        if (deployments.find(alreadyStarted).isPresent()) {
+            return Optional.empty(); // a redelivered approval
+        }
+        var transition = Deployment.request(alreadyStarted, approved.image(), approved.requestedBy(), null,
+                clock.instant());
+        return deployments.insert(transition.deployment(), transition.events())
+                ? Optional.of(transition.deployment()) : Optional.empty();
+    }
+
+    public void onAuthorized(DeploymentAuthorized authorized) {
+        apply(authorized.deploymentId(), d -> d.authorize(authorized.approvalRequestId(), authorized.approvedBy(),
+                clock.instant()));
+    }
+
+    public void onRejected(DeploymentRejected rejected) {
+        apply(rejected.deploymentId(), d -> d.reject(rejected.message() + " (" + rejected.reason() + ")",
+                clock.instant()));
+    }
+
+    private void apply(String deploymentId, Function<Deployment, Optional<Deployment.Transition>> change) {
+        updater.apply(deploymentId, change);
+    }
+}

@@ -1,0 +1,26 @@
+package dev.shipgate.deploy.deployment.application;
+
+import dev.shipgate.contracts.EventPayload;
+import dev.shipgate.deploy.deployment.domain.Deployment;
+import dev.shipgate.deploy.deployment.domain.DeploymentStatus;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Stored deployments; writes are versioned single-document updates with their events. */
+public interface Deployments {
+
+    /** Stores a new deployment; false when one with its id exists already. */
+    boolean insert(Deployment deployment, List<EventPayload> events);
+
+    boolean update(Deployment deployment, List<EventPayload> events);
+
+    Optional<Deployment> find(String id);
+
+    /** Newest first. */
+    List<Deployment> forPipeline(String pipelineId, int page, int size);
+
+    List<Deployment> withStatus(List<DeploymentStatus> statuses, int limit);
+
+    List<Deployment> inPipelineWithStatus(String pipelineId, List<DeploymentStatus> statuses);
+}

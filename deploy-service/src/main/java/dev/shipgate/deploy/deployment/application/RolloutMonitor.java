@@ -1,0 +1,88 @@
+package dev.shipgate.deploy.deployment.application;
+
+import dev.shipgate.deploy.deployment.domain.Deployment;
+import dev.shipgate.deploy.deployment.domain.DeploymentStatus;
+import dev.shipgate.deploy.pipeline.application.PipelineService;
+import dev.shipgate.deploy.pipeline.domain.Pipeline;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Drives deployments through their targets: starts the authorized ones, follows those in progress, ends those stuck
+ * past the rollout timeout. All its state is in the deployments themselves, so a restarted service picks up where
+ * it left off.
+ */
+public class RolloutMonitor {
+
+    private final Deployments deployments;
+    private final PipelineService pipelines;
+    private final Map<String, DeploymentTarget> targets;
+    private final DeploymentUpdater updater;
+    private final Clock clock;
+    private final Duration rolloutTimeout;
+
+    public RolloutMonitor(Deployments deployments, PipelineService pipelines, List<DeploymentTarget> targets,
+                          Clock clock, Duration rolloutTimeout) {
+        this.deployments = deployments;
+        this.pipelines = pipelines;
+        this.targets = targets.stream().collect(Collectors.toMap(DeploymentTarget::name, Function.identity()));
+        this.updater = new DeploymentUpdater(deployments);
+        this.clock = clock;
+        this.rolloutTimeout = rolloutTimeout;
+    }
+
+    public void tick() {
+        for (Deployment authorized : deployments.withStatus(List.of(DeploymentStatus.AUTHORIZED), 100)) {
+            start(authorized);
+        }
+        for (Deployment progressing : deployments.withStatus(List.of(DeploymentStatus.PROGRESSING), 500)) {
+            follow(progressing);
+        }
+    }
+
+    private void start(Deployment deployment) {
+        Optional<Pipeline> pipeline = pipelines.find(deployment.image().pipelineId());
+        DeploymentTarget target = pipeline.map(p -> targets.get(p.target())).orElse(null);
+        if (target == null) {
+            updater.apply(deployment.id(), d -> d.startProgressing("starting", clock.instant())
+                    .flatMap(t -> t.deployment().finish(DeploymentStatus.FAILED,
+                            "no target for this pipeline", clock.instant())));
+            return;
+        }
+        supersedeOlder(deployment);
+        String detail = target.start(deployment, pipeline.get());
+        updater.apply(deployment.id(), d -> d.startProgressing(detail, clock.instant()));
+    }
+
+    private void follow(Deployment deployment) {
+        Optional<Pipeline> pipeline = pipelines.find(deployment.image().pipelineId());
+        DeploymentTarget target = pipeline.map(p -> targets.get(p.target())).orElse(null);
+        if (target == null) {
+            updater.apply(deployment.id(), d -> d.finish(DeploymentStatus.FAILED, "the pipeline is gone",
+                    clock.instant()));
+            return;
+        }
+        DeploymentTarget.State state = target.check(deployment, pipeline.get());
+        if (state.status() != DeploymentStatus.PROGRESSING) {
+            updater.apply(deployment.id(), d -> d.finish(state.status(), state.detail(), clock.instant()));
+        } else if (deployment.startedAt().plus(rolloutTimeout).isBefore(clock.instant())) {
+            updater.apply(deployment.id(), d -> d.finish(DeploymentStatus.TIMED_OUT,
+                    "not healthy after " + rolloutTimeout.toSeconds() + " s: " + state.detail(), clock.instant()));
+        }
+    }
+
+    /** The previous active or in-flight deployments of the pipeline give way to this one. */
+    private void supersedeOlder(Deployment newer) {
+        deployments.inPipelineWithStatus(newer.image().pipelineId(), List.of(DeploymentStatus.HEALTHY,
+                        DeploymentStatus.PROGRESSING, DeploymentStatus.AUTHORIZED)).stream()
+                .filter(older -> !older.id().equals(newer.id()))
+                .filter(older -> older.requestedAt().isBefore(newer.requestedAt()))
+                .forEach(older -> updater.apply(older.id(), d -> d.supersede(newer.id(), clock.instant())));
+    }
+}

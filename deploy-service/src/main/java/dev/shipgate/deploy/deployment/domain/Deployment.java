@@ -1,0 +1,102 @@
+package dev.shipgate.deploy.deployment.domain;
+
+import dev.shipgate.contracts.EventPayload;
+import dev.shipgate.contracts.events.DeploymentRequested;
+import dev.shipgate.contracts.events.DeploymentStatusChanged;
+import dev.shipgate.contracts.events.PipelineImage;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One deployment of an image to a pipeline's environment and its timeline. Moves REQUESTED, then AUTHORIZED or
+ * REJECTED (decided by approval-service), then PROGRESSING, then HEALTHY, DEGRADED, FAILED or TIMED_OUT; a newer
+ * deployment SUPERSEDES it. Every move appends to the timeline and yields a DeploymentStatusChanged event.
+ */
+public record Deployment(String id, PipelineImage image, String requestedBy, String rollbackOf,
+                         String approvalRequestId, DeploymentStatus status, List<TimelineEntry> timeline,
+                         Instant requestedAt, Instant startedAt, long version) {
+
+    private static final Set<DeploymentStatus> FROM_REQUESTED = Set.of(DeploymentStatus.AUTHORIZED,
+            DeploymentStatus.REJECTED);
+
+    public Deployment {
+        timeline = List.copyOf(timeline);
+    }
+
+    /** A new request; approval-service decides on it. */
+    public static Transition request(String id, PipelineImage image, String requestedBy, String rollbackOf,
+                                     Instant now) {
+        String detail = rollbackOf == null ? "deploy " + image.tag() + " requested by " + requestedBy
+                : "rollback to " + image.tag() + " (deployment " + rollbackOf + ") requested by " + requestedBy;
+        Deployment deployment = new Deployment(id, image, requestedBy, rollbackOf, null, DeploymentStatus.REQUESTED,
+                List.of(new TimelineEntry(DeploymentStatus.REQUESTED, now, detail)), now, null, 0);
+        return new Transition(deployment, List.of(new DeploymentRequested(id, image, requestedBy, rollbackOf),
+                deployment.statusEvent(DeploymentStatus.REQUESTED, detail, now)));
+    }
+
+    public Optional<Transition> authorize(String approvalRequestId, List<String> approvedBy, Instant now) {
+        String detail = approvalRequestId == null ? "no approval needed on this pipeline"
+                : "approved by " + String.join(", ", approvedBy);
+        return moveFromRequested(DeploymentStatus.AUTHORIZED, approvalRequestId, detail, now);
+    }
+
+    public Optional<Transition> reject(String message, Instant now) {
+        return moveFromRequested(DeploymentStatus.REJECTED, null, message, now);
+    }
+
+    /** The target started rolling it out. */
+    public Optional<Transition> startProgressing(String detail, Instant now) {
+        if (status != DeploymentStatus.AUTHORIZED) {
+            return Optional.empty();
+        }
+        return Optional.of(move(DeploymentStatus.PROGRESSING, approvalRequestId, detail, now, now));
+    }
+
+    /** The rollout reached an end: HEALTHY, DEGRADED, FAILED or TIMED_OUT. */
+    public Optional<Transition> finish(DeploymentStatus outcome, String detail, Instant now) {
+        if (status != DeploymentStatus.PROGRESSING) {
+            return Optional.empty();
+        }
+        return Optional.of(move(outcome, approvalRequestId, detail, now, startedAt));
+    }
+
+    /** A newer deployment of the pipeline took over. */
+    public Optional<Transition> supersede(String newerDeploymentId, Instant now) {
+        if (status != DeploymentStatus.HEALTHY && !status.isInFlight()) {
+            return Optional.empty();
+        }
+        return Optional.of(move(DeploymentStatus.SUPERSEDED, approvalRequestId,
+                "superseded by deployment " + newerDeploymentId, now, startedAt));
+    }
+
+    private Optional<Transition> moveFromRequested(DeploymentStatus next, String approvalId, String detail,
+                                                   Instant now) {
+        if (status != DeploymentStatus.REQUESTED || !FROM_REQUESTED.contains(next)) {
+            return Optional.empty(); // a redelivered decision: already applied
+        }
+        return Optional.of(move(next, approvalId, detail, now, startedAt));
+    }
+
+    private Transition move(DeploymentStatus next, String approvalId, String detail, Instant now, Instant started) {
+        List<TimelineEntry> nextTimeline = new ArrayList<>(timeline);
+        nextTimeline.add(new TimelineEntry(next, now, detail));
+        Deployment moved = new Deployment(id, image, requestedBy, rollbackOf, approvalId, next, nextTimeline,
+                requestedAt, started, version);
+        return new Transition(moved, List.of(moved.statusEvent(next, detail, now)));
+    }
+
+    private DeploymentStatusChanged statusEvent(DeploymentStatus next, String detail, Instant now) {
+        return new DeploymentStatusChanged(id, image, requestedBy, next.name(), detail, now);
+    }
+
+    /** A deployment's next state and the events the move causes. */
+    public record Transition(Deployment deployment, List<EventPayload> events) {
+        public Transition {
+            events = List.copyOf(events);
+        }
+    }
+}

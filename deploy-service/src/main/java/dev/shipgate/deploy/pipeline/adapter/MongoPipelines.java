@@ -1,0 +1,45 @@
+package dev.shipgate.deploy.pipeline.adapter;
+
+import dev.shipgate.deploy.pipeline.application.Pipelines;
+import dev.shipgate.deploy.pipeline.domain.Pipeline;
+import dev.shipgate.support.messaging.AggregateStore;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Pipelines; every write queues PipelineConfigured for the compacted pipelines topic. */
+public class MongoPipelines implements Pipelines {
+
+    public static final String COLLECTION = "pipelines";
+
+    private final MongoTemplate mongo;
+    private final AggregateStore store;
+
+    public MongoPipelines(MongoTemplate mongo, AggregateStore store) {
+        this.mongo = mongo;
+        this.store = store;
+    }
+
+    @Override
+    public void create(Pipeline pipeline) {
+        store.insert(COLLECTION, pipeline, List.of(pipeline.toEvent()), Map.of());
+    }
+
+    @Override
+    public boolean update(Pipeline pipeline) {
+        return store.update(COLLECTION, pipeline.id(), pipeline, pipeline.version(), List.of(pipeline.toEvent()),
+                Map.of());
+    }
+
+    @Override
+    public Optional<Pipeline> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, Pipeline.class, COLLECTION));
+    }
+
+    @Override
+    public List<Pipeline> all() {
+        return mongo.findAll(Pipeline.class, COLLECTION);
+    }
+}

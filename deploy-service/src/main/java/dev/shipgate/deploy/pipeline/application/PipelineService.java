@@ -1,0 +1,80 @@
+package dev.shipgate.deploy.pipeline.application;
+
+import dev.shipgate.contracts.access.Permissions;
+import dev.shipgate.deploy.pipeline.domain.Pipeline;
+import dev.shipgate.deploy.replica.application.AccessReplica;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Pipeline configuration, for ADMIN or MANAGER of the application (and SUPER_ADMIN). */
+public class PipelineService {
+
+    private final Pipelines pipelines;
+    private final AccessReplica access;
+
+    public PipelineService(Pipelines pipelines, AccessReplica access) {
+        this.pipelines = pipelines;
+        this.access = access;
+    }
+
+    public Pipeline create(String userId, Pipeline draft) {
+        requireAdmin(userId, draft);
+        Pipeline pipeline = new Pipeline(draft.id() == null ? "pl-" + UUID.randomUUID() : draft.id(),
+                draft.project(), draft.application(), draft.environment(), draft.target(), draft.targetRef(),
+                draft.strategy(), draft.approval(), draft.trigger(), false, 0);
+        pipelines.create(pipeline);
+        return pipeline;
+    }
+
+    public Pipeline update(String userId, String id, Pipeline changes) {
+        Pipeline current = visible(userId, id);
+        requireAdmin(userId, current);
+        requireAdmin(userId, changes); // moving it to another application needs admin there too
+        Pipeline next = new Pipeline(id, changes.project(), changes.application(), changes.environment(),
+                changes.target(), changes.targetRef(), changes.strategy(), changes.approval(), changes.trigger(),
+                false, current.version());
+        if (!pipelines.update(next)) {
+            throw new PipelineRefusedException(PipelineRefusedException.Kind.CONFLICT, "PIPELINE_CHANGED",
+                    "the pipeline was changed by someone else meanwhile: reload it and try again");
+        }
+        return next;
+    }
+
+    public void delete(String userId, String id) {
+        Pipeline current = visible(userId, id);
+        requireAdmin(userId, current);
+        pipelines.update(current.deleted(true));
+    }
+
+    public Pipeline visible(String userId, String id) {
+        Permissions permissions = access.permissions(userId);
+        return pipelines.find(id)
+                .filter(p -> !p.deleted())
+                .filter(p -> permissions.canView(p.scope()) || permissions.canApproveImages(p.scope()))
+                .orElseThrow(() -> new PipelineRefusedException(PipelineRefusedException.Kind.NOT_FOUND,
+                        "UNKNOWN_PIPELINE", "no pipeline " + id));
+    }
+
+    public List<Pipeline> visibleTo(String userId, String application) {
+        Permissions permissions = access.permissions(userId);
+        return pipelines.all().stream()
+                .filter(p -> !p.deleted())
+                .filter(p -> application == null || p.application().equals(application))
+                .filter(p -> permissions.canView(p.scope()) || permissions.canApproveImages(p.scope()))
+                .toList();
+    }
+
+    public Optional<Pipeline> find(String id) {
+        return pipelines.find(id).filter(p -> !p.deleted());
+    }
+
+    private void requireAdmin(String userId, Pipeline pipeline) {
+        if (!access.permissions(userId).canAdminister(pipeline.scope())) {
+            throw new PipelineRefusedException(PipelineRefusedException.Kind.FORBIDDEN, "NOT_ALLOWED_TO_CONFIGURE",
+                    userId + " needs Admin or Manager on " + pipeline.application() + " / " + pipeline.environment()
+                            + " to configure its pipelines");
+        }
+    }
+}

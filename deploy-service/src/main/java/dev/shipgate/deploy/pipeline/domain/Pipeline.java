@@ -1,0 +1,37 @@
+package dev.shipgate.deploy.pipeline.domain;
+
+import dev.shipgate.contracts.access.Scope;
+import dev.shipgate.contracts.events.PipelineConfigured;
+
+/**
+ * A CD pipeline: one application deployed into one environment through a target, with its approval policy and
+ * trigger (MANUAL, or AUTOMATIC: the last approval starts the deployment).
+ *
+ * @param target   {@code simulated} or {@code kubernetes}
+ * @param targetRef what the target deploys to, e.g. {@code namespace/deployment} for Kubernetes; may be null
+ */
+public record Pipeline(String id, String project, String application, String environment, String target,
+                       String targetRef, String strategy, ApprovalSettings approval, Trigger trigger,
+                       boolean deleted, long version) {
+
+    public enum Trigger { MANUAL, AUTOMATIC }
+
+    public Scope scope() {
+        return new Scope(project, application, environment);
+    }
+
+    public boolean needsApproval() {
+        return approval.requiredApprovals() > 0;
+    }
+
+    public Pipeline deleted(boolean isDeleted) {
+        return new Pipeline(id, project, application, environment, target, targetRef, strategy, approval, trigger,
+                isDeleted, version);
+    }
+
+    public PipelineConfigured toEvent() {
+        return new PipelineConfigured(id, project, application, environment, target, approval.requiredApprovals(),
+                approval.approverRules(), approval.approvalLifetimeSeconds(), approval.approverMayDeploy(),
+                trigger.name(), deleted);
+    }
+}

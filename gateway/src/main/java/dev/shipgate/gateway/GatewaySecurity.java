@@ -1,0 +1,43 @@
+package dev.shipgate.gateway;
+
+import dev.shipgate.support.security.SecurityConfiguration;
+import dev.shipgate.support.security.TokenIssuer;
+import dev.shipgate.support.security.TokenSettings;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.Resource;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+import java.io.IOException;
+import java.time.Clock;
+
+/**
+ * The gateway checks the bearer token of every API call before routing it (and each service checks it again).
+ * Open: the UI's files, sign-in, health.
+ */
+@Configuration(proxyBeanMethods = false)
+public class GatewaySecurity {
+
+    @Bean
+    SecurityFilterChain gatewayFilterChain(HttpSecurity http) throws Exception {
+        return SecurityConfiguration.applyApiDefaults(http)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/api/auth/token", "/actuator/health/**", "/actuator/health",
+                                "/actuator/prometheus", "/actuator/info").permitAll()
+                        .requestMatchers("/api/**").authenticated()
+                        .anyRequest().permitAll())
+                .build();
+    }
+
+    @Bean
+    Credentials credentials(@Value("${shipgate.seed-file:}") Resource seedFile) throws IOException {
+        return new Credentials(seedFile);
+    }
+
+    @Bean
+    TokenIssuer tokenIssuer(TokenSettings settings) {
+        return new TokenIssuer(settings, Clock.systemUTC());
+    }
+}

@@ -1,0 +1,120 @@
+package dev.shipgate.notification;
+
+import dev.shipgate.notification.delivery.adapter.EventListeners;
+import dev.shipgate.notification.delivery.adapter.MongoDeliveries;
+import dev.shipgate.notification.delivery.adapter.MustacheEmailTemplates;
+import dev.shipgate.notification.delivery.adapter.SmtpMailer;
+import dev.shipgate.notification.delivery.application.DeliveryDispatcher;
+import dev.shipgate.notification.delivery.application.MessageComposer;
+import dev.shipgate.notification.delivery.application.NotificationService;
+import dev.shipgate.notification.link.adapter.MongoUsedLinks;
+import dev.shipgate.notification.link.application.ApprovalLinks;
+import dev.shipgate.notification.link.domain.LinkSigner;
+import dev.shipgate.notification.recipient.adapter.MongoRecipients;
+import dev.shipgate.notification.subscription.adapter.MongoSubscriptions;
+import dev.shipgate.support.messaging.EventConsumer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.scheduling.annotation.Scheduled;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/** Puts the domain, its application services and the adapters together; no rule lives here. */
+@Configuration(proxyBeanMethods = false)
+public class NotificationWiring {
+
+    @Bean
+    MongoDeliveries deliveries(MongoTemplate mongo) {
+        return new MongoDeliveries(mongo);
+    }
+
+    @Bean
+    MongoRecipients recipients(MongoTemplate mongo) {
+        return new MongoRecipients(mongo);
+    }
+
+    @Bean
+    MongoSubscriptions subscriptions(MongoTemplate mongo) {
+        return new MongoSubscriptions(mongo);
+    }
+
+    @Bean
+    ApprovalLinks approvalLinks(MongoTemplate mongo, Clock clock,
+                                @Value("${shipgate.links.secret:${shipgate.security.secret:}}") String secret,
+                                @Value("${shipgate.links.lifetime:PT72H}") Duration lifetime) {
+        return new ApprovalLinks(new LinkSigner(secret.getBytes(StandardCharsets.UTF_8)), new MongoUsedLinks(mongo),
+                clock, lifetime);
+    }
+
+    @Bean
+    DeliveryDispatcher deliveryDispatcher(MongoDeliveries deliveries, JavaMailSender mailSender, Clock clock,
+                                          @Value("${shipgate.mail.from:shipgate@localhost}") String from,
+                                          @Value("${shipgate.mail.max-attempts:8}") int maxAttempts,
+                                          @Value("${shipgate.mail.first-retry:PT2S}") Duration firstRetry) {
+        return new DeliveryDispatcher(deliveries, new SmtpMailer(mailSender, from), clock, maxAttempts, firstRetry);
+    }
+
+    @Bean
+    NotificationService notificationService(MongoDeliveries deliveries, MongoRecipients recipients,
+                                            MongoSubscriptions subscriptions, ApprovalLinks links,
+                                            DispatchLoop loop, Clock clock,
+                                            @Value("${shipgate.ui.base-url:http://localhost:8080}") String uiBaseUrl) {
+        MessageComposer composer = new MessageComposer(new MustacheEmailTemplates(), links, recipients,
+                subscriptions, uiBaseUrl);
+        return new NotificationService(composer, recipients, deliveries, loop::wakeUp, clock);
+    }
+
+    @Bean
+    EventListeners eventListeners(EventConsumer consumer, NotificationService notifications,
+                                  MongoRecipients recipients) {
+        return new EventListeners(consumer, notifications, recipients);
+    }
+
+    @Bean(destroyMethod = "close")
+    DispatchLoop dispatchLoop(DeliveryDispatcher dispatcher) {
+        return new DispatchLoop(dispatcher);
+    }
+
+    /** Sends due mail on one thread: on a timer, and at once when new mail is queued. */
+    static final class DispatchLoop implements AutoCloseable {
+        private final DeliveryDispatcher dispatcher;
+        private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "mail-dispatch");
+            thread.setDaemon(true);
+            return thread;
+        });
+
+        DispatchLoop(DeliveryDispatcher dispatcher) {
+            this.dispatcher = dispatcher;
+        }
+
+        void wakeUp() {
+            executor.execute(this::dispatch);
+        }
+
+        @Scheduled(fixedDelayString = "${shipgate.mail.poll:PT1S}")
+        public void tick() {
+            wakeUp();
+        }
+
+        private void dispatch() {
+            try {
+                dispatcher.dispatchDue();
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(DispatchLoop.class).warn("mail dispatch paused: {}", e.getMessage());
+            }
+        }
+
+        @Override
+        public void close() {
+            executor.shutdownNow();
+        }
+    }
+}

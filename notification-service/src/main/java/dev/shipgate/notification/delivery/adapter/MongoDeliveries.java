@@ -1,0 +1,72 @@
+package dev.shipgate.notification.delivery.adapter;
+
+import dev.shipgate.notification.delivery.application.Deliveries;
+import dev.shipgate.notification.delivery.domain.Delivery;
+import dev.shipgate.notification.delivery.domain.DeliveryStatus;
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+import java.time.Instant;
+import java.util.List;
+
+public class MongoDeliveries implements Deliveries {
+
+    public static final String COLLECTION = "deliveries";
+
+    private final MongoTemplate mongo;
+
+    public MongoDeliveries(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public boolean add(Delivery delivery) {
+        try {
+            mongo.insert(delivery, COLLECTION);
+            return true;
+        } catch (DuplicateKeyException alreadyThere) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean update(Delivery next, int expectedAttempts) {
+        Document document = new Document();
+        mongo.getConverter().write(next, document);
+        document.remove("_id");
+        document.remove("_class");
+        Query unchanged = Query.query(Criteria.where("_id").is(next.id())
+                .and("status").is(DeliveryStatus.PENDING.name()).and("attempts").is(expectedAttempts));
+        return mongo.updateFirst(unchanged, Update.fromDocument(new Document("$set", document)), COLLECTION)
+                .getModifiedCount() == 1;
+    }
+
+    @Override
+    public List<Delivery> due(Instant now, int limit) {
+        Query query = Query.query(Criteria.where("status").is(DeliveryStatus.PENDING.name())
+                .and("nextAttemptAt").lte(now)).with(Sort.by("nextAttemptAt")).limit(limit);
+        return mongo.find(query, Delivery.class, COLLECTION);
+    }
+
+    @Override
+    public List<Delivery> search(String recipient, DeliveryStatus status, String eventId, int page, int size) {
+        Criteria criteria = new Criteria();
+        if (recipient != null) {
+            criteria.and("recipient").is(recipient);
+        }
+        if (status != null) {
+            criteria.and("status").is(status.name());
+        }
+        if (eventId != null) {
+            criteria.and("eventId").is(eventId);
+        }
+        Query query = Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "createdAt"))
+                .skip((long) page * size).limit(size);
+        return mongo.find(query, Delivery.class, COLLECTION);
+    }
+}

@@ -1,0 +1,116 @@
+package dev.shipgate.notification.delivery.adapter;
+
+import dev.shipgate.notification.delivery.application.Deliveries;
+import dev.shipgate.notification.delivery.domain.Delivery;
+import dev.shipgate.notification.delivery.domain.DeliveryStatus;
+import dev.shipgate.notification.link.application.ApprovalLinks;
+import dev.shipgate.notification.recipient.application.Recipients;
+import dev.shipgate.notification.subscription.application.Subscriptions;
+import dev.shipgate.notification.subscription.domain.Subscription;
+import dev.shipgate.support.web.RefusedException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/** The delivery log, deployment-email subscriptions, and approve-from-email links. */
+@RestController
+@Validated
+@RequestMapping("/api/notifications")
+public class NotificationController {
+
+    private final Deliveries deliveries;
+    private final Subscriptions subscriptions;
+    private final ApprovalLinks links;
+    private final Recipients recipients;
+
+    public NotificationController(Deliveries deliveries, Subscriptions subscriptions, ApprovalLinks links,
+                                  Recipients recipients) {
+        this.deliveries = deliveries;
+        this.subscriptions = subscriptions;
+        this.links = links;
+        this.recipients = recipients;
+    }
+
+    /** The log without bodies; a super admin sees every delivery, anyone else their own. */
+    public record DeliveryView(String id, String eventId, String eventType, String recipient, String subject,
+                               DeliveryStatus status, int attempts, String lastError, java.time.Instant createdAt,
+                               java.time.Instant sentAt) {
+        static DeliveryView of(Delivery d) {
+            return new DeliveryView(d.id(), d.eventId(), d.eventType(), d.recipient(), d.subject(), d.status(),
+                    d.attempts(), d.lastError(), d.createdAt(), d.sentAt());
+        }
+    }
+
+    @GetMapping("/deliveries")
+    public List<DeliveryView> deliveries(@AuthenticationPrincipal Jwt caller,
+                                         @RequestParam(required = false) @Size(max = 100) String recipient,
+                                         @RequestParam(required = false) DeliveryStatus status,
+                                         @RequestParam(required = false) @Size(max = 100) String eventId,
+                                         @RequestParam(defaultValue = "0") @Min(0) int page,
+                                         @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+        String only = recipients.isSuperAdmin(caller.getSubject()) ? recipient : caller.getSubject();
+        return deliveries.search(only, status, eventId, page, size).stream().map(DeliveryView::of).toList();
+    }
+
+    public record SubscriptionBody(@NotNull @Size(max = 3) List<Subscription.@NotNull DeploymentNotice> events) {
+    }
+
+    @GetMapping("/subscriptions/{pipelineId}")
+    public List<Subscription> subscriptions(@AuthenticationPrincipal Jwt caller, @PathVariable String pipelineId) {
+        return subscriptions.forPipeline(pipelineId).stream()
+                .filter(s -> s.userId().equals(caller.getSubject()) || recipients.isSuperAdmin(caller.getSubject()))
+                .toList();
+    }
+
+    /** Subscribes the caller to deployment emails of a pipeline. */
+    @PutMapping("/subscriptions/{pipelineId}")
+    public Subscription subscribe(@AuthenticationPrincipal Jwt caller, @PathVariable @Size(max = 100) String pipelineId,
+                                  @Valid @RequestBody SubscriptionBody body) {
+        Subscription subscription = new Subscription(pipelineId, caller.getSubject(), body.events());
+        subscriptions.save(subscription);
+        return subscription;
+    }
+
+    @DeleteMapping("/subscriptions/{pipelineId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public void unsubscribe(@AuthenticationPrincipal Jwt caller, @PathVariable String pipelineId) {
+        subscriptions.remove(pipelineId, caller.getSubject());
+    }
+
+    public record LinkBody(@NotBlank @Size(max = 1000) String token) {
+    }
+
+    public record LinkTarget(String requestId) {
+    }
+
+    /** Spends an approve-from-email link and says which request it opens. */
+    @PostMapping("/approval-links/redeem")
+    public LinkTarget redeem(@AuthenticationPrincipal Jwt caller, @Valid @RequestBody LinkBody body) {
+        try {
+            return new LinkTarget(links.redeem(body.token(), caller.getSubject()));
+        } catch (ApprovalLinks.LinkRefusedException e) {
+            HttpStatus status = e.refusal() == ApprovalLinks.Refusal.NOT_YOUR_LINK ? HttpStatus.FORBIDDEN
+                    : e.refusal() == ApprovalLinks.Refusal.FORGED ? HttpStatus.BAD_REQUEST : HttpStatus.GONE;
+            throw new RefusedException(status, "LINK_" + e.refusal().name(), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package dev.shipgate.notification.delivery.application;
+
+import dev.shipgate.contracts.EventEnvelope;
+import dev.shipgate.contracts.EventPayload;
+import dev.shipgate.contracts.events.ApprovalCancelled;
+import dev.shipgate.contracts.events.ApprovalExpired;
+import dev.shipgate.contracts.events.ApprovalRejected;
+import dev.shipgate.contracts.events.ApprovalRequested;
+import dev.shipgate.contracts.events.DeploymentStatusChanged;
+import dev.shipgate.contracts.events.ImageApproved;
+import dev.shipgate.contracts.events.PipelineImage;
+import dev.shipgate.notification.delivery.domain.Message;
+import dev.shipgate.notification.link.application.ApprovalLinks;
+import dev.shipgate.notification.recipient.application.RequestMemory;
+import dev.shipgate.notification.subscription.application.Subscriptions;
+import dev.shipgate.notification.subscription.domain.Subscription.DeploymentNotice;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Decides who hears of an event and what the email says. */
+public class MessageComposer {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private final EmailTemplates templates;
+    private final ApprovalLinks links;
+    private final RequestMemory requests;
+    private final Subscriptions subscriptions;
+    private final String uiBaseUrl;
+
+    public MessageComposer(EmailTemplates templates, ApprovalLinks links, RequestMemory requests,
+                           Subscriptions subscriptions, String uiBaseUrl) {
+        this.templates = templates;
+        this.links = links;
+        this.requests = requests;
+        this.subscriptions = subscriptions;
+        this.uiBaseUrl = uiBaseUrl;
+    }
+
+    public List<Message> compose(EventEnvelope<? extends EventPayload> event) {
+        String when = TIME.format(event.time());
+        EventPayload data = event.data();
+        if (data instanceof ApprovalRequested e) {
+            requests.remember(e.requestId(), e.approvers());
+            return e.approvers().stream().map(approver -> message(approver,
+                    "Approval requested: " + title(e.image()),
+                    e.requestedBy() + " asks you to approve an image for deployment.",
+                    facts(e.image(), e.requestedBy(), when), e.comment(),
+                    uiBaseUrl + "/#/approve/" + e.requestId() + "?link=" + links.issue(e.requestId(), approver),
+                    "Review and approve")).toList();
+        }
+        if (data instanceof ImageApproved e) {
+            return List.of(message(e.requestedBy(), "Approved: " + title(e.image()),
+                    "Your image is approved by " + String.join(", ", e.approvedBy()) + " and can be deployed.",
+                    facts(e.image(), e.requestedBy(), when), null, pipelineUrl(e.image()), "Deploy it"));
+        }
+        if (data instanceof ApprovalRejected e) {
+            return List.of(message(e.requestedBy(), "Rejected: " + title(e.image()),
+                    e.rejectedBy() + " rejected your approval request.", facts(e.image(), e.requestedBy(), when),
+                    e.comment(), pipelineUrl(e.image()), "Open the pipeline"));
+        }
+        if (data instanceof ApprovalCancelled e) {
+            return requests.approversOf(e.requestId()).stream().map(approver -> message(approver,
+                    "Cancelled: " + title(e.image()),
+                    e.cancelledBy() + " cancelled the approval request; nothing is waiting for you.",
+                    facts(e.image(), e.requestedBy(), when), null, pipelineUrl(e.image()), "Open the pipeline"))
+                    .toList();
+        }
+        if (data instanceof ApprovalExpired e) {
+            return List.of(message(e.requestedBy(), "Expired: " + title(e.image()),
+                    e.expiredBy() == null ? "The approval expired: its lifetime ended."
+                            : e.expiredBy() + " let the approval expire.",
+                    facts(e.image(), e.requestedBy(), when), null, pipelineUrl(e.image()), "Open the pipeline"));
+        }
+        if (data instanceof DeploymentStatusChanged e) {
+            return deploymentMessages(e, when);
+        }
+        return List.of();
+    }
+
+    private List<Message> deploymentMessages(DeploymentStatusChanged e, String when) {
+        Optional<DeploymentNotice> notice = switch (e.status()) {
+            case "PROGRESSING" -> Optional.of(DeploymentNotice.STARTED);
+            case "HEALTHY" -> Optional.of(DeploymentNotice.SUCCEEDED);
+            case "FAILED", "DEGRADED", "TIMED_OUT", "REJECTED" -> Optional.of(DeploymentNotice.FAILED);
+            default -> Optional.empty();
+        };
+        if (notice.isEmpty()) {
+            return List.of();
+        }
+        String verb = switch (notice.get()) {
+            case STARTED -> "Deployment started";
+            case SUCCEEDED -> "Deployment succeeded";
+            case FAILED -> "Deployment failed";
+        };
+        List<Map<String, String>> facts = facts(e.image(), e.requestedBy(), when);
+        facts.add(fact("Status", e.status()));
+        return subscriptions.subscribers(e.image().pipelineId(), notice.get()).stream()
+                .map(user -> message(user, verb + ": " + title(e.image()), e.detail(), facts, null,
+                        uiBaseUrl + "/#/pipelines/" + e.image().pipelineId() + "/deployments/" + e.deploymentId(),
+                        "Open App Details"))
+                .toList();
+    }
+
+    private Message message(String recipient, String subject, String intro, List<Map<String, String>> facts,
+                            String comment, String actionUrl, String actionLabel) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("subject", subject);
+        model.put("intro", intro == null ? "" : intro);
+        model.put("facts", facts);
+        model.put("comment", comment == null || comment.isBlank() ? null : comment);
+        model.put("actionUrl", actionUrl);
+        model.put("actionLabel", actionLabel);
+        return new Message(recipient, subject, templates.html(model), templates.text(model));
+    }
+
+    private static String title(PipelineImage image) {
+        return image.application() + " " + image.tag() + " to " + image.environment();
+    }
+
+    private String pipelineUrl(PipelineImage image) {
+        return uiBaseUrl + "/#/pipelines/" + image.pipelineId();
+    }
+
+    private static List<Map<String, String>> facts(PipelineImage image, String requester, String when) {
+        List<Map<String, String>> facts = new ArrayList<>();
+        facts.add(fact("Application", image.application()));
+        facts.add(fact("Environment", image.environment()));
+        facts.add(fact("Image tag", image.tag()));
+        facts.add(fact("Digest", image.digest()));
+        facts.add(fact("Requested by", requester));
+        facts.add(fact("Time", when));
+        return facts;
+    }
+
+    private static Map<String, String> fact(String label, String value) {
+        return Map.of("label", label, "value", value == null ? "" : value);
+    }
+}

@@ -1,0 +1,49 @@
+package dev.shipgate.notification.delivery.application;
+
+import dev.shipgate.contracts.EventEnvelope;
+import dev.shipgate.contracts.EventPayload;
+import dev.shipgate.notification.delivery.domain.Delivery;
+import dev.shipgate.notification.delivery.domain.Message;
+import dev.shipgate.notification.recipient.application.Recipients;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/** Turns an event into deliveries, one per recipient; a repeated event finds them there already. */
+public class NotificationService {
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationService.class);
+
+    private final MessageComposer composer;
+    private final Recipients recipients;
+    private final Deliveries deliveries;
+    private final Runnable dispatchSoon;
+    private final Clock clock;
+
+    public NotificationService(MessageComposer composer, Recipients recipients, Deliveries deliveries,
+                               Runnable dispatchSoon, Clock clock) {
+        this.composer = composer;
+        this.recipients = recipients;
+        this.deliveries = deliveries;
+        this.dispatchSoon = dispatchSoon;
+        this.clock = clock;
+    }
+
+    public void handle(EventEnvelope<? extends EventPayload> event) {
+        boolean added = false;
+        for (Message message : composer.compose(event)) {
+            Optional<String> email = recipients.emailOf(message.recipient());
+            if (email.isEmpty()) {
+                log.warn("no email address for {}: {} not sent to them", message.recipient(), event.type());
+                continue;
+            }
+            added |= deliveries.add(Delivery.pending(event.id(), event.type(), message.recipient(), email.get(),
+                    message.subject(), message.html(), message.text(), clock.instant()));
+        }
+        if (added) {
+            dispatchSoon.run();
+        }
+    }
+}

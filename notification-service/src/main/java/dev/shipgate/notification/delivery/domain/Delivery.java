@@ -1,0 +1,37 @@
+package dev.shipgate.notification.delivery.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One email for one event and one recipient. Its id ({@code eventId:recipient}) makes it exist once however often
+ * the event arrives; it is PENDING until the SMTP server takes it, retried with growing pauses, and FAILED with the
+ * reason after the last attempt.
+ */
+public record Delivery(String id, String eventId, String eventType, String recipient, String email,
+                       String subject, String html, String text, DeliveryStatus status, int attempts,
+                       String lastError, Instant createdAt, Instant nextAttemptAt, Instant sentAt) {
+
+    public static Delivery pending(String eventId, String eventType, String recipient, String email,
+                                   String subject, String html, String text, Instant now) {
+        return new Delivery(eventId + ":" + recipient, eventId, eventType, recipient, email, subject, html, text,
+                DeliveryStatus.PENDING, 0, null, now, now, null);
+    }
+
+    public Delivery sent(Instant now) {
+        return new Delivery(id, eventId, eventType, recipient, email, subject, html, text, DeliveryStatus.SENT,
+                attempts + 1, null, createdAt, null, now);
+    }
+
+    /** Another try later (pause doubling from {@code firstPause}), or FAILED once {@code maxAttempts} are spent. */
+    public Delivery attemptFailed(String error, Instant now, int maxAttempts, Duration firstPause) {
+        int made = attempts + 1;
+        if (made >= maxAttempts) {
+            return new Delivery(id, eventId, eventType, recipient, email, subject, html, text, DeliveryStatus.FAILED,
+                    made, error, createdAt, null, null);
+        }
+        Duration pause = firstPause.multipliedBy(1L << Math.min(made - 1, 10));
+        return new Delivery(id, eventId, eventType, recipient, email, subject, html, text, DeliveryStatus.PENDING,
+                made, error, createdAt, now.plus(pause), null);
+    }
+}

@@ -1,0 +1,3 @@
+package dev.shipgate.notification.delivery.domain;
+
+public enum DeliveryStatus { PENDING, SENT, FAILED }

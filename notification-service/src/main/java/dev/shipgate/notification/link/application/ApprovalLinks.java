@@ -1,0 +1,65 @@
+package dev.shipgate.notification.link.application;
+
+import dev.shipgate.notification.link.domain.ApprovalLink;
+import dev.shipgate.notification.link.domain.LinkSigner;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * Approve-from-email links: personal, signed, expiring, usable once. A link only opens the request in the UI for
+ * its approver, signed in; the vote itself goes through approval-service and all of its rules.
+ */
+public class ApprovalLinks {
+
+    public enum Refusal { FORGED, EXPIRED, ALREADY_USED, NOT_YOUR_LINK }
+
+    private final LinkSigner signer;
+    private final UsedLinks used;
+    private final Clock clock;
+    private final Duration lifetime;
+
+    public ApprovalLinks(LinkSigner signer, UsedLinks used, Clock clock, Duration lifetime) {
+        this.signer = signer;
+        this.used = used;
+        this.clock = clock;
+        this.lifetime = lifetime;
+    }
+
+    public String issue(String requestId, String userId) {
+        return signer.sign(new ApprovalLink(requestId, userId, clock.instant().plus(lifetime),
+                UUID.randomUUID().toString()));
+    }
+
+    /** Checks and spends a link for {@code callerId}; returns the request it opens. */
+    public String redeem(String token, String callerId) {
+        ApprovalLink link = signer.verify(token).orElseThrow(() -> new LinkRefusedException(Refusal.FORGED,
+                "this approval link is not valid: it may have been altered; use the link from the email as it is"));
+        if (!clock.instant().isBefore(link.expiresAt())) {
+            throw new LinkRefusedException(Refusal.EXPIRED, "this approval link expired at " + link.expiresAt()
+                    + "; open the request from the Approval pending tab instead");
+        }
+        if (!link.userId().equals(callerId)) {
+            throw new LinkRefusedException(Refusal.NOT_YOUR_LINK, "this approval link was sent to another approver");
+        }
+        if (!used.markUsed(link.nonce(), link.requestId(), link.userId())) {
+            throw new LinkRefusedException(Refusal.ALREADY_USED, "this approval link has been used already; "
+                    + "open the request from the Approval pending tab instead");
+        }
+        return link.requestId();
+    }
+
+    public static class LinkRefusedException extends RuntimeException {
+        private final Refusal refusal;
+
+        public LinkRefusedException(Refusal refusal, String message) {
+            super(message);
+            this.refusal = refusal;
+        }
+
+        public Refusal refusal() {
+            return refusal;
+        }
+    }
+}

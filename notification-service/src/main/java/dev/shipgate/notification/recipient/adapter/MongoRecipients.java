@@ -1,0 +1,61 @@
+package dev.shipgate.notification.recipient.adapter;
+
+import dev.shipgate.contracts.events.UserAccessChanged;
+import dev.shipgate.notification.recipient.application.Recipients;
+import dev.shipgate.notification.recipient.application.RequestMemory;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The contact replica and the approvers of each request, in MongoDB. */
+public class MongoRecipients implements Recipients, RequestMemory {
+
+    static final String USERS = "recipients";
+    static final String REQUESTS = "request_approvers";
+
+    private final MongoTemplate mongo;
+
+    public MongoRecipients(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public void apply(UserAccessChanged access) {
+        mongo.save(new Document("_id", access.userId()).append("email", access.email())
+                .append("name", access.displayName()).append("active", access.active())
+                .append("superAdmin", access.roles().stream().anyMatch(r -> "SUPER_ADMIN".equals(r.role()))), USERS);
+    }
+
+    @Override
+    public Optional<String> emailOf(String userId) {
+        return user(userId).map(d -> d.getString("email"));
+    }
+
+    @Override
+    public Optional<String> nameOf(String userId) {
+        return user(userId).map(d -> d.getString("name"));
+    }
+
+    @Override
+    public boolean isSuperAdmin(String userId) {
+        return user(userId).map(d -> Boolean.TRUE.equals(d.getBoolean("superAdmin"))).orElse(false);
+    }
+
+    private Optional<Document> user(String userId) {
+        return Optional.ofNullable(mongo.findById(userId, Document.class, USERS))
+                .filter(d -> Boolean.TRUE.equals(d.getBoolean("active")));
+    }
+
+    @Override
+    public void remember(String requestId, List<String> approvers) {
+        mongo.save(new Document("_id", requestId).append("approvers", approvers), REQUESTS);
+    }
+
+    @Override
+    public List<String> approversOf(String requestId) {
+        Document found = mongo.findById(requestId, Document.class, REQUESTS);
+        return found == null ? List.of() : found.getList("approvers", String.class);
+    }
+}

@@ -1,0 +1,80 @@
+package dev.shipgate.support.messaging;
+
+import dev.shipgate.contracts.EventPayload;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes aggregates that carry a {@code version}: each write is one document update holding the new state and the
+ * events it causes (outbox), applied only if the stored version is the one the change was decided on. No
+ * multi-document transaction is needed, and none is available on the embedded MongoDB-compatible server.
+ */
+public class AggregateStore {
+
+    public static final String VERSION = "version";
+
+    private final MongoTemplate mongo;
+    private final Outbox outbox;
+
+    public AggregateStore(MongoTemplate mongo, Outbox outbox) {
+        this.mongo = mongo;
+        this.outbox = outbox;
+    }
+
+    /** Inserts a new aggregate at version 0; a duplicate key surfaces as Spring's DuplicateKeyException. */
+    public void insert(String collection, Object aggregate, List<? extends EventPayload> events,
+                       Map<String, Object> extraFields) {
+        Document document = toDocument(aggregate);
+        document.putAll(extraFields);
+        document.put(VERSION, 0L);
+        document.put(OutboxRelay.OUTBOX_FIELD, outbox.entries(events));
+        mongo.insert(document, collection);
+        outbox.flushSoon();
+    }
+
+    /**
+     * Stores {@code aggregate} over the document {@code id} if its version is still {@code expectedVersion}.
+     *
+     * @param extraFields fields outside the aggregate to set; a null value removes the field
+     * @return false when another writer got there first: read again and decide again
+     */
+    public boolean update(String collection, Object id, Object aggregate, long expectedVersion,
+                          List<? extends EventPayload> events, Map<String, Object> extraFields) {
+        Update update = new Update();
+        toDocument(aggregate).forEach((field, value) -> {
+            if (!field.equals("_id") && !field.equals(VERSION)) {
+                update.set(field, value);
+            }
+        });
+        extraFields.forEach((field, value) -> {
+            if (value == null) {
+                update.unset(field);
+            } else {
+                update.set(field, value);
+            }
+        });
+        update.set(VERSION, expectedVersion + 1);
+        if (!events.isEmpty()) {
+            update.push(OutboxRelay.OUTBOX_FIELD).each(outbox.entries(events).toArray());
+        }
+        Query unchanged = Query.query(Criteria.where("_id").is(id).and(VERSION).is(expectedVersion));
+        boolean written = mongo.updateFirst(unchanged, update, collection).getModifiedCount() == 1;
+        if (written && !events.isEmpty()) {
+            outbox.flushSoon();
+        }
+        return written;
+    }
+
+    private Document toDocument(Object aggregate) {
+        Document document = new Document();
+        mongo.getConverter().write(aggregate, document);
+        document.remove("_class");
+        return document;
+    }
+}
