@@ -47,10 +47,12 @@ public class NotificationWiring {
 
     @Bean
     ApprovalLinks approvalLinks(MongoTemplate mongo, Clock clock,
-                                @Value("${shipgate.links.secret:${shipgate.security.secret:}}") String secret,
+                                @Value("${shipgate.links.secret:}") String linkSecret,
+                                @Value("${shipgate.security.secret:}") String tokenSecret,
                                 @Value("${shipgate.links.lifetime:PT72H}") Duration lifetime) {
-        return new ApprovalLinks(new LinkSigner(secret.getBytes(StandardCharsets.UTF_8)), new MongoUsedLinks(mongo),
-                clock, lifetime);
+        byte[] key = linkSecret.isBlank() ? LinkSigner.deriveKey(tokenSecret, "approval-links")
+                : linkSecret.getBytes(StandardCharsets.UTF_8);
+        return new ApprovalLinks(new LinkSigner(key), new MongoUsedLinks(mongo), clock, lifetime);
     }
 
     @Bean

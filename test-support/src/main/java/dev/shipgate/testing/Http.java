@@ -64,6 +64,18 @@ public final class Http {
         return send(builder);
     }
 
+    /** POST with an explicit Authorization header value (a token from a real sign-in). */
+    public Response postWithAuthorization(String authorization, String path, Object body) {
+        String text = body == null ? "" : body instanceof String s ? s : JSON.writeValueAsString(body);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(text));
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        return send(builder);
+    }
+
     private Response sendJson(String user, String method, String path, Object body) {
         String text = body == null ? "" : body instanceof String s ? s : JSON.writeValueAsString(body);
         return send(user, HttpRequest.newBuilder(URI.create(baseUrl + path))

@@ -27,6 +27,17 @@ public final class LinkSigner {
         this.secret = secret.clone();
     }
 
+    /**
+     * A key of its own for links, derived from another secret (the token secret) when no link secret is set, so
+     * that one key never serves two purposes.
+     */
+    public static byte[] deriveKey(String secret, String purpose) {
+        if (secret == null || secret.getBytes(StandardCharsets.UTF_8).length < 32) {
+            throw new IllegalArgumentException("set SHIPGATE_LINK_SECRET or SHIPGATE_JWT_SECRET (32 bytes or more)");
+        }
+        return hmac(secret.getBytes(StandardCharsets.UTF_8), purpose);
+    }
+
     public String sign(ApprovalLink link) {
         String payload = String.join("|", link.requestId(), link.userId(),
                 Long.toString(link.expiresAt().getEpochSecond()), link.nonce());
@@ -61,9 +72,13 @@ public final class LinkSigner {
     }
 
     private byte[] mac(String text) {
+        return hmac(secret, text);
+    }
+
+    private static byte[] hmac(byte[] key, String text) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
             return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
