@@ -88,9 +88,11 @@ class SkeletonFlowIT {
         String deploymentId = deploy.json().path("id").asString();
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> "HEALTHY".equals(gatewayGet(alice,
                 "/api/deployments/" + deploymentId).json().path("status").asString()));
+        topics.await(DeploymentStatusChanged.class, e -> e.deploymentId().equals(deploymentId)
+                && e.status().equals("HEALTHY"));
         List<String> statuses = topics.events(DeploymentStatusChanged.class,
                 e -> e.deploymentId().equals(deploymentId)).stream().map(DeploymentStatusChanged::status).toList();
-        assertThat(statuses).containsSubsequence("REQUESTED", "AUTHORIZED", "PROGRESSING", "HEALTHY");
+        assertThat(statuses).containsExactly("REQUESTED", "AUTHORIZED", "PROGRESSING", "HEALTHY");
 
         // the same events delivered again change nothing: no second request mail, image builder unchanged
         topics.publish(built);
