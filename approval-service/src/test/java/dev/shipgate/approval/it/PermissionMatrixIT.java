@@ -1,0 +1,151 @@
+package dev.shipgate.approval.it;
+
+import dev.shipgate.contracts.access.Role;
+import dev.shipgate.contracts.events.DeploymentAuthorized;
+import dev.shipgate.contracts.events.DeploymentRejected;
+import dev.shipgate.contracts.events.DeploymentRequested;
+import dev.shipgate.contracts.events.PipelineImage;
+import dev.shipgate.testing.Http;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every role, in scope (shop/payments) and out of it (shop/billing), against every action of approval-service:
+ * allowed means a 2xx (or an AUTHORIZED decision), refused means a 403/404 problem (or a REJECTED decision).
+ */
+class PermissionMatrixIT extends ApprovalServiceTestBase {
+
+    enum Action { REQUEST_APPROVAL, APPROVE, REJECT, VIEW_REQUEST, CANCEL_OTHERS_REQUEST, EXPIRE_OTHERS_APPROVAL,
+        REGISTER_IMAGE, GRANT_IMAGE_APPROVER, DEPLOY }
+
+    /** Who may do what, in scope; out of scope only SUPER_ADMIN (global) may do anything. */
+    private static final Map<Action, Set<Role>> ALLOWED_IN_SCOPE = Map.of(
+            Action.REQUEST_APPROVAL, EnumSet.of(Role.BUILD_AND_DEPLOY, Role.ADMIN, Role.MANAGER, Role.SUPER_ADMIN),
+            Action.APPROVE, EnumSet.of(Role.IMAGE_APPROVER, Role.SUPER_ADMIN),
+            Action.REJECT, EnumSet.of(Role.IMAGE_APPROVER, Role.SUPER_ADMIN),
+            Action.VIEW_REQUEST, EnumSet.of(Role.VIEW, Role.BUILD_AND_DEPLOY, Role.ADMIN, Role.MANAGER,
+                    Role.IMAGE_APPROVER, Role.SUPER_ADMIN),
+            Action.CANCEL_OTHERS_REQUEST, EnumSet.noneOf(Role.class),
+            Action.EXPIRE_OTHERS_APPROVAL, EnumSet.of(Role.ADMIN, Role.MANAGER, Role.SUPER_ADMIN),
+            Action.REGISTER_IMAGE, EnumSet.of(Role.BUILD_AND_DEPLOY, Role.ADMIN, Role.MANAGER, Role.SUPER_ADMIN),
+            Action.GRANT_IMAGE_APPROVER, EnumSet.of(Role.MANAGER, Role.SUPER_ADMIN),
+            Action.DEPLOY, EnumSet.of(Role.BUILD_AND_DEPLOY, Role.ADMIN, Role.MANAGER, Role.SUPER_ADMIN));
+
+    static Stream<Arguments> matrix() {
+        List<Arguments> cases = new ArrayList<>();
+        for (Role role : Role.values()) {
+            for (boolean inScope : new boolean[] {true, false}) {
+                for (Action action : Action.values()) {
+                    boolean allowed = role == Role.SUPER_ADMIN ? ALLOWED_IN_SCOPE.get(action).contains(role)
+                            : inScope && ALLOWED_IN_SCOPE.get(action).contains(role);
+                    cases.add(Arguments.of(role, inScope, action, allowed));
+                }
+            }
+        }
+        return cases.stream();
+    }
+
+    private static String user(Role role, boolean inScope) {
+        return "m-" + role.name().toLowerCase() + (inScope ? "-in" : "-out");
+    }
+
+    @BeforeEach
+    void users() {
+        assertThat(revokeGrantee()).isTrue();
+        for (Role role : Role.values()) {
+            for (boolean inScope : new boolean[] {true, false}) {
+                String application = role == Role.SUPER_ADMIN ? "*" : inScope ? "payments" : "billing";
+                String project = role == Role.SUPER_ADMIN ? "*" : "shop";
+                assertThat(http().put("dave", "/api/access/users/" + user(role, inScope), Map.of(
+                        "email", user(role, inScope) + "@example.com", "displayName", user(role, inScope),
+                        "active", true, "groups", List.of(), "roles", List.of(Map.of("role", role.name(),
+                                "project", project, "application", application, "environment", "*"))))
+                        .status()).isEqualTo(200);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0} in scope {1}: {2} allowed {3}")
+    @MethodSource("matrix")
+    void each_role_may_do_exactly_what_it_grants_within_its_scope(Role role, boolean inScope, Action action,
+                                                                 boolean allowed) {
+        String caller = user(role, inScope);
+        boolean succeeded = switch (action) {
+            case REQUEST_APPROVAL -> {
+                String pipeline = pipeline("prod", 1, List.of(), false);
+                String digest = image("m-" + UUID.randomUUID().toString().substring(0, 8), "ci-bot");
+                awaitImage(pipeline, digest);
+                yield ok(http().post(caller, "/api/approval-requests", Map.of("pipelineId", pipeline,
+                        "imageDigest", digest)));
+            }
+            case APPROVE -> ok(http().post(caller, "/api/approval-requests/" + pendingRequest() + "/approve", null));
+            case REJECT -> ok(http().post(caller, "/api/approval-requests/" + pendingRequest() + "/reject",
+                    Map.of("comment", "not now")));
+            case VIEW_REQUEST -> ok(http().get(caller, "/api/approval-requests/" + pendingRequest()));
+            case CANCEL_OTHERS_REQUEST -> ok(http().post(caller, "/api/approval-requests/" + pendingRequest()
+                    + "/cancel", null));
+            case EXPIRE_OTHERS_APPROVAL -> ok(http().post(caller, "/api/approval-requests/" + pendingRequest()
+                    + "/expire", null));
+            case REGISTER_IMAGE -> ok(http().post(caller, "/api/images", Map.of("digest", "sha256:"
+                    + UUID.randomUUID().toString().replace("-", ""), "repository", "registry.local/payments", "tag",
+                    "9.9.9", "application", "payments")));
+            case GRANT_IMAGE_APPROVER -> ok(http().put(caller, "/api/access/users/m-grantee", Map.of("email",
+                    "grantee@example.com", "displayName", "grantee", "active", true, "groups", List.of(), "roles",
+                    List.of(Map.of("role", "IMAGE_APPROVER", "project", "shop", "application", "payments",
+                            "environment", "*")))))
+                    && revokeGrantee();
+            case DEPLOY -> deployDecidedAuthorized(caller);
+        };
+        assertThat(succeeded).isEqualTo(allowed);
+    }
+
+    private boolean ok(Http.Response response) {
+        assertThat(response.status()).as(response.body()).isIn(200, 201, 202, 403, 404);
+        if (response.status() >= 400) {
+            assertThat(response.contentType()).startsWith("application/problem+json");
+            assertThat(response.reason()).isNotBlank();
+        }
+        return response.status() < 300;
+    }
+
+    /** A pending request of alice for a fresh image on a shop/payments pipeline. */
+    private String pendingRequest() {
+        String pipeline = pipeline("prod", 2, List.of(), false);
+        String digest = image("p-" + UUID.randomUUID().toString().substring(0, 8), "ci-bot");
+        awaitImage(pipeline, digest);
+        return http().post("alice", "/api/approval-requests", Map.of("pipelineId", pipeline, "imageDigest", digest))
+                .json().path("id").asString();
+    }
+
+    /** Puts the grantee back to no roles (as the super admin), so each case starts from the same state. */
+    private boolean revokeGrantee() {
+        return http().put("dave", "/api/access/users/m-grantee", Map.of("email", "grantee@example.com",
+                "displayName", "grantee", "active", true, "groups", List.of(), "roles", List.of())).status() == 200;
+    }
+
+    private boolean deployDecidedAuthorized(String caller) {
+        String pipeline = pipeline("dev", 0, List.of(), true);
+        String deploymentId = "dp-" + UUID.randomUUID();
+        topics.publish(new DeploymentRequested(deploymentId, new PipelineImage(pipeline, "payments", "dev",
+                "sha256:77", "7.7.7"), caller, null));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                !topics.events(DeploymentAuthorized.class, e -> e.deploymentId().equals(deploymentId)).isEmpty()
+                        || !topics.events(DeploymentRejected.class, e -> e.deploymentId().equals(deploymentId))
+                        .isEmpty());
+        return !topics.events(DeploymentAuthorized.class, e -> e.deploymentId().equals(deploymentId)).isEmpty();
+    }
+}
