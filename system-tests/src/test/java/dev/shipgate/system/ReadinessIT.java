@@ -1,5 +1,6 @@
 package dev.shipgate.system;
 
+import dev.shipgate.testing.RunningSystem;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -7,6 +7,7 @@ import dev.shipgate.contracts.events.ApprovalRequested;
 import dev.shipgate.contracts.events.DeploymentStatusChanged;
 import dev.shipgate.contracts.events.ImageBuilt;
 import dev.shipgate.testing.Http;
+import dev.shipgate.testing.RunningSystem;
 import dev.shipgate.testing.TopicWatcher;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.awaitility.Awaitility;

@@ -1,8 +1,7 @@
-package dev.shipgate.system;
+package dev.shipgate.testing;
 
 import dev.shipgate.runtime.LocalInfra;
 import dev.shipgate.runtime.ManagedProcess;
-import dev.shipgate.testing.TestTokens;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,36 +20,49 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The whole system as it runs with {@code ./shipgate up}: the three servers and the four services' executable jars,
- * each a real process, on free ports, with the repository's seed file.
+ * The system as it runs with {@code ./shipgate up}: the three servers and the services' executable jars (all four,
+ * or the ones named), each a real process, on free ports, with the repository's seed file. The repository root is
+ * the system property {@code shipgate.root} (the current folder's parent by default).
  */
-final class RunningSystem implements AutoCloseable {
+public final class RunningSystem implements AutoCloseable {
+
+    public static final List<String> ALL_SERVICES = List.of("approval-service", "deploy-service",
+            "notification-service", "gateway");
 
     static final String LAUNCHER = "org.springframework.boot.loader.launch.JarLauncher";
 
-    final LocalInfra infra;
-    final Map<String, ManagedProcess> services = new LinkedHashMap<>();
-    final Map<String, Integer> ports = new LinkedHashMap<>();
+    public final LocalInfra infra;
+    public final Map<String, ManagedProcess> services = new LinkedHashMap<>();
+    public final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Path root = Path.of(System.getProperty("shipgate.root", "..")).toAbsolutePath().normalize();
+    private final List<String> extraArguments;
 
-    RunningSystem() {
+    public RunningSystem() {
+        this(ALL_SERVICES, List.of());
+    }
+
+    /** @param extraArguments Spring properties for every service, as {@code --name=value} */
+    public RunningSystem(List<String> names, List<String> extraArguments) {
+        this.extraArguments = List.copyOf(extraArguments);
         infra = LocalInfra.start();
-        for (String name : List.of("approval-service", "deploy-service", "notification-service", "gateway")) {
-            ports.put(name, freePort());
+        for (String name : ALL_SERVICES) {
+            ports.put(name, freePort()); // every port is known, so the gateway can route to the ones started
         }
-        ports.forEach((name, port) -> services.put(name, new ManagedProcess(name, jar(name).toString(), LAUNCHER,
-                List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), arguments(name, port),
-                infra.dataDir().resolve("logs").resolve(name + ".log"))));
+        for (String name : names) {
+            services.put(name, new ManagedProcess(name, jar(name).toString(), LAUNCHER,
+                    List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
+                    arguments(name, ports.get(name)), infra.dataDir().resolve("logs").resolve(name + ".log")));
+        }
         services.values().forEach(ManagedProcess::start);
         services.forEach((name, process) -> process.awaitReady(Duration.ofSeconds(180),
                 () -> isReady(ports.get(name))));
     }
 
-    String gatewayUrl() {
+    public String gatewayUrl() {
         return "http://127.0.0.1:" + ports.get("gateway");
     }
 
-    String serviceUrl(String name) {
+    public String serviceUrl(String name) {
         return "http://127.0.0.1:" + ports.get(name);
     }
 
@@ -65,6 +77,7 @@ final class RunningSystem implements AutoCloseable {
                 "--shipgate.targets.simulated.progress-time=PT2S",
                 "--shipgate.outbox.poll-millis=100",
                 "--logging.structured.format.console=ecs"));
+        args.addAll(extraArguments);
         if (name.equals("gateway")) {
             args.add("--APPROVAL_SERVICE_URL=http://127.0.0.1:" + ports.get("approval-service"));
             args.add("--DEPLOY_SERVICE_URL=http://127.0.0.1:" + ports.get("deploy-service"));
@@ -82,7 +95,7 @@ final class RunningSystem implements AutoCloseable {
         }
     }
 
-    static boolean isReady(int port) {
+    public static boolean isReady(int port) {
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
