@@ -101,7 +101,7 @@ public final class ApprovalBenchmark {
     private static String pipeline(TopicWatcher topics, Http http, int required) {
         String id = "bench-" + UUID.randomUUID();
         topics.publish(new PipelineConfigured(id, "shop", "payments", "prod", "simulated", required, List.of(),
-                86_400, false, "MANUAL", false));
+                86_400, null, false, "MANUAL", false));
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
                 http.get("erin", "/api/pipelines/" + id + "/images").status() == 200);
         return id;

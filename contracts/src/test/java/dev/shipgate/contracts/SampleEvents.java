@@ -46,8 +46,8 @@ final class SampleEvents {
             Map.entry(EventType.DEPLOYMENT_STATUS_CHANGED, new DeploymentStatusChanged("dp-1", IMAGE, "alice",
                     "PROGRESSING", "rolling out", NOW)),
             Map.entry(EventType.PIPELINE_CONFIGURED, new PipelineConfigured("pl-1", "shop", "payments", "prod",
-                    "simulated", 2, List.of(new ApproverRule("release-managers", 1)), 86400, false, "MANUAL",
-                    false)),
+                    "simulated", 2, List.of(new ApproverRule("release-managers", 1)), 86400, 604800L, false,
+                    "MANUAL", false)),
             Map.entry(EventType.USER_ACCESS_CHANGED, new UserAccessChanged("bob", "bob@example.com", "Bob", true,
                     List.of("release-managers"), List.of(new RoleBinding("IMAGE_APPROVER", "shop", "payments",
                             "*")))));

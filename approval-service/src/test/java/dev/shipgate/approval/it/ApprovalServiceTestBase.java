@@ -64,9 +64,14 @@ abstract class ApprovalServiceTestBase {
 
     /** A pipeline of shop/payments into {@code environment}, published as deploy-service does. */
     String pipeline(String environment, int requiredApprovals, List<ApproverRule> rules, boolean approverMayDeploy) {
+        return pipeline(environment, requiredApprovals, rules, approverMayDeploy, 3600);
+    }
+
+    String pipeline(String environment, int requiredApprovals, List<ApproverRule> rules, boolean approverMayDeploy,
+                    long approvalLifetimeSeconds) {
         String id = "pl-" + UUID.randomUUID();
         topics.publish(new PipelineConfigured(id, "shop", "payments", environment, "simulated", requiredApprovals,
-                rules, 3600, approverMayDeploy, "MANUAL", false));
+                rules, approvalLifetimeSeconds, null, approverMayDeploy, "MANUAL", false));
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
                 http().get("erin", "/api/pipelines/" + id + "/images").status() == 200);
         return id;

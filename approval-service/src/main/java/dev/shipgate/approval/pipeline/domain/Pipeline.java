@@ -10,8 +10,8 @@ import java.util.List;
 
 /** approval-service's read-only copy of a CD pipeline owned by deploy-service. */
 public record Pipeline(String id, String project, String application, String environment, int requiredApprovals,
-                       List<ApproverRule> approverRules, long approvalLifetimeSeconds, boolean approverMayDeploy,
-                       String trigger, boolean deleted) {
+                       List<ApproverRule> approverRules, long approvalLifetimeSeconds, Long requestLifetimeSeconds,
+                       boolean approverMayDeploy, String trigger, boolean deleted) {
 
     public Pipeline {
         approverRules = approverRules == null ? List.of() : List.copyOf(approverRules);
@@ -20,14 +20,17 @@ public record Pipeline(String id, String project, String application, String env
     public static Pipeline from(PipelineConfigured event) {
         return new Pipeline(event.pipelineId(), event.project(), event.application(), event.environment(),
                 event.requiredApprovals(), event.approverRules(), event.approvalLifetimeSeconds(),
-                event.approverMayDeploy(), event.trigger(), event.deleted());
+                event.requestLifetimeSeconds(), event.approverMayDeploy(), event.trigger(), event.deleted());
     }
 
     public Scope scope() {
         return new Scope(project, application, environment);
     }
 
-    public ApprovalPolicy policy(Duration requestLifetime) {
+    /** The pipeline's policy; its own request lifetime, or {@code defaultRequestLifetime} when it sets none. */
+    public ApprovalPolicy policy(Duration defaultRequestLifetime) {
+        Duration requestLifetime = requestLifetimeSeconds == null ? defaultRequestLifetime
+                : Duration.ofSeconds(requestLifetimeSeconds);
         return new ApprovalPolicy(requiredApprovals, approverRules, Duration.ofSeconds(approvalLifetimeSeconds),
                 requestLifetime, approverMayDeploy, "AUTOMATIC".equals(trigger));
     }

@@ -54,6 +54,7 @@ public class PipelineController {
                                @Min(0) @Max(6) int requiredApprovals,
                                @Size(max = 6) List<@Valid @NotNull RuleBody> approverRules,
                                @Min(60) @Max(31_536_000) Long approvalLifetimeSeconds,
+                               @Min(60) @Max(31_536_000) Long requestLifetimeSeconds,
                                boolean approverMayDeploy,
                                Pipeline.Trigger trigger) {
 
@@ -63,7 +64,8 @@ public class PipelineController {
             return new Pipeline(id, project, application, environment, target, targetRef,
                     strategy == null ? "ROLLING" : strategy,
                     new ApprovalSettings(requiredApprovals, rules,
-                            approvalLifetimeSeconds == null ? 86_400 : approvalLifetimeSeconds, approverMayDeploy),
+                            approvalLifetimeSeconds == null ? 86_400 : approvalLifetimeSeconds,
+                            requestLifetimeSeconds, approverMayDeploy),
                     trigger == null ? Pipeline.Trigger.MANUAL : trigger, false, 0);
         }
     }

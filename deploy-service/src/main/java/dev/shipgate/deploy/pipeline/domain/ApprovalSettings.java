@@ -9,7 +9,7 @@ import java.util.List;
  * some of them, how long an unused approval lasts, whether an approver may deploy what they approved.
  */
 public record ApprovalSettings(int requiredApprovals, List<ApproverRule> approverRules, long approvalLifetimeSeconds,
-                               boolean approverMayDeploy) {
+                               Long requestLifetimeSeconds, boolean approverMayDeploy) {
 
     public static final int MAX_APPROVALS = 6;
 
@@ -21,6 +21,9 @@ public record ApprovalSettings(int requiredApprovals, List<ApproverRule> approve
         if (approvalLifetimeSeconds < 60) {
             throw new IllegalArgumentException("approvalLifetimeSeconds must be at least 60");
         }
+        if (requestLifetimeSeconds != null && requestLifetimeSeconds < 60) {
+            throw new IllegalArgumentException("requestLifetimeSeconds must be at least 60");
+        }
         for (ApproverRule rule : approverRules) {
             if (rule.approvals() < 1 || rule.approvals() > MAX_APPROVALS) {
                 throw new IllegalArgumentException("an approver rule needs 1 to " + MAX_APPROVALS + " approvals");
@@ -29,6 +32,6 @@ public record ApprovalSettings(int requiredApprovals, List<ApproverRule> approve
     }
 
     public static ApprovalSettings none() {
-        return new ApprovalSettings(0, List.of(), 86_400, false);
+        return new ApprovalSettings(0, List.of(), 86_400, null, false);
     }
 }
