@@ -66,23 +66,29 @@ public final class RunningSystem implements AutoCloseable {
         return "http://127.0.0.1:" + ports.get(name);
     }
 
+    /** Defaults for tests, each of which {@code extraArguments} may override. */
     private List<String> arguments(String name, int port) {
-        List<String> args = new ArrayList<>(List.of(
-                "--server.port=" + port,
-                "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrap(),
-                "--spring.mongodb.uri=" + infra.mongoUri(),
-                "--spring.mail.port=" + infra.smtpPort(),
-                "--shipgate.security.secret=" + TestTokens.SECRET,
-                "--shipgate.seed-file=file:" + root.resolve("config/seed.json"),
-                "--shipgate.targets.simulated.progress-time=PT2S",
-                "--shipgate.outbox.poll-millis=100",
-                "--logging.structured.format.console=ecs"));
-        args.addAll(extraArguments);
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("server.port", Integer.toString(port));
+        properties.put("spring.kafka.bootstrap-servers", infra.kafkaBootstrap());
+        properties.put("spring.mongodb.uri", infra.mongoUri());
+        properties.put("spring.mail.port", Integer.toString(infra.smtpPort()));
+        properties.put("shipgate.security.secret", TestTokens.SECRET);
+        properties.put("shipgate.seed-file", "file:" + root.resolve("config/seed.json"));
+        properties.put("shipgate.targets.simulated.progress-time", "PT2S");
+        properties.put("shipgate.outbox.poll-millis", "100");
+        properties.put("logging.structured.format.console", "ecs");
         if (name.equals("gateway")) {
-            args.add("--APPROVAL_SERVICE_URL=http://127.0.0.1:" + ports.get("approval-service"));
-            args.add("--DEPLOY_SERVICE_URL=http://127.0.0.1:" + ports.get("deploy-service"));
-            args.add("--NOTIFICATION_SERVICE_URL=http://127.0.0.1:" + ports.get("notification-service"));
+            properties.put("APPROVAL_SERVICE_URL", "http://127.0.0.1:" + ports.get("approval-service"));
+            properties.put("DEPLOY_SERVICE_URL", "http://127.0.0.1:" + ports.get("deploy-service"));
+            properties.put("NOTIFICATION_SERVICE_URL", "http://127.0.0.1:" + ports.get("notification-service"));
         }
+        for (String extra : extraArguments) {
+            String[] keyValue = extra.replaceFirst("^--", "").split("=", 2);
+            properties.put(keyValue[0], keyValue[1]);
+        }
+        List<String> args = new ArrayList<>();
+        properties.forEach((key, value) -> args.add("--" + key + "=" + value));
         return args;
     }
 

@@ -1,0 +1,254 @@
+package dev.shipgate.system;
+
+import dev.shipgate.contracts.Topics;
+import dev.shipgate.contracts.events.DeploymentStatusChanged;
+import dev.shipgate.contracts.events.ImageBuilt;
+import dev.shipgate.testing.Http;
+import dev.shipgate.testing.RunningSystem;
+import dev.shipgate.testing.TopicWatcher;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Triggering CD through the gateway, with approval-service deciding and deploy-service running the simulated
+ * target: what deploys, what is refused and why, AUTOMATIC pipelines, rollback, a restart mid-rollout, a timeout.
+ */
+class DeployFlowIT {
+
+    private static RunningSystem system;
+    private static TopicWatcher topics;
+    private static Http gateway;
+
+    @BeforeAll
+    static void start() {
+        system = new RunningSystem(RunningSystem.ALL_SERVICES, List.of("--shipgate.deploy.rollout-timeout=PT15S",
+                "--shipgate.targets.simulated.progress-time=PT6S", "--shipgate.deploy.monitor-interval=PT0.2S"));
+        topics = new TopicWatcher(system.infra.kafkaBootstrap(), List.of(Topics.DEPLOYMENTS, Topics.APPROVALS));
+        gateway = new Http(system.gatewayUrl());
+    }
+
+    @AfterAll
+    static void stop() {
+        topics.close();
+        system.close();
+    }
+
+    @Test
+    void an_approved_image_deploys_once_and_becomes_the_active_one() {
+        String digest = image("6.0.0");
+        String request = requestApproval("payments-staging", digest);
+        assertThat(approve("bob", request).path("status").asString()).isEqualTo("APPROVED");
+
+        String deployment = deploy("alice", "payments-staging", digest);
+
+        assertThat(awaitFinal(deployment).path("status").asString()).isEqualTo("HEALTHY");
+        assertThat(timeline(deployment)).containsExactly("REQUESTED", "AUTHORIZED", "PROGRESSING", "HEALTHY");
+        assertThat(get("alice", "/api/pipelines/payments-staging/active").json().path("id").asString())
+                .isEqualTo(deployment);
+        JsonNode again = awaitFinal(deploy("alice", "payments-staging", digest));
+        assertThat(again.path("status").asString()).isEqualTo("REJECTED");
+        assertThat(lastDetail(again)).contains("APPROVAL_ALREADY_USED");
+        assertThat(get("alice", "/api/pipelines/payments-staging/deployable-images").body()).doesNotContain(digest);
+    }
+
+    @Test
+    void partially_approved_expired_and_cancelled_approvals_are_refused_with_their_reasons() {
+        String partial = image("6.1.0");
+        approve("bob", requestApproval("payments-prod", partial));
+        assertThat(lastDetail(awaitFinal(deploy("alice", "payments-prod", partial)))).contains("PARTIALLY_APPROVED");
+
+        String expired = image("6.2.0");
+        String expiredRequest = requestApproval("payments-staging", expired);
+        approve("bob", expiredRequest);
+        assertThat(post("alice", "/api/approval-requests/" + expiredRequest + "/expire", null).status())
+                .isEqualTo(200);
+        assertThat(lastDetail(awaitFinal(deploy("alice", "payments-staging", expired)))).contains("APPROVAL_EXPIRED");
+
+        String cancelled = image("6.3.0");
+        String cancelledRequest = requestApproval("payments-staging", cancelled);
+        assertThat(post("alice", "/api/approval-requests/" + cancelledRequest + "/cancel", null).status())
+                .isEqualTo(200);
+        assertThat(lastDetail(awaitFinal(deploy("alice", "payments-staging", cancelled))))
+                .contains("APPROVAL_CANCELLED");
+
+        String none = image("6.4.0");
+        assertThat(lastDetail(awaitFinal(deploy("alice", "payments-staging", none)))).contains("NO_APPROVAL");
+
+        Http.Response viewer = post("erin", "/api/pipelines/payments-staging/deployments",
+                Map.of("imageDigest", none));
+        assertThat(viewer.status()).isEqualTo(403);
+        assertThat(viewer.reason()).isEqualTo("NOT_ALLOWED_TO_DEPLOY");
+    }
+
+    @Test
+    void two_users_deploying_one_approval_at_once_get_one_deployment() throws Exception {
+        String digest = image("6.5.0");
+        approve("carol", requestApproval("payments-staging", digest));
+
+        var first = CompletableFuture.supplyAsync(() -> deploy("alice", "payments-staging", digest));
+        var second = CompletableFuture.supplyAsync(() -> deploy("bob", "payments-staging", digest));
+        List<String> statuses = new ArrayList<>();
+        for (String id : List.of(first.get(), second.get())) {
+            JsonNode finished = awaitFinal(id);
+            statuses.add(finished.path("status").asString() + (finished.path("status").asString().equals("REJECTED")
+                    ? ":" + lastDetail(finished) : ""));
+        }
+        assertThat(statuses).anyMatch(s -> s.equals("HEALTHY") || s.equals("SUPERSEDED"));
+        assertThat(statuses).anyMatch(s -> s.startsWith("REJECTED") && s.contains("APPROVAL_ALREADY_USED"));
+    }
+
+    @Test
+    void on_an_automatic_pipeline_the_last_approval_starts_the_deployment() {
+        String digest = image("6.6.0");
+        approve("bob", requestApproval("payments-qa", digest));
+
+        DeploymentStatusChanged healthy = topics.await(DeploymentStatusChanged.class,
+                e -> e.image().digest().equals(digest) && e.status().equals("HEALTHY"));
+
+        assertThat(healthy.image().pipelineId()).isEqualTo("payments-qa");
+        assertThat(healthy.requestedBy()).isEqualTo("alice");
+    }
+
+    @Test
+    void a_rollback_deploys_an_earlier_image_and_needs_its_own_approval() {
+        String old = image("6.7.0");
+        approve("bob", requestApproval("payments-staging", old));
+        String oldDeployment = deploy("alice", "payments-staging", old);
+        assertThat(awaitFinal(oldDeployment).path("status").asString()).isEqualTo("HEALTHY");
+        String current = image("6.8.0");
+        approve("bob", requestApproval("payments-staging", current));
+        assertThat(awaitFinal(deploy("alice", "payments-staging", current)).path("status").asString())
+                .isEqualTo("HEALTHY");
+        assertThat(get("alice", "/api/deployments/" + oldDeployment).json().path("status").asString())
+                .isEqualTo("SUPERSEDED");
+
+        Http.Response unapproved = post("alice", "/api/pipelines/payments-staging/rollbacks",
+                Map.of("deploymentId", oldDeployment));
+        assertThat(unapproved.status()).isEqualTo(202);
+        assertThat(lastDetail(awaitFinal(unapproved.json().path("id").asString()))).contains("APPROVAL_ALREADY_USED");
+
+        approve("carol", requestApproval("payments-staging", old));
+        Http.Response rollback = post("alice", "/api/pipelines/payments-staging/rollbacks",
+                Map.of("deploymentId", oldDeployment));
+        JsonNode rolledBack = awaitFinal(rollback.json().path("id").asString());
+        assertThat(rolledBack.path("status").asString()).isEqualTo("HEALTHY");
+        assertThat(rolledBack.path("rollbackOf").asString()).isEqualTo(oldDeployment);
+        assertThat(rolledBack.path("image").path("digest").asString()).isEqualTo(old);
+    }
+
+    @Test
+    void a_deploy_service_killed_mid_rollout_resumes_following_and_a_stuck_rollout_times_out() {
+        String hanging = image("6.9.0-hang");
+        String normal = image("7.0.0");
+        approve("bob", requestApproval("payments-staging", normal));
+        String stuck = deploy("alice", "payments-dev", hanging);
+        String progressing = deploy("alice", "payments-staging", normal);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "PROGRESSING".equals(status(stuck))
+                && "PROGRESSING".equals(status(progressing)));
+
+        system.services.get("deploy-service").kill();
+        system.services.get("deploy-service").start();
+        system.services.get("deploy-service").awaitReady(Duration.ofSeconds(120),
+                () -> RunningSystem.isReady(system.ports.get("deploy-service")));
+
+        assertThat(awaitFinal(progressing).path("status").asString()).isEqualTo("HEALTHY");
+        assertThat(awaitFinal(stuck).path("status").asString()).isEqualTo("TIMED_OUT");
+        assertThat(timeline(stuck)).containsExactly("REQUESTED", "AUTHORIZED", "PROGRESSING", "TIMED_OUT");
+        assertThat(timeline(progressing)).containsExactly("REQUESTED", "AUTHORIZED", "PROGRESSING", "HEALTHY");
+    }
+
+    private static String status(String deploymentId) {
+        return get("alice", "/api/deployments/" + deploymentId).json().path("status").asString();
+    }
+
+    // --- helpers ---------------------------------------------------------------------------------------------
+
+    private static String image(String tag) {
+        String digest = "sha256:" + UUID.randomUUID().toString().replace("-", "");
+        topics.publish(new ImageBuilt(digest, "registry.local/payments", tag, "c0ffee", "payments", "ci-bot",
+                Instant.now()));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                get("alice", "/api/pipelines/payments-dev/images?size=100").body().contains(digest));
+        return digest;
+    }
+
+    private static String requestApproval(String pipeline, String digest) {
+        Http.Response response = post("alice", "/api/approval-requests", Map.of("pipelineId", pipeline,
+                "imageDigest", digest));
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json().path("id").asString();
+    }
+
+    private static JsonNode approve(String user, String requestId) {
+        Http.Response response = post(user, "/api/approval-requests/" + requestId + "/approve", null);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    /** Deploys; a 404 (deploy-service has not seen the image yet) created nothing, so it is asked again. */
+    private static String deploy(String user, String pipeline, String digest) {
+        Http.Response response = post(user, "/api/pipelines/" + pipeline + "/deployments", Map.of("imageDigest", digest));
+        for (int attempt = 0; response.status() == 404 && attempt < 300; attempt++) {
+            sleep(200);
+            response = post(user, "/api/pipelines/" + pipeline + "/deployments", Map.of("imageDigest", digest));
+        }
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+        return response.json().path("id").asString();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static JsonNode awaitFinal(String deploymentId) {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            String status = get("alice", "/api/deployments/" + deploymentId).json().path("status").asString();
+            return List.of("HEALTHY", "REJECTED", "FAILED", "DEGRADED", "TIMED_OUT", "SUPERSEDED").contains(status);
+        });
+        return get("alice", "/api/deployments/" + deploymentId).json();
+    }
+
+    private static List<String> timeline(String deploymentId) {
+        List<String> statuses = new ArrayList<>();
+        get("alice", "/api/deployments/" + deploymentId).json().path("timeline")
+                .forEach(step -> statuses.add(step.path("status").asString()));
+        return statuses;
+    }
+
+    private static String lastDetail(JsonNode deployment) {
+        JsonNode timeline = deployment.path("timeline");
+        return timeline.get(timeline.size() - 1).path("detail").asString();
+    }
+
+    private static Http.Response get(String user, String path) {
+        return gateway.getWithAuthorization("Bearer " + token(user), path);
+    }
+
+    private static Http.Response post(String user, String path, Object body) {
+        return gateway.postWithAuthorization("Bearer " + token(user), path, body);
+    }
+
+    private static final Map<String, String> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String token(String user) {
+        return TOKENS.computeIfAbsent(user, u -> gateway.post(null, "/api/auth/token", Map.of("username", u,
+                "password", "shipgate-demo")).json().path("accessToken").asString());
+    }
+}
