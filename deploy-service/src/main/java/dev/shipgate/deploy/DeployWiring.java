@@ -1,6 +1,7 @@
 package dev.shipgate.deploy;
 
 import dev.shipgate.contracts.Topics;
+import dev.shipgate.deploy.deployment.adapter.KubernetesTarget;
 import dev.shipgate.deploy.deployment.adapter.MongoDeployments;
 import dev.shipgate.deploy.deployment.adapter.SagaListeners;
 import dev.shipgate.deploy.deployment.adapter.SimulatedTarget;
@@ -15,6 +16,8 @@ import dev.shipgate.deploy.replica.adapter.MongoImageReplica;
 import dev.shipgate.deploy.replica.adapter.ReplicaListeners;
 import dev.shipgate.support.messaging.AggregateStore;
 import dev.shipgate.support.messaging.EventConsumer;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -70,6 +73,17 @@ public class DeployWiring {
     SimulatedTarget simulatedTarget(Clock clock,
                                     @Value("${shipgate.targets.simulated.progress-time:PT20S}") Duration progress) {
         return new SimulatedTarget(clock, progress);
+    }
+
+    /** Uses the kubeconfig or in-cluster service account, as kubectl would; connects only when used. */
+    @Bean(destroyMethod = "close")
+    KubernetesClient kubernetesClient() {
+        return new KubernetesClientBuilder().build();
+    }
+
+    @Bean
+    KubernetesTarget kubernetesTarget(KubernetesClient client, MongoImageReplica images) {
+        return new KubernetesTarget(client, images);
     }
 
     @Bean

@@ -56,7 +56,15 @@ public class RolloutMonitor {
             return;
         }
         supersedeOlder(deployment);
-        String detail = target.start(deployment, pipeline.get());
+        String detail;
+        try {
+            detail = target.start(deployment, pipeline.get());
+        } catch (RuntimeException e) {
+            updater.apply(deployment.id(), d -> d.startProgressing("starting", clock.instant())
+                    .flatMap(t -> t.deployment().finish(DeploymentStatus.FAILED,
+                            "the target could not start it: " + e.getMessage(), clock.instant())));
+            return;
+        }
         updater.apply(deployment.id(), d -> d.startProgressing(detail, clock.instant()));
     }
 
@@ -68,12 +76,19 @@ public class RolloutMonitor {
                     clock.instant()));
             return;
         }
-        DeploymentTarget.State state = target.check(deployment, pipeline.get());
-        if (state.status() != DeploymentStatus.PROGRESSING) {
-            updater.apply(deployment.id(), d -> d.finish(state.status(), state.detail(), clock.instant()));
+        DeploymentTarget.State state;
+        try {
+            state = target.check(deployment, pipeline.get());
+        } catch (RuntimeException e) {
+            // the target did not answer: still progressing as far as we know, until the rollout timeout
+            state = new DeploymentTarget.State(DeploymentStatus.PROGRESSING, "target not reachable: " + e.getMessage());
+        }
+        DeploymentTarget.State now = state;
+        if (now.status() != DeploymentStatus.PROGRESSING) {
+            updater.apply(deployment.id(), d -> d.finish(now.status(), now.detail(), clock.instant()));
         } else if (deployment.startedAt().plus(rolloutTimeout).isBefore(clock.instant())) {
             updater.apply(deployment.id(), d -> d.finish(DeploymentStatus.TIMED_OUT,
-                    "not healthy after " + rolloutTimeout.toSeconds() + " s: " + state.detail(), clock.instant()));
+                    "not healthy after " + rolloutTimeout.toSeconds() + " s: " + now.detail(), clock.instant()));
         }
     }
 

@@ -1,0 +1,105 @@
+package dev.shipgate.bench;
+
+import dev.shipgate.contracts.KafkaEventCodec;
+import dev.shipgate.contracts.Topics;
+import dev.shipgate.contracts.events.DeploymentStatusChanged;
+import dev.shipgate.contracts.events.ImageBuilt;
+import dev.shipgate.testing.Http;
+import dev.shipgate.testing.RunningSystem;
+import dev.shipgate.testing.TopicWatcher;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Triggering CD end to end on the simulated target: from the deploy request (HTTP to deploy-service) to the
+ * AUTHORIZED status event, which crosses three Kafka hops (request, decision, status); against the raw Kafka round
+ * trip measured in the same run. {@code ./shipgate bench deploy [count]}.
+ */
+public final class DeployBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        int count = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        try (RunningSystem system = new RunningSystem(List.of("approval-service", "deploy-service"), List.of());
+             TopicWatcher topics = new TopicWatcher(system.infra.kafkaBootstrap(), List.of(Topics.IMAGES))) {
+            Http deploy = new Http(system.serviceUrl("deploy-service"));
+            System.out.println("Measuring the Kafka baseline ...");
+            Stats kafka = Baselines.kafkaRoundTrip(system.infra.kafkaBootstrap(), 300);
+
+            String digest = "sha256:" + UUID.randomUUID().toString().replace("-", "");
+            topics.publish(new ImageBuilt(digest, "registry.local/payments", "bench", null, "payments", "ci-bot",
+                    Instant.now()));
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> deploy.get("alice",
+                    "/api/pipelines/payments-dev").status() == 200);
+
+            Map<String, Long> authorizedAt = new ConcurrentHashMap<>();
+            AtomicBoolean running = new AtomicBoolean(true);
+            Thread reader = statusReader(system.infra.kafkaBootstrap(), authorizedAt, running);
+            Thread.sleep(3000);
+
+            System.out.println("Deploying " + count + " times ...");
+            Stats toAuthorized = new Stats();
+            for (int i = 0; i < count; i++) {
+                long start = System.nanoTime();
+                Http.Response response = deploy.post("alice", "/api/pipelines/payments-dev/deployments",
+                        Map.of("imageDigest", digest));
+                if (response.status() == 404) { // the image has not reached deploy-service yet
+                    Thread.sleep(200);
+                    i--;
+                    continue;
+                }
+                String id = response.json().path("id").asString();
+                Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(1))
+                        .until(() -> authorizedAt.containsKey(id));
+                toAuthorized.add(authorizedAt.get(id) - start);
+            }
+            running.set(false);
+            reader.join();
+
+            System.out.printf(Locale.ROOT, "%n%-46s %s%n", "baseline Kafka produce+consume round trip", kafka.summary());
+            System.out.printf(Locale.ROOT, "%-46s %s%n", "deploy request -> AUTHORIZED (3 Kafka hops)",
+                    toAuthorized.summary());
+            System.out.printf(Locale.ROOT, "%nratios: p50 %.1fx, p99 %.1fx the Kafka round trip (3 hops at least 3x)%n",
+                    toAuthorized.percentileMillis(50) / kafka.percentileMillis(50),
+                    toAuthorized.percentileMillis(99) / kafka.percentileMillis(99));
+        }
+    }
+
+    private static Thread statusReader(String bootstrap, Map<String, Long> authorizedAt, AtomicBoolean running) {
+        Thread reader = new Thread(() -> {
+            try (var consumer = new KafkaConsumer<String, byte[]>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    bootstrap, ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(),
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"), new StringDeserializer(),
+                    new ByteArrayDeserializer())) {
+                consumer.subscribe(List.of(Topics.DEPLOYMENTS));
+                while (running.get()) {
+                    consumer.poll(Duration.ofMillis(20)).forEach(record -> {
+                        if ("DeploymentStatusChanged".equals(KafkaEventCodec.get(record.headers(),
+                                KafkaEventCodec.H_TYPE))) {
+                            var event = (DeploymentStatusChanged) KafkaEventCodec.fromRecord(record).data();
+                            if (event.status().equals("AUTHORIZED")) {
+                                authorizedAt.put(event.deploymentId(), System.nanoTime());
+                            }
+                        }
+                    });
+                }
+            }
+        });
+        reader.start();
+        return reader;
+    }
+
+    private DeployBenchmark() {
+    }
+}

@@ -1,0 +1,90 @@
+package dev.shipgate.deploy.deployment.domain;
+
+import dev.shipgate.contracts.events.DeploymentRequested;
+import dev.shipgate.contracts.events.DeploymentStatusChanged;
+import dev.shipgate.contracts.events.PipelineImage;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The deployment lifecycle, without any framework. */
+class DeploymentRulesTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
+    private static final PipelineImage IMAGE = new PipelineImage("pl-1", "payments", "prod", "sha256:ab", "1.0.0");
+
+    private static Deployment requested() {
+        return Deployment.request("dp-1", IMAGE, "alice", null, NOW).deployment();
+    }
+
+    private static Deployment progressing() {
+        return requested().authorize("ar-1", List.of("bob"), NOW).orElseThrow().deployment()
+                .startProgressing("rolling out", NOW).orElseThrow().deployment();
+    }
+
+    @Test
+    void a_request_asks_approval_service_and_starts_the_timeline() {
+        var transition = Deployment.request("dp-1", IMAGE, "alice", null, NOW);
+
+        assertThat(transition.deployment().status()).isEqualTo(DeploymentStatus.REQUESTED);
+        assertThat(transition.events()).hasSize(2);
+        assertThat(transition.events().get(0)).isInstanceOf(DeploymentRequested.class);
+        assertThat(((DeploymentStatusChanged) transition.events().get(1)).status()).isEqualTo("REQUESTED");
+    }
+
+    @Test
+    void a_decision_applies_once_and_only_to_a_requested_deployment() {
+        var authorized = requested().authorize("ar-1", List.of("bob"), NOW).orElseThrow().deployment();
+
+        assertThat(authorized.status()).isEqualTo(DeploymentStatus.AUTHORIZED);
+        assertThat(authorized.approvalRequestId()).isEqualTo("ar-1");
+        assertThat(authorized.authorize("ar-1", List.of("bob"), NOW)).isEmpty();
+        assertThat(authorized.reject("too late", NOW)).isEmpty();
+    }
+
+    @Test
+    void a_rejection_ends_the_deployment_with_the_reason_on_its_timeline() {
+        var rejected = requested().reject("the image has 1 of 2 approvals (PARTIALLY_APPROVED)", NOW).orElseThrow()
+                .deployment();
+
+        assertThat(rejected.status()).isEqualTo(DeploymentStatus.REJECTED);
+        assertThat(rejected.timeline().get(1).detail()).contains("PARTIALLY_APPROVED");
+        assertThat(rejected.startProgressing("x", NOW)).isEmpty();
+    }
+
+    @Test
+    void only_an_authorized_deployment_starts_and_only_a_progressing_one_finishes() {
+        assertThat(requested().startProgressing("x", NOW)).isEmpty();
+        assertThat(requested().finish(DeploymentStatus.HEALTHY, "x", NOW)).isEmpty();
+
+        var healthy = progressing().finish(DeploymentStatus.HEALTHY, "all replicas available", NOW.plusSeconds(30))
+                .orElseThrow().deployment();
+
+        assertThat(healthy.status()).isEqualTo(DeploymentStatus.HEALTHY);
+        assertThat(healthy.timeline()).extracting(TimelineEntry::status).containsExactly(DeploymentStatus.REQUESTED,
+                DeploymentStatus.AUTHORIZED, DeploymentStatus.PROGRESSING, DeploymentStatus.HEALTHY);
+        assertThat(healthy.finish(DeploymentStatus.FAILED, "x", NOW)).isEmpty();
+    }
+
+    @Test
+    void a_newer_deployment_supersedes_the_active_or_in_flight_one_but_not_a_finished_failure() {
+        var healthy = progressing().finish(DeploymentStatus.HEALTHY, "ok", NOW).orElseThrow().deployment();
+        var failed = progressing().finish(DeploymentStatus.FAILED, "crash", NOW).orElseThrow().deployment();
+
+        assertThat(healthy.supersede("dp-2", NOW).orElseThrow().deployment().status())
+                .isEqualTo(DeploymentStatus.SUPERSEDED);
+        assertThat(progressing().supersede("dp-2", NOW)).isPresent();
+        assertThat(failed.supersede("dp-2", NOW)).isEmpty();
+    }
+
+    @Test
+    void a_rollback_says_what_it_rolls_back_to() {
+        var rollback = Deployment.request("dp-3", IMAGE, "alice", "dp-1", NOW).deployment();
+
+        assertThat(rollback.rollbackOf()).isEqualTo("dp-1");
+        assertThat(rollback.timeline().get(0).detail()).contains("rollback to 1.0.0 (deployment dp-1)");
+    }
+}
