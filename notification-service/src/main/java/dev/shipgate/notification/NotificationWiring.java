@@ -11,13 +11,16 @@ import dev.shipgate.notification.link.adapter.MongoUsedLinks;
 import dev.shipgate.notification.link.application.ApprovalLinks;
 import dev.shipgate.notification.link.domain.LinkSigner;
 import dev.shipgate.notification.recipient.adapter.MongoRecipients;
+import dev.shipgate.notification.settings.adapter.ConfigurableMailSender;
+import dev.shipgate.notification.settings.adapter.MongoMailSettings;
+import dev.shipgate.notification.settings.domain.SmtpSettings;
 import dev.shipgate.notification.subscription.adapter.MongoSubscriptions;
 import dev.shipgate.support.messaging.EventConsumer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.boot.mail.autoconfigure.MailProperties;
 import org.springframework.scheduling.annotation.Scheduled;
 
 import java.nio.charset.StandardCharsets;
@@ -56,11 +59,25 @@ public class NotificationWiring {
     }
 
     @Bean
-    DeliveryDispatcher deliveryDispatcher(MongoDeliveries deliveries, JavaMailSender mailSender, Clock clock,
-                                          @Value("${shipgate.mail.from:shipgate@localhost}") String from,
+    MongoMailSettings mailSettings(MongoTemplate mongo) {
+        return new MongoMailSettings(mongo);
+    }
+
+    /** The environment's SMTP settings (spring.mail.*), used until a super admin saves others. */
+    @Bean
+    ConfigurableMailSender configurableMailSender(MongoMailSettings settings, MailProperties mail,
+                                                  @Value("${shipgate.mail.from:shipgate@localhost}") String from) {
+        boolean startTls = Boolean.parseBoolean(mail.getProperties().getOrDefault("mail.smtp.starttls.enable",
+                "false"));
+        return new ConfigurableMailSender(settings, new SmtpSettings(mail.getHost(), mail.getPort(),
+                mail.getUsername(), mail.getPassword(), startTls, from));
+    }
+
+    @Bean
+    DeliveryDispatcher deliveryDispatcher(MongoDeliveries deliveries, ConfigurableMailSender sender, Clock clock,
                                           @Value("${shipgate.mail.max-attempts:8}") int maxAttempts,
                                           @Value("${shipgate.mail.first-retry:PT2S}") Duration firstRetry) {
-        return new DeliveryDispatcher(deliveries, new SmtpMailer(mailSender, from), clock, maxAttempts, firstRetry);
+        return new DeliveryDispatcher(deliveries, new SmtpMailer(sender), clock, maxAttempts, firstRetry);
     }
 
     @Bean

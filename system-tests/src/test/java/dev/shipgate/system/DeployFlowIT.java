@@ -36,7 +36,8 @@ class DeployFlowIT {
     static void start() {
         system = new RunningSystem(RunningSystem.ALL_SERVICES, List.of("--shipgate.deploy.rollout-timeout=PT15S",
                 "--shipgate.targets.simulated.progress-time=PT6S", "--shipgate.deploy.monitor-interval=PT0.2S"));
-        topics = new TopicWatcher(system.infra.kafkaBootstrap(), List.of(Topics.DEPLOYMENTS, Topics.APPROVALS));
+        topics = new TopicWatcher(system.infra.kafkaBootstrap(), List.of(Topics.DEPLOYMENTS, Topics.APPROVALS,
+                Topics.PIPELINES));
         gateway = new Http(system.gatewayUrl());
     }
 
@@ -172,6 +173,41 @@ class DeployFlowIT {
 
     private static String status(String deploymentId) {
         return get("alice", "/api/deployments/" + deploymentId).json().path("status").asString();
+    }
+
+    @Test
+    void pipelines_are_configured_by_admins_and_managers_and_published_on_the_compacted_topic() {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("project", "shop", "application", "payments",
+                "environment", "perf", "target", "simulated", "requiredApprovals", 3, "approverMayDeploy", false,
+                "trigger", "MANUAL"));
+        Http.Response byDeveloper = post("alice", "/api/pipelines", body);
+        assertThat(byDeveloper.status()).isEqualTo(403);
+        assertThat(byDeveloper.reason()).isEqualTo("NOT_ALLOWED_TO_CONFIGURE");
+        Http.Response tooMany = post("mona", "/api/pipelines", Map.of("project", "shop", "application", "payments",
+                "environment", "perf", "target", "simulated", "requiredApprovals", 7));
+        assertThat(tooMany.status()).isEqualTo(400);
+
+        Http.Response created = post("mona", "/api/pipelines", body);
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.json().path("id").asString();
+        topics.await(dev.shipgate.contracts.events.PipelineConfigured.class,
+                e -> e.pipelineId().equals(id) && e.requiredApprovals() == 3);
+        assertThat(get("erin", "/api/pipelines/" + id).status()).isEqualTo(200);
+        assertThat(gateway.getWithAuthorization("Bearer " + token("mona"), "/api/pipelines?application=payments")
+                .body()).contains(id);
+
+        body.put("requiredApprovals", 1);
+        Http.Response updated = gateway.putWithAuthorization("Bearer " + token("mona"), "/api/pipelines/" + id, body);
+        assertThat(updated.status()).isEqualTo(200);
+        topics.await(dev.shipgate.contracts.events.PipelineConfigured.class,
+                e -> e.pipelineId().equals(id) && e.requiredApprovals() == 1);
+        assertThat(gateway.deleteWithAuthorization("Bearer " + token("alice"), "/api/pipelines/" + id).status())
+                .isEqualTo(403);
+        assertThat(gateway.deleteWithAuthorization("Bearer " + token("dave"), "/api/pipelines/" + id).status())
+                .isEqualTo(204);
+        topics.await(dev.shipgate.contracts.events.PipelineConfigured.class,
+                e -> e.pipelineId().equals(id) && e.deleted());
+        assertThat(get("erin", "/api/pipelines/" + id).status()).isEqualTo(404);
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------

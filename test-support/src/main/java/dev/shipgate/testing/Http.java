@@ -66,10 +66,22 @@ public final class Http {
 
     /** POST with an explicit Authorization header value (a token from a real sign-in). */
     public Response postWithAuthorization(String authorization, String path, Object body) {
+        return withAuthorization(authorization, "POST", path, body);
+    }
+
+    public Response putWithAuthorization(String authorization, String path, Object body) {
+        return withAuthorization(authorization, "PUT", path, body);
+    }
+
+    public Response deleteWithAuthorization(String authorization, String path) {
+        return withAuthorization(authorization, "DELETE", path, null);
+    }
+
+    private Response withAuthorization(String authorization, String method, String path, Object body) {
         String text = body == null ? "" : body instanceof String s ? s : JSON.writeValueAsString(body);
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(text));
+                .method(method, HttpRequest.BodyPublishers.ofString(text));
         if (authorization != null) {
             builder.header("Authorization", authorization);
         }

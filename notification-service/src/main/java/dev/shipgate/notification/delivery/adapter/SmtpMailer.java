@@ -2,6 +2,7 @@ package dev.shipgate.notification.delivery.adapter;
 
 import dev.shipgate.notification.delivery.application.Mailer;
 import dev.shipgate.notification.delivery.domain.Delivery;
+import dev.shipgate.notification.settings.adapter.ConfigurableMailSender;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -13,16 +14,16 @@ import org.springframework.mail.javamail.MimeMessageHelper;
  */
 public class SmtpMailer implements Mailer {
 
-    private final JavaMailSender sender;
-    private final String from;
+    private final ConfigurableMailSender settings;
 
-    public SmtpMailer(JavaMailSender sender, String from) {
-        this.sender = sender;
-        this.from = from;
+    public SmtpMailer(ConfigurableMailSender settings) {
+        this.settings = settings;
     }
 
     @Override
     public void send(Delivery delivery) {
+        JavaMailSender sender = settings.sender();
+        String from = settings.effective().from();
         MimeMessage message = sender.createMimeMessage();
         try {
             MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");

@@ -1,0 +1,48 @@
+package dev.shipgate.notification.settings.adapter;
+
+import dev.shipgate.notification.settings.application.MailSettings;
+import dev.shipgate.notification.settings.domain.SmtpSettings;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The SMTP connection settings in effect: those saved through the API, else the environment's (Spring's
+ * {@code spring.mail.*}). Re-read on each use, so a change applies to the next mail without a restart.
+ */
+public class ConfigurableMailSender {
+
+    private final MailSettings settings;
+    private final SmtpSettings fromEnvironment;
+
+    public ConfigurableMailSender(MailSettings settings, SmtpSettings fromEnvironment) {
+        this.settings = settings;
+        this.fromEnvironment = fromEnvironment;
+    }
+
+    public SmtpSettings effective() {
+        return settings.current().orElse(fromEnvironment);
+    }
+
+    public JavaMailSenderImpl sender() {
+        SmtpSettings smtp = effective();
+        JavaMailSenderImpl sender = new JavaMailSenderImpl();
+        sender.setHost(smtp.host());
+        sender.setPort(smtp.port());
+        boolean authenticate = smtp.username() != null && !smtp.username().isBlank();
+        if (authenticate) { // a password without a user name would make the client try to log in anyway
+            sender.setUsername(smtp.username());
+            Optional.ofNullable(smtp.password()).filter(p -> !p.isBlank()).ifPresent(sender::setPassword);
+        }
+        Properties properties = new Properties();
+        properties.put("mail.smtp.auth", Boolean.toString(authenticate));
+        properties.put("mail.smtp.starttls.enable", Boolean.toString(smtp.startTls()));
+        properties.put("mail.smtp.starttls.required", Boolean.toString(smtp.startTls()));
+        properties.put("mail.smtp.connectiontimeout", "5000");
+        properties.put("mail.smtp.timeout", "10000");
+        properties.put("mail.smtp.writetimeout", "10000");
+        sender.setJavaMailProperties(properties);
+        return sender;
+    }
+}
