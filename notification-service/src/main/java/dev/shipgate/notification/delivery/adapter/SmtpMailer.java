@@ -5,12 +5,19 @@ import dev.shipgate.notification.delivery.domain.Delivery;
 import dev.shipgate.notification.settings.adapter.ConfigurableMailSender;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
 /**
- * Sends over SMTP: any SMTP server, AWS SES's SMTP endpoint included. Each mail has both bodies, and headers that
- * tie it to its delivery so a resend can be recognised.
+ * Sends over SMTP: any SMTP server, AWS SES's SMTP endpoint included; a batch goes over one connection. Each mail
+ * has both bodies, and headers that tie it to its delivery so a resend can be recognised.
  */
 public class SmtpMailer implements Mailer {
 
@@ -21,21 +28,40 @@ public class SmtpMailer implements Mailer {
     }
 
     @Override
-    public void send(Delivery delivery) {
+    public Map<String, String> send(List<Delivery> deliveries) {
         JavaMailSender sender = settings.sender();
         String from = settings.effective().from();
-        MimeMessage message = sender.createMimeMessage();
-        try {
-            MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
-            helper.setFrom(from);
-            helper.setTo(delivery.email());
-            helper.setSubject(delivery.subject());
-            helper.setText(delivery.text(), delivery.html());
-            message.setHeader("X-Shipgate-Event", delivery.eventId());
-            message.setHeader("X-Shipgate-Delivery", delivery.id());
-        } catch (MessagingException e) {
-            throw new IllegalStateException("cannot build the mail: " + e.getMessage(), e);
+        Map<MimeMessage, String> idsByMessage = new LinkedHashMap<>();
+        Map<String, String> failed = new HashMap<>();
+        for (Delivery delivery : deliveries) {
+            try {
+                idsByMessage.put(message(sender, from, delivery), delivery.id());
+            } catch (MessagingException e) {
+                failed.put(delivery.id(), "cannot build the mail: " + e.getMessage());
+            }
         }
-        sender.send(message);
+        try {
+            sender.send(idsByMessage.keySet().toArray(MimeMessage[]::new));
+        } catch (MailSendException e) {
+            e.getFailedMessages().forEach((message, error) -> failed.put(idsByMessage.get(message),
+                    error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage()));
+        } catch (MailException e) { // no connection, or the login was refused: nothing went out
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            idsByMessage.values().forEach(id -> failed.put(id, reason));
+        }
+        return failed;
+    }
+
+    private static MimeMessage message(JavaMailSender sender, String from, Delivery delivery)
+            throws MessagingException {
+        MimeMessage message = sender.createMimeMessage();
+        MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+        helper.setFrom(from);
+        helper.setTo(delivery.email());
+        helper.setSubject(delivery.subject());
+        helper.setText(delivery.text(), delivery.html());
+        message.setHeader("X-Shipgate-Event", delivery.eventId());
+        message.setHeader("X-Shipgate-Delivery", delivery.id());
+        return message;
     }
 }

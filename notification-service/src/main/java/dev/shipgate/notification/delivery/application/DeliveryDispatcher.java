@@ -6,6 +6,8 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 /** Sends the pending deliveries that are due; a failed send is tried again later, with a growing pause. */
 public class DeliveryDispatcher {
@@ -27,20 +29,27 @@ public class DeliveryDispatcher {
         this.firstPause = firstPause;
     }
 
-    /** Returns how many were sent. */
+    /** Sends what is due, a batch at a time over one connection; returns how many were sent. */
     public int dispatchDue() {
         int sent = 0;
-        for (Delivery delivery : deliveries.due(clock.instant(), 100)) {
-            try {
-                mailer.send(delivery);
-                deliveries.update(delivery.sent(clock.instant()), delivery.attempts());
-                sent++;
-            } catch (RuntimeException e) {
-                String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                Delivery next = delivery.attemptFailed(reason, clock.instant(), maxAttempts, firstPause);
-                deliveries.update(next, delivery.attempts());
-                log.warn("delivery {} attempt {} failed: {}", delivery.id(), next.attempts(), reason);
+        List<Delivery> due = deliveries.due(clock.instant(), 100);
+        while (!due.isEmpty()) {
+            Map<String, String> failed = mailer.send(due);
+            for (Delivery delivery : due) {
+                String reason = failed.get(delivery.id());
+                if (reason == null) {
+                    deliveries.update(delivery.sent(clock.instant()), delivery.attempts());
+                    sent++;
+                } else {
+                    Delivery next = delivery.attemptFailed(reason, clock.instant(), maxAttempts, firstPause);
+                    deliveries.update(next, delivery.attempts());
+                    log.warn("delivery {} attempt {} failed: {}", delivery.id(), next.attempts(), reason);
+                }
             }
+            if (!failed.isEmpty()) {
+                break; // the server has trouble: wait for the next pass rather than hammer it
+            }
+            due = deliveries.due(clock.instant(), 100);
         }
         return sent;
     }

@@ -2,8 +2,16 @@ package dev.shipgate.notification.delivery.application;
 
 import dev.shipgate.notification.delivery.domain.Delivery;
 
-/** Sends one email over whichever transport is configured; throws when the server does not take it. */
+import java.util.List;
+import java.util.Map;
+
+/** Sends email over whichever transport is configured. */
 public interface Mailer {
 
-    void send(Delivery delivery);
+    /**
+     * Sends the deliveries, over one connection where the transport allows it.
+     *
+     * @return the ones the server did not take: delivery id to the reason
+     */
+    Map<String, String> send(List<Delivery> deliveries);
 }

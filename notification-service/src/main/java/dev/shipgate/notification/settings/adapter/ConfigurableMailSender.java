@@ -9,20 +9,36 @@ import java.util.Properties;
 
 /**
  * The SMTP connection settings in effect: those saved through the API, else the environment's (Spring's
- * {@code spring.mail.*}). Re-read on each use, so a change applies to the next mail without a restart.
+ * {@code spring.mail.*}). A change applies to the next mail without a restart.
  */
 public class ConfigurableMailSender {
 
     private final MailSettings settings;
     private final SmtpSettings fromEnvironment;
+    private volatile Cached cached;
 
     public ConfigurableMailSender(MailSettings settings, SmtpSettings fromEnvironment) {
         this.settings = settings;
         this.fromEnvironment = fromEnvironment;
     }
 
+    /** Read from the database at most once a second: the settings change rarely, mail goes out in bursts. */
     public SmtpSettings effective() {
-        return settings.current().orElse(fromEnvironment);
+        Cached cached = this.cached;
+        long now = System.nanoTime();
+        if (cached == null || now - cached.readAt() > 1_000_000_000L) {
+            cached = new Cached(settings.current().orElse(fromEnvironment), now);
+            this.cached = cached;
+        }
+        return cached.settings();
+    }
+
+    /** A change saved through the API applies at once. */
+    public void changed() {
+        cached = null;
+    }
+
+    private record Cached(SmtpSettings settings, long readAt) {
     }
 
     public JavaMailSenderImpl sender() {

@@ -58,6 +58,7 @@ public class SettingsController {
         SmtpSettings next = new SmtpSettings(body.host(), body.port(), body.username(), body.password(),
                 body.startTls(), body.from()).keepingPasswordOf(sender.effective());
         settings.save(next);
+        sender.changed();
         return next.view();
     }
 
