@@ -1,0 +1,431 @@
+'use strict';
+// Shipgate web UI: plain JavaScript, no build step. Every value from the server or a user goes through esc()
+// (or the html`` tag), and the page's CSP forbids inline scripts, so typed text can never run as code.
+
+const state = { token: sessionStorage.getItem('shipgate.token'), me: null };
+const main = () => document.getElementById('main');
+
+function esc(value) {
+  return String(value ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;',
+    "'": '&#39;' }[c]));
+}
+
+/** Markup made by html``: already safe, so it is not escaped again when nested. */
+class SafeHtml {
+  constructor(text) { this.text = text; }
+  toString() { return this.text; }
+}
+
+/** Template tag: interpolated values are escaped unless they are SafeHtml or wrapped with raw(). */
+function html(strings, ...values) {
+  return new SafeHtml(strings.reduce((out, s, i) => out + s + (i < values.length ? show(values[i]) : ''), ''));
+}
+function show(value) {
+  if (value instanceof SafeHtml) return value.text;
+  if (value && value.__raw !== undefined) return String(value.__raw);
+  if (Array.isArray(value)) return value.map(show).join('');
+  return esc(value);
+}
+const raw = text => ({ __raw: text });
+
+// --- talking to the API -------------------------------------------------------------------------------------
+
+class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem.detail || problem.title || ('HTTP ' + status));
+    this.status = status;
+    this.reason = problem.reason;
+  }
+}
+
+async function api(method, path, body) {
+  const headers = { 'Accept': 'application/json' };
+  if (state.token) headers['Authorization'] = 'Bearer ' + state.token;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (response.status === 401 && path !== '/api/auth/token') {
+    signOut('Your session has ended: sign in again.');
+    throw new ApiError(401, { detail: 'not signed in' });
+  }
+  const text = await response.text();
+  const data = text ? JSON.parse(text) : null;
+  if (!response.ok) throw new ApiError(response.status, data || {});
+  return data;
+}
+
+function flash(message, ok) {
+  const box = document.getElementById('flash');
+  box.textContent = message;
+  box.className = ok ? 'flash ok' : 'flash';
+  box.hidden = !message;
+}
+
+async function attempt(action, success) {
+  try {
+    await action();
+    if (success) flash(success, true);
+  } catch (e) {
+    if (e.status !== 401) flash(e.reason ? e.message + ' (' + e.reason + ')' : e.message);
+  }
+}
+
+// --- who is signed in, and what they may do -----------------------------------------------------------------
+
+const RANK = { VIEW: 1, BUILD_AND_DEPLOY: 2, ADMIN: 3, MANAGER: 4, SUPER_ADMIN: 5, IMAGE_APPROVER: 0 };
+
+/** The same reading of roles as the server's Permissions; only to hide buttons, the server decides. */
+function can(role, scope) {
+  if (!state.me) return false;
+  return state.me.roles.some(grant => {
+    if (grant.role === 'SUPER_ADMIN') return true;
+    const includes = grant.role === role || (role !== 'IMAGE_APPROVER' && grant.role !== 'IMAGE_APPROVER'
+      && RANK[grant.role] >= RANK[role]);
+    const covers = ['project', 'application', 'environment'].every(k =>
+      grant[k] === '*' || scope[k] === '*' || grant[k] === scope[k]);
+    return includes && covers;
+  });
+}
+
+function isManagerSomewhere() {
+  return state.me && state.me.roles.some(g => g.role === 'MANAGER' || g.role === 'SUPER_ADMIN');
+}
+
+function signOut(message) {
+  state.token = null;
+  state.me = null;
+  sessionStorage.removeItem('shipgate.token');
+  location.hash = '#/login?next=' + encodeURIComponent(location.hash.startsWith('#/login') ? '#/' : location.hash);
+  if (message) flash(message);
+}
+
+function renderHeader() {
+  const nav = document.getElementById('nav');
+  const who = document.getElementById('who');
+  if (!state.me) {
+    nav.innerHTML = '';
+    who.innerHTML = '';
+    return;
+  }
+  nav.innerHTML = html`<a href="#/">Applications</a><a href="#/pending">Approval pending</a>${
+    isManagerSomewhere() ? raw('<a href="#/admin">Access</a>') : ''}`;
+  who.innerHTML = html`Signed in as <strong>${state.me.displayName}</strong>
+    <button class="secondary" data-action="sign-out">Sign out</button>`;
+}
+
+// --- screens ------------------------------------------------------------------------------------------------
+
+async function loginScreen(params) {
+  main().innerHTML = html`<div class="card login">
+    <h1>Sign in to Shipgate</h1>
+    <form id="login-form">
+      <label for="username">User name</label><input id="username" name="username" autocomplete="username" required>
+      <label for="password">Password</label>
+      <input id="password" name="password" type="password" autocomplete="current-password" required>
+      <p><button type="submit" id="sign-in">Sign in</button></p>
+    </form></div>`;
+  document.getElementById('login-form').addEventListener('submit', async event => {
+    event.preventDefault();
+    await attempt(async () => {
+      const form = new FormData(event.target);
+      const token = await api('POST', '/api/auth/token', { username: form.get('username'),
+        password: form.get('password') });
+      state.token = token.accessToken;
+      sessionStorage.setItem('shipgate.token', state.token);
+      state.me = await api('GET', '/api/access/me');
+      flash('');
+      location.hash = params.get('next') || '#/';
+    });
+  });
+}
+
+async function applicationsScreen() {
+  const pipelines = await api('GET', '/api/pipelines');
+  const byApp = {};
+  pipelines.forEach(p => (byApp[p.application] = byApp[p.application] || []).push(p));
+  const apps = Object.keys(byApp).sort();
+  main().innerHTML = html`<h1>Applications</h1>
+    <p class="muted">Each CD pipeline deploys one application into one environment.</p>
+    ${apps.length === 0 ? raw('<div class="empty">You cannot see any application yet: ask a manager for access.</div>')
+      : apps.map(app => html`<div class="card"><h2>${app}</h2><table>
+        <tr><th>Environment</th><th>Approval</th><th>Trigger</th><th>Target</th><th></th></tr>
+        ${byApp[app].map(p => html`<tr>
+          <td>${p.environment}</td>
+          <td>${p.approval.requiredApprovals === 0 ? 'none' : p.approval.requiredApprovals + ' approval(s)'}${
+            p.approval.approverRules.map(r => html`, ${r.approvals} from ${r.group}`)}</td>
+          <td>${p.trigger}</td><td>${p.target}</td>
+          <td><a class="button" href="#/pipelines/${encodeURIComponent(p.id)}" data-pipeline="${p.id}">Build &amp; Deploy</a></td>
+        </tr>`)}</table></div>`)}`;
+}
+
+const TABS = [['images', 'Images'], ['pending', 'Approval pending'], ['select', 'Select Image'],
+  ['details', 'App Details'], ['history', 'Deployment history']];
+
+async function pipelineScreen(id, tab, extra) {
+  const pipeline = await api('GET', '/api/pipelines/' + encodeURIComponent(id));
+  const scope = { project: pipeline.project, application: pipeline.application, environment: pipeline.environment };
+  main().innerHTML = html`<div class="row"><div class="grow"><h1>${pipeline.application} → ${pipeline.environment}</h1>
+    <p class="muted">${pipeline.approval.requiredApprovals === 0 ? 'No approval needed'
+      : pipeline.approval.requiredApprovals + ' approval(s) needed before each deployment'} · trigger
+      ${pipeline.trigger} · target ${pipeline.target}</p></div></div>
+    <nav class="tabs">${TABS.map(([key, label]) => html`<a href="#/pipelines/${encodeURIComponent(id)}/${key}"
+      class="${key === tab ? 'active' : ''}" data-tab="${key}">${label}</a>`)}</nav>
+    <section id="tab"></section>`;
+  const views = { images: imagesTab, pending: pendingTab, select: selectTab, details: detailsTab, history: historyTab };
+  await views[tab](pipeline, scope, extra);
+}
+
+function requestSummary(request) {
+  if (!request) return html`<span class="muted">no approval requested</span>`;
+  return html`<span class="badge ${request.status}">${request.status}</span>
+    <span class="approval-count">${request.approvals} of ${request.requiredApprovals} approvals</span>${
+    request.votes.length ? html` <span class="muted">by ${request.votes.map(v => v.userId).join(', ')}</span>` : ''}`;
+}
+
+async function imagesTab(pipeline, scope) {
+  const images = await api('GET', '/api/pipelines/' + encodeURIComponent(pipeline.id) + '/images?size=50');
+  const mayRequest = pipeline.approval.requiredApprovals > 0 && can('BUILD_AND_DEPLOY', scope);
+  document.getElementById('tab').innerHTML = images.length === 0
+    ? '<div class="empty">No image has been built for this application yet.</div>'
+    : html`<table><tr><th>Image</th><th>Built by</th><th>Approval</th><th></th></tr>${images.map(image => html`<tr
+        data-digest="${image.digest}">
+      <td><strong>${image.tag}</strong> ${image.activeOn ? html`<span class="badge active">Active on ${image.activeOn}</span>` : ''}
+        <div class="mono muted">${image.digest}</div></td>
+      <td>${image.builtBy}</td>
+      <td>${requestSummary(image.latestRequest)}</td>
+      <td>${mayRequest && (!image.latestRequest || !['PENDING', 'APPROVED'].includes(image.latestRequest.status))
+        ? html`<button data-action="request-approval" data-digest="${image.digest}" data-tag="${image.tag}">Request Approval</button>` : ''}</td>
+    </tr>`)}</table><div id="request-form"></div>`;
+}
+
+async function showRequestForm(pipelineId, digest, tag) {
+  const approvers = await api('GET', '/api/pipelines/' + encodeURIComponent(pipelineId) + '/approvers?imageDigest='
+    + encodeURIComponent(digest));
+  document.getElementById('request-form').innerHTML = html`<div class="card"><h2>Request approval for ${tag}</h2>
+    <p class="muted">Choose who should be asked (everyone eligible is emailed when you choose nobody).</p>
+    <div class="checks">${approvers.length === 0 ? raw('<span class="muted">Nobody else may approve this image.</span>')
+      : approvers.map(a => html`<label><input type="checkbox" name="approver" value="${a}">${a}</label>`)}</div>
+    <label for="request-comment">Comment</label><textarea id="request-comment" maxlength="2000"></textarea>
+    <p><button data-action="submit-request" data-pipeline="${pipelineId}" data-digest="${digest}">Submit Request</button></p></div>`;
+}
+
+async function pendingTab(pipeline) {
+  const requests = await api('GET', '/api/approval-requests?pipelineId=' + encodeURIComponent(pipeline.id)
+    + '&status=PENDING&status=APPROVED&size=50');
+  document.getElementById('tab').innerHTML = requests.length === 0
+    ? '<div class="empty">Nothing is waiting for approval on this pipeline.</div>'
+    : html`<table><tr><th>Image</th><th>Requested by</th><th>State</th><th>Actions</th></tr>${requests.map(r => html`<tr
+        data-request="${r.id}">
+      <td><strong>${r.imageTag}</strong><div class="mono muted">${r.imageDigest}</div>${
+        r.comment ? html`<div class="muted">“${r.comment}”</div>` : ''}</td>
+      <td>${r.requestedBy}</td><td>${requestSummary(r)}</td>
+      <td class="row">${actionButtons(r)}</td></tr>`)}</table>`;
+}
+
+function actionButtons(request) {
+  const labels = { approve: 'Approve', reject: 'Reject', cancel: 'Cancel request', expire: 'Expire approval' };
+  return request.allowedActions.map(action => html`<button class="${action === 'approve' ? '' : 'secondary'}"
+    data-action="vote" data-verb="${action}" data-request="${request.id}">${labels[action]}</button>`);
+}
+
+async function selectTab(pipeline, scope) {
+  const [images, active] = await Promise.all([
+    api('GET', '/api/pipelines/' + encodeURIComponent(pipeline.id) + '/deployable-images'),
+    api('GET', '/api/pipelines/' + encodeURIComponent(pipeline.id) + '/active').catch(() => null)]);
+  const mayDeploy = can('BUILD_AND_DEPLOY', scope);
+  document.getElementById('tab').innerHTML = html`${active ? html`<p>Active on ${pipeline.environment}:
+      <strong>${active.image.tag}</strong> <span class="badge active">Active on ${pipeline.environment}</span></p>` : ''}
+    <h2>${pipeline.approval.requiredApprovals > 0 ? 'Approved images' : 'Images'}</h2>
+    ${images.length === 0 ? raw(html`<div class="empty" id="nothing-deployable">No approved image is available${
+        active ? ' besides the one already deployed' : ''}. Request an approval in the Images tab, and deploy once
+        it has all of its approvals.</div>`)
+      : html`<table><tr><th>Image</th><th>Approved by</th><th></th></tr>${images.map(image => html`<tr data-digest="${image.digest}">
+        <td><strong>${image.tag}</strong><div class="mono muted">${image.digest}</div></td>
+        <td>${image.latestRequest ? image.latestRequest.votes.map(v => v.userId).join(', ') : '—'}</td>
+        <td>${mayDeploy ? html`<button data-action="deploy" data-pipeline="${pipeline.id}" data-digest="${image.digest}">Deploy</button>` : ''}</td>
+      </tr>`)}</table>`}`;
+}
+
+async function detailsTab(pipeline, scope, deploymentId) {
+  const history = await api('GET', '/api/pipelines/' + encodeURIComponent(pipeline.id) + '/deployments?size=1');
+  const id = deploymentId || (history[0] && history[0].id);
+  const tab = document.getElementById('tab');
+  if (!id) {
+    tab.innerHTML = '<div class="empty">Nothing has been deployed on this pipeline yet.</div>';
+    return;
+  }
+  const d = await api('GET', '/api/deployments/' + encodeURIComponent(id));
+  tab.innerHTML = html`<div class="card" id="deployment" data-status="${d.status}">
+    <div class="row"><h2 class="grow">${d.image.tag} on ${d.image.environment}</h2>
+    <span class="badge ${d.status}" id="deployment-status">${d.status}</span></div>
+    <p class="muted">Deployment <code>${d.id}</code> requested by ${d.requestedBy}${
+      d.rollbackOf ? html` · rollback of <code>${d.rollbackOf}</code>` : ''}</p>
+    <ul class="timeline">${d.timeline.map(step => html`<li><span class="badge ${step.status}">${step.status}</span>
+      <span class="muted">${new Date(step.at).toLocaleString()}</span> ${step.detail}</li>`)}</ul></div>`;
+  if (['REQUESTED', 'AUTHORIZED', 'PROGRESSING'].includes(d.status)) {
+    state.refresh = setTimeout(() => route(), 1500); // follow it until it settles
+  }
+}
+
+async function historyTab(pipeline, scope) {
+  const deployments = await api('GET', '/api/pipelines/' + encodeURIComponent(pipeline.id) + '/deployments?size=50');
+  const mayDeploy = can('BUILD_AND_DEPLOY', scope);
+  document.getElementById('tab').innerHTML = deployments.length === 0
+    ? '<div class="empty">No deployment yet.</div>'
+    : html`<table><tr><th>When</th><th>Image</th><th>By</th><th>Status</th><th></th></tr>${deployments.map(d => html`<tr>
+      <td>${new Date(d.requestedAt).toLocaleString()}</td><td><strong>${d.image.tag}</strong></td><td>${d.requestedBy}</td>
+      <td><a href="#/pipelines/${encodeURIComponent(pipeline.id)}/details/${encodeURIComponent(d.id)}"><span
+        class="badge ${d.status}">${d.status}</span></a></td>
+      <td>${mayDeploy && ['HEALTHY', 'SUPERSEDED'].includes(d.status) ? html`<button class="secondary"
+        data-action="rollback" data-pipeline="${pipeline.id}" data-deployment="${d.id}">Roll back to this</button>` : ''}</td>
+    </tr>`)}</table>`;
+}
+
+async function myPendingScreen() {
+  const requests = await api('GET', '/api/approval-requests/pending-my-approval?size=50');
+  main().innerHTML = html`<h1>Approval pending</h1><p class="muted">Requests you can approve now.</p>
+    ${requests.length === 0 ? raw('<div class="empty">Nothing is waiting for your approval.</div>')
+      : html`<table><tr><th>Application</th><th>Image</th><th>Requested by</th><th>State</th><th></th></tr>${
+        requests.map(r => html`<tr data-request="${r.id}"><td>${r.application} → ${r.environment}</td>
+        <td><strong>${r.imageTag}</strong>${r.comment ? html`<div class="muted">“${r.comment}”</div>` : ''}</td>
+        <td>${r.requestedBy}</td><td>${requestSummary(r)}</td><td class="row">${actionButtons(r)}</td></tr>`)}</table>`}`;
+}
+
+/** Where the approve-from-email link lands: spend the link, then show the request with its buttons. */
+async function approveLinkScreen(requestId, params) {
+  const token = params.get('link');
+  try {
+    if (token) {
+      await api('POST', '/api/notifications/approval-links/redeem', { token });
+    }
+  } catch (e) {
+    main().innerHTML = html`<div class="card" id="link-refused"><h1>This approval link cannot be used</h1>
+      <p>${e.message}</p><p><a href="#/pending">Go to Approval pending</a></p></div>`;
+    return;
+  }
+  const r = await api('GET', '/api/approval-requests/' + encodeURIComponent(requestId));
+  main().innerHTML = html`<div class="card" data-request="${r.id}"><h1>Approve ${r.application} ${r.imageTag}
+    for ${r.environment}?</h1>
+    <p>Requested by <strong>${r.requestedBy}</strong>, built by ${r.builtBy}.</p>
+    <p class="mono">${r.imageDigest}</p>${r.comment ? html`<p>“${r.comment}”</p>` : ''}
+    <p>${requestSummary(r)}</p>
+    <div class="row">${r.allowedActions.length ? actionButtons(r)
+      : raw('<span class="muted">There is nothing you can do on this request.</span>')}</div></div>`;
+}
+
+async function adminScreen() {
+  const [users, groups] = await Promise.all([api('GET', '/api/access/users'), api('GET', '/api/access/groups')]);
+  const binding = g => `${g.role} on ${g.scope.project}/${g.scope.application}/${g.scope.environment}`;
+  main().innerHTML = html`<h1>Access</h1>
+    <h2>Users</h2><table><tr><th>User</th><th>Groups</th><th>Roles</th><th></th></tr>${users.map(u => html`<tr data-user="${u.id}">
+      <td><strong>${u.displayName}</strong><div class="muted">${u.id} · ${u.email}${u.active ? '' : ' · inactive'}</div></td>
+      <td>${u.groups.join(', ')}</td><td>${u.grants.map(g => html`<div>${binding(g)}</div>`)}</td>
+      <td><button class="secondary" data-action="edit-user" data-user="${u.id}">Grant a role</button></td></tr>`)}</table>
+    <div id="grant-form"></div>
+    <h2>Permission groups</h2><table><tr><th>Group</th><th>Roles</th></tr>${groups.map(g => html`<tr>
+      <td><strong>${g.name}</strong><div class="muted">${g.description}</div></td>
+      <td>${g.grants.map(x => html`<div>${binding(x)}</div>`)}</td></tr>`)}</table>`;
+  state.users = users;
+}
+
+function showGrantForm(userId) {
+  document.getElementById('grant-form').innerHTML = html`<div class="card"><h2>Grant a role to ${userId}</h2>
+    <div class="row"><select id="grant-role">${['VIEW', 'BUILD_AND_DEPLOY', 'ADMIN', 'MANAGER', 'IMAGE_APPROVER']
+      .map(r => html`<option>${r}</option>`)}</select>
+    <input id="grant-project" placeholder="project or *" value="*"><input id="grant-application"
+      placeholder="application or *" value="*"><input id="grant-environment" placeholder="environment or *" value="*">
+    <button data-action="grant" data-user="${userId}">Grant</button></div></div>`;
+}
+
+// --- actions (one delegated listener: no inline handlers) ---------------------------------------------------
+
+document.addEventListener('click', async event => {
+  const target = event.target.closest('[data-action]');
+  if (!target) return;
+  const d = target.dataset;
+  switch (d.action) {
+    case 'sign-out': signOut(); break;
+    case 'request-approval': await attempt(() => showRequestForm(currentPipeline(), d.digest, d.tag)); break;
+    case 'submit-request': {
+      const approvers = [...document.querySelectorAll('input[name=approver]:checked')].map(box => box.value);
+      await attempt(async () => {
+        await api('POST', '/api/approval-requests', { pipelineId: d.pipeline, imageDigest: d.digest, approvers,
+          comment: document.getElementById('request-comment').value || null });
+        await route();
+      }, 'Approval requested: the approvers have been emailed.');
+      break;
+    }
+    case 'vote': {
+      const body = d.verb === 'reject' ? { comment: prompt('Why do you reject this image?') || '' } : undefined;
+      await attempt(async () => {
+        await api('POST', '/api/approval-requests/' + encodeURIComponent(d.request) + '/' + d.verb, body);
+        await route();
+      }, { approve: 'Approved.', reject: 'Rejected.', cancel: 'Request cancelled.', expire: 'Approval expired.' }[d.verb]);
+      break;
+    }
+    case 'deploy':
+      await attempt(async () => {
+        const deployment = await api('POST', '/api/pipelines/' + encodeURIComponent(d.pipeline) + '/deployments',
+          { imageDigest: d.digest });
+        location.hash = '#/pipelines/' + encodeURIComponent(d.pipeline) + '/details/' + encodeURIComponent(deployment.id);
+      }, 'Deployment requested.');
+      break;
+    case 'rollback':
+      await attempt(async () => {
+        const deployment = await api('POST', '/api/pipelines/' + encodeURIComponent(d.pipeline) + '/rollbacks',
+          { deploymentId: d.deployment });
+        location.hash = '#/pipelines/' + encodeURIComponent(d.pipeline) + '/details/' + encodeURIComponent(deployment.id);
+      }, 'Rollback requested.');
+      break;
+    case 'edit-user': showGrantForm(d.user); break;
+    case 'grant': {
+      const user = state.users.find(u => u.id === d.user);
+      const roles = user.grants.map(g => ({ role: g.role, project: g.scope.project, application: g.scope.application,
+        environment: g.scope.environment }));
+      roles.push({ role: document.getElementById('grant-role').value,
+        project: document.getElementById('grant-project').value, application:
+          document.getElementById('grant-application').value, environment:
+          document.getElementById('grant-environment').value });
+      await attempt(async () => {
+        await api('PUT', '/api/access/users/' + encodeURIComponent(user.id), { email: user.email,
+          displayName: user.displayName, active: user.active, groups: user.groups, roles });
+        await route();
+      }, 'Role granted.');
+      break;
+    }
+  }
+});
+
+function currentPipeline() {
+  return decodeURIComponent(location.hash.split('/')[2] || '');
+}
+
+// --- routing ------------------------------------------------------------------------------------------------
+
+async function route() {
+  clearTimeout(state.refresh);
+  const [path, query] = location.hash.replace(/^#/, '').split('?');
+  const params = new URLSearchParams(query || '');
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  if (!state.token && parts[0] !== 'login') {
+    signOut();
+    return;
+  }
+  try {
+    if (state.token && !state.me) state.me = await api('GET', '/api/access/me');
+    renderHeader();
+    if (parts[0] === 'login') return await loginScreen(params);
+    if (parts[0] === 'pipelines') return await pipelineScreen(parts[1], parts[2] || 'images', parts[3]);
+    if (parts[0] === 'pending') return await myPendingScreen();
+    if (parts[0] === 'approve') return await approveLinkScreen(parts[1], params);
+    if (parts[0] === 'admin') return await adminScreen();
+    return await applicationsScreen();
+  } catch (e) {
+    if (e.status !== 401) {
+      main().innerHTML = html`<div class="card"><h1>Something went wrong</h1><p>${e.message}</p>
+        <p><a href="#/">Back to the applications</a></p></div>`;
+    }
+  }
+}
+
+window.addEventListener('hashchange', () => { flash(''); route(); });
+route();
