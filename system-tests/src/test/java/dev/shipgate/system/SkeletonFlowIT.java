@@ -126,6 +126,32 @@ class SkeletonFlowIT {
         awaitMail("carol@example.com", "Approval requested: payments 2.1.0 to prod");
     }
 
+    /**
+     * Each service's OpenAPI document, generated from its code and served through the gateway, still serves the
+     * clients of the published one (system-tests/src/test/resources/openapi; -Dshipgate.openapi.record=true writes
+     * the documents of a new major version there).
+     */
+    @Test
+    void every_service_serves_its_openapi_document_and_breaks_no_published_operation() throws Exception {
+        String token = signIn("erin");
+        for (String service : List.of("approval-service", "deploy-service", "notification-service")) {
+            Http.Response document = gatewayGet(token, "/api/docs/" + service);
+            assertThat(document.status()).as(service).isEqualTo(200);
+            JsonNode current = document.json();
+            assertThat(current.path("openapi").asString()).startsWith("3.");
+            java.nio.file.Path published = java.nio.file.Path.of("src/test/resources/openapi", service + ".json");
+            if (Boolean.getBoolean("shipgate.openapi.record")) {
+                var recorded = (tools.jackson.databind.node.ObjectNode) current.deepCopy();
+                recorded.remove("servers"); // the test's random port is no part of the contract
+                java.nio.file.Files.writeString(published, recorded.toPrettyString());
+            }
+            JsonNode baseline = JsonMapper.builder().build().readTree(java.nio.file.Files.readString(published));
+            assertThat(dev.shipgate.testing.ApiCompatibility.breakingChanges(baseline, current)).as(service).isEmpty();
+        }
+        assertThat(gatewayGet(token, "/api/docs/approval-service").body()).contains("/api/approval-requests/{id}/approve");
+        assertThat(gateway.getWithAuthorization(null, "/api/docs/approval-service").status()).isEqualTo(401);
+    }
+
     private static String signIn(String user) {
         Http.Response token = gateway.post(null, "/api/auth/token", Map.of("username", user,
                 "password", "shipgate-demo"));
