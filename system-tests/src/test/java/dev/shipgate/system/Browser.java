@@ -52,8 +52,14 @@ final class Browser implements AutoCloseable {
         Files.createDirectories(SCREENSHOTS);
     }
 
+    /** Goes to a screen; the same screen again is reloaded, as a hash that does not change re-renders nothing. */
     void open(String hash) {
-        driver.get(baseUrl + "/" + hash);
+        String url = baseUrl + "/" + hash;
+        if (url.equals(driver.getCurrentUrl())) {
+            driver.navigate().refresh();
+        } else {
+            driver.get(url);
+        }
     }
 
     /** Signs out whoever was signed in (a fresh page load without the stored token), then signs in as user. */
@@ -71,7 +77,7 @@ final class Browser implements AutoCloseable {
     }
 
     WebElement await(By by) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(by));
+        return new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
     void awaitText(By by, String text) {

@@ -171,8 +171,11 @@ class BrowserStoryIT {
         throw new IllegalStateException("no request for " + digest);
     }
 
+    private static final Map<String, String> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Signs in once per user: bcrypt makes each sign-in cost CPU the rest of the test needs. */
     private static String token(String user) {
-        return gateway.post(null, "/api/auth/token", Map.of("username", user, "password", "shipgate-demo")).json()
-                .path("accessToken").asString();
+        return TOKENS.computeIfAbsent(user, u -> gateway.post(null, "/api/auth/token", Map.of("username", u,
+                "password", "shipgate-demo")).json().path("accessToken").asString());
     }
 }
