@@ -110,11 +110,13 @@ public class AccessController {
                         + " may not grant or revoke " + grant.role() + " on " + grant.scope());
             }
         }
+        // the address decides where approval mail goes: changing it is as sensitive as changing groups
         boolean otherFieldsChanged = before == null || !before.groups().equals(body.groups())
-                || before.active() != body.active();
+                || before.active() != body.active() || !before.email().equals(body.email())
+                || !before.displayName().equals(body.displayName());
         if (otherFieldsChanged && !permissions.isSuperAdmin()) {
-            throw new RefusedException(HttpStatus.FORBIDDEN, "SUPER_ADMIN_ONLY",
-                    "only a super admin can add users, change group membership or deactivate users");
+            throw new RefusedException(HttpStatus.FORBIDDEN, "SUPER_ADMIN_ONLY", "only a super admin can add users, "
+                    + "change their address, name or group membership, or deactivate them");
         }
         User user = new User(userId, body.email(), body.displayName(), body.active(), body.groups(), grants);
         access.saveUser(user);
