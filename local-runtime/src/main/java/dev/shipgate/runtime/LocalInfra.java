@@ -114,12 +114,6 @@ public final class LocalInfra implements AutoCloseable {
         return mail;
     }
 
-    public void restartKafka() {
-        kafka.stop();
-        kafka.start();
-        awaitKafka();
-    }
-
     public void awaitKafka() {
         kafka.awaitReady(Duration.ofSeconds(90), this::kafkaAnswers);
     }

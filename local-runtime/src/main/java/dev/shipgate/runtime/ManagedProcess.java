@@ -72,10 +72,6 @@ public final class ManagedProcess {
         return process != null && process.isAlive();
     }
 
-    public long pid() {
-        return process.pid();
-    }
-
     public Path logFile() {
         return logFile;
     }

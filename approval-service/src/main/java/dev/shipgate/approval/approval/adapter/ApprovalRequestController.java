@@ -109,7 +109,7 @@ public class ApprovalRequestController {
                                     @RequestParam(defaultValue = "0") @Min(0) int page,
                                     @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         Actor actor = access.actor(caller.getSubject());
-        return requests.search(new RequestQuery(pipelineId, status, tag, null, page, size)).stream()
+        return requests.search(new RequestQuery(pipelineId, status, tag, page, size)).stream()
                 .filter(request -> actor.permissions().canView(request.image().scope())
                         || actor.canApproveImages(request.image().scope()))
                 .map(request -> RequestView.of(request, actor, clock.instant()))
@@ -124,7 +124,7 @@ public class ApprovalRequestController {
                                           @RequestParam(defaultValue = "0") @Min(0) int page,
                                           @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         Actor actor = access.actor(caller.getSubject());
-        return requests.search(new RequestQuery(pipelineId, List.of(ApprovalStatus.PENDING), tag, null, page, size))
+        return requests.search(new RequestQuery(pipelineId, List.of(ApprovalStatus.PENDING), tag, page, size))
                 .stream()
                 .map(request -> RequestView.of(request, actor, clock.instant()))
                 .filter(view -> view.allowedActions().contains("approve"))

@@ -86,9 +86,6 @@ public class MongoApprovalRequests implements ApprovalRequests {
         if (filter.tag() != null && !filter.tag().isBlank()) {
             criteria.and("image.tag").regex(Pattern.quote(filter.tag()), "i");
         }
-        if (filter.notifiedApprover() != null) {
-            criteria.and("notifiedApprovers").is(filter.notifiedApprover());
-        }
         Query query = Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "createdAt"))
                 .skip((long) filter.page() * filter.size()).limit(filter.size());
         return mongo.find(query, ApprovalRequest.class, COLLECTION);

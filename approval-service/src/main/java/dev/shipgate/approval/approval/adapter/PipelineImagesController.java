@@ -98,7 +98,7 @@ public class PipelineImagesController {
                     .toList();
         }
         return requests.search(new ApprovalRequests.RequestQuery(pipelineId, List.of(ApprovalStatus.APPROVED), tag,
-                        null, page, size)).stream()
+                        page, size)).stream()
                 .filter(request -> request.checkUsable(clock.instant()) == null)
                 .map(request -> images.find(request.image().digest()))
                 .flatMap(Optional::stream)

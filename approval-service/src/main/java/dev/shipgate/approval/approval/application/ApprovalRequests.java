@@ -31,8 +31,7 @@ public interface ApprovalRequests {
     List<ApprovalRequest> search(RequestQuery query);
 
     /** Filters of {@link #search}; null fields do not filter. */
-    record RequestQuery(String pipelineId, List<ApprovalStatus> statuses, String tag, String notifiedApprover,
-                        int page, int size) {
+    record RequestQuery(String pipelineId, List<ApprovalStatus> statuses, String tag, int page, int size) {
     }
 
     class OpenRequestExistsException extends RuntimeException {

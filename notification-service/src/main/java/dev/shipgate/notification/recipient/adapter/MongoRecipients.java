@@ -34,11 +34,6 @@ public class MongoRecipients implements Recipients, RequestMemory {
     }
 
     @Override
-    public Optional<String> nameOf(String userId) {
-        return user(userId).map(d -> d.getString("name"));
-    }
-
-    @Override
     public boolean isSuperAdmin(String userId) {
         return user(userId).map(d -> Boolean.TRUE.equals(d.getBoolean("superAdmin"))).orElse(false);
     }

@@ -12,8 +12,6 @@ public interface Recipients {
     /** The address of an active user. */
     Optional<String> emailOf(String userId);
 
-    Optional<String> nameOf(String userId);
-
     /** Super admins may read every delivery and change the mail settings. */
     boolean isSuperAdmin(String userId);
 }
