@@ -19,10 +19,15 @@ import dev.shipgate.approval.pipeline.adapter.MongoPipelines;
 import dev.shipgate.approval.pipeline.adapter.PipelineListener;
 import dev.shipgate.approval.pipeline.application.ActiveImages;
 import dev.shipgate.approval.pipeline.application.Pipelines;
+import dev.shipgate.approval.token.adapter.MongoApiTokenStore;
+import dev.shipgate.approval.token.application.ApiTokens;
+import dev.shipgate.approval.token.application.TokenSigner;
 import dev.shipgate.contracts.Topics;
 import dev.shipgate.support.messaging.AggregateStore;
 import dev.shipgate.support.messaging.EventConsumer;
 import dev.shipgate.support.messaging.Outbox;
+import dev.shipgate.support.security.TokenIssuer;
+import dev.shipgate.support.security.TokenSettings;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -41,6 +46,14 @@ import java.time.Duration;
 /** Puts the domain, its application services and the adapters together; no rule lives here. */
 @Configuration(proxyBeanMethods = false)
 public class ApprovalWiring {
+
+    @Bean
+    ApiTokens apiTokens(MongoTemplate mongo, Outbox outbox, TokenSettings settings, Clock clock) {
+        TokenIssuer issuer = settings.hasSecret() ? new TokenIssuer(settings, clock) : null;
+        TokenSigner signer = token -> issuer.issueApiToken(token.id(), token.userId(), token.name(),
+                token.expiresAt());
+        return new ApiTokens(new MongoApiTokenStore(mongo, outbox), signer, clock);
+    }
 
     @Bean
     MongoApprovalRequests approvalRequests(MongoTemplate mongo, AggregateStore store) {

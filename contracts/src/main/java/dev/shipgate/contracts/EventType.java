@@ -1,5 +1,6 @@
 package dev.shipgate.contracts;
 
+import dev.shipgate.contracts.events.ApiTokenRevoked;
 import dev.shipgate.contracts.events.ApprovalCancelled;
 import dev.shipgate.contracts.events.ApprovalExpired;
 import dev.shipgate.contracts.events.ApprovalGiven;
@@ -33,7 +34,8 @@ public enum EventType {
     DEPLOYMENT_AUTHORIZED(DeploymentAuthorized.class, Topics.DEPLOY_DECISIONS, 1),
     DEPLOYMENT_REJECTED(DeploymentRejected.class, Topics.DEPLOY_DECISIONS, 1),
     PIPELINE_CONFIGURED(PipelineConfigured.class, Topics.PIPELINES, 1),
-    USER_ACCESS_CHANGED(UserAccessChanged.class, Topics.ACCESS, 1);
+    USER_ACCESS_CHANGED(UserAccessChanged.class, Topics.ACCESS, 1),
+    API_TOKEN_REVOKED(ApiTokenRevoked.class, Topics.TOKEN_REVOCATIONS, 1);
 
     private static final Map<String, EventType> BY_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(EventType::typeName, Function.identity()));

@@ -18,6 +18,8 @@ public final class Topics {
     public static final String PIPELINES = "shipgate.pipelines.v1";
     /** Compacted: the latest access (roles and groups) of every user; keyed by user id. */
     public static final String ACCESS = "shipgate.access.v1";
+    /** Compacted, one partition: revoked API tokens, which every service reads in full at start; keyed by token id. */
+    public static final String TOKEN_REVOCATIONS = "shipgate.token-revocations.v1";
     /** Notification outcomes (delivered / failed); keyed by event id. */
     public static final String NOTIFICATIONS = "shipgate.notifications.v1";
 

@@ -1,5 +1,6 @@
 package dev.shipgate.contracts;
 
+import dev.shipgate.contracts.events.ApiTokenRevoked;
 import dev.shipgate.contracts.events.ApprovalCancelled;
 import dev.shipgate.contracts.events.ApprovalExpired;
 import dev.shipgate.contracts.events.ApprovalGiven;
@@ -50,7 +51,9 @@ final class SampleEvents {
                     "MANUAL", false)),
             Map.entry(EventType.USER_ACCESS_CHANGED, new UserAccessChanged("bob", "bob@example.com", "Bob", true,
                     List.of("release-managers"), List.of(new RoleBinding("IMAGE_APPROVER", "shop", "payments",
-                            "*")))));
+                            "*")))),
+            Map.entry(EventType.API_TOKEN_REVOKED, new ApiTokenRevoked("tok-1", "ci-bot", "dave", NOW,
+                    NOW.plusSeconds(86400))));
 
     private SampleEvents() {
     }

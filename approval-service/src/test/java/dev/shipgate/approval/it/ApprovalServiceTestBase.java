@@ -50,7 +50,7 @@ abstract class ApprovalServiceTestBase {
     @BeforeAll
     static void watch() {
         topics = new TopicWatcher(INFRA.kafkaBootstrap(), List.of(Topics.APPROVALS, Topics.DEPLOY_DECISIONS,
-                Topics.ACCESS, Topics.deadLetterOf(Topics.DEPLOYMENTS), Topics.deadLetterOf(Topics.IMAGES)));
+                Topics.ACCESS, Topics.TOKEN_REVOCATIONS, Topics.deadLetterOf(Topics.DEPLOYMENTS), Topics.deadLetterOf(Topics.IMAGES)));
     }
 
     @AfterAll

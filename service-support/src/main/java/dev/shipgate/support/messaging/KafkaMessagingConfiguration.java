@@ -2,6 +2,8 @@ package dev.shipgate.support.messaging;
 
 import dev.shipgate.contracts.Topics;
 import dev.shipgate.contracts.UnreadableEventException;
+import dev.shipgate.support.security.RevokedTokens;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
@@ -14,6 +16,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -105,6 +108,16 @@ public class KafkaMessagingConfiguration {
     @Bean
     public EventPublisher eventPublisher(KafkaTemplate<String, byte[]> kafkaTemplate) {
         return new EventPublisher(kafkaTemplate);
+    }
+
+    @Bean
+    public NewTopic tokenRevocationsTopic() {
+        return TopicBuilder.name(Topics.TOKEN_REVOCATIONS).partitions(1).compact().build();
+    }
+
+    @Bean
+    public TokenRevocationFeed tokenRevocationFeed(RevokedTokens revokedTokens) {
+        return new TokenRevocationFeed(revokedTokens);
     }
 
     @Bean

@@ -12,7 +12,6 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtDecoders;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -20,6 +19,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 
 /**
  * Every service verifies the bearer token itself: no service trusts a header it did not verify. Only health
@@ -36,14 +36,30 @@ public class SecurityConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public JwtDecoder jwtDecoder(TokenSettings settings) {
-        if (settings.usesOidc()) {
-            return JwtDecoders.fromIssuerLocation(settings.issuerUri());
+    public RevokedTokens revokedTokens() {
+        return new RevokedTokens(Clock.systemUTC());
+    }
+
+    /**
+     * The built-in issuer's tokens (HS256, the shared secret), an OIDC provider's (its JWKS), or both: with a provider
+     * for people and a secret for API tokens. Every token is checked against the revoked ones.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public JwtDecoder jwtDecoder(TokenSettings settings, RevokedTokens revoked) {
+        if (!settings.usesOidc()) {
+            return builtInDecoder(settings, revoked);
         }
+        JwtDecoder provider = new ProviderJwtDecoder(settings, revoked);
+        return settings.hasSecret() ? new IssuerRoutingJwtDecoder(settings.issuer(),
+                builtInDecoder(settings, revoked), provider) : provider;
+    }
+
+    private static JwtDecoder builtInDecoder(TokenSettings settings, RevokedTokens revoked) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(secretKey(settings))
                 .macAlgorithm(MacAlgorithm.HS256).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(),
-                new JwtIssuerValidator(settings.issuer())));
+                new JwtIssuerValidator(settings.issuer()), new NotRevokedValidator(revoked)));
         return decoder;
     }
 

@@ -25,16 +25,33 @@ public class TokenIssuer {
         this.clock = clock;
     }
 
+    /** A sign-in token of a person, for {@code lifetime}. */
     public String issue(String userId, String displayName, Duration lifetime) {
         Instant now = clock.instant();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        return sign(new JWTClaimsSet.Builder()
                 .issuer(settings.issuer())
                 .subject(userId)
                 .claim("name", displayName)
                 .jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(lifetime)))
-                .build();
+                .build());
+    }
+
+    /** An API token for automation, acting as {@code userId}; revocable through its id. */
+    public String issueApiToken(String tokenId, String userId, String name, Instant expiresAt) {
+        return sign(new JWTClaimsSet.Builder()
+                .issuer(settings.issuer())
+                .subject(userId)
+                .claim("token_use", "api")
+                .claim("token_name", name)
+                .jwtID(tokenId)
+                .issueTime(Date.from(clock.instant()))
+                .expirationTime(Date.from(expiresAt))
+                .build());
+    }
+
+    private String sign(JWTClaimsSet claims) {
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
             jwt.sign(new MACSigner(SecurityConfiguration.secretKey(settings).getEncoded()));

@@ -1,0 +1,60 @@
+package dev.shipgate.approval.token.adapter;
+
+import dev.shipgate.approval.token.application.ApiTokenStore;
+import dev.shipgate.approval.token.domain.ApiToken;
+import dev.shipgate.contracts.EventPayload;
+import dev.shipgate.support.messaging.Outbox;
+import org.bson.Document;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+import java.util.List;
+import java.util.Optional;
+
+/** One document per token; the revocation event leaves through the document's outbox in the same write. */
+public class MongoApiTokenStore implements ApiTokenStore {
+
+    public static final String COLLECTION = "api_tokens";
+
+    private final MongoTemplate mongo;
+    private final Outbox outbox;
+
+    public MongoApiTokenStore(MongoTemplate mongo, Outbox outbox) {
+        this.mongo = mongo;
+        this.outbox = outbox;
+    }
+
+    @Override
+    public void save(ApiToken token, List<EventPayload> events) {
+        Document document = new Document();
+        mongo.getConverter().write(token, document);
+        Update update = new Update();
+        document.forEach((field, value) -> {
+            if (!field.equals("_id") && !field.equals("_class")) {
+                update.set(field, value);
+            }
+        });
+        if (!events.isEmpty()) {
+            update.push("outbox").each(outbox.entries(events).toArray());
+        }
+        mongo.upsert(Query.query(Criteria.where("_id").is(token.id())), update, COLLECTION);
+        if (!events.isEmpty()) {
+            outbox.flushSoon();
+        }
+    }
+
+    @Override
+    public Optional<ApiToken> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, ApiToken.class, COLLECTION));
+    }
+
+    @Override
+    public List<ApiToken> list(String userId) {
+        Query query = userId == null ? new Query() : Query.query(Criteria.where("userId").is(userId));
+        return mongo.find(query.with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(500), ApiToken.class,
+                COLLECTION);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.shipgate.approval.it;
+
+import tools.jackson.databind.JsonNode;
+import dev.shipgate.testing.Http;
+import dev.shipgate.testing.TestTokens;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** API tokens for automation: made once, act as their owner, refused as soon as they are revoked. */
+class ApiTokenIT extends ApprovalServiceTestBase {
+
+    @Test
+    void a_token_acts_as_its_owner_until_it_is_revoked() {
+        Http.Response made = http().post("alice", "/api/access/tokens", Map.of("name", "nightly <job>",
+                "lifetimeDays", 7));
+        assertThat(made.status()).isEqualTo(201);
+        String bearer = "Bearer " + made.json().path("accessToken").asText();
+        String id = made.json().path("token").path("id").asText();
+        assertThat(made.json().path("token").path("state").asText()).isEqualTo("ACTIVE");
+
+        Http.Response me = http().getWithAuthorization(bearer, "/api/access/me");
+        assertThat(me.json().path("userId").asText()).isEqualTo("alice");
+        JsonNode listed = http().get("alice", "/api/access/tokens").json();
+        assertThat(listed.findValuesAsString("id")).contains(id);
+        assertThat(listed.toString()).doesNotContain(made.json().path("accessToken").asText());
+
+        Http.Response revoked = http().delete("alice", "/api/access/tokens/" + id);
+        assertThat(revoked.json().path("state").asText()).isEqualTo("REVOKED");
+        Http.Response refused = http().getWithAuthorization(bearer, "/api/access/me");
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.body()).contains("revoked");
+        assertThat(http().delete("alice", "/api/access/tokens/" + id).reason()).isEqualTo("ALREADY_REVOKED");
+    }
+
+    @Test
+    void the_revocation_is_published_on_its_topic_for_every_other_service() {
+        String id = http().post("bob", "/api/access/tokens", Map.of("name", "deploy script")).json()
+                .path("token").path("id").asText();
+        http().delete("bob", "/api/access/tokens/" + id);
+        var event = topics.await(dev.shipgate.contracts.events.ApiTokenRevoked.class,
+                e -> e.tokenId().equals(id));
+        assertThat(event.userId()).isEqualTo("bob");
+        assertThat(event.revokedBy()).isEqualTo("bob");
+    }
+
+    @Test
+    void only_a_super_admin_makes_sees_or_revokes_the_tokens_of_someone_else() {
+        Http.Response forBot = http().post("dave", "/api/access/tokens", Map.of("name", "ci", "userId", "ci-bot"));
+        assertThat(forBot.status()).isEqualTo(201);
+        assertThat(forBot.json().path("token").path("createdBy").asText()).isEqualTo("dave");
+        String id = forBot.json().path("token").path("id").asText();
+        String botBearer = "Bearer " + forBot.json().path("accessToken").asText();
+        assertThat(http().getWithAuthorization(botBearer, "/api/access/me").json().path("userId").asText())
+                .isEqualTo("ci-bot");
+
+        assertThat(http().post("mona", "/api/access/tokens", Map.of("name", "x", "userId", "ci-bot")).reason())
+                .isEqualTo("SUPER_ADMIN_ONLY");
+        assertThat(http().get("alice", "/api/access/tokens?userId=ci-bot").reason()).isEqualTo("SUPER_ADMIN_ONLY");
+        assertThat(http().delete("alice", "/api/access/tokens/" + id).reason()).isEqualTo("SUPER_ADMIN_ONLY");
+        assertThat(http().post("dave", "/api/access/tokens", Map.of("name", "x", "userId", "nobody")).status())
+                .isEqualTo(404);
+        assertThat(http().get("dave", "/api/access/tokens?userId=ci-bot").json().findValuesAsString("id"))
+                .contains(id);
+        assertThat(http().delete("dave", "/api/access/tokens/" + id).status()).isEqualTo(200);
+    }
+
+    @Test
+    void an_api_token_cannot_make_tokens_and_bad_requests_get_reasons() {
+        String bearer = "Bearer " + http().post("alice", "/api/access/tokens", Map.of("name", "ci")).json()
+                .path("accessToken").asText();
+        assertThat(http().postWithAuthorization(bearer, "/api/access/tokens", Map.of("name", "child")).reason())
+                .isEqualTo("SIGN_IN_REQUIRED");
+        assertThat(http().post("alice", "/api/access/tokens", Map.of("name", "long", "lifetimeDays", 5000))
+                .status()).isEqualTo(400);
+        assertThat(http().post("alice", "/api/access/tokens", Map.of("name", "")).status()).isEqualTo(400);
+        assertThat(http().delete("alice", "/api/access/tokens/tok-none").reason()).isEqualTo("TOKEN_NOT_FOUND");
+        assertThat(http().postWithAuthorization("Bearer " + TestTokens.forUser("stranger"), "/api/access/tokens",
+                Map.of("name", "x")).reason()).isEqualTo("UNKNOWN_USER");
+    }
+}

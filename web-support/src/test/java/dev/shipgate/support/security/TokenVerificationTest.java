@@ -1,0 +1,67 @@
+package dev.shipgate.support.security;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TokenVerificationTest {
+
+    private static final String SECRET = "unit-test-secret-0123456789abcdefghijkl";
+    private final TokenSettings settings = new TokenSettings(SECRET, null, null, null);
+    private final Clock clock = Clock.systemUTC();
+    private final RevokedTokens revoked = new RevokedTokens(clock);
+    private final JwtDecoder decoder = new SecurityConfiguration().jwtDecoder(settings, revoked);
+    private final TokenIssuer issuer = new TokenIssuer(settings, clock);
+
+    @Test
+    void an_api_token_is_accepted_until_its_id_is_revoked() {
+        Instant expiresAt = Instant.now().plus(Duration.ofDays(1));
+        String token = issuer.issueApiToken("tok-1", "ci-bot", "nightly", expiresAt);
+        assertThat(decoder.decode(token).getSubject()).isEqualTo("ci-bot");
+        assertThat(decoder.decode(token).getClaimAsString("token_use")).isEqualTo("api");
+
+        revoked.revoke("tok-1", expiresAt);
+
+        assertThatThrownBy(() -> decoder.decode(token)).isInstanceOf(JwtValidationException.class)
+                .hasMessageContaining("revoked");
+        assertThat(decoder.decode(issuer.issue("ci-bot", "CI", Duration.ofMinutes(5))).getSubject())
+                .as("other tokens of the same user still work").isEqualTo("ci-bot");
+    }
+
+    @Test
+    void a_revocation_is_forgotten_once_the_token_has_expired_anyway() {
+        Instant now = Instant.parse("2026-11-27T10:00:00Z");
+        RevokedTokens atNow = new RevokedTokens(Clock.fixed(now, ZoneOffset.UTC));
+        atNow.revoke("old", now.minusSeconds(1));
+        atNow.revoke("live", now.plusSeconds(60));
+        assertThat(atNow.isRevoked("old")).isFalse();
+        assertThat(atNow.isRevoked("live")).isTrue();
+        assertThat(atNow.size()).isEqualTo(1);
+
+        RevokedTokens later = new RevokedTokens(Clock.fixed(now.plusSeconds(61), ZoneOffset.UTC));
+        later.revoke("live", now.plusSeconds(120));
+        assertThat(later.isRevoked("live")).isTrue();
+    }
+
+    @Test
+    void with_an_oidc_provider_the_built_in_api_tokens_still_verify_and_others_go_to_the_provider() {
+        TokenSettings both = new TokenSettings(SECRET, null, "http://127.0.0.1:9/no-provider", "preferred_username");
+        JwtDecoder routing = new SecurityConfiguration().jwtDecoder(both, revoked);
+        String apiToken = issuer.issueApiToken("tok-2", "ci-bot", "ci", Instant.now().plusSeconds(600));
+        assertThat(routing.decode(apiToken).getSubject()).isEqualTo("ci-bot");
+        String foreign = new TokenIssuer(new TokenSettings(SECRET, "https://idp.example", null, null), clock)
+                .issue("mallory", "M", Duration.ofMinutes(5));
+        assertThatThrownBy(() -> routing.decode(foreign)).as("a provider token is checked by the provider's keys")
+                .isInstanceOf(JwtException.class);
+        assertThatThrownBy(() -> routing.decode("not-a-jwt")).isInstanceOf(JwtException.class);
+    }
+}
