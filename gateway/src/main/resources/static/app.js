@@ -38,16 +38,21 @@ class ApiError extends Error {
   }
 }
 
+/** The answer came after the user moved to another screen: dropped, so it cannot overwrite the newer screen. */
+class StaleAnswer extends Error {}
+
 async function api(method, path, body) {
+  const screen = state.screen;
   const headers = { 'Accept': 'application/json' };
   if (state.token) headers['Authorization'] = 'Bearer ' + state.token;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  if (response.status === 401 && path !== '/api/auth/token') {
+  if (response.status === 401 && !path.startsWith('/api/auth/')) {
     signOut('Your session has ended: sign in again.');
     throw new ApiError(401, { detail: 'not signed in' });
   }
   const text = await response.text();
+  if (screen !== state.screen) throw new StaleAnswer();
   const data = text ? JSON.parse(text) : null;
   if (!response.ok) throw new ApiError(response.status, data || {});
   return data;
@@ -65,7 +70,8 @@ async function attempt(action, success) {
     await action();
     if (success) flash(success, true);
   } catch (e) {
-    if (e.status !== 401) flash(e.reason ? e.message + ' (' + e.reason + ')' : e.message);
+    if (e.status === 401 || e instanceof StaleAnswer) return;
+    flash(e.reason ? e.message + ' (' + e.reason + ')' : e.message);
   }
 }
 
@@ -107,7 +113,7 @@ function renderHeader() {
     return;
   }
   nav.innerHTML = html`<a href="#/">Applications</a><a href="#/pending">Approval pending</a>${
-    isManagerSomewhere() ? raw('<a href="#/admin">Access</a>') : ''}`;
+    isManagerSomewhere() ? raw('<a href="#/admin">Access</a>') : ''}<a href="#/tokens">API tokens</a>`;
   who.innerHTML = html`Signed in as <strong>${state.me.displayName}</strong>
     <button class="secondary" data-action="sign-out">Sign out</button>`;
 }
@@ -115,6 +121,17 @@ function renderHeader() {
 // --- screens ------------------------------------------------------------------------------------------------
 
 async function loginScreen(params) {
+  const options = await api('GET', '/api/auth/config');
+  const next = params.get('next') || '#/';
+  if (!options.passwordSignIn) {
+    main().innerHTML = html`<div class="card login">
+      <h1>Sign in to Shipgate</h1>
+      <p class="muted">Shipgate signs you in through your organisation's identity provider.</p>
+      <p><button id="sso-sign-in" data-action="sso-sign-in">Sign in with ${options.oidc.providerName}</button></p></div>`;
+    state.oidc = options.oidc;
+    state.next = next;
+    return;
+  }
   main().innerHTML = html`<div class="card login">
     <h1>Sign in to Shipgate</h1>
     <form id="login-form">
@@ -129,13 +146,53 @@ async function loginScreen(params) {
       const form = new FormData(event.target);
       const token = await api('POST', '/api/auth/token', { username: form.get('username'),
         password: form.get('password') });
-      state.token = token.accessToken;
-      sessionStorage.setItem('shipgate.token', state.token);
-      state.me = await api('GET', '/api/access/me');
-      flash('');
-      location.hash = params.get('next') || '#/';
+      await signedIn(token.accessToken, next);
     });
   });
+}
+
+async function signedIn(token, next) {
+  state.token = token;
+  sessionStorage.setItem('shipgate.token', token);
+  state.me = await api('GET', '/api/access/me');
+  flash('');
+  location.hash = next;
+}
+
+// --- sign-in through an OIDC provider: authorization code with PKCE ---------------------------------------------
+
+const base64url = bytes => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_')
+  .replace(/=+$/, '');
+const randomText = size => base64url(crypto.getRandomValues(new Uint8Array(size)));
+const redirectUri = () => location.origin + '/';
+
+async function startProviderSignIn() {
+  const verifier = randomText(32);
+  const expected = randomText(16);
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier));
+  sessionStorage.setItem('shipgate.oidc', JSON.stringify({ verifier, state: expected, next: state.next }));
+  const url = new URL(state.oidc.authorizationEndpoint);
+  url.search = new URLSearchParams({ response_type: 'code', client_id: state.oidc.clientId, scope: state.oidc.scope,
+    redirect_uri: redirectUri(), state: expected, code_challenge: base64url(new Uint8Array(digest)),
+    code_challenge_method: 'S256' }).toString();
+  location.assign(url.toString());
+}
+
+/** Back from the provider with ?code=…&state=…: check the state, trade the code (and verifier) for a token. */
+async function finishProviderSignIn() {
+  const params = new URLSearchParams(location.search);
+  if (!params.has('code') && !params.has('error')) return;
+  const pending = JSON.parse(sessionStorage.getItem('shipgate.oidc') || 'null');
+  sessionStorage.removeItem('shipgate.oidc');
+  history.replaceState(null, '', '/' + (pending && pending.next ? pending.next : '#/'));
+  if (params.has('error')) throw new Error('The identity provider refused the sign-in: ' + params.get('error'));
+  if (!pending || pending.state !== params.get('state')) {
+    throw new Error('This sign-in was not started here (the state does not match): sign in again.');
+  }
+  const token = await api('POST', '/api/auth/oidc/token', { code: params.get('code'),
+    codeVerifier: pending.verifier, redirectUri: redirectUri() });
+  state.token = token.accessToken;
+  sessionStorage.setItem('shipgate.token', token.accessToken);
 }
 
 async function applicationsScreen() {
@@ -314,26 +371,96 @@ async function approveLinkScreen(requestId, params) {
 
 async function adminScreen() {
   const [users, groups] = await Promise.all([api('GET', '/api/access/users'), api('GET', '/api/access/groups')]);
-  const binding = g => `${g.role} on ${g.scope.project}/${g.scope.application}/${g.scope.environment}`;
+  const superAdmin = state.me.superAdmin;
   main().innerHTML = html`<h1>Access</h1>
     <h2>Users</h2><table><tr><th>User</th><th>Groups</th><th>Roles</th><th></th></tr>${users.map(u => html`<tr data-user="${u.id}">
       <td><strong>${u.displayName}</strong><div class="muted">${u.id} · ${u.email}${u.active ? '' : ' · inactive'}</div></td>
-      <td>${u.groups.join(', ')}</td><td>${u.grants.map(g => html`<div>${binding(g)}</div>`)}</td>
-      <td><button class="secondary" data-action="edit-user" data-user="${u.id}">Grant a role</button></td></tr>`)}</table>
+      <td>${u.groups.join(', ')}</td><td>${u.grants.map(g => html`<div>${bindingText(g)}</div>`)}</td>
+      <td><div class="row"><button class="secondary" data-action="edit-user" data-user="${u.id}">Grant a role</button>${
+        superAdmin ? html`<button class="secondary" data-action="edit-membership" data-user="${u.id}">Groups</button>`
+          : ''}</div></td></tr>`)}</table>
     <div id="grant-form"></div>
-    <h2>Permission groups</h2><table><tr><th>Group</th><th>Roles</th></tr>${groups.map(g => html`<tr>
+    <h2>Permission groups</h2><table><tr><th>Group</th><th>Roles</th><th></th></tr>${groups.map(g => html`<tr data-group="${g.name}">
       <td><strong>${g.name}</strong><div class="muted">${g.description}</div></td>
-      <td>${g.grants.map(x => html`<div>${binding(x)}</div>`)}</td></tr>`)}</table>`;
+      <td>${g.grants.map(x => html`<div>${bindingText(x)}</div>`)}</td>
+      <td>${superAdmin ? html`<button class="secondary" data-action="edit-group" data-group="${g.name}">Edit</button>`
+        : ''}</td></tr>`)}</table>
+    ${superAdmin ? html`<p><button class="secondary" data-action="edit-group" data-group="">New group</button></p>` : ''}
+    <div id="group-form"></div>`;
   state.users = users;
+  state.groups = groups;
 }
 
 function showGrantForm(userId) {
   document.getElementById('grant-form').innerHTML = html`<div class="card"><h2>Grant a role to ${userId}</h2>
-    <div class="row"><select id="grant-role">${['VIEW', 'BUILD_AND_DEPLOY', 'ADMIN', 'MANAGER', 'IMAGE_APPROVER']
-      .map(r => html`<option>${r}</option>`)}</select>
-    <input id="grant-project" placeholder="project or *" value="*"><input id="grant-application"
-      placeholder="application or *" value="*"><input id="grant-environment" placeholder="environment or *" value="*">
-    <button data-action="grant" data-user="${userId}">Grant</button></div></div>`;
+    <div class="row">${roleInputs('grant')}<button data-action="grant" data-user="${userId}">Grant</button></div></div>`;
+}
+
+function showGroupForm(name) {
+  const group = state.groups.find(g => g.name === name) || { name: '', description: '', grants: [] };
+  document.getElementById('group-form').innerHTML = html`<div class="card"><h2>${name ? 'Edit group ' + name
+    : 'New group'}</h2>
+    <label for="group-name">Name</label><input id="group-name" value="${group.name}" ${name ? raw('readonly') : ''}>
+    <label for="group-description">Description</label><input id="group-description" class="wide"
+      value="${group.description}">
+    <label>Roles (untick to remove)</label><div class="checks">${group.grants.map((g, i) => html`<label>
+      <input type="checkbox" name="group-grant" value="${i}" checked>${bindingText(g)}</label>`)}</div>
+    <label>Add a role</label><div class="row">${roleInputs('group')}</div>
+    <p><button data-action="save-group" data-group="${name}">Save group</button></p></div>`;
+}
+
+function showMembershipForm(userId) {
+  const user = state.users.find(u => u.id === userId);
+  document.getElementById('grant-form').innerHTML = html`<div class="card"><h2>Groups of ${user.displayName}</h2>
+    <div class="checks">${state.groups.map(g => html`<label><input type="checkbox" name="member-of"
+      value="${g.name}" ${user.groups.includes(g.name) ? raw('checked') : ''}>${g.name}</label>`)}</div>
+    <p><button data-action="save-membership" data-user="${userId}">Save groups</button></p></div>`;
+}
+
+function roleInputs(prefix) {
+  return html`<select id="${prefix}-role"><option value="">(none)</option>${['VIEW', 'BUILD_AND_DEPLOY', 'ADMIN',
+    'MANAGER', 'IMAGE_APPROVER'].map(r => html`<option>${r}</option>`)}</select>
+    <input id="${prefix}-project" placeholder="project or *" value="*"><input id="${prefix}-application"
+      placeholder="application or *" value="*"><input id="${prefix}-environment" placeholder="environment or *"
+      value="*">`;
+}
+
+const bindingText = g => `${g.role} on ${g.scope.project}/${g.scope.application}/${g.scope.environment}`;
+const asBinding = g => ({ role: g.role, project: g.scope.project, application: g.scope.application,
+  environment: g.scope.environment });
+
+function addedBinding(prefix) {
+  const role = document.getElementById(prefix + '-role').value;
+  return role ? [{ role, project: document.getElementById(prefix + '-project').value,
+    application: document.getElementById(prefix + '-application').value,
+    environment: document.getElementById(prefix + '-environment').value }] : [];
+}
+
+function saveUser(user, changes) {
+  return api('PUT', '/api/access/users/' + encodeURIComponent(user.id), Object.assign({ email: user.email,
+    displayName: user.displayName, active: user.active, groups: user.groups, roles: user.grants.map(asBinding) },
+  changes));
+}
+
+async function tokensScreen() {
+  const tokens = await api('GET', '/api/access/tokens');
+  main().innerHTML = html`<h1>API tokens</h1>
+    <p class="muted">A token lets a CI job or a script call Shipgate as you, with your roles. It is shown once, when
+      it is made; revoke it as soon as it is not needed or may have leaked: every service refuses it within moments.</p>
+    <div class="card"><h2>New token</h2><div class="row">
+      <input id="token-name" class="grow" maxlength="100" placeholder="what it is for, e.g. nightly deploy job">
+      <label class="inline">Valid for <input id="token-days" type="number" min="1" max="366" value="90"> days</label>
+      ${state.me.superAdmin ? html`<input id="token-user" placeholder="for user (you if empty)">` : ''}
+      <button data-action="create-token">Create token</button></div><div id="new-token"></div></div>
+    ${tokens.length ? html`<table><tr><th>Name</th><th>User</th><th>State</th><th>Made</th><th>Expires</th><th></th></tr>
+      ${tokens.map(t => html`<tr data-token="${t.id}"><td><strong>${t.name}</strong><div class="muted mono">${t.id}</div></td>
+      <td>${t.userId}</td><td><span class="badge ${t.state}">${t.state}</span>${t.revokedBy
+        ? html`<div class="muted">by ${t.revokedBy}</div>` : ''}</td>
+      <td>${new Date(t.createdAt).toLocaleString()}<div class="muted">by ${t.createdBy}</div></td>
+      <td>${new Date(t.expiresAt).toLocaleDateString()}</td>
+      <td>${t.state === 'ACTIVE' ? html`<button class="danger" data-action="revoke-token" data-token="${t.id}">Revoke</button>`
+        : ''}</td></tr>`)}</table>`
+      : html`<div class="empty">You have no API tokens yet.</div>`}`;
 }
 
 // --- actions (one delegated listener: no inline handlers) ---------------------------------------------------
@@ -379,19 +506,55 @@ document.addEventListener('click', async event => {
     case 'edit-user': showGrantForm(d.user); break;
     case 'grant': {
       const user = state.users.find(u => u.id === d.user);
-      const roles = user.grants.map(g => ({ role: g.role, project: g.scope.project, application: g.scope.application,
-        environment: g.scope.environment }));
-      roles.push({ role: document.getElementById('grant-role').value,
-        project: document.getElementById('grant-project').value, application:
-          document.getElementById('grant-application').value, environment:
-          document.getElementById('grant-environment').value });
       await attempt(async () => {
-        await api('PUT', '/api/access/users/' + encodeURIComponent(user.id), { email: user.email,
-          displayName: user.displayName, active: user.active, groups: user.groups, roles });
+        await saveUser(user, { roles: user.grants.map(asBinding).concat(addedBinding('grant')) });
         await route();
       }, 'Role granted.');
       break;
     }
+    case 'edit-membership': showMembershipForm(d.user); break;
+    case 'save-membership': {
+      const groups = [...document.querySelectorAll('input[name=member-of]:checked')].map(box => box.value);
+      await attempt(async () => {
+        await saveUser(state.users.find(u => u.id === d.user), { groups });
+        await route();
+      }, 'Groups saved.');
+      break;
+    }
+    case 'edit-group': showGroupForm(d.group); break;
+    case 'save-group': {
+      const name = document.getElementById('group-name').value.trim();
+      const before = state.groups.find(g => g.name === d.group) || { grants: [] };
+      const kept = [...document.querySelectorAll('input[name=group-grant]:checked')]
+        .map(box => asBinding(before.grants[Number(box.value)]));
+      await attempt(async () => {
+        await api('PUT', '/api/access/groups/' + encodeURIComponent(name), {
+          description: document.getElementById('group-description').value, roles: kept.concat(addedBinding('group')) });
+        await route();
+      }, 'Group ' + name + ' saved.');
+      break;
+    }
+    case 'create-token': {
+      const days = Number(document.getElementById('token-days').value);
+      const forUser = document.getElementById('token-user');
+      await attempt(async () => {
+        const made = await api('POST', '/api/access/tokens', { name: document.getElementById('token-name').value,
+          lifetimeDays: days, userId: forUser && forUser.value.trim() ? forUser.value.trim() : null });
+        await route();
+        document.getElementById('new-token').innerHTML = html`<p><strong>Copy this token now: it is not shown
+          again.</strong> Send it as <code>Authorization: Bearer …</code>.</p>
+          <code id="new-token-value">${made.accessToken}</code>`;
+      }, 'Token made.');
+      break;
+    }
+    case 'revoke-token':
+      if (!confirm('Revoke this token? Whatever uses it stops working.')) break;
+      await attempt(async () => {
+        await api('DELETE', '/api/access/tokens/' + encodeURIComponent(d.token));
+        await route();
+      }, 'Token revoked.');
+      break;
+    case 'sso-sign-in': await attempt(startProviderSignIn); break;
   }
 });
 
@@ -403,6 +566,7 @@ function currentPipeline() {
 
 async function route() {
   clearTimeout(state.refresh);
+  state.screen = (state.screen || 0) + 1;
   const [path, query] = location.hash.replace(/^#/, '').split('?');
   const params = new URLSearchParams(query || '');
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
@@ -418,9 +582,10 @@ async function route() {
     if (parts[0] === 'pending') return await myPendingScreen();
     if (parts[0] === 'approve') return await approveLinkScreen(parts[1], params);
     if (parts[0] === 'admin') return await adminScreen();
+    if (parts[0] === 'tokens') return await tokensScreen();
     return await applicationsScreen();
   } catch (e) {
-    if (e.status !== 401) {
+    if (e.status !== 401 && !(e instanceof StaleAnswer)) {
       main().innerHTML = html`<div class="card"><h1>Something went wrong</h1><p>${e.message}</p>
         <p><a href="#/">Back to the applications</a></p></div>`;
     }
@@ -428,4 +593,4 @@ async function route() {
 }
 
 window.addEventListener('hashchange', () => { flash(''); route(); });
-route();
+finishProviderSignIn().catch(e => flash(e.message)).finally(route);

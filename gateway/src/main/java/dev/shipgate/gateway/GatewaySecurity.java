@@ -4,6 +4,7 @@ import dev.shipgate.support.security.SecurityConfiguration;
 import dev.shipgate.support.security.TokenIssuer;
 import dev.shipgate.support.security.TokenSettings;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
@@ -18,13 +19,14 @@ import java.time.Clock;
  * Open: the UI's files, sign-in, health.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OidcSettings.class)
 public class GatewaySecurity {
 
     @Bean
     SecurityFilterChain gatewayFilterChain(HttpSecurity http) throws Exception {
         return SecurityConfiguration.applyApiDefaults(http)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/api/auth/token", "/actuator/health/**", "/actuator/health",
+                        .requestMatchers("/api/auth/token", "/api/auth/config", "/api/auth/oidc/token", "/actuator/health/**", "/actuator/health",
                                 "/actuator/prometheus", "/actuator/info").permitAll()
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().permitAll())
@@ -37,6 +39,11 @@ public class GatewaySecurity {
     @Bean
     Credentials credentials(@Value("${shipgate.seed-file:}") Resource seedFile) throws IOException {
         return new Credentials(seedFile);
+    }
+
+    @Bean
+    OidcProvider oidcProvider(TokenSettings tokens, OidcSettings settings) {
+        return new OidcProvider(tokens, settings);
     }
 
     @Bean

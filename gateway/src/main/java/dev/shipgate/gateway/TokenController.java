@@ -20,10 +20,12 @@ public class TokenController {
 
     private final Credentials credentials;
     private final TokenIssuer issuer;
+    private final OidcProvider oidc;
 
-    public TokenController(Credentials credentials, TokenIssuer issuer) {
+    public TokenController(Credentials credentials, TokenIssuer issuer, OidcProvider oidc) {
         this.credentials = credentials;
         this.issuer = issuer;
+        this.oidc = oidc;
     }
 
     public record SignIn(@NotBlank @Size(max = 100) String username, @NotBlank @Size(max = 200) String password) {
@@ -34,6 +36,10 @@ public class TokenController {
 
     @PostMapping("/api/auth/token")
     public Token token(@Valid @RequestBody SignIn body) {
+        if (oidc.enabled()) { // people sign in at the identity provider, not with passwords kept here
+            throw new RefusedException(HttpStatus.NOT_FOUND, "PASSWORD_SIGN_IN_DISABLED",
+                    "sign in through " + oidc.settings().providerName());
+        }
         var user = credentials.check(body.username(), body.password()).orElseThrow(() -> new RefusedException(
                 HttpStatus.UNAUTHORIZED, "BAD_CREDENTIALS", "the user name or the password is wrong"));
         return new Token(issuer.issue(user.userId(), user.displayName(), LIFETIME), "Bearer", LIFETIME.toSeconds(),

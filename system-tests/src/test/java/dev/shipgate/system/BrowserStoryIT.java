@@ -151,6 +151,61 @@ class BrowserStoryIT {
         browser.screenshot("10-forged-link");
     }
 
+    @Test
+    void a_user_makes_an_api_token_and_once_revoked_every_service_refuses_it() throws Exception {
+        browser.signIn("alice");
+        browser.open("#/tokens");
+        browser.await(By.id("token-name")).sendKeys("nightly <deploy> job");
+        browser.driver.findElement(By.cssSelector("[data-action=create-token]")).click();
+        String token = browser.await(By.id("new-token-value")).getText();
+        browser.screenshot("11-api-tokens");
+        String bearer = "Bearer " + token;
+        assertThat(gateway.getWithAuthorization(bearer, "/api/access/me").json().path("userId").asString())
+                .isEqualTo("alice");
+        List<String> everyService = List.of("/api/access/me", "/api/pipelines",
+                "/api/notifications/subscriptions/payments-prod");
+        for (String path : everyService) {
+            assertThat(gateway.getWithAuthorization(bearer, path).status()).as(path).isEqualTo(200);
+        }
+
+        browser.driver.findElement(By.cssSelector("[data-action=revoke-token]")).click();
+        browser.driver.switchTo().alert().accept();
+        browser.awaitText(By.cssSelector("tr[data-token] .badge"), "REVOKED");
+        assertThat(browser.driver.findElement(By.id("main")).getText()).contains("nightly <deploy> job");
+
+        for (String path : everyService) {
+            Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(gateway.getWithAuthorization(bearer, path).status()).as(path).isEqualTo(401));
+        }
+    }
+
+    @Test
+    void a_super_admin_makes_a_group_and_puts_a_user_in_it_and_a_manager_is_not_offered_that() throws Exception {
+        browser.signIn("dave");
+        browser.open("#/admin");
+        browser.await(By.cssSelector("[data-action=edit-group][data-group='']")).click();
+        browser.await(By.id("group-name")).sendKeys("auditors");
+        browser.driver.findElement(By.id("group-description")).sendKeys("read <everything>");
+        new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("group-role")))
+                .selectByVisibleText("VIEW");
+        browser.driver.findElement(By.cssSelector("[data-action=save-group]")).click();
+        browser.awaitText(By.cssSelector("tr[data-group=auditors]"), "VIEW on */*/*");
+
+        browser.await(By.cssSelector("[data-action=edit-membership][data-user=erin]")).click();
+        browser.await(By.cssSelector("input[name=member-of][value=auditors]")).click();
+        browser.driver.findElement(By.cssSelector("[data-action=save-membership]")).click();
+        browser.awaitText(By.cssSelector("tr[data-user=erin]"), "auditors");
+        browser.screenshot("12-access-administration");
+        assertThat(gateway.getWithAuthorization("Bearer " + token("erin"), "/api/access/me").json()
+                .path("groups").toString()).contains("auditors");
+
+        browser.signIn("mona");
+        browser.open("#/admin");
+        browser.await(By.cssSelector("tr[data-group=auditors]"));
+        assertThat(browser.isPresent(By.cssSelector("[data-action=edit-group]"))).isFalse();
+        assertThat(browser.isPresent(By.cssSelector("[data-action=edit-membership]"))).isFalse();
+    }
+
     private static String image(String tag) {
         String digest = "sha256:" + UUID.randomUUID().toString().replace("-", "");
         topics.publish(new ImageBuilt(digest, "registry.local/payments", tag, "ab12", "payments", "ci-bot",
