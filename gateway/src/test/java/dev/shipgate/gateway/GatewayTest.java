@@ -44,6 +44,15 @@ class GatewayTest {
     }
 
     @Test
+    void the_ui_learns_that_password_sign_in_is_on_and_provider_sign_in_is_off() {
+        Http.Response options = http().get(null, "/api/auth/config");
+        assertThat(options.json().path("passwordSignIn").asBoolean()).isTrue();
+        assertThat(options.json().path("oidc").path("authorizationEndpoint").isMissingNode()).isTrue();
+        assertThat(http().post(null, "/api/auth/oidc/token", Map.of("code", "c", "codeVerifier", "v".repeat(43),
+                "redirectUri", "http://127.0.0.1/")).reason()).isEqualTo("OIDC_NOT_CONFIGURED");
+    }
+
+    @Test
     void api_calls_need_a_valid_token_and_bad_ones_get_a_problem() {
         for (String authorization : new String[] {null, "Bearer " + TestTokens.expired("bob"),
                 "Bearer " + TestTokens.signedWithOtherSecret("bob"), "Bearer " + TestTokens.fromOtherIssuer("bob"),
