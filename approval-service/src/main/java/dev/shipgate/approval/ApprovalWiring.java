@@ -28,6 +28,10 @@ import dev.shipgate.support.messaging.EventConsumer;
 import dev.shipgate.support.messaging.Outbox;
 import dev.shipgate.support.security.TokenIssuer;
 import dev.shipgate.support.security.TokenSettings;
+import dev.shipgate.approval.deadletter.DeadLetters;
+import dev.shipgate.approval.deadletter.ReplayLog;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -37,11 +41,14 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.io.Resource;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 
 /** Puts the domain, its application services and the adapters together; no rule lives here. */
 @Configuration(proxyBeanMethods = false)
@@ -53,6 +60,23 @@ public class ApprovalWiring {
         TokenSigner signer = token -> issuer.issueApiToken(token.id(), token.userId(), token.name(),
                 token.expiresAt());
         return new ApiTokens(new MongoApiTokenStore(mongo, outbox), signer, clock);
+    }
+
+    @Bean(destroyMethod = "close")
+    Admin kafkaAdminClient(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.CLIENT_ID_CONFIG, "approval-service-dead-letters"));
+    }
+
+    @Bean
+    DeadLetters deadLetters(Admin kafkaAdminClient, ConsumerFactory<String, byte[]> consumers,
+                            KafkaTemplate<String, byte[]> producer) {
+        return new DeadLetters(kafkaAdminClient, consumers, producer);
+    }
+
+    @Bean
+    ReplayLog replayLog(MongoTemplate mongo) {
+        return new ReplayLog(mongo);
     }
 
     @Bean

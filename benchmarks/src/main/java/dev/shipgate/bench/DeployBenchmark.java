@@ -1,16 +1,10 @@
 package dev.shipgate.bench;
 
-import dev.shipgate.contracts.KafkaEventCodec;
 import dev.shipgate.contracts.Topics;
-import dev.shipgate.contracts.events.DeploymentStatusChanged;
 import dev.shipgate.contracts.events.ImageBuilt;
 import dev.shipgate.testing.Http;
 import dev.shipgate.testing.RunningSystem;
 import dev.shipgate.testing.TopicWatcher;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 
 import java.time.Duration;
@@ -19,8 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Triggering CD end to end on the simulated target: from the deploy request (HTTP to deploy-service) to the
@@ -43,9 +35,8 @@ public final class DeployBenchmark {
             Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> deploy.get("alice",
                     "/api/pipelines/payments-dev").status() == 200);
 
-            Map<String, Long> authorizedAt = new ConcurrentHashMap<>();
-            AtomicBoolean running = new AtomicBoolean(true);
-            Thread reader = statusReader(system.infra.kafkaBootstrap(), authorizedAt, running);
+            DeploymentStatuses statuses = new DeploymentStatuses(system.infra.kafkaBootstrap());
+            Map<String, Long> authorizedAt = statuses.authorizedAt;
             Thread.sleep(3000);
 
             System.out.println("Deploying " + count + " times ...");
@@ -64,8 +55,7 @@ public final class DeployBenchmark {
                         .until(() -> authorizedAt.containsKey(id));
                 toAuthorized.add(authorizedAt.get(id) - start);
             }
-            running.set(false);
-            reader.join();
+            statuses.close();
 
             System.out.printf(Locale.ROOT, "%n%-46s %s%n", "baseline Kafka produce+consume round trip", kafka.summary());
             System.out.printf(Locale.ROOT, "%-46s %s%n", "deploy request -> AUTHORIZED (3 Kafka hops)",
@@ -74,30 +64,6 @@ public final class DeployBenchmark {
                     toAuthorized.percentileMillis(50) / kafka.percentileMillis(50),
                     toAuthorized.percentileMillis(99) / kafka.percentileMillis(99));
         }
-    }
-
-    private static Thread statusReader(String bootstrap, Map<String, Long> authorizedAt, AtomicBoolean running) {
-        Thread reader = new Thread(() -> {
-            try (var consumer = new KafkaConsumer<String, byte[]>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    bootstrap, ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(),
-                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"), new StringDeserializer(),
-                    new ByteArrayDeserializer())) {
-                consumer.subscribe(List.of(Topics.DEPLOYMENTS));
-                while (running.get()) {
-                    consumer.poll(Duration.ofMillis(20)).forEach(record -> {
-                        if ("DeploymentStatusChanged".equals(KafkaEventCodec.get(record.headers(),
-                                KafkaEventCodec.H_TYPE))) {
-                            var event = (DeploymentStatusChanged) KafkaEventCodec.fromRecord(record).data();
-                            if (event.status().equals("AUTHORIZED")) {
-                                authorizedAt.put(event.deploymentId(), System.nanoTime());
-                            }
-                        }
-                    });
-                }
-            }
-        });
-        reader.start();
-        return reader;
     }
 
     private DeployBenchmark() {

@@ -72,6 +72,23 @@ public final class ManagedProcess {
         return process != null && process.isAlive();
     }
 
+    /** Resident memory of the process as the kernel counts it (Linux), 0 when it is not running. */
+    public long residentBytes() {
+        if (!isAlive()) {
+            return 0;
+        }
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // not Linux, or the process just ended
+        }
+        return 0;
+    }
+
     public Path logFile() {
         return logFile;
     }

@@ -82,6 +82,19 @@ public final class Http {
         return withAuthorization(authorization, "DELETE", path, null);
     }
 
+    /** Any method, raw body (none when null), content type and Authorization (none when null): generated requests. */
+    public Response request(String method, String path, String authorization, String contentType, String rawBody) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).method(method,
+                rawBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(rawBody));
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        return send(builder);
+    }
+
     private Response withAuthorization(String authorization, String method, String path, Object body) {
         String text = body == null ? "" : body instanceof String s ? s : JSON.writeValueAsString(body);
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))

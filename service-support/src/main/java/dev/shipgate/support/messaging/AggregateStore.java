@@ -35,7 +35,7 @@ public class AggregateStore {
         document.put(VERSION, 0L);
         document.put(OutboxRelay.OUTBOX_FIELD, outbox.entries(events));
         mongo.insert(document, collection);
-        outbox.flushSoon();
+        outbox.flushSoon(collection, document.get("_id"));
     }
 
     /**
@@ -66,7 +66,7 @@ public class AggregateStore {
         Query unchanged = Query.query(Criteria.where("_id").is(id).and(VERSION).is(expectedVersion));
         boolean written = mongo.updateFirst(unchanged, update, collection).getModifiedCount() == 1;
         if (written && !events.isEmpty()) {
-            outbox.flushSoon();
+            outbox.flushSoon(collection, id);
         }
         return written;
     }

@@ -35,9 +35,9 @@ public class Outbox {
                 .toList();
     }
 
-    /** Call after the write that queued entries, so they go out now rather than at the next poll. */
-    public void flushSoon() {
-        relay.wakeUp();
+    /** Call after the write that queued entries in document {@code id}, so they go out now, not at the next poll. */
+    public void flushSoon(String collection, Object id) {
+        relay.wakeUp(collection, id);
     }
 
     private String currentTraceparent() {

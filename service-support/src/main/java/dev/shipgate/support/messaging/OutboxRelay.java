@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Publishes the events waiting in the {@code outbox} array of the documents of some collections, in array order,
  * then removes each one it published. A crash between publishing and removing publishes the event again: consumers
- * are idempotent by event id. {@link #wakeUp()} after a write keeps latency low; polling catches the rest.
+ * are idempotent by event id. {@link #wakeUp(String, Object)} after a write relays that document at once (a read by
+ * id); polling every collection catches the rest (entries left by a crash or a broker away).
  */
 public class OutboxRelay implements AutoCloseable {
 
@@ -39,9 +40,20 @@ public class OutboxRelay implements AutoCloseable {
         executor.scheduleWithFixedDelay(this::relaySafely, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
     }
 
-    /** Asks the relay to look now rather than at its next poll. */
-    public void wakeUp() {
-        executor.execute(this::relaySafely);
+    /** Asks the relay to publish the outbox of this document now rather than at its next poll. */
+    public void wakeUp(String collection, Object id) {
+        executor.execute(() -> {
+            try {
+                Query byId = Query.query(Criteria.where("_id").is(id));
+                byId.fields().include("_id").include(OUTBOX_FIELD);
+                Document document = mongo.findOne(byId, Document.class, collection);
+                if (document != null && document.get(OUTBOX_FIELD) != null) {
+                    relayDocument(collection, document);
+                }
+            } catch (RuntimeException e) {
+                log.warn("outbox relay paused: {}", e.getMessage());
+            }
+        });
     }
 
     /** Publishes everything pending; returns how many events went out. */

@@ -39,7 +39,7 @@ public class MongoAccessStore implements AccessStore {
         });
         update.push("outbox").each(outbox.entries(events).toArray());
         mongo.upsert(Query.query(Criteria.where("_id").is(user.id())), update, USERS);
-        outbox.flushSoon();
+        outbox.flushSoon(USERS, user.id());
     }
 
     @Override

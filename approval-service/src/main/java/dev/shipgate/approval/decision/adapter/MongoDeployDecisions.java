@@ -31,7 +31,7 @@ public class MongoDeployDecisions implements DeployDecisions {
                 .append("outbox", outbox.entries(List.of(decision)));
         try {
             mongo.insert(document, COLLECTION);
-            outbox.flushSoon();
+            outbox.flushSoon(COLLECTION, deploymentId);
         } catch (DuplicateKeyException alreadyDecided) {
             // a redelivered deploy request: the first decision stands
         }

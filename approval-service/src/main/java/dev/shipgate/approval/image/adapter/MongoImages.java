@@ -37,7 +37,7 @@ public class MongoImages implements Images {
     public void recordAndPublish(Image image, ImageBuilt event) {
         // the event goes into the outbox only when this upsert inserts the image: one event per digest
         upsert(image, firstArrival(image).setOnInsert(OutboxRelay.OUTBOX_FIELD, outbox.entries(List.of(event))));
-        outbox.flushSoon();
+        outbox.flushSoon(COLLECTION, image.digest());
     }
 
     private void upsert(Image image, Update update) {

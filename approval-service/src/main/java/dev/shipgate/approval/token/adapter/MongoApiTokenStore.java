@@ -42,7 +42,7 @@ public class MongoApiTokenStore implements ApiTokenStore {
         }
         mongo.upsert(Query.query(Criteria.where("_id").is(token.id())), update, COLLECTION);
         if (!events.isEmpty()) {
-            outbox.flushSoon();
+            outbox.flushSoon(COLLECTION, token.id());
         }
     }
 

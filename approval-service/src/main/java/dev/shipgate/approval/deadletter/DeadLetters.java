@@ -1,0 +1,180 @@
+package dev.shipgate.approval.deadletter;
+
+import dev.shipgate.contracts.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.KafkaHeaders;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
+/**
+ * Reads the dead-letter topics ({@code <topic>.dlt}) and puts a parked message back on the topic it came from, with
+ * its key and CloudEvents headers, once the reason it could not be applied has been mended. Consumers apply an event
+ * id once, so a replayed message that some consumer had applied after all changes nothing there.
+ */
+public class DeadLetters {
+
+    public record TopicSummary(String topic, String originalTopic, int partitions, long messages) {
+    }
+
+    public record Letter(String topic, int partition, long offset, Instant parkedAt, String key,
+                         Map<String, String> headers, String reason, String body, int bodyBytes) {
+    }
+
+    static final int LARGEST_BODY_SHOWN = 64 * 1024;
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final Admin admin;
+    private final ConsumerFactory<String, byte[]> consumers;
+    private final KafkaTemplate<String, byte[]> producer;
+
+    public DeadLetters(Admin admin, ConsumerFactory<String, byte[]> consumers, KafkaTemplate<String, byte[]> producer) {
+        this.admin = admin;
+        this.consumers = consumers;
+        this.producer = producer;
+    }
+
+    public static boolean isDeadLetterTopic(String topic) {
+        return topic.endsWith(Topics.DEAD_LETTER_SUFFIX);
+    }
+
+    public List<TopicSummary> topics() {
+        try {
+            List<String> names = admin.listTopics().names().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS).stream()
+                    .filter(DeadLetters::isDeadLetterTopic).sorted().toList();
+            List<TopicSummary> summaries = new ArrayList<>();
+            for (String name : names) {
+                List<Range> ranges = partitions(name);
+                long count = ranges.stream().mapToLong(range -> range.end - range.start).sum();
+                summaries.add(new TopicSummary(name, originalOf(name), ranges.size(), count));
+            }
+            return summaries;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Kafka did not answer: " + e.getMessage(), e);
+        }
+    }
+
+    /** Up to {@code limit} messages of one partition from {@code fromOffset} on (its first when null). */
+    public List<Letter> read(String topic, int partition, Long fromOffset, int limit) {
+        try (Consumer<String, byte[]> consumer = consumers.createConsumer(null, "dead-letter-reader")) {
+            TopicPartition tp = new TopicPartition(topic, partition);
+            consumer.assign(List.of(tp));
+            long start = consumer.beginningOffsets(List.of(tp)).get(tp);
+            long end = consumer.endOffsets(List.of(tp)).get(tp);
+            long from = fromOffset == null ? start : Math.max(start, fromOffset);
+            consumer.seek(tp, from);
+            List<Letter> letters = new ArrayList<>();
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (letters.size() < limit && from + letters.size() < end && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (letters.size() < limit) {
+                        letters.add(letter(record));
+                    }
+                }
+            }
+            return letters;
+        }
+    }
+
+    public Optional<Letter> find(String topic, int partition, long offset) {
+        return read(topic, partition, offset, 1).stream().filter(letter -> letter.offset() == offset).findFirst();
+    }
+
+    /** Republishes the parked message on its original topic; the dead-letter headers are left off. */
+    public void replay(String topic, int partition, long offset) {
+        try (Consumer<String, byte[]> consumer = consumers.createConsumer(null, "dead-letter-replayer")) {
+            TopicPartition tp = new TopicPartition(topic, partition);
+            consumer.assign(List.of(tp));
+            consumer.seek(tp, offset);
+            ConsumerRecord<String, byte[]> parked = null;
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (parked == null && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.offset() == offset) {
+                        parked = record;
+                    }
+                }
+            }
+            if (parked == null) {
+                throw new IllegalArgumentException("no message at " + topic + "/" + partition + "/" + offset);
+            }
+            ProducerRecord<String, byte[]> again = new ProducerRecord<>(originalOf(topic), parked.key(),
+                    parked.value());
+            for (Header header : parked.headers()) {
+                if (!header.key().startsWith(KafkaHeaders.PREFIX + "dlt")) {
+                    again.headers().add(header);
+                }
+            }
+            producer.send(again).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Kafka did not take the message: " + e.getMessage(), e);
+        }
+    }
+
+    private record Range(long start, long end) {
+    }
+
+    private List<Range> partitions(String topic) throws InterruptedException, ExecutionException,
+            TimeoutException {
+        var description = admin.describeTopics(List.of(topic)).allTopicNames().get(TIMEOUT.toSeconds(),
+                TimeUnit.SECONDS).get(topic);
+        Map<TopicPartition, OffsetSpec> earliest = new LinkedHashMap<>();
+        Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
+        description.partitions().forEach(p -> {
+            earliest.put(new TopicPartition(topic, p.partition()), OffsetSpec.earliest());
+            latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest());
+        });
+        var starts = admin.listOffsets(earliest).all().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        var ends = admin.listOffsets(latest).all().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        return starts.keySet().stream().map(tp -> new Range(starts.get(tp).offset(), ends.get(tp).offset()))
+                .collect(Collectors.toList());
+    }
+
+    static String originalOf(String deadLetterTopic) {
+        return deadLetterTopic.substring(0, deadLetterTopic.length() - Topics.DEAD_LETTER_SUFFIX.length());
+    }
+
+    private static Letter letter(ConsumerRecord<String, byte[]> record) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (Header header : record.headers()) {
+            if (header.value() != null && header.value().length <= 4096
+                    && !header.key().equals(KafkaHeaders.DLT_EXCEPTION_STACKTRACE)) {
+                headers.put(header.key(), text(header.value()));
+            }
+        }
+        String reason = headers.getOrDefault(KafkaHeaders.DLT_EXCEPTION_MESSAGE, "");
+        byte[] value = record.value() == null ? new byte[0] : record.value();
+        String body = value.length > LARGEST_BODY_SHOWN ? text(java.util.Arrays.copyOf(value, LARGEST_BODY_SHOWN))
+                + "…" : text(value);
+        return new Letter(record.topic(), record.partition(), record.offset(), Instant.ofEpochMilli(
+                record.timestamp()), record.key(), headers, reason, body, value.length);
+    }
+
+    private static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.shipgate.bench;
+
+import dev.shipgate.contracts.KafkaEventCodec;
+import dev.shipgate.contracts.Topics;
+import dev.shipgate.contracts.events.DeploymentStatusChanged;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Follows the deployments topic as any consumer would, noting when each deployment's AUTHORIZED status arrived
+ * (System.nanoTime) and how many times: the end of the deploy saga as its users see it.
+ */
+final class DeploymentStatuses implements AutoCloseable {
+
+    final Map<String, Long> authorizedAt = new ConcurrentHashMap<>();
+    final Map<String, AtomicInteger> authorizedCount = new ConcurrentHashMap<>();
+    private volatile boolean running = true;
+    private final Thread reader;
+
+    DeploymentStatuses(String bootstrap) {
+        reader = new Thread(() -> {
+            try (var consumer = new KafkaConsumer<String, byte[]>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    bootstrap, ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(),
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"), new StringDeserializer(),
+                    new ByteArrayDeserializer())) {
+                consumer.subscribe(List.of(Topics.DEPLOYMENTS));
+                while (running) {
+                    consumer.poll(Duration.ofMillis(20)).forEach(record -> {
+                        if ("DeploymentStatusChanged".equals(KafkaEventCodec.get(record.headers(),
+                                KafkaEventCodec.H_TYPE))) {
+                            var event = (DeploymentStatusChanged) KafkaEventCodec.fromRecord(record).data();
+                            if (event.status().equals("AUTHORIZED")) {
+                                authorizedAt.putIfAbsent(event.deploymentId(), System.nanoTime());
+                                authorizedCount.computeIfAbsent(event.deploymentId(), id -> new AtomicInteger())
+                                        .incrementAndGet();
+                            }
+                        }
+                    });
+                }
+            }
+        }, "deployment-statuses");
+        reader.start();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        reader.join();
+    }
+}
