@@ -14,7 +14,9 @@ import dev.shipgate.notification.recipient.adapter.MongoRecipients;
 import dev.shipgate.notification.settings.adapter.ConfigurableMailSender;
 import dev.shipgate.notification.settings.adapter.MongoMailSettings;
 import dev.shipgate.notification.settings.domain.SmtpSettings;
+import dev.shipgate.notification.subscription.adapter.MongoPipelineScopes;
 import dev.shipgate.notification.subscription.adapter.MongoSubscriptions;
+import dev.shipgate.notification.subscription.application.PipelineAccess;
 import dev.shipgate.support.messaging.EventConsumer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -41,6 +43,16 @@ public class NotificationWiring {
     @Bean
     MongoRecipients recipients(MongoTemplate mongo) {
         return new MongoRecipients(mongo);
+    }
+
+    @Bean
+    MongoPipelineScopes pipelineScopes(MongoTemplate mongo) {
+        return new MongoPipelineScopes(mongo);
+    }
+
+    @Bean
+    PipelineAccess pipelineAccess(MongoPipelineScopes pipelineScopes, MongoRecipients recipients) {
+        return new PipelineAccess(pipelineScopes, recipients);
     }
 
     @Bean
@@ -82,18 +94,19 @@ public class NotificationWiring {
 
     @Bean
     NotificationService notificationService(MongoDeliveries deliveries, MongoRecipients recipients,
-                                            MongoSubscriptions subscriptions, ApprovalLinks links,
+                                            MongoSubscriptions subscriptions, PipelineAccess pipelineAccess,
+                                            ApprovalLinks links,
                                             DispatchLoop loop, Clock clock,
                                             @Value("${shipgate.ui.base-url:http://localhost:8080}") String uiBaseUrl) {
         MessageComposer composer = new MessageComposer(new MustacheEmailTemplates(), links, recipients,
-                subscriptions, uiBaseUrl);
+                subscriptions, pipelineAccess, uiBaseUrl);
         return new NotificationService(composer, recipients, deliveries, loop::wakeUp, clock);
     }
 
     @Bean
     EventListeners eventListeners(EventConsumer consumer, NotificationService notifications,
-                                  MongoRecipients recipients) {
-        return new EventListeners(consumer, notifications, recipients);
+                                  MongoRecipients recipients, MongoPipelineScopes pipelineScopes) {
+        return new EventListeners(consumer, notifications, recipients, pipelineScopes);
     }
 
     @Bean(destroyMethod = "close")

@@ -5,6 +5,7 @@ import dev.shipgate.contracts.Topics;
 import dev.shipgate.contracts.events.ApprovalRequested;
 import dev.shipgate.contracts.events.DeploymentStatusChanged;
 import dev.shipgate.contracts.events.ImageApproved;
+import dev.shipgate.contracts.events.PipelineConfigured;
 import dev.shipgate.contracts.events.PipelineImage;
 import dev.shipgate.contracts.events.RoleBinding;
 import dev.shipgate.contracts.events.UserAccessChanged;
@@ -69,8 +70,11 @@ class NotificationIT {
     static void people() {
         topics = new TopicWatcher(INFRA.kafkaBootstrap(), List.of(Topics.APPROVALS));
         for (String user : List.of("alice", "bob", "carol")) {
-            topics.publish(new UserAccessChanged(user, user + "@example.com", user, true, List.of(), List.of()));
+            topics.publish(new UserAccessChanged(user, user + "@example.com", user, true, List.of(),
+                    List.of(new RoleBinding("VIEW", "shop", "payments", "*"))));
         }
+        topics.publish(new UserAccessChanged("erin", "erin@example.com", "erin", true, List.of(),
+                List.of(new RoleBinding("VIEW", "shop", "billing", "*"))));
         topics.publish(new UserAccessChanged("dave", "dave@example.com", "dave", true, List.of(),
                 List.of(new RoleBinding("SUPER_ADMIN", "*", "*", "*"))));
     }
@@ -177,10 +181,16 @@ class NotificationIT {
     @Test
     void deployment_mail_goes_to_the_people_subscribed_to_that_pipeline_and_event() {
         String pipeline = "pl-" + UUID.randomUUID();
-        assertThat(http().put("carol", "/api/notifications/subscriptions/" + pipeline,
-                Map.of("events", List.of("SUCCEEDED", "FAILED"))).status()).isEqualTo(200);
+        topics.publish(new PipelineConfigured(pipeline, "shop", "payments", "prod", "simulated", 1, List.of(),
+                3600, null, false, "MANUAL", false));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> http().put("carol",
+                "/api/notifications/subscriptions/" + pipeline, Map.of("events", List.of("SUCCEEDED", "FAILED")))
+                .status() == 200);
         assertThat(http().put("bob", "/api/notifications/subscriptions/" + pipeline,
                 Map.of("events", List.of("STARTED"))).status()).isEqualTo(200);
+        assertThat(http().put("erin", "/api/notifications/subscriptions/" + pipeline,
+                Map.of("events", List.of("SUCCEEDED"))).reason()).as("erin may not see payments")
+                .isEqualTo("UNKNOWN_PIPELINE");
         PipelineImage image = new PipelineImage(pipeline, "payments", "prod", "sha256:33", "4.0.0");
 
         topics.publish(new DeploymentStatusChanged("dp-1", image, "alice", "HEALTHY", "all replicas available",
@@ -189,6 +199,26 @@ class NotificationIT {
         JsonNode mail = awaitMail("carol@example.com", "Deployment succeeded: payments 4.0.0 to prod");
         assertThat(mail.path("text").asString()).contains("all replicas available", "/#/pipelines/" + pipeline);
         assertThat(mails("bob@example.com", "Deployment succeeded")).isEmpty();
+    }
+
+    @Test
+    void a_subscriber_who_loses_access_to_the_pipeline_gets_no_more_deployment_mail() throws Exception {
+        String pipeline = "pl-" + UUID.randomUUID();
+        topics.publish(new PipelineConfigured(pipeline, "shop", "payments", "qa", "simulated", 1, List.of(),
+                3600, null, false, "MANUAL", false));
+        topics.publish(new UserAccessChanged("frank", "frank@example.com", "frank", true, List.of(),
+                List.of(new RoleBinding("VIEW", "shop", "payments", "qa"))));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> http().put("frank",
+                "/api/notifications/subscriptions/" + pipeline, Map.of("events", List.of("SUCCEEDED"))).status()
+                == 200);
+        topics.publish(new UserAccessChanged("frank", "frank@example.com", "frank", true, List.of(), List.of()));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> http().get("frank",
+                "/api/notifications/subscriptions/" + pipeline).status() == 404);
+
+        topics.publish(new DeploymentStatusChanged("dp-2", new PipelineImage(pipeline, "payments", "qa",
+                "sha256:34", "4.1.0"), "alice", "HEALTHY", "done", Instant.now()));
+        Thread.sleep(3000);
+        assertThat(mails("frank@example.com", "Deployment succeeded: payments 4.1.0 to qa")).isEmpty();
     }
 
     @Test

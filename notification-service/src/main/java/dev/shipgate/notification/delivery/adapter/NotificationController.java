@@ -5,6 +5,7 @@ import dev.shipgate.notification.delivery.domain.Delivery;
 import dev.shipgate.notification.delivery.domain.DeliveryStatus;
 import dev.shipgate.notification.link.application.ApprovalLinks;
 import dev.shipgate.notification.recipient.application.Recipients;
+import dev.shipgate.notification.subscription.application.PipelineAccess;
 import dev.shipgate.notification.subscription.application.Subscriptions;
 import dev.shipgate.notification.subscription.domain.Subscription;
 import dev.shipgate.support.web.RefusedException;
@@ -41,13 +42,15 @@ public class NotificationController {
     private final Subscriptions subscriptions;
     private final ApprovalLinks links;
     private final Recipients recipients;
+    private final PipelineAccess pipelineAccess;
 
     public NotificationController(Deliveries deliveries, Subscriptions subscriptions, ApprovalLinks links,
-                                  Recipients recipients) {
+                                  Recipients recipients, PipelineAccess pipelineAccess) {
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
         this.links = links;
         this.recipients = recipients;
+        this.pipelineAccess = pipelineAccess;
     }
 
     /** The log without bodies; a super admin sees every delivery, anyone else their own. */
@@ -76,6 +79,7 @@ public class NotificationController {
 
     @GetMapping("/subscriptions/{pipelineId}")
     public List<Subscription> subscriptions(@AuthenticationPrincipal Jwt caller, @PathVariable String pipelineId) {
+        requireViewable(caller, pipelineId);
         return subscriptions.forPipeline(pipelineId).stream()
                 .filter(s -> s.userId().equals(caller.getSubject()) || recipients.isSuperAdmin(caller.getSubject()))
                 .toList();
@@ -85,6 +89,7 @@ public class NotificationController {
     @PutMapping("/subscriptions/{pipelineId}")
     public Subscription subscribe(@AuthenticationPrincipal Jwt caller, @PathVariable @Size(max = 100) String pipelineId,
                                   @Valid @RequestBody SubscriptionBody body) {
+        requireViewable(caller, pipelineId);
         Subscription subscription = new Subscription(pipelineId, caller.getSubject(), body.events());
         subscriptions.save(subscription);
         return subscription;
@@ -93,7 +98,15 @@ public class NotificationController {
     @DeleteMapping("/subscriptions/{pipelineId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void unsubscribe(@AuthenticationPrincipal Jwt caller, @PathVariable String pipelineId) {
+        requireViewable(caller, pipelineId);
         subscriptions.remove(pipelineId, caller.getSubject());
+    }
+
+    /** Like the other services, a pipeline the caller may not see is one that does not exist. */
+    private void requireViewable(Jwt caller, String pipelineId) {
+        if (!pipelineAccess.mayView(caller.getSubject(), pipelineId)) {
+            throw new RefusedException(HttpStatus.NOT_FOUND, "UNKNOWN_PIPELINE", "no pipeline " + pipelineId);
+        }
     }
 
     public record LinkBody(@NotBlank @Size(max = 1000) String token) {

@@ -12,6 +12,7 @@ import dev.shipgate.contracts.events.PipelineImage;
 import dev.shipgate.notification.delivery.domain.Message;
 import dev.shipgate.notification.link.application.ApprovalLinks;
 import dev.shipgate.notification.recipient.application.RequestMemory;
+import dev.shipgate.notification.subscription.application.PipelineAccess;
 import dev.shipgate.notification.subscription.application.Subscriptions;
 import dev.shipgate.notification.subscription.domain.Subscription.DeploymentNotice;
 
@@ -33,14 +34,16 @@ public class MessageComposer {
     private final ApprovalLinks links;
     private final RequestMemory requests;
     private final Subscriptions subscriptions;
+    private final PipelineAccess pipelineAccess;
     private final String uiBaseUrl;
 
     public MessageComposer(EmailTemplates templates, ApprovalLinks links, RequestMemory requests,
-                           Subscriptions subscriptions, String uiBaseUrl) {
+                           Subscriptions subscriptions, PipelineAccess pipelineAccess, String uiBaseUrl) {
         this.templates = templates;
         this.links = links;
         this.requests = requests;
         this.subscriptions = subscriptions;
+        this.pipelineAccess = pipelineAccess;
         this.uiBaseUrl = uiBaseUrl;
     }
 
@@ -103,6 +106,7 @@ public class MessageComposer {
         List<Map<String, String>> facts = facts(e.image(), e.requestedBy(), when);
         facts.add(fact("Status", e.status()));
         return subscriptions.subscribers(e.image().pipelineId(), notice.get()).stream()
+                .filter(user -> pipelineAccess.mayView(user, e.image().pipelineId()))
                 .map(user -> message(user, verb + ": " + title(e.image()), e.detail(), facts, null,
                         uiBaseUrl + "/#/pipelines/" + e.image().pipelineId() + "/deployments/" + e.deploymentId(),
                         "Open App Details"))

@@ -3,6 +3,9 @@ package dev.shipgate.notification.recipient.adapter;
 import dev.shipgate.contracts.events.UserAccessChanged;
 import dev.shipgate.notification.recipient.application.Recipients;
 import dev.shipgate.notification.recipient.application.RequestMemory;
+import dev.shipgate.contracts.access.Grant;
+import dev.shipgate.contracts.access.Permissions;
+import dev.shipgate.contracts.events.RoleBinding;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -25,7 +28,9 @@ public class MongoRecipients implements Recipients, RequestMemory {
     public void apply(UserAccessChanged access) {
         mongo.save(new Document("_id", access.userId()).append("email", access.email())
                 .append("name", access.displayName()).append("active", access.active())
-                .append("superAdmin", access.roles().stream().anyMatch(r -> "SUPER_ADMIN".equals(r.role()))), USERS);
+                .append("roles", access.roles().stream().map(r -> new Document("role", r.role())
+                        .append("project", r.project()).append("application", r.application())
+                        .append("environment", r.environment())).toList()), USERS);
     }
 
     @Override
@@ -34,8 +39,11 @@ public class MongoRecipients implements Recipients, RequestMemory {
     }
 
     @Override
-    public boolean isSuperAdmin(String userId) {
-        return user(userId).map(d -> Boolean.TRUE.equals(d.getBoolean("superAdmin"))).orElse(false);
+    public Permissions permissionsOf(String userId) {
+        return user(userId).map(d -> new Permissions(userId, d.getList("roles", Document.class, List.of()).stream()
+                .map(r -> Grant.of(new RoleBinding(r.getString("role"), r.getString("project"),
+                        r.getString("application"), r.getString("environment"))))
+                .toList())).orElseGet(() -> Permissions.none(userId));
     }
 
     private Optional<Document> user(String userId) {

@@ -1,10 +1,11 @@
 package dev.shipgate.notification.recipient.application;
 
+import dev.shipgate.contracts.access.Permissions;
 import dev.shipgate.contracts.events.UserAccessChanged;
 
 import java.util.Optional;
 
-/** Who can be emailed: a replica of the users' contact data from the access topic. */
+/** Who can be emailed, and what they may see: a replica of the users' contact data and grants (access topic). */
 public interface Recipients {
 
     void apply(UserAccessChanged access);
@@ -12,6 +13,11 @@ public interface Recipients {
     /** The address of an active user. */
     Optional<String> emailOf(String userId);
 
+    /** The grants of an active user; none for an unknown or inactive one. */
+    Permissions permissionsOf(String userId);
+
     /** Super admins may read every delivery and change the mail settings. */
-    boolean isSuperAdmin(String userId);
+    default boolean isSuperAdmin(String userId) {
+        return permissionsOf(userId).isSuperAdmin();
+    }
 }
