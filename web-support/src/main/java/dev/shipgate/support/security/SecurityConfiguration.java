@@ -16,6 +16,7 @@ import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
@@ -70,6 +71,14 @@ public class SecurityConfiguration {
                     + " bytes (./shipgate up generates one)");
         }
         return new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    }
+
+    /** A URL the firewall refuses (an encoded slash, a line break...) gets a problem like any bad input. */
+    @Bean
+    @ConditionalOnMissingBean
+    public RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, e) -> ProblemWriter.write(response, HttpStatus.BAD_REQUEST, "INVALID_REQUEST",
+                "the request URL is not allowed: " + e.getMessage());
     }
 
     @Bean
