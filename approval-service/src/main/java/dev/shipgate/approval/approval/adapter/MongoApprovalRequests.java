@@ -14,7 +14,10 @@ import org.springframework.data.mongodb.core.query.Query;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -65,6 +68,20 @@ public class MongoApprovalRequests implements ApprovalRequests {
         Query query = Query.query(Criteria.where("image.pipelineId").is(pipelineId).and("image.digest").is(digest))
                 .with(Sort.by(Sort.Direction.DESC, "createdAt"));
         return mongo.find(query, ApprovalRequest.class, COLLECTION);
+    }
+
+    @Override
+    public Map<String, ApprovalRequest> latestForImages(String pipelineId, Collection<String> digests) {
+        Map<String, ApprovalRequest> latest = new HashMap<>();
+        if (digests.isEmpty()) {
+            return latest;
+        }
+        Query query = Query.query(Criteria.where("image.pipelineId").is(pipelineId).and("image.digest").in(digests))
+                .with(Sort.by(Sort.Direction.DESC, "createdAt"));
+        for (ApprovalRequest request : mongo.find(query, ApprovalRequest.class, COLLECTION)) {
+            latest.putIfAbsent(request.image().digest(), request);
+        }
+        return latest;
     }
 
     @Override

@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** What the Build & Deploy screens show for one pipeline. */
@@ -71,12 +72,10 @@ public class PipelineImagesController {
                                   @RequestParam(required = false) @Size(max = 100) String tag,
                                   @RequestParam(defaultValue = "0") @Min(0) int page,
                                   @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        Pipeline pipeline = viewable(caller, pipelineId);
         Actor actor = access.actor(caller.getSubject());
+        Pipeline pipeline = viewable(actor, pipelineId);
         Optional<PipelineImage> active = activeImages.active(pipelineId);
-        return images.forApplication(pipeline.application(), tag, page, size).stream()
-                .map(image -> view(pipeline, image, actor, active))
-                .toList();
+        return views(pipeline, images.forApplication(pipeline.application(), tag, page, size), actor, active);
     }
 
     /**
@@ -88,38 +87,43 @@ public class PipelineImagesController {
                                       @RequestParam(required = false) @Size(max = 100) String tag,
                                       @RequestParam(defaultValue = "0") @Min(0) int page,
                                       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        Pipeline pipeline = viewable(caller, pipelineId);
         Actor actor = access.actor(caller.getSubject());
+        Pipeline pipeline = viewable(actor, pipelineId);
         Optional<PipelineImage> active = activeImages.active(pipelineId);
         if (pipeline.requiredApprovals() == 0) {
-            return images.forApplication(pipeline.application(), tag, page, size).stream()
+            return views(pipeline, images.forApplication(pipeline.application(), tag, page, size).stream()
                     .filter(image -> active.map(a -> !a.digest().equals(image.digest())).orElse(true))
-                    .map(image -> view(pipeline, image, actor, active))
-                    .toList();
+                    .toList(), actor, active);
         }
-        return requests.search(new ApprovalRequests.RequestQuery(pipelineId, List.of(ApprovalStatus.APPROVED), tag,
-                        page, size)).stream()
+        return views(pipeline, requests.search(new ApprovalRequests.RequestQuery(pipelineId,
+                        List.of(ApprovalStatus.APPROVED), tag, page, size)).stream()
                 .filter(request -> request.checkUsable(clock.instant()) == null)
                 .map(request -> images.find(request.image().digest()))
                 .flatMap(Optional::stream)
-                .map(image -> view(pipeline, image, actor, active))
-                .toList();
+                .toList(), actor, active);
     }
 
     /** Who may approve images of this pipeline (for the caller's request: never themselves). */
     @GetMapping("/api/pipelines/{pipelineId}/approvers")
     public List<String> approvers(@AuthenticationPrincipal Jwt caller, @PathVariable String pipelineId,
                                   @RequestParam(required = false) @Size(max = 200) String imageDigest) {
-        Pipeline pipeline = viewable(caller, pipelineId);
+        Pipeline pipeline = viewable(access.actor(caller.getSubject()), pipelineId);
         String builder = imageDigest == null ? null : images.find(imageDigest).map(Image::builtBy).orElse(null);
         RequestedImage image = new RequestedImage(pipeline.id(), pipeline.project(), pipeline.application(),
                 pipeline.environment(), imageDigest, null, builder);
         return approvals.eligibleApprovers(image, caller.getSubject()).stream().sorted().toList();
     }
 
-    private ImageView view(Pipeline pipeline, Image image, Actor actor, Optional<PipelineImage> active) {
+    private List<ImageView> views(Pipeline pipeline, List<Image> page, Actor actor, Optional<PipelineImage> active) {
+        Map<String, ApprovalRequest> latest = requests.latestForImages(pipeline.id(),
+                page.stream().map(Image::digest).toList());
+        return page.stream().map(image -> view(pipeline, image, Optional.ofNullable(latest.get(image.digest())),
+                actor, active)).toList();
+    }
+
+    private ImageView view(Pipeline pipeline, Image image, Optional<ApprovalRequest> latest, Actor actor,
+                           Optional<PipelineImage> active) {
         Instant now = clock.instant();
-        Optional<ApprovalRequest> latest = requests.forImage(pipeline.id(), image.digest()).stream().findFirst();
         boolean isActive = active.map(a -> a.digest().equals(image.digest())).orElse(false);
         boolean deployable = pipeline.requiredApprovals() == 0 ? !isActive
                 : latest.map(request -> request.checkUsable(now) == null).orElse(false);
@@ -128,8 +132,7 @@ public class PipelineImagesController {
                 isActive ? pipeline.environment() : null);
     }
 
-    private Pipeline viewable(Jwt caller, String pipelineId) {
-        Actor actor = access.actor(caller.getSubject());
+    private Pipeline viewable(Actor actor, String pipelineId) {
         return pipelines.find(pipelineId)
                 .filter(p -> actor.permissions().canView(p.scope()) || actor.canApproveImages(p.scope()))
                 .orElseThrow(() -> new RefusedByDomainException(Refusal.of(Refusal.Reason.UNKNOWN_PIPELINE,

@@ -5,7 +5,9 @@ import dev.shipgate.approval.approval.domain.ApprovalStatus;
 import dev.shipgate.contracts.EventPayload;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,6 +26,9 @@ public interface ApprovalRequests {
 
     /** Requests for this image on this pipeline, newest first. */
     List<ApprovalRequest> forImage(String pipelineId, String digest);
+
+    /** The newest request of each of these images on this pipeline, by digest: one read for a page of images. */
+    Map<String, ApprovalRequest> latestForImages(String pipelineId, Collection<String> digests);
 
     /** Open requests whose lifetime has ended. */
     List<ApprovalRequest> overdue(Instant now, int limit);
