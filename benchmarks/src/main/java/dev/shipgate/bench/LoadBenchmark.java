@@ -65,6 +65,7 @@ public final class LoadBenchmark {
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+        List<String> wrong;
         try (RunningSystem system = new RunningSystem(RunningSystem.ALL_SERVICES, List.of(
                 "--shipgate.gateway.rate-limit.per-second=100000", "--shipgate.gateway.rate-limit.burst=100000",
                 "--shipgate.targets.simulated.progress-time=PT2S"));
@@ -87,13 +88,13 @@ public final class LoadBenchmark {
             memory.put("mongo", system.infra.mongo().residentBytes());
             memory.put("smtp", system.infra.mail().residentBytes());
             load.report(sent, elapsed, statuses, kafka, mongo, memory);
-            List<String> wrong = load.check(statuses);
+            wrong = load.check(statuses);
             System.out.println(wrong.isEmpty() ? "\ncheck: all " + load.flows.size()
                     + " flows ended right (approved once, one deployment, AUTHORIZED once, HEALTHY or SUPERSEDED)"
                     : "\ncheck FAILED:\n  " + String.join("\n  ", wrong));
-            if (!wrong.isEmpty()) {
-                System.exit(1);
-            }
+        }
+        if (!wrong.isEmpty()) { // only now: exiting inside the try would leave the system's processes running
+            System.exit(1);
         }
     }
 

@@ -17,6 +17,9 @@ public class DeliveryDispatcher {
     private final Deliveries deliveries;
     private final Mailer mailer;
     private final Clock clock;
+    static final int OUTCOME_WRITE_ATTEMPTS = 120;
+    static final long OUTCOME_WRITE_PAUSE_MILLIS = 500;
+
     private final int maxAttempts;
     private final Duration firstPause;
 
@@ -38,11 +41,11 @@ public class DeliveryDispatcher {
             for (Delivery delivery : due) {
                 String reason = failed.get(delivery.id());
                 if (reason == null) {
-                    deliveries.update(delivery.sent(clock.instant()), delivery.attempts());
+                    record(delivery.sent(clock.instant()), delivery.attempts());
                     sent++;
                 } else {
                     Delivery next = delivery.attemptFailed(reason, clock.instant(), maxAttempts, firstPause);
-                    deliveries.update(next, delivery.attempts());
+                    record(next, delivery.attempts());
                     log.warn("delivery {} attempt {} failed: {}", delivery.id(), next.attempts(), reason);
                 }
             }
@@ -52,5 +55,29 @@ public class DeliveryDispatcher {
             due = deliveries.due(clock.instant(), 100);
         }
         return sent;
+    }
+
+    /**
+     * The mail has been handed over: its outcome must be written, or the next pass would send it again. So a database
+     * that is away for a moment is waited for (up to a minute) rather than given up on.
+     */
+    private void record(Delivery outcome, int attemptsBefore) {
+        RuntimeException last = null;
+        for (int attempt = 0; attempt < OUTCOME_WRITE_ATTEMPTS; attempt++) {
+            try {
+                deliveries.update(outcome, attemptsBefore);
+                return;
+            } catch (RuntimeException e) {
+                last = e;
+                log.warn("cannot record delivery {} yet: {}", outcome.id(), e.getMessage());
+                try {
+                    Thread.sleep(OUTCOME_WRITE_PAUSE_MILLIS);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        throw last;
     }
 }
