@@ -55,11 +55,11 @@ import java.util.Map;
 public class ApprovalWiring {
 
     @Bean
-    ApiTokens apiTokens(MongoTemplate mongo, Outbox outbox, TokenSettings settings, Clock clock) {
+    ApiTokens apiTokens(MongoTemplate mongo, AggregateStore store, TokenSettings settings, Clock clock) {
         TokenIssuer issuer = settings.hasSecret() ? new TokenIssuer(settings, clock) : null;
         TokenSigner signer = token -> issuer.issueApiToken(token.id(), token.userId(), token.name(),
                 token.expiresAt());
-        return new ApiTokens(new MongoApiTokenStore(mongo, outbox), signer, clock);
+        return new ApiTokens(new MongoApiTokenStore(mongo, store), signer, clock);
     }
 
     @Bean(destroyMethod = "close")
@@ -100,8 +100,8 @@ public class ApprovalWiring {
     }
 
     @Bean
-    MongoAccessStore accessStore(MongoTemplate mongo, Outbox outbox) {
-        return new MongoAccessStore(mongo, outbox);
+    MongoAccessStore accessStore(MongoTemplate mongo, AggregateStore store) {
+        return new MongoAccessStore(mongo, store);
     }
 
     @Bean

@@ -98,40 +98,48 @@ public class DeadLetters {
     }
 
     public Optional<Letter> find(String topic, int partition, long offset) {
-        return read(topic, partition, offset, 1).stream().filter(letter -> letter.offset() == offset).findFirst();
+        return fetch(topic, partition, offset).map(DeadLetters::letter);
     }
 
     /** Republishes the parked message on its original topic; the dead-letter headers are left off. */
     public void replay(String topic, int partition, long offset) {
-        try (Consumer<String, byte[]> consumer = consumers.createConsumer(null, "dead-letter-replayer")) {
-            TopicPartition tp = new TopicPartition(topic, partition);
-            consumer.assign(List.of(tp));
-            consumer.seek(tp, offset);
-            ConsumerRecord<String, byte[]> parked = null;
-            long deadline = System.nanoTime() + TIMEOUT.toNanos();
-            while (parked == null && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.offset() == offset) {
-                        parked = record;
-                    }
-                }
+        ConsumerRecord<String, byte[]> parked = fetch(topic, partition, offset).orElseThrow(() ->
+                new IllegalArgumentException("no message at " + topic + "/" + partition + "/" + offset));
+        ProducerRecord<String, byte[]> again = new ProducerRecord<>(originalOf(topic), parked.key(), parked.value());
+        for (Header header : parked.headers()) {
+            if (!header.key().startsWith(KafkaHeaders.PREFIX + "dlt")) {
+                again.headers().add(header);
             }
-            if (parked == null) {
-                throw new IllegalArgumentException("no message at " + topic + "/" + partition + "/" + offset);
-            }
-            ProducerRecord<String, byte[]> again = new ProducerRecord<>(originalOf(topic), parked.key(),
-                    parked.value());
-            for (Header header : parked.headers()) {
-                if (!header.key().startsWith(KafkaHeaders.PREFIX + "dlt")) {
-                    again.headers().add(header);
-                }
-            }
+        }
+        try {
             producer.send(again).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Kafka did not take the message: " + e.getMessage(), e);
+        }
+    }
+
+    /** The one message at this offset, if the partition still holds it. */
+    private Optional<ConsumerRecord<String, byte[]>> fetch(String topic, int partition, long offset) {
+        try (Consumer<String, byte[]> consumer = consumers.createConsumer(null, "dead-letter-reader")) {
+            TopicPartition tp = new TopicPartition(topic, partition);
+            consumer.assign(List.of(tp));
+            if (offset < consumer.beginningOffsets(List.of(tp)).get(tp)
+                    || offset >= consumer.endOffsets(List.of(tp)).get(tp)) {
+                return Optional.empty();
+            }
+            consumer.seek(tp, offset);
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.offset() == offset) {
+                        return Optional.of(record);
+                    }
+                }
+            }
+            return Optional.empty();
         }
     }
 

@@ -71,6 +71,26 @@ public class AggregateStore {
         return written;
     }
 
+    /**
+     * Creates or replaces a document that carries no version (the last write wins), queueing {@code events} in the
+     * same write.
+     */
+    public void upsert(String collection, Object id, Object aggregate, List<? extends EventPayload> events) {
+        Update update = new Update();
+        toDocument(aggregate).forEach((field, value) -> {
+            if (!field.equals("_id")) {
+                update.set(field, value);
+            }
+        });
+        if (!events.isEmpty()) {
+            update.push(OutboxRelay.OUTBOX_FIELD).each(outbox.entries(events).toArray());
+        }
+        mongo.upsert(Query.query(Criteria.where("_id").is(id)), update, collection);
+        if (!events.isEmpty()) {
+            outbox.flushSoon(collection, id);
+        }
+    }
+
     private Document toDocument(Object aggregate) {
         Document document = new Document();
         mongo.getConverter().write(aggregate, document);

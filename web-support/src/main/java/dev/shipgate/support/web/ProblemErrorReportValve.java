@@ -36,9 +36,8 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             response.setCharacterEncoding("UTF-8");
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write("{\"type\":\"about:blank\",\"title\":\"" + ProblemWriter.jsonEscape(title)
-                        + "\",\"status\":" + status + ",\"reason\":\"" + (status < 500 ? "INVALID_REQUEST"
-                        : "SERVER_ERROR") + "\",\"detail\":\"" + ProblemWriter.jsonEscape(detail) + "\"}");
+                writer.write(ProblemWriter.json(status, title, status < 500 ? "INVALID_REQUEST" : "SERVER_ERROR",
+                        detail));
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {

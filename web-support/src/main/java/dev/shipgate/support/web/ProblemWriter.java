@@ -15,9 +15,13 @@ public final class ProblemWriter {
             throws IOException {
         response.setStatus(status.value());
         response.setContentType("application/problem+json");
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase()
-                + "\",\"status\":" + status.value() + ",\"reason\":\"" + jsonEscape(reason)
-                + "\",\"detail\":\"" + jsonEscape(detail) + "\"}");
+        response.getWriter().write(json(status.value(), status.getReasonPhrase(), reason, detail));
+    }
+
+    /** The problem document itself, for writers that have their own way to the response. */
+    static String json(int status, String title, String reason, String detail) {
+        return "{\"type\":\"about:blank\",\"title\":\"" + jsonEscape(title) + "\",\"status\":" + status
+                + ",\"reason\":\"" + jsonEscape(reason) + "\",\"detail\":\"" + jsonEscape(detail) + "\"}";
     }
 
     static String jsonEscape(String text) {

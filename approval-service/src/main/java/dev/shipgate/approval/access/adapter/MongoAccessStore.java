@@ -4,7 +4,7 @@ import dev.shipgate.approval.access.application.AccessStore;
 import dev.shipgate.approval.access.domain.Group;
 import dev.shipgate.approval.access.domain.User;
 import dev.shipgate.contracts.EventPayload;
-import dev.shipgate.support.messaging.Outbox;
+import dev.shipgate.support.messaging.AggregateStore;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -20,26 +20,16 @@ public class MongoAccessStore implements AccessStore {
     public static final String GROUPS = "groups";
 
     private final MongoTemplate mongo;
-    private final Outbox outbox;
+    private final AggregateStore store;
 
-    public MongoAccessStore(MongoTemplate mongo, Outbox outbox) {
+    public MongoAccessStore(MongoTemplate mongo, AggregateStore store) {
         this.mongo = mongo;
-        this.outbox = outbox;
+        this.store = store;
     }
 
     @Override
     public void saveUser(User user, List<EventPayload> events) {
-        Document document = new Document();
-        mongo.getConverter().write(user, document);
-        Update update = new Update();
-        document.forEach((field, value) -> {
-            if (!field.equals("_id")) {
-                update.set(field, value);
-            }
-        });
-        update.push("outbox").each(outbox.entries(events).toArray());
-        mongo.upsert(Query.query(Criteria.where("_id").is(user.id())), update, USERS);
-        outbox.flushSoon(USERS, user.id());
+        store.upsert(USERS, user.id(), user, events);
     }
 
     @Override

@@ -3,13 +3,11 @@ package dev.shipgate.approval.token.adapter;
 import dev.shipgate.approval.token.application.ApiTokenStore;
 import dev.shipgate.approval.token.domain.ApiToken;
 import dev.shipgate.contracts.EventPayload;
-import dev.shipgate.support.messaging.Outbox;
-import org.bson.Document;
+import dev.shipgate.support.messaging.AggregateStore;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 
 import java.util.List;
 import java.util.Optional;
@@ -20,30 +18,16 @@ public class MongoApiTokenStore implements ApiTokenStore {
     public static final String COLLECTION = "api_tokens";
 
     private final MongoTemplate mongo;
-    private final Outbox outbox;
+    private final AggregateStore store;
 
-    public MongoApiTokenStore(MongoTemplate mongo, Outbox outbox) {
+    public MongoApiTokenStore(MongoTemplate mongo, AggregateStore store) {
         this.mongo = mongo;
-        this.outbox = outbox;
+        this.store = store;
     }
 
     @Override
     public void save(ApiToken token, List<EventPayload> events) {
-        Document document = new Document();
-        mongo.getConverter().write(token, document);
-        Update update = new Update();
-        document.forEach((field, value) -> {
-            if (!field.equals("_id") && !field.equals("_class")) {
-                update.set(field, value);
-            }
-        });
-        if (!events.isEmpty()) {
-            update.push("outbox").each(outbox.entries(events).toArray());
-        }
-        mongo.upsert(Query.query(Criteria.where("_id").is(token.id())), update, COLLECTION);
-        if (!events.isEmpty()) {
-            outbox.flushSoon(COLLECTION, token.id());
-        }
+        store.upsert(COLLECTION, token.id(), token, events);
     }
 
     @Override
