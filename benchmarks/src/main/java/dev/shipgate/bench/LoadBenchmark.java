@@ -5,6 +5,7 @@ import dev.shipgate.testing.Http;
 import dev.shipgate.testing.RunningSystem;
 import dev.shipgate.testing.TestTokens;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,13 +26,15 @@ import java.util.concurrent.locks.LockSupport;
  * on loopback: images arriving from CI, approval requests, votes, deploys, and status reads. Operations are sent at a
  * fixed rate (open loop); each image goes through its whole flow, and at the end every flow is checked: approved
  * once, deployed once, healthy (or superseded by a later deploy). Prints throughput and p50/p99/max per operation,
- * deploy request to AUTHORIZED, the raw Kafka and MongoDB baselines of the same run, and the memory of every process.
+ * deploy request to AUTHORIZED, the raw Kafka and MongoDB baselines of the same run, and the CPU and memory of every
+ * process, busy and idle.
  * {@code ./shipgate bench load [seconds] [operations per second]}.
  */
 public final class LoadBenchmark {
 
     static final String PIPELINE = "payments-staging";
     static final int MAX_FLOWS_IN_FLIGHT = 150;
+    static final int IDLE_SECONDS = 10;
 
     enum Step { IMAGE, REQUEST, VOTE, DEPLOY, STATUS, READ }
 
@@ -74,20 +77,26 @@ public final class LoadBenchmark {
             Stats kafka = Baselines.kafkaRoundTrip(system.infra.kafkaBootstrap(), 300);
             Stats mongo = Baselines.mongoVersionedUpdate(system.infra.mongoUri(), 300);
 
+            Map<String, ManagedProcess> processes = new LinkedHashMap<>(system.services);
+            processes.put("kafka", system.infra.kafka());
+            processes.put("mongo", system.infra.mongo());
+            processes.put("smtp", system.infra.mail());
             LoadBenchmark load = new LoadBenchmark(new Http(system.gatewayUrl()));
+            System.out.printf(Locale.ROOT, "Idle for %d s ...%n", IDLE_SECONDS);
+            Map<String, Duration> idleFrom = cpuTimes(processes);
+            Thread.sleep(IDLE_SECONDS * 1000L);
+            Map<String, Duration> idleTo = cpuTimes(processes);
             System.out.printf(Locale.ROOT, "Running %d operations/s for %d s ...%n", rate, seconds);
+            Map<String, Duration> cpuBefore = cpuTimes(processes);
             long started = System.nanoTime();
             int sent = load.run(rate, seconds);
             double elapsed = (System.nanoTime() - started) / 1e9;
             System.out.println("Waiting for the flows in flight to end ...");
             load.drain(90);
+            Map<String, Duration> cpuAfter = cpuTimes(processes);
 
-            Map<String, Long> memory = new LinkedHashMap<>();
-            system.services.forEach((name, process) -> memory.put(name, process.residentBytes()));
-            memory.put("kafka", system.infra.kafka().residentBytes());
-            memory.put("mongo", system.infra.mongo().residentBytes());
-            memory.put("smtp", system.infra.mail().residentBytes());
-            load.report(sent, elapsed, statuses, kafka, mongo, memory);
+            load.report(sent, elapsed, statuses, kafka, mongo);
+            printResources(processes, new CpuWindow(idleFrom, idleTo), new CpuWindow(cpuBefore, cpuAfter), sent);
             wrong = load.check(statuses);
             System.out.println(wrong.isEmpty() ? "\ncheck: all " + load.flows.size()
                     + " flows ended right (approved once, one deployment, AUTHORIZED once, HEALTHY or SUPERSEDED)"
@@ -260,8 +269,7 @@ public final class LoadBenchmark {
         return wrong;
     }
 
-    void report(int sent, double elapsed, DeploymentStatuses statuses, Stats kafka, Stats mongo,
-                Map<String, Long> memory) {
+    void report(int sent, double elapsed, DeploymentStatuses statuses, Stats kafka, Stats mongo) {
         System.out.printf(Locale.ROOT, "%nsent %d operations in %.1f s: %.0f operations/s; %d flows%n", sent, elapsed,
                 sent / elapsed, flows.size());
         System.out.printf(Locale.ROOT, "%-34s %8s %8s %10s %10s %10s %8s%n", "operation", "count", "per s", "p50 ms",
@@ -287,9 +295,45 @@ public final class LoadBenchmark {
                         + "vote p99 = %.1fx the MongoDB update p99%n",
                 toAuthorized.percentileMillis(99) / kafka.percentileMillis(99),
                 latency.get(Step.VOTE).percentileMillis(99) / mongo.percentileMillis(99));
-        long total = memory.values().stream().mapToLong(Long::longValue).sum();
-        StringBuilder line = new StringBuilder();
-        memory.forEach((name, bytes) -> line.append(String.format(Locale.ROOT, " %s %d MiB,", name, bytes >> 20)));
-        System.out.printf(Locale.ROOT, "memory (resident):%s total %d MiB%n", line, total >> 20);
+    }
+
+    /** The driver's own CPU counts too: it shares the two cores with the system it measures. */
+    private static Map<String, Duration> cpuTimes(Map<String, ManagedProcess> processes) {
+        Map<String, Duration> cpu = new LinkedHashMap<>();
+        processes.forEach((name, process) -> cpu.put(name, process.cpuTime()));
+        cpu.put("load driver", ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO));
+        return cpu;
+    }
+
+    /** CPU time each process used between two moments. */
+    record CpuWindow(Map<String, Duration> from, Map<String, Duration> to) {
+        double seconds(String process) {
+            return to.get(process).minus(from.get(process)).toMillis() / 1000.0;
+        }
+    }
+
+    /**
+     * Where the CPU went: idle (per second of the idle window: the cost of polling and housekeeping) and busy (per
+     * operation sent, from the start of the run to the end of the drain); and the memory of every process.
+     */
+    private static void printResources(Map<String, ManagedProcess> processes, CpuWindow idle, CpuWindow busy,
+                                       int sent) {
+        System.out.printf(Locale.ROOT, "%-22s %16s %12s %14s %14s%n", "process", "idle CPU ms/s", "busy CPU s",
+                "CPU ms / op", "resident MiB");
+        double idleTotal = 0;
+        double busyTotal = 0;
+        long memoryTotal = 0;
+        for (String name : busy.to().keySet()) {
+            ManagedProcess process = processes.get(name);
+            long memory = process == null ? 0 : process.residentBytes();
+            idleTotal += idle.seconds(name);
+            busyTotal += busy.seconds(name);
+            memoryTotal += memory;
+            System.out.printf(Locale.ROOT, "%-22s %16.1f %12.1f %14.2f %14s%n", name,
+                    idle.seconds(name) * 1000 / IDLE_SECONDS, busy.seconds(name), busy.seconds(name) * 1000 / sent,
+                    process == null ? "-" : Long.toString(memory >> 20));
+        }
+        System.out.printf(Locale.ROOT, "%-22s %16.1f %12.1f %14.2f %14d%n", "total", idleTotal * 1000 / IDLE_SECONDS,
+                busyTotal, busyTotal * 1000 / sent, memoryTotal >> 20);
     }
 }

@@ -89,6 +89,11 @@ public final class ManagedProcess {
         return 0;
     }
 
+    /** CPU time the process has used so far (user and system), zero once it ended or where the OS does not say. */
+    public Duration cpuTime() {
+        return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
     public Path logFile() {
         return logFile;
     }

@@ -76,7 +76,7 @@ public final class RunningSystem implements AutoCloseable {
         properties.put("shipgate.security.secret", TestTokens.SECRET);
         properties.put("shipgate.seed-file", "file:" + root.resolve("config/seed.json"));
         properties.put("shipgate.targets.simulated.progress-time", "PT2S");
-        properties.put("shipgate.outbox.poll-millis", "100");
+        properties.put("shipgate.outbox.retry-millis", "100");
         properties.put("logging.structured.format.console", "ecs");
         if (name.equals("gateway")) {
             properties.put("APPROVAL_SERVICE_URL", "http://127.0.0.1:" + ports.get("approval-service"));

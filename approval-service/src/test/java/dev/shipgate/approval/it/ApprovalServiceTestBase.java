@@ -42,7 +42,7 @@ abstract class ApprovalServiceTestBase {
         registry.add("spring.mongodb.database", () -> "approval-test-" + UUID.randomUUID());
         registry.add("shipgate.security.secret", () -> TestTokens.SECRET);
         registry.add("shipgate.seed-file", () -> "classpath:seed-test.json");
-        registry.add("shipgate.outbox.poll-millis", () -> "100");
+        registry.add("shipgate.outbox.retry-millis", () -> "100");
         registry.add("shipgate.approval.expiry-sweep", () -> "PT0.2S");
         registry.add("logging.structured.format.console", () -> "");
     }

@@ -4,6 +4,8 @@ import dev.shipgate.contracts.EventEnvelope;
 import dev.shipgate.contracts.KafkaEventCodec;
 import org.springframework.kafka.core.KafkaTemplate;
 
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -18,13 +20,26 @@ public class EventPublisher {
     }
 
     public void publish(EventEnvelope<?> event) {
-        try {
-            kafka.send(KafkaEventCodec.toRecord(event)).get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PublishFailedException(event, e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new PublishFailedException(event, e);
+        publishAll(List.of(event));
+    }
+
+    /**
+     * Sends the events without waiting between them (the idempotent producer keeps their order), then waits until
+     * the broker has taken every one; throws if any was not taken.
+     */
+    public void publishAll(List<? extends EventEnvelope<?>> events) {
+        List<CompletableFuture<?>> sent = events.stream()
+                .<CompletableFuture<?>>map(event -> kafka.send(KafkaEventCodec.toRecord(event)))
+                .toList();
+        for (int i = 0; i < sent.size(); i++) {
+            try {
+                sent.get(i).get(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PublishFailedException(events.get(i), e);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new PublishFailedException(events.get(i), e);
+            }
         }
     }
 

@@ -24,8 +24,9 @@ public class OutboxConfiguration {
     @Bean(destroyMethod = "close")
     public OutboxRelay outboxRelay(MongoTemplate mongo, EventPublisher publisher,
                                    @Value("${shipgate.outbox.collections:}") List<String> collections,
-                                   @Value("${shipgate.outbox.poll-millis:250}") long pollMillis) {
-        return new OutboxRelay(mongo, publisher, collections, pollMillis);
+                                   @Value("${shipgate.outbox.retry-millis:250}") long retryMillis,
+                                   @Value("${shipgate.outbox.sweep-millis:10000}") long sweepMillis) {
+        return new OutboxRelay(mongo, publisher, collections, retryMillis, sweepMillis);
     }
 
     @Bean

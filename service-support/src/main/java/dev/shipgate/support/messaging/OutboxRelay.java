@@ -15,9 +15,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Publishes the events waiting in the {@code outbox} array of the documents of some collections, in array order,
- * then removes each one it published. A crash between publishing and removing publishes the event again: consumers
- * are idempotent by event id. {@link #wakeUp(String, Object)} after a write relays that document at once (a read by
- * id); polling every collection catches the rest (entries left by a crash or a broker away).
+ * then removes the ones it published. A crash between publishing and removing publishes them again: consumers are
+ * idempotent by event id.
+ * <p>
+ * {@link #wakeUp(String, Object)} after a write relays that document at once (a read by id): the normal path.
+ * Sweeping every collection for leftovers is a full scan where the database has no index on the outbox (the
+ * embedded default), so it runs only when leftovers are likely: at start (a crash before this start), every
+ * {@code retryMillis} after something failed (broker or database away) until a sweep goes through, and otherwise
+ * every {@code sweepMillis} (another instance's crash, a write whose answer was lost).
  */
 public class OutboxRelay implements AutoCloseable {
 
@@ -27,20 +32,26 @@ public class OutboxRelay implements AutoCloseable {
     private final MongoTemplate mongo;
     private final EventPublisher publisher;
     private final List<String> collections;
+    private final long sweepNanos;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "outbox-relay");
         thread.setDaemon(true);
         return thread;
     });
+    // touched only on the relay's own thread
+    private boolean leftoversLikely = true;
+    private long lastSweep = System.nanoTime();
 
-    public OutboxRelay(MongoTemplate mongo, EventPublisher publisher, List<String> collections, long pollMillis) {
+    public OutboxRelay(MongoTemplate mongo, EventPublisher publisher, List<String> collections, long retryMillis,
+                       long sweepMillis) {
         this.mongo = mongo;
         this.publisher = publisher;
         this.collections = List.copyOf(collections);
-        executor.scheduleWithFixedDelay(this::relaySafely, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
+        this.sweepNanos = TimeUnit.MILLISECONDS.toNanos(sweepMillis);
+        executor.scheduleWithFixedDelay(this::sweepWhenDue, retryMillis, retryMillis, TimeUnit.MILLISECONDS);
     }
 
-    /** Asks the relay to publish the outbox of this document now rather than at its next poll. */
+    /** Asks the relay to publish the outbox of this document now rather than at its next sweep. */
     public void wakeUp(String collection, Object id) {
         executor.execute(() -> {
             try {
@@ -51,12 +62,13 @@ public class OutboxRelay implements AutoCloseable {
                     relayDocument(collection, document);
                 }
             } catch (RuntimeException e) {
+                leftoversLikely = true;
                 log.warn("outbox relay paused: {}", e.getMessage());
             }
         });
     }
 
-    /** Publishes everything pending; returns how many events went out. */
+    /** Publishes everything pending in every collection; returns how many events went out. */
     public int relayPending() {
         int published = 0;
         for (String collection : collections) {
@@ -69,25 +81,34 @@ public class OutboxRelay implements AutoCloseable {
         return published;
     }
 
+    /** Sends the document's events, waits for the broker to take them all, then removes them in one update. */
     private int relayDocument(String collection, Document document) {
-        int published = 0;
-        List<Document> outbox = document.getList(OUTBOX_FIELD, Document.class);
-        for (Document stored : outbox) {
-            OutboxEvent event = OutboxEvent.fromDocument(stored);
-            publisher.publish(event.toEnvelope());
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(document.get("_id"))),
-                    new Update().pull(OUTBOX_FIELD, Query.query(Criteria.where("id").is(event.id()))), collection);
-            published++;
+        List<OutboxEvent> events = document.getList(OUTBOX_FIELD, Document.class).stream()
+                .map(OutboxEvent::fromDocument)
+                .toList();
+        if (events.isEmpty()) {
+            return 0;
         }
-        return published;
+        publisher.publishAll(events.stream().map(OutboxEvent::toEnvelope).toList());
+        List<String> ids = events.stream().map(OutboxEvent::id).toList();
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(document.get("_id"))),
+                new Update().pull(OUTBOX_FIELD, Query.query(Criteria.where("id").in(ids))), collection);
+        return events.size();
     }
 
-    private void relaySafely() {
+    private void sweepWhenDue() {
+        if (!leftoversLikely && System.nanoTime() - lastSweep < sweepNanos) {
+            return;
+        }
         try {
             relayPending();
+            leftoversLikely = false;
         } catch (RuntimeException e) {
-            // broker or database away: the events stay in the outbox and the next poll tries again
+            // broker or database away: the events stay in the outbox and the next retry tries again
+            leftoversLikely = true;
             log.warn("outbox relay paused: {}", e.getMessage());
+        } finally {
+            lastSweep = System.nanoTime();
         }
     }
 

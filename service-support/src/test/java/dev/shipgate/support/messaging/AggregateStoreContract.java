@@ -39,7 +39,7 @@ abstract class AggregateStoreContract {
     void an_update_applies_only_to_the_version_it_was_decided_on_and_queues_its_events() {
         MongoTemplate mongo = mongo();
         AggregateStore store = new AggregateStore(mongo, new Outbox("test", Clock.systemUTC(), null,
-                new OutboxRelay(mongo, null, List.of(), 3_600_000)));
+                new OutboxRelay(mongo, null, List.of(), 3_600_000, 3_600_000)));
         store.insert("counters", new Counter("c1", 0, 0), List.of(EVENT), Map.of());
 
         boolean first = store.update("counters", "c1", new Counter("c1", 1, 0), 0, List.of(EVENT), Map.of());

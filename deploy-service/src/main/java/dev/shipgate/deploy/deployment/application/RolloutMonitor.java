@@ -37,12 +37,18 @@ public class RolloutMonitor {
         this.rolloutTimeout = rolloutTimeout;
     }
 
+    /**
+     * One read per tick (a full scan where the database has no index on the status): oldest first, so a newer
+     * deployment that supersedes an older one in the same tick comes after it.
+     */
     public void tick() {
-        for (Deployment authorized : deployments.withStatus(List.of(DeploymentStatus.AUTHORIZED), 100)) {
-            start(authorized);
-        }
-        for (Deployment progressing : deployments.withStatus(List.of(DeploymentStatus.PROGRESSING), 500)) {
-            follow(progressing);
+        for (Deployment deployment : deployments.withStatus(List.of(DeploymentStatus.AUTHORIZED,
+                DeploymentStatus.PROGRESSING), 500)) {
+            if (deployment.status() == DeploymentStatus.AUTHORIZED) {
+                start(deployment);
+            } else {
+                follow(deployment);
+            }
         }
     }
 

@@ -1,0 +1,121 @@
+package dev.shipgate.support.messaging;
+
+import com.mongodb.client.MongoClients;
+import dev.shipgate.contracts.EventEnvelope;
+import dev.shipgate.contracts.KafkaEventCodec;
+import dev.shipgate.contracts.Topics;
+import dev.shipgate.contracts.events.ImageBuilt;
+import dev.shipgate.runtime.SharedInfra;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The relay against a real broker and the embedded default database (which has no index on the outbox). */
+class OutboxRelayTest {
+
+    private static final String COLLECTION = "things";
+
+    private final MongoTemplate mongo = new MongoTemplate(MongoClients.create(SharedInfra.get().mongoUri()),
+            "relay-" + UUID.randomUUID());
+    private final EventPublisher publisher = new EventPublisher(new KafkaTemplate<>(
+            new KafkaMessagingConfiguration(SharedInfra.get().kafkaBootstrap(), "relay-test").producerFactory()));
+    private OutboxRelay relay;
+
+    @AfterEach
+    void stopRelay() {
+        relay.close();
+    }
+
+    @Test
+    void events_left_by_a_crash_before_the_start_go_out_at_the_start() {
+        String left = queueWithoutWakeUp("t1");
+
+        relay = new OutboxRelay(mongo, publisher, List.of(COLLECTION), 100, 3_600_000);
+
+        assertThat(published(Set.of(left), Duration.ofSeconds(20))).contains(left);
+        assertThat(mongo.findById("t1", Document.class, COLLECTION).getList("outbox", Document.class)).isEmpty();
+    }
+
+    @Test
+    void a_woken_document_goes_out_at_once_without_a_sweep() {
+        relay = new OutboxRelay(mongo, publisher, List.of(COLLECTION), 100, 3_600_000);
+        String first = queueWithoutWakeUp("t2");
+        String second = pushWithoutWakeUp("t2");
+
+        relay.wakeUp(COLLECTION, "t2");
+
+        // both, and in the order they were queued
+        assertThat(published(Set.of(first, second), Duration.ofSeconds(20))).containsSubsequence(first, second);
+    }
+
+    @Test
+    void a_write_whose_wake_up_was_lost_goes_out_at_the_periodic_sweep() throws InterruptedException {
+        relay = new OutboxRelay(mongo, publisher, List.of(COLLECTION), 100, 1_000);
+        Thread.sleep(300); // past the sweep at the start
+
+        String lost = queueWithoutWakeUp("t3");
+
+        assertThat(published(Set.of(lost), Duration.ofSeconds(20))).contains(lost);
+    }
+
+    private String queueWithoutWakeUp(String id) {
+        OutboxEvent event = event(id);
+        mongo.insert(new Document("_id", id).append("outbox", List.of(event.toDocument())), COLLECTION);
+        return event.id();
+    }
+
+    private String pushWithoutWakeUp(String id) {
+        OutboxEvent event = event(id);
+        mongo.getCollection(COLLECTION).updateOne(new Document("_id", id),
+                new Document("$push", new Document("outbox", event.toDocument())));
+        return event.id();
+    }
+
+    private static OutboxEvent event(String subject) {
+        return OutboxEvent.of(EventEnvelope.of("/test", Instant.now(), null,
+                new ImageBuilt("sha256:" + subject, "registry.local/app", "1", null, "app", "ci", Instant.now())));
+    }
+
+    /** Ids of the events read from the images topic, in topic order, until all wanted ones came or time ran out. */
+    private static List<String> published(Set<String> wanted, Duration timeout) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfra.get().kafkaBootstrap(),
+                ConsumerConfig.GROUP_ID_CONFIG, "relay-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.IMAGES));
+            List<String> ids = new ArrayList<>();
+            Set<String> missing = new HashSet<>(wanted);
+            Instant deadline = Instant.now().plus(timeout);
+            while (!missing.isEmpty() && Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    String id = new String(record.headers().lastHeader(KafkaEventCodec.H_ID).value(), StandardCharsets.UTF_8);
+                    if (wanted.contains(id)) {
+                        ids.add(id);
+                        missing.remove(id);
+                    }
+                }
+            }
+            return ids;
+        }
+    }
+}
