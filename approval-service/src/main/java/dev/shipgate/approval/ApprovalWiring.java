@@ -23,6 +23,7 @@ import dev.shipgate.approval.token.adapter.MongoApiTokenStore;
 import dev.shipgate.approval.token.application.ApiTokens;
 import dev.shipgate.approval.token.application.TokenSigner;
 import dev.shipgate.contracts.Topics;
+import dev.shipgate.support.cache.ShortLivedCache;
 import dev.shipgate.support.messaging.AggregateStore;
 import dev.shipgate.support.messaging.EventConsumer;
 import dev.shipgate.support.messaging.Outbox;
@@ -90,8 +91,9 @@ public class ApprovalWiring {
     }
 
     @Bean
-    MongoPipelines pipelines(MongoTemplate mongo) {
-        return new MongoPipelines(mongo);
+    MongoPipelines pipelines(MongoTemplate mongo, Clock clock,
+                             @Value("${shipgate.cache.time-to-live:PT2S}") Duration timeToLive) {
+        return new MongoPipelines(mongo, new ShortLivedCache<>(timeToLive, 10_000, clock));
     }
 
     @Bean

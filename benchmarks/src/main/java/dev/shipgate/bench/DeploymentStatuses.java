@@ -11,6 +11,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,7 +23,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class DeploymentStatuses implements AutoCloseable {
 
     final Map<String, Long> authorizedAt = new ConcurrentHashMap<>();
-    final Map<String, AtomicInteger> authorizedCount = new ConcurrentHashMap<>();
+    /** The distinct AUTHORIZED events (by event id) of each deployment: more than one would be a doubled decision. */
+    final Map<String, Set<String>> authorizedEvents = new ConcurrentHashMap<>();
+    /** Deliveries of an event already seen (allowed: consumers skip them by event id), counted to show how rare. */
+    final AtomicInteger redeliveries = new AtomicInteger();
     private volatile boolean running = true;
     private final Thread reader;
 
@@ -40,8 +44,11 @@ final class DeploymentStatuses implements AutoCloseable {
                             var event = (DeploymentStatusChanged) KafkaEventCodec.fromRecord(record).data();
                             if (event.status().equals("AUTHORIZED")) {
                                 authorizedAt.putIfAbsent(event.deploymentId(), System.nanoTime());
-                                authorizedCount.computeIfAbsent(event.deploymentId(), id -> new AtomicInteger())
-                                        .incrementAndGet();
+                                String eventId = KafkaEventCodec.get(record.headers(), KafkaEventCodec.H_ID);
+                                if (!authorizedEvents.computeIfAbsent(event.deploymentId(),
+                                        id -> ConcurrentHashMap.newKeySet()).add(eventId)) {
+                                    redeliveries.incrementAndGet();
+                                }
                             }
                         }
                     });

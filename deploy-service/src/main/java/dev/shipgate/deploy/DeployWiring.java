@@ -14,6 +14,7 @@ import dev.shipgate.deploy.pipeline.application.PipelineService;
 import dev.shipgate.deploy.replica.adapter.MongoAccessReplica;
 import dev.shipgate.deploy.replica.adapter.MongoImageReplica;
 import dev.shipgate.deploy.replica.adapter.ReplicaListeners;
+import dev.shipgate.support.cache.ShortLivedCache;
 import dev.shipgate.support.messaging.AggregateStore;
 import dev.shipgate.support.messaging.EventConsumer;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -39,8 +40,9 @@ import java.util.List;
 public class DeployWiring {
 
     @Bean
-    MongoPipelines pipelines(MongoTemplate mongo, AggregateStore store) {
-        return new MongoPipelines(mongo, store);
+    MongoPipelines pipelines(MongoTemplate mongo, AggregateStore store, Clock clock,
+                             @Value("${shipgate.cache.time-to-live:PT2S}") Duration timeToLive) {
+        return new MongoPipelines(mongo, store, new ShortLivedCache<>(timeToLive, 10_000, clock));
     }
 
     @Bean
@@ -49,8 +51,9 @@ public class DeployWiring {
     }
 
     @Bean
-    MongoAccessReplica accessReplica(MongoTemplate mongo) {
-        return new MongoAccessReplica(mongo);
+    MongoAccessReplica accessReplica(MongoTemplate mongo, Clock clock,
+                                     @Value("${shipgate.cache.time-to-live:PT2S}") Duration timeToLive) {
+        return new MongoAccessReplica(mongo, new ShortLivedCache<>(timeToLive, 10_000, clock));
     }
 
     @Bean

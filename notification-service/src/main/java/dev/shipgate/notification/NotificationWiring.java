@@ -30,6 +30,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Puts the domain, its application services and the adapters together; no rule lives here. */
 @Configuration(proxyBeanMethods = false)
@@ -114,9 +115,13 @@ public class NotificationWiring {
         return new DispatchLoop(dispatcher);
     }
 
-    /** Sends due mail on one thread: on a timer, and at once when new mail is queued. */
+    /**
+     * Sends due mail on one thread: on a timer, and at once when new mail is queued. Wake-ups that come while a pass
+     * is already waiting join it (a pass reads every due mail: one per queued mail would read them all each time).
+     */
     static final class DispatchLoop implements AutoCloseable {
         private final DeliveryDispatcher dispatcher;
+        private final AtomicBoolean passWaiting = new AtomicBoolean();
         private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "mail-dispatch");
             thread.setDaemon(true);
@@ -128,7 +133,9 @@ public class NotificationWiring {
         }
 
         void wakeUp() {
-            executor.execute(this::dispatch);
+            if (passWaiting.compareAndSet(false, true)) {
+                executor.execute(this::dispatch);
+            }
         }
 
         @Scheduled(fixedDelayString = "${shipgate.mail.poll:PT1S}")
@@ -137,6 +144,7 @@ public class NotificationWiring {
         }
 
         private void dispatch() {
+            passWaiting.set(false); // mail queued from now on may be missed by this pass's read: it wakes another
             try {
                 dispatcher.dispatchDue();
             } catch (RuntimeException e) {

@@ -9,8 +9,12 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,14 +37,14 @@ public class OutboxRelay implements AutoCloseable {
     private final EventPublisher publisher;
     private final List<String> collections;
     private final long sweepNanos;
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "outbox-relay");
-        thread.setDaemon(true);
-        return thread;
-    });
-    // touched only on the relay's own thread
-    private boolean leftoversLikely = true;
-    private long lastSweep = System.nanoTime();
+    // Woken documents and sweeps have a thread each, so that a long sweep does not hold up the next write's events.
+    // Both may publish the same event (rarely: a sweep skips the documents queued on the relay thread); consumers
+    // skip the second copy, and the first copies keep their order.
+    private final ExecutorService relay = Executors.newSingleThreadExecutor(daemon("outbox-relay"));
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(daemon("outbox-sweep"));
+    private final Set<String> wokenUp = ConcurrentHashMap.newKeySet(); // documents queued on the relay thread
+    private volatile boolean leftoversLikely = true;
+    private long lastSweep = System.nanoTime(); // sweeper thread only
 
     public OutboxRelay(MongoTemplate mongo, EventPublisher publisher, List<String> collections, long retryMillis,
                        long sweepMillis) {
@@ -48,12 +52,14 @@ public class OutboxRelay implements AutoCloseable {
         this.publisher = publisher;
         this.collections = List.copyOf(collections);
         this.sweepNanos = TimeUnit.MILLISECONDS.toNanos(sweepMillis);
-        executor.scheduleWithFixedDelay(this::sweepWhenDue, retryMillis, retryMillis, TimeUnit.MILLISECONDS);
+        sweeper.scheduleWithFixedDelay(this::sweepWhenDue, retryMillis, retryMillis, TimeUnit.MILLISECONDS);
     }
 
     /** Asks the relay to publish the outbox of this document now rather than at its next sweep. */
     public void wakeUp(String collection, Object id) {
-        executor.execute(() -> {
+        String key = collection + "/" + id;
+        wokenUp.add(key);
+        relay.execute(() -> {
             try {
                 Query byId = Query.query(Criteria.where("_id").is(id));
                 byId.fields().include("_id").include(OUTBOX_FIELD);
@@ -64,6 +70,8 @@ public class OutboxRelay implements AutoCloseable {
             } catch (RuntimeException e) {
                 leftoversLikely = true;
                 log.warn("outbox relay paused: {}", e.getMessage());
+            } finally {
+                wokenUp.remove(key);
             }
         });
     }
@@ -75,7 +83,9 @@ public class OutboxRelay implements AutoCloseable {
             Query pending = Query.query(Criteria.where(OUTBOX_FIELD + ".0").exists(true)).limit(500);
             pending.fields().include("_id").include(OUTBOX_FIELD);
             for (Document document : mongo.find(pending, Document.class, collection)) {
-                published += relayDocument(collection, document);
+                if (!wokenUp.contains(collection + "/" + document.get("_id"))) { // else the relay thread has it
+                    published += relayDocument(collection, document);
+                }
             }
         }
         return published;
@@ -100,9 +110,9 @@ public class OutboxRelay implements AutoCloseable {
         if (!leftoversLikely && System.nanoTime() - lastSweep < sweepNanos) {
             return;
         }
+        leftoversLikely = false; // cleared before the read, so that a failure during the sweep still counts
         try {
             relayPending();
-            leftoversLikely = false;
         } catch (RuntimeException e) {
             // broker or database away: the events stay in the outbox and the next retry tries again
             leftoversLikely = true;
@@ -112,8 +122,17 @@ public class OutboxRelay implements AutoCloseable {
         }
     }
 
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
     @Override
     public void close() {
-        executor.shutdownNow();
+        relay.shutdownNow();
+        sweeper.shutdownNow();
     }
 }

@@ -64,6 +64,12 @@ public class MongoApprovalRequests implements ApprovalRequests {
     }
 
     @Override
+    public Optional<ApprovalRequest> openForImage(String pipelineId, String digest) {
+        Query byOpenKey = Query.query(Criteria.where(OPEN_KEY).is(openKey(pipelineId, digest)));
+        return Optional.ofNullable(mongo.findOne(byOpenKey, ApprovalRequest.class, COLLECTION));
+    }
+
+    @Override
     public List<ApprovalRequest> forImage(String pipelineId, String digest) {
         Query query = Query.query(Criteria.where("image.pipelineId").is(pipelineId).and("image.digest").is(digest))
                 .with(Sort.by(Sort.Direction.DESC, "createdAt"));
@@ -109,6 +115,11 @@ public class MongoApprovalRequests implements ApprovalRequests {
     }
 
     private static String openKey(ApprovalRequest request) {
-        return request.image().pipelineId() + "|" + request.image().digest();
+        return openKey(request.image().pipelineId(), request.image().digest());
+    }
+
+    /** Set while a request is open; unique, so one open request per image and pipeline, found by an index read. */
+    private static String openKey(String pipelineId, String digest) {
+        return pipelineId + "|" + digest;
     }
 }

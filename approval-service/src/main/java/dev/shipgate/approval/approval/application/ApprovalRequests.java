@@ -24,6 +24,12 @@ public interface ApprovalRequests {
 
     Optional<ApprovalRequest> find(String id);
 
+    /**
+     * The open (pending or approved) request for this image on this pipeline: there is at most one, and it is the
+     * newest. A read by unique key, where {@link #forImage} reads them all.
+     */
+    Optional<ApprovalRequest> openForImage(String pipelineId, String digest);
+
     /** Requests for this image on this pipeline, newest first. */
     List<ApprovalRequest> forImage(String pipelineId, String digest);
 

@@ -74,8 +74,16 @@ public class DeployDecisionService {
         }
     }
 
-    /** The approval this deployment should use: an approved one (or the one it already used), else the newest. */
+    /**
+     * The approval this deployment should use: an approved one (or the one it already used), else the newest. The
+     * usual case, an approved request, is the open one: read by key before reading the image's whole history.
+     */
     private Optional<ApprovalRequest> approvalFor(DeploymentRequested deployment) {
+        Optional<ApprovalRequest> open = requests.openForImage(deployment.image().pipelineId(),
+                deployment.image().digest());
+        if (open.filter(r -> r.status() == ApprovalStatus.APPROVED).isPresent()) {
+            return open;
+        }
         List<ApprovalRequest> all = requests.forImage(deployment.image().pipelineId(), deployment.image().digest());
         return all.stream()
                 .filter(r -> r.status() == ApprovalStatus.APPROVED

@@ -3,6 +3,7 @@ package dev.shipgate.deploy.pipeline.adapter;
 import dev.shipgate.deploy.pipeline.application.Pipelines;
 import dev.shipgate.deploy.pipeline.domain.Pipeline;
 import dev.shipgate.support.messaging.AggregateStore;
+import dev.shipgate.support.cache.ShortLivedCache;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.util.List;
@@ -16,10 +17,13 @@ public class MongoPipelines implements Pipelines {
 
     private final MongoTemplate mongo;
     private final AggregateStore store;
+    private final ShortLivedCache<String, Pipeline> recent;
 
-    public MongoPipelines(MongoTemplate mongo, AggregateStore store) {
+    /** @param recent pipelines are read on every request: see {@link ShortLivedCache} for how fresh they are */
+    public MongoPipelines(MongoTemplate mongo, AggregateStore store, ShortLivedCache<String, Pipeline> recent) {
         this.mongo = mongo;
         this.store = store;
+        this.recent = recent;
     }
 
     @Override
@@ -29,13 +33,15 @@ public class MongoPipelines implements Pipelines {
 
     @Override
     public boolean update(Pipeline pipeline) {
-        return store.update(COLLECTION, pipeline.id(), pipeline, pipeline.version(), List.of(pipeline.toEvent()),
-                Map.of());
+        boolean updated = store.update(COLLECTION, pipeline.id(), pipeline, pipeline.version(),
+                List.of(pipeline.toEvent()), Map.of());
+        recent.forget(pipeline.id());
+        return updated;
     }
 
     @Override
     public Optional<Pipeline> find(String id) {
-        return Optional.ofNullable(mongo.findById(id, Pipeline.class, COLLECTION));
+        return Optional.ofNullable(recent.get(id, key -> mongo.findById(key, Pipeline.class, COLLECTION)));
     }
 
     @Override

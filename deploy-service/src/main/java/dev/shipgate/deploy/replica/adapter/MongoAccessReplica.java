@@ -4,6 +4,7 @@ import dev.shipgate.contracts.access.Grant;
 import dev.shipgate.contracts.access.Permissions;
 import dev.shipgate.contracts.events.UserAccessChanged;
 import dev.shipgate.deploy.replica.application.AccessReplica;
+import dev.shipgate.support.cache.ShortLivedCache;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 public class MongoAccessReplica implements AccessReplica {
@@ -11,19 +12,27 @@ public class MongoAccessReplica implements AccessReplica {
     public static final String COLLECTION = "access";
 
     private final MongoTemplate mongo;
+    private final ShortLivedCache<String, Permissions> recent;
 
-    public MongoAccessReplica(MongoTemplate mongo) {
+    /** @param recent permissions are read on every request: see {@link ShortLivedCache} for how fresh they are */
+    public MongoAccessReplica(MongoTemplate mongo, ShortLivedCache<String, Permissions> recent) {
         this.mongo = mongo;
+        this.recent = recent;
     }
 
     /** The event carries the whole access of the user: the latest replaces what was there. */
     @Override
     public void apply(UserAccessChanged access) {
         mongo.save(new StoredAccess(access.userId(), access), COLLECTION);
+        recent.forget(access.userId());
     }
 
     @Override
     public Permissions permissions(String userId) {
+        return recent.get(userId, this::read);
+    }
+
+    private Permissions read(String userId) {
         StoredAccess stored = mongo.findById(userId, StoredAccess.class, COLLECTION);
         if (stored == null || !stored.access().active()) {
             return Permissions.none(userId);

@@ -17,6 +17,7 @@ public class DeliveryDispatcher {
     private final Deliveries deliveries;
     private final Mailer mailer;
     private final Clock clock;
+    static final int BATCH = 100;
     static final int OUTCOME_WRITE_ATTEMPTS = 120;
     static final long OUTCOME_WRITE_PAUSE_MILLIS = 500;
 
@@ -35,7 +36,7 @@ public class DeliveryDispatcher {
     /** Sends what is due, a batch at a time over one connection; returns how many were sent. */
     public int dispatchDue() {
         int sent = 0;
-        List<Delivery> due = deliveries.due(clock.instant(), 100);
+        List<Delivery> due = deliveries.due(clock.instant(), BATCH);
         while (!due.isEmpty()) {
             Map<String, String> failed = mailer.send(due);
             for (Delivery delivery : due) {
@@ -52,7 +53,10 @@ public class DeliveryDispatcher {
             if (!failed.isEmpty()) {
                 break; // the server has trouble: wait for the next pass rather than hammer it
             }
-            due = deliveries.due(clock.instant(), 100);
+            if (due.size() < BATCH) {
+                break; // that was all (mail queued since wakes its own pass)
+            }
+            due = deliveries.due(clock.instant(), BATCH);
         }
         return sent;
     }
