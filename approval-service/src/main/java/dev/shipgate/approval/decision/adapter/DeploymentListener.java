@@ -2,6 +2,7 @@ package dev.shipgate.approval.decision.adapter;
 
 import dev.shipgate.approval.decision.application.DeployDecisionService;
 import dev.shipgate.approval.pipeline.application.ActiveImages;
+import dev.shipgate.contracts.EventPayload;
 import dev.shipgate.contracts.Topics;
 import dev.shipgate.contracts.events.DeploymentRequested;
 import dev.shipgate.contracts.events.DeploymentStatusChanged;
@@ -24,12 +25,18 @@ public class DeploymentListener {
         this.activeImages = activeImages;
     }
 
+    /** Deploy requests, and deployments that became healthy; the other status changes do not matter here. */
+    private static boolean wanted(EventPayload payload) {
+        return payload instanceof DeploymentRequested
+                || payload instanceof DeploymentStatusChanged changed && "HEALTHY".equals(changed.status());
+    }
+
     @KafkaListener(topics = Topics.DEPLOYMENTS, groupId = CONSUMER)
     public void on(ConsumerRecord<String, byte[]> record) {
-        consumer.consume(CONSUMER, record, event -> {
+        consumer.consume(CONSUMER, record, DeploymentListener::wanted, event -> {
             if (event.data() instanceof DeploymentRequested requested) {
                 decisions.decide(requested);
-            } else if (event.data() instanceof DeploymentStatusChanged changed && "HEALTHY".equals(changed.status())) {
+            } else if (event.data() instanceof DeploymentStatusChanged changed) {
                 activeImages.activate(changed.image(), changed.deploymentId(), changed.at());
             }
         });

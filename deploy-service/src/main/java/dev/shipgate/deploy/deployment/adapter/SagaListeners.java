@@ -36,10 +36,7 @@ public class SagaListeners {
 
     @KafkaListener(topics = Topics.APPROVALS, groupId = APPROVALS_CONSUMER)
     public void onApproval(ConsumerRecord<String, byte[]> record) {
-        consumer.consume(APPROVALS_CONSUMER, record, event -> {
-            if (event.data() instanceof ImageApproved approved) {
-                deployments.onImageApproved(approved);
-            }
-        });
+        consumer.consume(APPROVALS_CONSUMER, record, ImageApproved.class::isInstance,
+                event -> deployments.onImageApproved((ImageApproved) event.data()));
     }
 }
