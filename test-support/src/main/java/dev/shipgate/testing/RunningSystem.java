@@ -48,9 +48,13 @@ public final class RunningSystem implements AutoCloseable {
         for (String name : ALL_SERVICES) {
             ports.put(name, freePort()); // every port is known, so the gateway can route to the ones started
         }
+        FastStart.train(root, names, infra);
         for (String name : names) {
-            services.put(name, new ManagedProcess(name, jar(name).toString(), LAUNCHER,
-                    List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
+            FastStart.Launch launch = FastStart.launch(root, name)
+                    .orElseGet(() -> new FastStart.Launch(List.of(), jar(root, name).toString(), LAUNCHER));
+            List<String> jvm = new ArrayList<>(List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+            jvm.addAll(launch.options());
+            services.put(name, new ManagedProcess(name, launch.classpath(), launch.mainClass(), jvm,
                     arguments(name, ports.get(name)), infra.dataDir().resolve("logs").resolve(name + ".log")));
         }
         services.values().forEach(ManagedProcess::start);
@@ -92,7 +96,7 @@ public final class RunningSystem implements AutoCloseable {
         return args;
     }
 
-    private Path jar(String name) {
+    static Path jar(Path root, String name) {
         try (Stream<Path> files = Files.list(root.resolve(name).resolve("target"))) {
             return files.filter(p -> p.getFileName().toString().endsWith("-exec.jar")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("build " + name + " first (mvn package)"));

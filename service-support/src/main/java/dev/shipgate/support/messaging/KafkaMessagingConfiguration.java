@@ -77,9 +77,6 @@ public class KafkaMessagingConfiguration {
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        // the broker answers a fetch as soon as a record arrives; the wait only spaces out the empty ones, which
-        // with a dozen consumers per system made most of an idle broker's work
-        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5_000);
         // a crashed instance's partitions move to the others after 10 s rather than the default 45 s
         config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
         config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000);
