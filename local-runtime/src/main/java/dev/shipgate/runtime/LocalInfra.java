@@ -148,7 +148,8 @@ public final class LocalInfra implements AutoCloseable {
         kafka.stop();
     }
 
-    private static int freePort() {
+    /** A loopback port free at the moment of asking, for a server (or a test's own process) to take. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

@@ -80,31 +80,29 @@ class FaultToleranceIT {
     @Test
     @Order(2)
     void the_broker_stopped_and_started_mid_flow_loses_nothing_and_readiness_follows_it() {
-        List<CompletableFuture<Flow>> flows = startFlows("kafka", 3);
-        sleep(Duration.ofMillis(1500));
-        system.infra.kafka().stop();
-        awaitBackendReadiness(false);
-        Instant restartedAt = Instant.now();
-        system.infra.kafka().start();
-        system.infra.awaitKafka();
-        awaitBackendReadiness(true);
-        recoveries.add("recovery: Kafka broker restarted, every service ready after "
-                + Duration.between(restartedAt, Instant.now()).toMillis() + " ms");
-        completeAndCheck(flows);
+        restartMidFlow("kafka", system.infra.kafka(), system.infra::awaitKafka, "Kafka broker");
     }
 
     @Test
     @Order(3)
     void the_database_stopped_and_started_mid_flow_loses_nothing_and_readiness_follows_it() {
-        List<CompletableFuture<Flow>> flows = startFlows("mongo", 3);
+        restartMidFlow("mongo", system.infra.mongo(), system.infra::awaitMongo, "MongoDB-compatible server");
+    }
+
+    /**
+     * Stops a server while flows are under way: every service's readiness goes DOWN; starts it again: every service
+     * is ready again, and the flows end right.
+     */
+    private void restartMidFlow(String flowPrefix, ManagedProcess server, Runnable awaitServer, String serverName) {
+        List<CompletableFuture<Flow>> flows = startFlows(flowPrefix, 3);
         sleep(Duration.ofMillis(1500));
-        system.infra.mongo().stop();
+        server.stop();
         awaitBackendReadiness(false);
         Instant restartedAt = Instant.now();
-        system.infra.mongo().start();
-        system.infra.awaitMongo();
+        server.start();
+        awaitServer.run();
         awaitBackendReadiness(true);
-        recoveries.add("recovery: MongoDB-compatible server restarted, every service ready after "
+        recoveries.add("recovery: " + serverName + " restarted, every service ready after "
                 + Duration.between(restartedAt, Instant.now()).toMillis() + " ms");
         completeAndCheck(flows);
     }

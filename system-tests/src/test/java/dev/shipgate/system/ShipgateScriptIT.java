@@ -1,14 +1,12 @@
 package dev.shipgate.system;
 
+import dev.shipgate.runtime.LocalInfra;
 import dev.shipgate.testing.Http;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +34,7 @@ class ShipgateScriptIT {
         ENVIRONMENT.put("SHIPGATE_HOME", home.toString());
         for (String port : List.of("GATEWAY_PORT", "APPROVAL_PORT", "DEPLOY_PORT", "NOTIFICATION_PORT", "KAFKA_PORT",
                 "KAFKA_CONTROLLER_PORT", "MONGO_PORT", "SMTP_PORT", "INBOX_PORT")) {
-            ENVIRONMENT.put(port, Integer.toString(freePort()));
+            ENVIRONMENT.put(port, Integer.toString(LocalInfra.freePort()));
         }
         upOutput = run("up", 300);
         System.out.println(upOutput);
@@ -88,13 +86,5 @@ class ShipgateScriptIT {
         String text = new String(output, StandardCharsets.UTF_8);
         assertThat(process.exitValue()).as("./shipgate " + command + ":\n" + text).isZero();
         return text;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

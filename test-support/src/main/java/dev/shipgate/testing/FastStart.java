@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
@@ -37,7 +38,7 @@ final class FastStart {
                 .directory(root.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(infra.dataDir().resolve("fast-start-training.log").toFile());
-        training.environment().putAll(java.util.Map.of(
+        training.environment().putAll(Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrap(),
                 "MONGODB_URI", infra.mongoUri(),
                 "SMTP_HOST", "127.0.0.1",

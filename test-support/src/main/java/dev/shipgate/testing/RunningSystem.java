@@ -5,7 +5,6 @@ import dev.shipgate.runtime.ManagedProcess;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,7 +45,8 @@ public final class RunningSystem implements AutoCloseable {
         this.extraArguments = List.copyOf(extraArguments);
         infra = LocalInfra.start();
         for (String name : ALL_SERVICES) {
-            ports.put(name, freePort()); // every port is known, so the gateway can route to the ones started
+            // every port is known, so the gateway can route to the ones started
+            ports.put(name, LocalInfra.freePort());
         }
         FastStart.train(root, names, infra);
         for (String name : names) {
@@ -116,14 +116,6 @@ public final class RunningSystem implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

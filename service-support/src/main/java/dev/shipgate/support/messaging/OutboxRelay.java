@@ -57,7 +57,7 @@ public class OutboxRelay implements AutoCloseable {
 
     /** Asks the relay to publish the outbox of this document now rather than at its next sweep. */
     public void wakeUp(String collection, Object id) {
-        String key = collection + "/" + id;
+        String key = queueKey(collection, id);
         wokenUp.add(key);
         relay.execute(() -> {
             try {
@@ -83,7 +83,7 @@ public class OutboxRelay implements AutoCloseable {
             Query pending = Query.query(Criteria.where(OUTBOX_FIELD + ".0").exists(true)).limit(500);
             pending.fields().include("_id").include(OUTBOX_FIELD);
             for (Document document : mongo.find(pending, Document.class, collection)) {
-                if (!wokenUp.contains(collection + "/" + document.get("_id"))) { // else the relay thread has it
+                if (!wokenUp.contains(queueKey(collection, document.get("_id")))) { // else the relay thread has it
                     published += relayDocument(collection, document);
                 }
             }
@@ -120,6 +120,10 @@ public class OutboxRelay implements AutoCloseable {
         } finally {
             lastSweep = System.nanoTime();
         }
+    }
+
+    private static String queueKey(String collection, Object id) {
+        return collection + "/" + id;
     }
 
     private static ThreadFactory daemon(String name) {
