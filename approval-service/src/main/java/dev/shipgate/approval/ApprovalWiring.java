@@ -2,6 +2,8 @@ package dev.shipgate.approval;
 
 import dev.shipgate.approval.access.adapter.AccessSeeder;
 import dev.shipgate.approval.access.adapter.MongoAccessStore;
+import dev.shipgate.approval.access.adapter.RememberedAccessStore;
+import dev.shipgate.approval.access.application.AccessStore;
 import dev.shipgate.approval.access.application.AccessService;
 import dev.shipgate.approval.approval.adapter.MongoApprovalRequests;
 import dev.shipgate.approval.approval.application.ApprovalRequests;
@@ -93,7 +95,7 @@ public class ApprovalWiring {
     @Bean
     MongoPipelines pipelines(MongoTemplate mongo, Clock clock,
                              @Value("${shipgate.cache.time-to-live:PT2S}") Duration timeToLive) {
-        return new MongoPipelines(mongo, new ShortLivedCache<>(timeToLive, 10_000, clock));
+        return new MongoPipelines(mongo, new ShortLivedCache<>(timeToLive, clock));
     }
 
     @Bean
@@ -102,12 +104,13 @@ public class ApprovalWiring {
     }
 
     @Bean
-    MongoAccessStore accessStore(MongoTemplate mongo, AggregateStore store) {
-        return new MongoAccessStore(mongo, store);
+    AccessStore accessStore(MongoTemplate mongo, AggregateStore store, Clock clock,
+                            @Value("${shipgate.cache.time-to-live:PT2S}") Duration timeToLive) {
+        return new RememberedAccessStore(new MongoAccessStore(mongo, store), timeToLive, clock);
     }
 
     @Bean
-    AccessService accessService(MongoAccessStore store) {
+    AccessService accessService(AccessStore store) {
         return new AccessService(store);
     }
 
@@ -171,7 +174,7 @@ public class ApprovalWiring {
     }
 
     @Bean
-    Seeding seeding(MongoAccessStore store, AccessService access,
+    Seeding seeding(AccessStore store, AccessService access,
                     @Value("${shipgate.seed-file:}") Resource seedFile) {
         return new Seeding(new AccessSeeder(store, access), seedFile);
     }

@@ -42,7 +42,7 @@ public class DeployWiring {
     @Bean
     MongoPipelines pipelines(MongoTemplate mongo, AggregateStore store, Clock clock,
                              @Value("${shipgate.cache.time-to-live:PT2S}") Duration timeToLive) {
-        return new MongoPipelines(mongo, store, new ShortLivedCache<>(timeToLive, 10_000, clock));
+        return new MongoPipelines(mongo, store, new ShortLivedCache<>(timeToLive, clock));
     }
 
     @Bean
@@ -53,7 +53,7 @@ public class DeployWiring {
     @Bean
     MongoAccessReplica accessReplica(MongoTemplate mongo, Clock clock,
                                      @Value("${shipgate.cache.time-to-live:PT2S}") Duration timeToLive) {
-        return new MongoAccessReplica(mongo, new ShortLivedCache<>(timeToLive, 10_000, clock));
+        return new MongoAccessReplica(mongo, new ShortLivedCache<>(timeToLive, clock));
     }
 
     @Bean

@@ -23,6 +23,11 @@ public final class ShortLivedCache<K, V> {
     private final int maxEntries;
     private final Clock clock;
 
+    /** Keeps at most 10,000 entries. */
+    public ShortLivedCache(Duration timeToLive, Clock clock) {
+        this(timeToLive, 10_000, clock);
+    }
+
     public ShortLivedCache(Duration timeToLive, int maxEntries, Clock clock) {
         this.timeToLive = timeToLive;
         this.maxEntries = maxEntries;

@@ -2,13 +2,17 @@ package dev.shipgate.support.messaging;
 
 import dev.shipgate.contracts.EventPayload;
 import org.bson.Document;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes aggregates that carry a {@code version}: each write is one document update holding the new state and the
@@ -21,6 +25,7 @@ public class AggregateStore {
 
     private final MongoTemplate mongo;
     private final Outbox outbox;
+    private final Set<String> versionIndexed = ConcurrentHashMap.newKeySet();
 
     public AggregateStore(MongoTemplate mongo, Outbox outbox) {
         this.mongo = mongo;
@@ -63,6 +68,7 @@ public class AggregateStore {
         if (!events.isEmpty()) {
             update.push(OutboxRelay.OUTBOX_FIELD).each(outbox.entries(events).toArray());
         }
+        indexVersions(collection);
         Query unchanged = Query.query(Criteria.where("_id").is(id).and(VERSION).is(expectedVersion));
         boolean written = mongo.updateFirst(unchanged, update, collection).getModifiedCount() == 1;
         if (written && !events.isEmpty()) {
@@ -88,6 +94,19 @@ public class AggregateStore {
         mongo.upsert(Query.query(Criteria.where("_id").is(id)), update, collection);
         if (!events.isEmpty()) {
             outbox.flushSoon(collection, id);
+        }
+    }
+
+    /**
+     * An index on exactly the fields of the versioned update's filter: the embedded database uses an index only for a
+     * query on all of its fields and no other, and would otherwise scan the whole collection for every update.
+     * MongoDB itself would use the {@code _id} index; this one costs it little.
+     */
+    private void indexVersions(String collection) {
+        if (!versionIndexed.contains(collection)) {
+            mongo.indexOps(collection).createIndex(new Index("_id", Sort.Direction.ASC)
+                    .on(VERSION, Sort.Direction.ASC).unique().named("_id_version"));
+            versionIndexed.add(collection);
         }
     }
 

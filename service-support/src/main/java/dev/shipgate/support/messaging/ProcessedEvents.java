@@ -1,10 +1,10 @@
 package dev.shipgate.support.messaging;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 
 import java.time.Instant;
 
@@ -23,8 +23,13 @@ public class ProcessedEvents {
         this.mongo = mongo;
     }
 
+    /**
+     * A find by {@code _id}, not {@code exists}: that one counts through an aggregation, which the embedded database
+     * answers by scanning the whole collection (it grows by one document per event).
+     */
     public boolean isProcessed(String consumer, String eventId) {
-        return mongo.exists(Query.query(Criteria.where("_id").is(key(consumer, eventId))), COLLECTION);
+        return mongo.getCollection(COLLECTION).find(Filters.eq("_id", key(consumer, eventId)))
+                .projection(Projections.include("_id")).first() != null;
     }
 
     public void markProcessed(String consumer, String eventId) {

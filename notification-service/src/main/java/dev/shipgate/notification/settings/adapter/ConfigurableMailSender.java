@@ -16,6 +16,7 @@ public class ConfigurableMailSender {
     private final MailSettings settings;
     private final SmtpSettings fromEnvironment;
     private volatile Cached cached;
+    private volatile Built built;
 
     public ConfigurableMailSender(MailSettings settings, SmtpSettings fromEnvironment) {
         this.settings = settings;
@@ -41,8 +42,24 @@ public class ConfigurableMailSender {
     private record Cached(SmtpSettings settings, long readAt) {
     }
 
+    private record Built(SmtpSettings settings, JavaMailSenderImpl sender) {
+    }
+
+    /**
+     * The sender for the settings in effect, made again only when they change: each one opens a mail session, which
+     * reads the mail providers' files from the class path (measurable at every batch).
+     */
     public JavaMailSenderImpl sender() {
         SmtpSettings smtp = effective();
+        Built built = this.built;
+        if (built == null || !built.settings().equals(smtp)) {
+            built = new Built(smtp, senderFor(smtp));
+            this.built = built;
+        }
+        return built.sender();
+    }
+
+    private static JavaMailSenderImpl senderFor(SmtpSettings smtp) {
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost(smtp.host());
         sender.setPort(smtp.port());
