@@ -2,6 +2,9 @@ package dev.shipgate.notification.it;
 
 import dev.shipgate.contracts.EventEnvelope;
 import dev.shipgate.contracts.Topics;
+import dev.shipgate.contracts.events.ApprovalCancelled;
+import dev.shipgate.contracts.events.ApprovalExpired;
+import dev.shipgate.contracts.events.ApprovalRejected;
 import dev.shipgate.contracts.events.ApprovalRequested;
 import dev.shipgate.contracts.events.DeploymentStatusChanged;
 import dev.shipgate.contracts.events.ImageApproved;
@@ -199,6 +202,35 @@ class NotificationIT {
         JsonNode mail = awaitMail("carol@example.com", "Deployment succeeded: payments 4.0.0 to prod");
         assertThat(mail.path("text").asString()).contains("all replicas available", "/#/pipelines/" + pipeline);
         assertThat(mails("bob@example.com", "Deployment succeeded")).isEmpty();
+    }
+
+    @Test
+    void a_rejection_a_cancellation_an_expiry_and_a_deployment_start_or_failure_each_reach_the_people_concerned() {
+        String pipeline = "pl-" + UUID.randomUUID();
+        topics.publish(new PipelineConfigured(pipeline, "shop", "payments", "prod", "simulated", 1, List.of(),
+                3600, null, false, "MANUAL", false));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> http().put("bob",
+                "/api/notifications/subscriptions/" + pipeline, Map.of("events", List.of("STARTED", "FAILED")))
+                .status() == 200);
+        PipelineImage image = new PipelineImage(pipeline, "payments", "prod", "sha256:55", "6.0");
+        String cancelled = "ar-" + UUID.randomUUID();
+        topics.publish(new ApprovalRequested(cancelled, image, "alice", List.of("carol"), 1, null,
+                Instant.now().plusSeconds(3600)));
+        awaitMail("carol@example.com", cancelled);
+
+        topics.publish(new ApprovalCancelled(cancelled, image, "alice", "alice"));
+        topics.publish(new ApprovalRejected("ar-" + UUID.randomUUID(), image, "alice", "carol", "not now"));
+        topics.publish(new ApprovalExpired("ar-" + UUID.randomUUID(), image, "alice", null, "lifetime ended"));
+        topics.publish(new DeploymentStatusChanged("dp-5", image, "alice", "PROGRESSING", "rolling out",
+                Instant.now()));
+        topics.publish(new DeploymentStatusChanged("dp-5", image, "alice", "FAILED", "image pull failed",
+                Instant.now()));
+
+        awaitMail("carol@example.com", "Cancelled: payments 6.0 to prod");
+        awaitMail("alice@example.com", "Rejected: payments 6.0 to prod");
+        awaitMail("alice@example.com", "Expired: payments 6.0 to prod");
+        awaitMail("bob@example.com", "Deployment started: payments 6.0 to prod");
+        awaitMail("bob@example.com", "Deployment failed: payments 6.0 to prod");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.shipgate.notification.delivery.adapter;
 import dev.shipgate.contracts.Topics;
 import dev.shipgate.contracts.events.PipelineConfigured;
 import dev.shipgate.contracts.events.UserAccessChanged;
+import dev.shipgate.notification.delivery.application.MessageComposer;
 import dev.shipgate.notification.delivery.application.NotificationService;
 import dev.shipgate.notification.recipient.application.Recipients;
 import dev.shipgate.notification.subscription.application.PipelineScopes;
@@ -36,12 +37,12 @@ public class EventListeners {
 
     @KafkaListener(topics = Topics.APPROVALS, groupId = APPROVALS)
     public void onApproval(ConsumerRecord<String, byte[]> record) {
-        consumer.consume(APPROVALS, record, notifications::handle);
+        consumer.consume(APPROVALS, record, MessageComposer::mayMail, notifications::handle);
     }
 
     @KafkaListener(topics = Topics.DEPLOYMENTS, groupId = DEPLOYMENTS)
     public void onDeployment(ConsumerRecord<String, byte[]> record) {
-        consumer.consume(DEPLOYMENTS, record, notifications::handle);
+        consumer.consume(DEPLOYMENTS, record, MessageComposer::mayMail, notifications::handle);
     }
 
     @KafkaListener(topics = Topics.ACCESS, groupId = ACCESS)

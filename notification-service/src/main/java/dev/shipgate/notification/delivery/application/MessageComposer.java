@@ -88,13 +88,27 @@ public class MessageComposer {
         return List.of();
     }
 
-    private List<Message> deploymentMessages(DeploymentStatusChanged e, String when) {
-        Optional<DeploymentNotice> notice = switch (e.status()) {
+    /**
+     * Whether {@link #compose} may make mail of this event (the others, such as votes and the AUTHORIZED step, are
+     * skipped by the listeners without any bookkeeping). A new kind of mail must be added here too.
+     */
+    public static boolean mayMail(EventPayload data) {
+        return data instanceof ApprovalRequested || data instanceof ImageApproved || data instanceof ApprovalRejected
+                || data instanceof ApprovalCancelled || data instanceof ApprovalExpired
+                || data instanceof DeploymentStatusChanged changed && noticeFor(changed.status()).isPresent();
+    }
+
+    private static Optional<DeploymentNotice> noticeFor(String status) {
+        return switch (status) {
             case "PROGRESSING" -> Optional.of(DeploymentNotice.STARTED);
             case "HEALTHY" -> Optional.of(DeploymentNotice.SUCCEEDED);
             case "FAILED", "DEGRADED", "TIMED_OUT", "REJECTED" -> Optional.of(DeploymentNotice.FAILED);
             default -> Optional.empty();
         };
+    }
+
+    private List<Message> deploymentMessages(DeploymentStatusChanged e, String when) {
+        Optional<DeploymentNotice> notice = noticeFor(e.status());
         if (notice.isEmpty()) {
             return List.of();
         }
