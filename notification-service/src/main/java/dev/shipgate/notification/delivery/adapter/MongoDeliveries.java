@@ -7,6 +7,7 @@ import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -22,6 +23,10 @@ public class MongoDeliveries implements Deliveries {
 
     public MongoDeliveries(MongoTemplate mongo) {
         this.mongo = mongo;
+        // on exactly the fields of update's filter: the embedded database uses an index only for such a query, and
+        // would otherwise scan every delivery ever made at each send (MongoDB itself would use the _id index)
+        mongo.indexOps(COLLECTION).createIndex(new Index("_id", Sort.Direction.ASC).on("status", Sort.Direction.ASC)
+                .on("attempts", Sort.Direction.ASC).unique().named("_id_status_attempts"));
     }
 
     @Override
