@@ -3,6 +3,7 @@ package dev.shipgate.support.messaging;
 import dev.shipgate.contracts.EventPayload;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -38,9 +39,12 @@ public class AggregateStore {
         Document document = toDocument(aggregate);
         document.putAll(extraFields);
         document.put(VERSION, 0L);
-        document.put(OutboxRelay.OUTBOX_FIELD, outbox.entries(events));
+        List<Document> entries = outbox.entries(events);
+        document.put(OutboxRelay.OUTBOX_FIELD, entries);
         mongo.insert(document, collection);
-        outbox.flushSoon(collection, document.get("_id"));
+        if (!entries.isEmpty()) {
+            outbox.flushSoon(collection, document.get("_id"), entries);
+        }
     }
 
     /**
@@ -70,11 +74,15 @@ public class AggregateStore {
         }
         indexVersions(collection);
         Query unchanged = Query.query(Criteria.where("_id").is(id).and(VERSION).is(expectedVersion));
-        boolean written = mongo.updateFirst(unchanged, update, collection).getModifiedCount() == 1;
-        if (written && !events.isEmpty()) {
-            outbox.flushSoon(collection, id);
+        if (events.isEmpty()) {
+            return mongo.updateFirst(unchanged, update, collection).getModifiedCount() == 1;
         }
-        return written;
+        Document written = writeReturningOutbox(unchanged, update, FindAndModifyOptions.options(), collection);
+        if (written == null) {
+            return false;
+        }
+        outbox.flushSoon(collection, id, written.getList(OutboxRelay.OUTBOX_FIELD, Document.class, List.of()));
+        return true;
     }
 
     /**
@@ -91,10 +99,24 @@ public class AggregateStore {
         if (!events.isEmpty()) {
             update.push(OutboxRelay.OUTBOX_FIELD).each(outbox.entries(events).toArray());
         }
-        mongo.upsert(Query.query(Criteria.where("_id").is(id)), update, collection);
-        if (!events.isEmpty()) {
-            outbox.flushSoon(collection, id);
+        Query byId = Query.query(Criteria.where("_id").is(id));
+        if (events.isEmpty()) {
+            mongo.upsert(byId, update, collection);
+            return;
         }
+        Document written = writeReturningOutbox(byId, update, FindAndModifyOptions.options().upsert(true),
+                collection);
+        outbox.flushSoon(collection, id, written.getList(OutboxRelay.OUTBOX_FIELD, Document.class, List.of()));
+    }
+
+    /**
+     * The write, answered with the document's outbox as the write left it (older leftovers first): the relay sends
+     * it without reading the document again. Null when the filter matched nothing.
+     */
+    private Document writeReturningOutbox(Query filter, Update update, FindAndModifyOptions options,
+                                          String collection) {
+        filter.fields().include(OutboxRelay.OUTBOX_FIELD);
+        return mongo.findAndModify(filter, update, options.returnNew(true), Document.class, collection);
     }
 
     /**

@@ -40,6 +40,11 @@ public class Outbox {
         relay.wakeUp(collection, id);
     }
 
+    /** As above, with the document's outbox as the write left it (returned by the write), which saves a read. */
+    public void flushSoon(String collection, Object id, List<Document> outboxAfterWrite) {
+        relay.relay(collection, id, outboxAfterWrite);
+    }
+
     private String currentTraceparent() {
         Span span = tracer == null ? null : tracer.currentSpan();
         if (span == null) {

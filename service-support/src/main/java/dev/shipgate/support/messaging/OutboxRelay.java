@@ -8,7 +8,10 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -16,13 +19,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Publishes the events waiting in the {@code outbox} array of the documents of some collections, in array order,
  * then removes the ones it published. A crash between publishing and removing publishes them again: consumers are
  * idempotent by event id.
  * <p>
- * {@link #wakeUp(String, Object)} after a write relays that document at once (a read by id): the normal path.
+ * After a write, {@link #relay} with the outbox the write returned, or {@link #wakeUp} (a read by id), sends that
+ * document's events at once: the normal path.
  * Sweeping every collection for leftovers is a full scan where the database has no index on the outbox (the
  * embedded default), so it runs only when leftovers are likely: at start (a crash before this start), every
  * {@code retryMillis} after something failed (broker or database away) until a sweep goes through, and otherwise
@@ -38,11 +43,20 @@ public class OutboxRelay implements AutoCloseable {
     private final List<String> collections;
     private final long sweepNanos;
     // Woken documents and sweeps have a thread each, so that a long sweep does not hold up the next write's events.
-    // Both may publish the same event (rarely: a sweep skips the documents queued on the relay thread); consumers
-    // skip the second copy, and the first copies keep their order.
+    // Both may publish the same event (rarely: a sweep skips the documents queued on the relay thread and the events
+    // sent lately); consumers skip the second copy, and the first copies keep their order.
     private final ExecutorService relay = Executors.newSingleThreadExecutor(daemon("outbox-relay"));
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(daemon("outbox-sweep"));
     private final Set<String> wokenUp = ConcurrentHashMap.newKeySet(); // documents queued on the relay thread
+    // Ids of the events sent lately: a write's outbox may still hold events an earlier write's relay sent but had not
+    // removed yet; they are not sent twice.
+    private final Set<String> recentlySent = Collections.newSetFromMap(Collections.synchronizedMap(
+            new LinkedHashMap<>() {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > 10_000;
+                }
+            }));
     private volatile boolean leftoversLikely = true;
     private long lastSweep = System.nanoTime(); // sweeper thread only
 
@@ -55,18 +69,27 @@ public class OutboxRelay implements AutoCloseable {
         sweeper.scheduleWithFixedDelay(this::sweepWhenDue, retryMillis, retryMillis, TimeUnit.MILLISECONDS);
     }
 
-    /** Asks the relay to publish the outbox of this document now rather than at its next sweep. */
+    /** Asks the relay to publish the outbox of this document now (read by id) rather than at its next sweep. */
     public void wakeUp(String collection, Object id) {
+        queue(collection, id, () -> {
+            Query byId = Query.query(Criteria.where("_id").is(id));
+            byId.fields().include("_id").include(OUTBOX_FIELD);
+            Document document = mongo.findOne(byId, Document.class, collection);
+            return document == null ? List.of() : document.getList(OUTBOX_FIELD, Document.class, List.of());
+        });
+    }
+
+    /** As {@link #wakeUp}, for a writer whose write returned the document's outbox as it left it: nothing to read. */
+    public void relay(String collection, Object id, List<Document> outboxAfterWrite) {
+        queue(collection, id, () -> outboxAfterWrite);
+    }
+
+    private void queue(String collection, Object id, Supplier<List<Document>> outbox) {
         String key = queueKey(collection, id);
         wokenUp.add(key);
         relay.execute(() -> {
             try {
-                Query byId = Query.query(Criteria.where("_id").is(id));
-                byId.fields().include("_id").include(OUTBOX_FIELD);
-                Document document = mongo.findOne(byId, Document.class, collection);
-                if (document != null && document.get(OUTBOX_FIELD) != null) {
-                    relayDocument(collection, document);
-                }
+                relayEntries(collection, id, outbox.get());
             } catch (RuntimeException e) {
                 leftoversLikely = true;
                 log.warn("outbox relay paused: {}", e.getMessage());
@@ -84,26 +107,30 @@ public class OutboxRelay implements AutoCloseable {
             pending.fields().include("_id").include(OUTBOX_FIELD);
             for (Document document : mongo.find(pending, Document.class, collection)) {
                 if (!wokenUp.contains(queueKey(collection, document.get("_id")))) { // else the relay thread has it
-                    published += relayDocument(collection, document);
+                    published += relayEntries(collection, document.get("_id"),
+                            document.getList(OUTBOX_FIELD, Document.class, List.of()));
                 }
             }
         }
         return published;
     }
 
-    /** Sends the document's events, waits for the broker to take them all, then removes them in one update. */
-    private int relayDocument(String collection, Document document) {
-        List<OutboxEvent> events = document.getList(OUTBOX_FIELD, Document.class).stream()
-                .map(OutboxEvent::fromDocument)
-                .toList();
+    /**
+     * Sends the events of a document's outbox that this relay has not sent yet, waits for the broker to take them
+     * all, then removes every one of them in one update (those sent before too: their removal may have failed).
+     */
+    private int relayEntries(String collection, Object id, List<Document> outbox) {
+        List<OutboxEvent> events = outbox.stream().map(OutboxEvent::fromDocument).toList();
         if (events.isEmpty()) {
             return 0;
         }
-        publisher.publishAll(events.stream().map(OutboxEvent::toEnvelope).toList());
+        List<OutboxEvent> unsent = events.stream().filter(event -> !recentlySent.contains(event.id())).toList();
+        publisher.publishAll(unsent.stream().map(OutboxEvent::toEnvelope).toList());
+        unsent.forEach(event -> recentlySent.add(event.id()));
         List<String> ids = events.stream().map(OutboxEvent::id).toList();
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(document.get("_id"))),
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
                 new Update().pull(OUTBOX_FIELD, Query.query(Criteria.where("id").in(ids))), collection);
-        return events.size();
+        return unsent.size();
     }
 
     private void sweepWhenDue() {

@@ -21,11 +21,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -77,6 +77,22 @@ class OutboxRelayTest {
         assertThat(published(Set.of(lost), Duration.ofSeconds(20))).contains(lost);
     }
 
+    @Test
+    void a_write_that_returned_its_outbox_goes_out_without_a_read_and_nothing_is_sent_twice() {
+        relay = new OutboxRelay(mongo, publisher, List.of(COLLECTION), 100, 3_600_000);
+        String earlier = queueWithoutWakeUp("t4");
+        String later = pushWithoutWakeUp("t4");
+        List<Document> outboxAfterWrite = mongo.findById("t4", Document.class, COLLECTION)
+                .getList("outbox", Document.class);
+
+        relay.relay(COLLECTION, "t4", outboxAfterWrite);
+        relay.relay(COLLECTION, "t4", outboxAfterWrite); // a second write's answer still held both
+
+        assertThat(published(Set.of(earlier, later), Duration.ofSeconds(20))).containsExactly(earlier, later);
+        assertThat(copiesWithin(Set.of(earlier, later), Duration.ofSeconds(3))).containsExactly(earlier, later);
+        assertThat(mongo.findById("t4", Document.class, COLLECTION).getList("outbox", Document.class)).isEmpty();
+    }
+
     private String queueWithoutWakeUp(String id) {
         OutboxEvent event = event(id);
         mongo.insert(new Document("_id", id).append("outbox", List.of(event.toDocument())), COLLECTION);
@@ -97,6 +113,15 @@ class OutboxRelayTest {
 
     /** Ids of the events read from the images topic, in topic order, until all wanted ones came or time ran out. */
     private static List<String> published(Set<String> wanted, Duration timeout) {
+        return read(wanted, timeout, ids -> ids.containsAll(wanted));
+    }
+
+    /** Every copy of these events on the images topic that arrives within the window, in topic order. */
+    private static List<String> copiesWithin(Set<String> wanted, Duration window) {
+        return read(wanted, window, ids -> false);
+    }
+
+    private static List<String> read(Set<String> wanted, Duration timeout, Predicate<List<String>> done) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfra.get().kafkaBootstrap(),
                 ConsumerConfig.GROUP_ID_CONFIG, "relay-test-" + UUID.randomUUID(),
@@ -104,14 +129,12 @@ class OutboxRelayTest {
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(Topics.IMAGES));
             List<String> ids = new ArrayList<>();
-            Set<String> missing = new HashSet<>(wanted);
             Instant deadline = Instant.now().plus(timeout);
-            while (!missing.isEmpty() && Instant.now().isBefore(deadline)) {
+            while (!done.test(ids) && Instant.now().isBefore(deadline)) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     String id = new String(record.headers().lastHeader(KafkaEventCodec.H_ID).value(), StandardCharsets.UTF_8);
                     if (wanted.contains(id)) {
                         ids.add(id);
-                        missing.remove(id);
                     }
                 }
             }

@@ -1,0 +1,104 @@
+package dev.shipgate.gateway;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.shipgate.testing.Http;
+import dev.shipgate.testing.TestTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a service behind the gateway receives: the request as the caller sent it, with no header the proxy's HTTP
+ * client made up (a body-less POST once arrived as a form post, which the services refuse).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "shipgate.security.secret=" + TestTokens.SECRET,
+        "shipgate.seed-file=file:../config/seed.json",
+        "APPROVAL_SERVICE_URL=http://127.0.0.1:9",
+        "DEPLOY_SERVICE_URL=http://127.0.0.1:9",
+        "logging.structured.format.console="})
+class GatewayProxyTest {
+
+    /** A real HTTP server standing in for notification-service: it remembers the last request it got. */
+    private static final HttpServer SERVICE = startService();
+    private static final Map<String, String> received = new ConcurrentHashMap<>();
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void service(DynamicPropertyRegistry registry) {
+        registry.add("NOTIFICATION_SERVICE_URL", () -> "http://127.0.0.1:" + SERVICE.getAddress().getPort());
+    }
+
+    @BeforeEach
+    void forget() {
+        received.clear();
+    }
+
+    @AfterAll
+    static void stop() {
+        SERVICE.stop(0);
+    }
+
+    @Test
+    void a_post_without_a_body_arrives_without_a_content_type() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        "http://127.0.0.1:" + port + "/api/notifications/deliveries/d-1/resend"))
+                .header("Authorization", "Bearer " + TestTokens.forUser("carol"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(received).containsEntry("path", "/api/notifications/deliveries/d-1/resend")
+                .containsEntry("method", "POST").containsEntry("body", "").doesNotContainKey("content-type");
+    }
+
+    @Test
+    void a_json_body_arrives_as_sent() {
+        Http.Response response = new Http("http://127.0.0.1:" + port).post("carol",
+                "/api/notifications/subscriptions", Map.of("events", List.of("FAILED")));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(received.get("content-type")).startsWith("application/json");
+        assertThat(received.get("body")).isEqualTo("{\"events\":[\"FAILED\"]}");
+        assertThat(received.get("authorization")).startsWith("Bearer ");
+    }
+
+    private static HttpServer startService() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", exchange -> {
+                received.put("method", exchange.getRequestMethod());
+                received.put("path", exchange.getRequestURI().getPath());
+                received.put("body", new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                exchange.getRequestHeaders().forEach((name, values) ->
+                        received.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
+                exchange.sendResponseHeaders(200, -1);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
