@@ -58,8 +58,13 @@ public final class RunningSystem implements AutoCloseable {
                     arguments(name, ports.get(name)), infra.dataDir().resolve("logs").resolve(name + ".log")));
         }
         services.values().forEach(ManagedProcess::start);
-        services.forEach((name, process) -> process.awaitReady(Duration.ofSeconds(180),
-                () -> isReady(ports.get(name))));
+        try {
+            services.forEach((name, process) -> process.awaitReady(Duration.ofSeconds(180),
+                    () -> isReady(ports.get(name))));
+        } catch (RuntimeException notReady) { // the caller gets no system to close: stop what did start
+            close();
+            throw notReady;
+        }
     }
 
     public String gatewayUrl() {
