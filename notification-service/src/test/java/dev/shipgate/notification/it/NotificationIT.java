@@ -183,12 +183,7 @@ class NotificationIT {
 
     @Test
     void deployment_mail_goes_to_the_people_subscribed_to_that_pipeline_and_event() {
-        String pipeline = "pl-" + UUID.randomUUID();
-        topics.publish(new PipelineConfigured(pipeline, "shop", "payments", "prod", "simulated", 1, List.of(),
-                3600, null, false, "MANUAL", false));
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> http().put("carol",
-                "/api/notifications/subscriptions/" + pipeline, Map.of("events", List.of("SUCCEEDED", "FAILED")))
-                .status() == 200);
+        String pipeline = prodPipelineWithSubscriber("carol", "SUCCEEDED", "FAILED");
         assertThat(http().put("bob", "/api/notifications/subscriptions/" + pipeline,
                 Map.of("events", List.of("STARTED"))).status()).isEqualTo(200);
         assertThat(http().put("erin", "/api/notifications/subscriptions/" + pipeline,
@@ -206,12 +201,7 @@ class NotificationIT {
 
     @Test
     void a_rejection_a_cancellation_an_expiry_and_a_deployment_start_or_failure_each_reach_the_people_concerned() {
-        String pipeline = "pl-" + UUID.randomUUID();
-        topics.publish(new PipelineConfigured(pipeline, "shop", "payments", "prod", "simulated", 1, List.of(),
-                3600, null, false, "MANUAL", false));
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> http().put("bob",
-                "/api/notifications/subscriptions/" + pipeline, Map.of("events", List.of("STARTED", "FAILED")))
-                .status() == 200);
+        String pipeline = prodPipelineWithSubscriber("bob", "STARTED", "FAILED");
         PipelineImage image = new PipelineImage(pipeline, "payments", "prod", "sha256:55", "6.0");
         String cancelled = "ar-" + UUID.randomUUID();
         topics.publish(new ApprovalRequested(cancelled, image, "alice", List.of("carol"), 1, null,
@@ -269,6 +259,16 @@ class NotificationIT {
                 "alice", List.of("bob"), Instant.now()));
         assertThat(awaitMail("alice@example.com", "Approved: payments 5.0").path("from").toString())
                 .contains("releases@example.com");
+    }
+
+    /** A new payments pipeline to prod, once notification-service knows it, with one subscriber to these events. */
+    private String prodPipelineWithSubscriber(String user, String... events) {
+        String pipeline = "pl-" + UUID.randomUUID();
+        topics.publish(new PipelineConfigured(pipeline, "shop", "payments", "prod", "simulated", 1, List.of(),
+                3600, null, false, "MANUAL", false));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> http().put(user,
+                "/api/notifications/subscriptions/" + pipeline, Map.of("events", List.of(events))).status() == 200);
+        return pipeline;
     }
 
     // --- reading the inbox ---------------------------------------------------------------------------------
