@@ -23,10 +23,11 @@ public final class LocalInfra implements AutoCloseable {
     /** The servers' own quiet logging setup, on the classpath of this module. */
     static final String LOGGING = "-Dlogback.configurationFile=shipgate-runtime-logback.xml";
     /**
-     * The quick compiler only, as for the services: on two shared cores the optimising one was still compiling
-     * minutes after start and took a fifth of the whole system's CPU under load (measured with bench load).
+     * The quick compiler only, for these servers and for the services (RunningSystem): on two shared cores the
+     * optimising one was still compiling minutes after start and took a fifth of the whole system's CPU under load
+     * (measured with bench load).
      */
-    static final String QUICK_JIT = "-XX:TieredStopAtLevel=1";
+    public static final String QUICK_JIT = "-XX:TieredStopAtLevel=1";
 
     private final Path dataDir;
     private final int kafkaPort;

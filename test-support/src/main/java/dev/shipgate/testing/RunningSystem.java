@@ -52,7 +52,7 @@ public final class RunningSystem implements AutoCloseable {
         for (String name : names) {
             FastStart.Launch launch = FastStart.launch(root, name)
                     .orElseGet(() -> new FastStart.Launch(List.of(), jar(root, name).toString(), LAUNCHER));
-            List<String> jvm = new ArrayList<>(List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+            List<String> jvm = new ArrayList<>(List.of("-Xmx384m", "-XX:+UseSerialGC", LocalInfra.QUICK_JIT));
             jvm.addAll(launch.options());
             services.put(name, new ManagedProcess(name, launch.classpath(), launch.mainClass(), jvm,
                     arguments(name, ports.get(name)), infra.dataDir().resolve("logs").resolve(name + ".log")));

@@ -2,8 +2,8 @@ package dev.shipgate.deploy.pipeline.adapter;
 
 import dev.shipgate.deploy.pipeline.application.Pipelines;
 import dev.shipgate.deploy.pipeline.domain.Pipeline;
-import dev.shipgate.support.messaging.AggregateStore;
 import dev.shipgate.support.cache.ShortLivedCache;
+import dev.shipgate.support.messaging.AggregateStore;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.util.List;
