@@ -19,10 +19,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,6 +48,10 @@ class GatewayProxyTest {
     /** A real HTTP server standing in for notification-service: it remembers the last request it got. */
     private static final HttpServer SERVICE = startService();
     private static final Map<String, String> received = new ConcurrentHashMap<>();
+    private static final int BURST = 12; // more than HttpClient 5's default pool of 5 connections per service
+    private static final CountDownLatch burstArrived = new CountDownLatch(BURST);
+    private static final AtomicInteger atOnce = new AtomicInteger();
+    private static final AtomicInteger mostAtOnce = new AtomicInteger();
 
     @LocalServerPort
     int port;
@@ -83,9 +94,42 @@ class GatewayProxyTest {
         assertThat(received.get("authorization")).startsWith("Bearer ");
     }
 
+    @Test
+    void a_burst_of_calls_to_one_service_is_forwarded_at_once() throws Exception {
+        ExecutorService callers = Executors.newFixedThreadPool(BURST);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < BURST; i++) {
+                statuses.add(callers.submit(() -> new Http("http://127.0.0.1:" + port)
+                        .get("carol", "/api/notifications/slow").status()));
+            }
+            for (Future<Integer> status : statuses) {
+                assertThat(status.get(20, TimeUnit.SECONDS)).isEqualTo(200);
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+
+        assertThat(mostAtOnce.get()).isEqualTo(BURST);
+    }
+
     private static HttpServer startService() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.setExecutor(Executors.newCachedThreadPool());
+            server.createContext("/api/notifications/slow", exchange -> {
+                // holds each call until the whole burst has arrived, or a second has passed
+                mostAtOnce.accumulateAndGet(atOnce.incrementAndGet(), Math::max);
+                burstArrived.countDown();
+                try {
+                    burstArrived.await(1, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                atOnce.decrementAndGet();
+                exchange.sendResponseHeaders(200, -1);
+                exchange.close();
+            });
             server.createContext("/", exchange -> {
                 received.put("method", exchange.getRequestMethod());
                 received.put("path", exchange.getRequestURI().getPath());
