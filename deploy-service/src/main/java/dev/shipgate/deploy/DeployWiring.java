@@ -68,8 +68,9 @@ public class DeployWiring {
 
     @Bean
     DeploymentService deploymentService(MongoDeployments deployments, PipelineService pipelines,
-                                        MongoAccessReplica access, MongoImageReplica images, Clock clock) {
-        return new DeploymentService(deployments, pipelines, access, images, clock);
+                                        MongoAccessReplica access, MongoImageReplica images,
+                                        RolloutMonitor rollouts, Clock clock) {
+        return new DeploymentService(deployments, pipelines, access, images, rollouts, clock);
     }
 
     @Bean
@@ -92,8 +93,9 @@ public class DeployWiring {
     @Bean
     RolloutMonitor rolloutMonitor(MongoDeployments deployments, PipelineService pipelines,
                                   List<DeploymentTarget> targets, Clock clock,
-                                  @Value("${shipgate.deploy.rollout-timeout:PT10M}") Duration rolloutTimeout) {
-        return new RolloutMonitor(deployments, pipelines, targets, clock, rolloutTimeout);
+                                  @Value("${shipgate.deploy.rollout-timeout:PT10M}") Duration rolloutTimeout,
+                                  @Value("${shipgate.deploy.full-read-interval:PT10S}") Duration fullReadInterval) {
+        return new RolloutMonitor(deployments, pipelines, targets, clock, rolloutTimeout, fullReadInterval);
     }
 
     @Bean

@@ -28,6 +28,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -89,8 +90,9 @@ public class NotificationWiring {
     @Bean
     DeliveryDispatcher deliveryDispatcher(MongoDeliveries deliveries, ConfigurableMailSender sender, Clock clock,
                                           @Value("${shipgate.mail.max-attempts:8}") int maxAttempts,
-                                          @Value("${shipgate.mail.first-retry:PT2S}") Duration firstRetry) {
-        return new DeliveryDispatcher(deliveries, new SmtpMailer(sender), clock, maxAttempts, firstRetry);
+                                          @Value("${shipgate.mail.first-retry:PT2S}") Duration firstRetry,
+                                          @Value("${shipgate.mail.full-read-interval:PT10S}") Duration fullRead) {
+        return new DeliveryDispatcher(deliveries, new SmtpMailer(sender), clock, maxAttempts, firstRetry, fullRead);
     }
 
     @Bean
@@ -101,7 +103,7 @@ public class NotificationWiring {
                                             @Value("${shipgate.ui.base-url:http://localhost:8080}") String uiBaseUrl) {
         MessageComposer composer = new MessageComposer(new MustacheEmailTemplates(), links, recipients,
                 subscriptions, pipelineAccess, uiBaseUrl);
-        return new NotificationService(composer, recipients, deliveries, loop::wakeUp, clock);
+        return new NotificationService(composer, recipients, deliveries, loop::queued, clock);
     }
 
     @Bean
@@ -130,6 +132,12 @@ public class NotificationWiring {
 
         DispatchLoop(DeliveryDispatcher dispatcher) {
             this.dispatcher = dispatcher;
+        }
+
+        /** Mail just stored: read by id in a pass that starts at once. */
+        void queued(List<String> deliveryIds) {
+            dispatcher.expect(deliveryIds);
+            wakeUp();
         }
 
         void wakeUp() {

@@ -34,8 +34,11 @@ class DeployFlowIT {
 
     @BeforeAll
     static void start() {
+        // no full read of live deployments after the first: rollouts must be followed from the monitor's watch list,
+        // and the restarted deploy-service below must find its live ones with its first read
         system = new RunningSystem(RunningSystem.ALL_SERVICES, List.of("--shipgate.deploy.rollout-timeout=PT15S",
-                "--shipgate.targets.simulated.progress-time=PT6S", "--shipgate.deploy.monitor-interval=PT0.2S"));
+                "--shipgate.targets.simulated.progress-time=PT6S", "--shipgate.deploy.monitor-interval=PT0.2S",
+                "--shipgate.deploy.full-read-interval=PT1H"));
         topics = new TopicWatcher(system.infra.kafkaBootstrap(), List.of(Topics.DEPLOYMENTS, Topics.APPROVALS,
                 Topics.PIPELINES));
         gateway = new Http(system.gatewayUrl());

@@ -66,6 +66,8 @@ class NotificationIT {
         registry.add("shipgate.mail.first-retry", () -> "PT0.5S");
         registry.add("shipgate.mail.max-attempts", () -> "30");
         registry.add("shipgate.mail.poll", () -> "PT0.3S");
+        // no full read of due mail after the first pass: mail queued or retried must be found by its id
+        registry.add("shipgate.mail.full-read-interval", () -> "PT1H");
         registry.add("logging.structured.format.console", () -> "");
     }
 

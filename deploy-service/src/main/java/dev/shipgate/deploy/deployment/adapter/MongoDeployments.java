@@ -12,6 +12,7 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,6 +50,12 @@ public class MongoDeployments implements Deployments {
     @Override
     public Optional<Deployment> find(String id) {
         return Optional.ofNullable(mongo.findById(id, Deployment.class, COLLECTION));
+    }
+
+    @Override
+    public List<Deployment> findAll(Collection<String> ids) {
+        Query query = Query.query(Criteria.where("_id").in(ids)).with(Sort.by(Sort.Direction.ASC, "requestedAt"));
+        return mongo.find(query, Deployment.class, COLLECTION);
     }
 
     @Override

@@ -30,15 +30,17 @@ public class DeploymentService {
     private final AccessReplica access;
     private final ImageReplica images;
     private final DeploymentUpdater updater;
+    private final RolloutMonitor rollouts;
     private final Clock clock;
 
     public DeploymentService(Deployments deployments, PipelineService pipelines, AccessReplica access,
-                             ImageReplica images, Clock clock) {
+                             ImageReplica images, RolloutMonitor rollouts, Clock clock) {
         this.deployments = deployments;
         this.pipelines = pipelines;
         this.access = access;
         this.images = images;
         this.updater = new DeploymentUpdater(deployments);
+        this.rollouts = rollouts;
         this.clock = clock;
     }
 
@@ -90,7 +92,8 @@ public class DeploymentService {
 
     public void onAuthorized(DeploymentAuthorized authorized) {
         apply(authorized.deploymentId(), d -> d.authorize(authorized.approvalRequestId(), authorized.approvedBy(),
-                clock.instant()));
+                clock.instant()))
+                .ifPresent(deployment -> rollouts.watch(deployment.id()));
     }
 
     public void onRejected(DeploymentRejected rejected) {
@@ -98,7 +101,8 @@ public class DeploymentService {
                 clock.instant()));
     }
 
-    private void apply(String deploymentId, Function<Deployment, Optional<Deployment.Transition>> change) {
-        updater.apply(deploymentId, change);
+    private Optional<Deployment> apply(String deploymentId,
+                                       Function<Deployment, Optional<Deployment.Transition>> change) {
+        return updater.apply(deploymentId, change);
     }
 }

@@ -4,6 +4,7 @@ import dev.shipgate.contracts.EventPayload;
 import dev.shipgate.deploy.deployment.domain.Deployment;
 import dev.shipgate.deploy.deployment.domain.DeploymentStatus;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +17,9 @@ public interface Deployments {
     boolean update(Deployment deployment, List<EventPayload> events);
 
     Optional<Deployment> find(String id);
+
+    /** Oldest request first. */
+    List<Deployment> findAll(Collection<String> ids);
 
     /** Newest first. */
     List<Deployment> forPipeline(String pipelineId, int page, int size);

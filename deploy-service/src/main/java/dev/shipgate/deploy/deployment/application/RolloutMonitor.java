@@ -7,9 +7,12 @@ import dev.shipgate.deploy.pipeline.domain.Pipeline;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -17,8 +20,16 @@ import java.util.stream.Collectors;
  * Drives deployments through their targets: starts the authorized ones, follows those in progress, ends those stuck
  * past the rollout timeout. All its state is in the deployments themselves, so a restarted service picks up where
  * it left off.
+ * <p>
+ * Each tick reads by id only the deployments this instance watches: the ones it authorized, and the live ones the
+ * last full read found. A full read of every authorized and progressing deployment comes at the first tick and then
+ * once per {@code fullReadInterval}, for those another instance left behind: without an index on the status (the
+ * embedded database has none) it scans every deployment ever made, which at every tick grew with the history.
  */
 public class RolloutMonitor {
+
+    private static final List<DeploymentStatus> LIVE = List.of(DeploymentStatus.AUTHORIZED,
+            DeploymentStatus.PROGRESSING);
 
     private final Deployments deployments;
     private final PipelineService pipelines;
@@ -26,30 +37,47 @@ public class RolloutMonitor {
     private final DeploymentUpdater updater;
     private final Clock clock;
     private final Duration rolloutTimeout;
+    private final Duration fullReadInterval;
+    private final Set<String> watched = ConcurrentHashMap.newKeySet();
+    private Instant nextFullRead = Instant.MIN;
 
     public RolloutMonitor(Deployments deployments, PipelineService pipelines, List<DeploymentTarget> targets,
-                          Clock clock, Duration rolloutTimeout) {
+                          Clock clock, Duration rolloutTimeout, Duration fullReadInterval) {
         this.deployments = deployments;
         this.pipelines = pipelines;
         this.targets = targets.stream().collect(Collectors.toMap(DeploymentTarget::name, Function.identity()));
         this.updater = new DeploymentUpdater(deployments);
         this.clock = clock;
         this.rolloutTimeout = rolloutTimeout;
+        this.fullReadInterval = fullReadInterval;
     }
 
-    /**
-     * One read per tick (a full scan where the database has no index on the status): oldest first, so a newer
-     * deployment that supersedes an older one in the same tick comes after it.
-     */
+    /** A deployment this instance authorized: the next tick starts it. */
+    public void watch(String deploymentId) {
+        watched.add(deploymentId);
+    }
+
+    /** Oldest first, so a newer deployment that supersedes an older one in the same tick comes after it. */
     public void tick() {
-        for (Deployment deployment : deployments.withStatus(List.of(DeploymentStatus.AUTHORIZED,
-                DeploymentStatus.PROGRESSING), 500)) {
-            if (deployment.status() == DeploymentStatus.AUTHORIZED) {
-                start(deployment);
-            } else {
-                follow(deployment);
+        for (Deployment deployment : live()) {
+            switch (deployment.status()) {
+                case AUTHORIZED -> start(deployment);
+                case PROGRESSING -> follow(deployment);
+                default -> watched.remove(deployment.id()); // finished (here or elsewhere): nothing left to do
             }
         }
+    }
+
+    /** Called on the monitor's one thread only. */
+    private List<Deployment> live() {
+        Instant now = clock.instant();
+        if (!now.isBefore(nextFullRead)) {
+            List<Deployment> live = deployments.withStatus(LIVE, 500);
+            live.forEach(deployment -> watched.add(deployment.id()));
+            nextFullRead = now.plus(fullReadInterval);
+            return live;
+        }
+        return watched.isEmpty() ? List.of() : deployments.findAll(Set.copyOf(watched));
     }
 
     private void start(Deployment deployment) {

@@ -13,6 +13,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 public class MongoDeliveries implements Deliveries {
@@ -55,6 +56,12 @@ public class MongoDeliveries implements Deliveries {
     public List<Delivery> due(Instant now, int limit) {
         Query query = Query.query(Criteria.where("status").is(DeliveryStatus.PENDING.name())
                 .and("nextAttemptAt").lte(now)).with(Sort.by("nextAttemptAt")).limit(limit);
+        return mongo.find(query, Delivery.class, COLLECTION);
+    }
+
+    @Override
+    public List<Delivery> findAll(Collection<String> ids) {
+        Query query = Query.query(Criteria.where("_id").in(ids)).with(Sort.by("nextAttemptAt"));
         return mongo.find(query, Delivery.class, COLLECTION);
     }
 

@@ -1,15 +1,29 @@
 package dev.shipgate.notification.delivery.application;
 
 import dev.shipgate.notification.delivery.domain.Delivery;
+import dev.shipgate.notification.delivery.domain.DeliveryStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Sends the pending deliveries that are due; a failed send is tried again later, with a growing pause. */
+/**
+ * Sends the pending deliveries that are due; a failed send is tried again later, with a growing pause.
+ * <p>
+ * A pass reads by id the pending deliveries this instance knows of: the ones it queued and the ones it is retrying.
+ * At the first pass and then once per {@code fullReadInterval} it reads every due delivery instead, which picks up
+ * what another instance left: without an index on the status (the embedded database has none) that read scans every
+ * delivery ever made, and at every pass it grew with the mail history.
+ */
 public class DeliveryDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
@@ -23,30 +37,45 @@ public class DeliveryDispatcher {
 
     private final int maxAttempts;
     private final Duration firstPause;
+    private final Duration fullReadInterval;
+    private final Set<String> known = ConcurrentHashMap.newKeySet();
+    private Instant nextFullRead = Instant.MIN;
 
     public DeliveryDispatcher(Deliveries deliveries, Mailer mailer, Clock clock, int maxAttempts,
-                              Duration firstPause) {
+                              Duration firstPause, Duration fullReadInterval) {
         this.deliveries = deliveries;
         this.mailer = mailer;
         this.clock = clock;
         this.maxAttempts = maxAttempts;
         this.firstPause = firstPause;
+        this.fullReadInterval = fullReadInterval;
     }
 
-    /** Sends what is due, a batch at a time over one connection; returns how many were sent. */
+    /** Deliveries this instance has just stored: the next pass reads them by id. */
+    public void expect(Collection<String> deliveryIds) {
+        known.addAll(deliveryIds);
+    }
+
+    /** Sends what is due, a batch at a time over one connection; returns how many were sent. Not thread-safe. */
     public int dispatchDue() {
         int sent = 0;
-        List<Delivery> due = deliveries.due(clock.instant(), BATCH);
+        List<Delivery> due = due();
         while (!due.isEmpty()) {
             Map<String, String> failed = mailer.send(due);
             for (Delivery delivery : due) {
                 String reason = failed.get(delivery.id());
                 if (reason == null) {
                     record(delivery.sent(clock.instant()), delivery.attempts());
+                    known.remove(delivery.id());
                     sent++;
                 } else {
                     Delivery next = delivery.attemptFailed(reason, clock.instant(), maxAttempts, firstPause);
                     record(next, delivery.attempts());
+                    if (next.status() == DeliveryStatus.PENDING) {
+                        known.add(next.id());
+                    } else {
+                        known.remove(next.id());
+                    }
                     log.warn("delivery {} attempt {} failed: {}", delivery.id(), next.attempts(), reason);
                 }
             }
@@ -56,9 +85,36 @@ public class DeliveryDispatcher {
             if (due.size() < BATCH) {
                 break; // that was all (mail queued since wakes its own pass)
             }
-            due = deliveries.due(clock.instant(), BATCH);
+            due = due();
         }
         return sent;
+    }
+
+    private List<Delivery> due() {
+        Instant now = clock.instant();
+        if (!now.isBefore(nextFullRead)) {
+            List<Delivery> due = deliveries.due(now, BATCH);
+            if (due.size() < BATCH) { // else more are due: the next read is a full one too
+                nextFullRead = now.plus(fullReadInterval);
+            }
+            return due;
+        }
+        if (known.isEmpty()) {
+            return List.of();
+        }
+        Set<String> asked = Set.copyOf(known);
+        Set<String> pending = new HashSet<>();
+        List<Delivery> due = new ArrayList<>();
+        for (Delivery delivery : deliveries.findAll(asked)) {
+            if (delivery.status() == DeliveryStatus.PENDING) {
+                pending.add(delivery.id());
+                if (!delivery.nextAttemptAt().isAfter(now) && due.size() < BATCH) {
+                    due.add(delivery);
+                }
+            }
+        }
+        asked.stream().filter(id -> !pending.contains(id)).forEach(known::remove); // sent or given up elsewhere
+        return due;
     }
 
     /**

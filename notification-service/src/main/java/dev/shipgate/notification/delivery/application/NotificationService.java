@@ -9,7 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Turns an event into deliveries, one per recipient; a repeated event finds them there already. */
 public class NotificationService {
@@ -19,11 +22,11 @@ public class NotificationService {
     private final MessageComposer composer;
     private final Recipients recipients;
     private final Deliveries deliveries;
-    private final Runnable dispatchSoon;
+    private final Consumer<List<String>> dispatchSoon;
     private final Clock clock;
 
     public NotificationService(MessageComposer composer, Recipients recipients, Deliveries deliveries,
-                               Runnable dispatchSoon, Clock clock) {
+                               Consumer<List<String>> dispatchSoon, Clock clock) {
         this.composer = composer;
         this.recipients = recipients;
         this.deliveries = deliveries;
@@ -32,18 +35,21 @@ public class NotificationService {
     }
 
     public void handle(EventEnvelope<? extends EventPayload> event) {
-        boolean added = false;
+        List<String> added = new ArrayList<>();
         for (Message message : composer.compose(event)) {
             Optional<String> email = recipients.emailOf(message.recipient());
             if (email.isEmpty()) {
                 log.warn("no email address for {}: {} not sent to them", message.recipient(), event.type());
                 continue;
             }
-            added |= deliveries.add(Delivery.pending(event.id(), event.type(), message.recipient(), email.get(),
-                    message.subject(), message.html(), message.text(), clock.instant()));
+            Delivery delivery = Delivery.pending(event.id(), event.type(), message.recipient(), email.get(),
+                    message.subject(), message.html(), message.text(), clock.instant());
+            if (deliveries.add(delivery)) {
+                added.add(delivery.id());
+            }
         }
-        if (added) {
-            dispatchSoon.run();
+        if (!added.isEmpty()) {
+            dispatchSoon.accept(added);
         }
     }
 }
