@@ -5,21 +5,39 @@ import dev.shipgate.deploy.deployment.application.Deployments;
 import dev.shipgate.deploy.deployment.domain.Deployment;
 import dev.shipgate.deploy.deployment.domain.DeploymentStatus;
 import dev.shipgate.support.messaging.AggregateStore;
+import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
+/**
+ * Deployments in MongoDB, with an index of our own for the live deployments of each pipeline (authorized,
+ * progressing or healthy: the ones a newer deployment supersedes, and the active one). The embedded database uses no
+ * index for a query on the status, so asking for them scanned every deployment ever made, once per rollout.
+ * <p>
+ * The index is one document per pipeline, {@code {_id: pipelineId, ids: [...], complete: true}}, holding a superset
+ * of the ids: an id goes in before its deployment is written AUTHORIZED (the only way into the live states) and comes
+ * out only once the deployment is final. The first read of a pipeline's document completes it from a scan, for the
+ * deployments made before the index existed.
+ */
 public class MongoDeployments implements Deployments {
 
     public static final String COLLECTION = "deployments";
+    static final String LIVE_COLLECTION = "live_deployments";
+    private static final List<DeploymentStatus> LIVE = List.of(DeploymentStatus.AUTHORIZED,
+            DeploymentStatus.PROGRESSING, DeploymentStatus.HEALTHY);
 
     private final MongoTemplate mongo;
     private final AggregateStore store;
@@ -44,6 +62,10 @@ public class MongoDeployments implements Deployments {
 
     @Override
     public boolean update(Deployment deployment, List<EventPayload> events) {
+        if (deployment.status() == DeploymentStatus.AUTHORIZED) {
+            mongo.upsert(byId(deployment.image().pipelineId()), new Update().addToSet("ids", deployment.id()),
+                    LIVE_COLLECTION);
+        }
         return store.update(COLLECTION, deployment.id(), deployment, deployment.version(), events, Map.of());
     }
 
@@ -54,6 +76,9 @@ public class MongoDeployments implements Deployments {
 
     @Override
     public List<Deployment> findAll(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
         Query query = Query.query(Criteria.where("_id").in(ids)).with(Sort.by(Sort.Direction.ASC, "requestedAt"));
         return mongo.find(query, Deployment.class, COLLECTION);
     }
@@ -74,8 +99,36 @@ public class MongoDeployments implements Deployments {
 
     @Override
     public List<Deployment> inPipelineWithStatus(String pipelineId, List<DeploymentStatus> statuses) {
+        if (!LIVE.containsAll(statuses)) {
+            return scan(pipelineId, statuses);
+        }
+        List<Deployment> candidates = findAll(liveIds(pipelineId));
+        Object[] over = candidates.stream().filter(d -> d.status().isFinal()).map(Deployment::id).toArray();
+        if (over.length > 0) {
+            mongo.updateFirst(byId(pipelineId), new Update().pullAll("ids", over), LIVE_COLLECTION);
+        }
+        return candidates.stream().filter(d -> statuses.contains(d.status())).toList();
+    }
+
+    private Set<String> liveIds(String pipelineId) {
+        Document index = mongo.findById(pipelineId, Document.class, LIVE_COLLECTION);
+        Set<String> ids = new HashSet<>(index == null ? List.of() : index.getList("ids", String.class, List.of()));
+        if (index == null || !index.getBoolean("complete", false)) {
+            Object[] scanned = scan(pipelineId, LIVE).stream().map(Deployment::id).toArray();
+            mongo.upsert(byId(pipelineId), new Update().addToSet("ids").each(scanned).set("complete", true),
+                    LIVE_COLLECTION);
+            Arrays.stream(scanned).forEach(id -> ids.add((String) id));
+        }
+        return ids;
+    }
+
+    private List<Deployment> scan(String pipelineId, List<DeploymentStatus> statuses) {
         Query query = Query.query(Criteria.where("image.pipelineId").is(pipelineId)
                 .and("status").in(statuses.stream().map(Enum::name).toList()));
         return mongo.find(query, Deployment.class, COLLECTION);
+    }
+
+    private static Query byId(String id) {
+        return Query.query(Criteria.where("_id").is(id));
     }
 }
