@@ -10,9 +10,11 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * The three servers of the local default (Kafka, MongoDB-compatible, SMTP) as real child processes on free loopback
@@ -125,12 +127,21 @@ public final class LocalInfra implements AutoCloseable {
     }
 
     public void awaitMongo() {
-        mongo.awaitReady(Duration.ofSeconds(60), () -> ManagedProcess.acceptsConnections(mongoPort));
+        mongo.awaitReady(Duration.ofSeconds(60), listening(mongo, MongoServerMain.LISTENING, mongoPort));
     }
 
     public void awaitMail() {
-        mail.awaitReady(Duration.ofSeconds(60), () -> ManagedProcess.acceptsConnections(inboxPort)
-                && ManagedProcess.acceptsConnections(smtpPort));
+        mail.awaitReady(Duration.ofSeconds(60), listening(mail, MailServerMain.LISTENING, smtpPort, inboxPort));
+    }
+
+    /**
+     * Ready when the server says it holds its ports and they take connections. The ports alone are not enough: they
+     * are free when chosen but not held until the server binds them, and another process that took one meanwhile
+     * would answer for a server that failed to start.
+     */
+    static BooleanSupplier listening(ManagedProcess server, String saysListening, int... ports) {
+        return () -> server.printedSinceStart(saysListening)
+                && Arrays.stream(ports).allMatch(ManagedProcess::acceptsConnections);
     }
 
     private boolean kafkaAnswers() {

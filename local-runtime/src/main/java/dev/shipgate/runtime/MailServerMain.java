@@ -14,6 +14,9 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class MailServerMain {
 
+    /** Printed once both servers hold their ports: the launcher waits for it. */
+    static final String LISTENING = "GreenMail SMTP on ";
+
     private MailServerMain() {
     }
 
@@ -23,12 +26,17 @@ public final class MailServerMain {
         int httpPort = options.port("http-port", 8025);
 
         GreenMail greenMail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        greenMail.start();
-
-        HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", httpPort), 16);
+        HttpServer http;
+        try {
+            greenMail.start();
+            http = HttpServer.create(new InetSocketAddress("127.0.0.1", httpPort), 16);
+        } catch (Exception e) { // a port taken
+            StartFailure.exit("GreenMail", e);
+            return;
+        }
         new MailInbox(greenMail).register(http);
         http.start();
-        System.out.println("GreenMail SMTP on 127.0.0.1:" + smtpPort + ", inbox on http://127.0.0.1:" + httpPort);
+        System.out.println(LISTENING + "127.0.0.1:" + smtpPort + ", inbox on http://127.0.0.1:" + httpPort);
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -3,6 +3,9 @@ package dev.shipgate.runtime;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +21,7 @@ public final class ManagedProcess {
     private final List<String> command;
     private final Path logFile;
     private Process process;
+    private long logStart; // the log's length when this run of the process began
 
     public ManagedProcess(String name, String classpath, String mainClass, List<String> jvmOptions,
                           List<String> args, Path logFile) {
@@ -39,6 +43,7 @@ public final class ManagedProcess {
         }
         try {
             Files.createDirectories(logFile.getParent());
+            logStart = Files.exists(logFile) ? Files.size(logFile) : 0;
             process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
@@ -96,6 +101,16 @@ public final class ManagedProcess {
 
     public Path logFile() {
         return logFile;
+    }
+
+    /** Whether this run of the process has printed the text (lines of earlier runs in the log do not count). */
+    public boolean printedSinceStart(String text) {
+        try (SeekableByteChannel log = Files.newByteChannel(logFile)) {
+            log.position(logStart);
+            return new String(Channels.newInputStream(log).readAllBytes(), StandardCharsets.UTF_8).contains(text);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     public void awaitReady(Duration timeout, BooleanSupplier ready) {

@@ -15,6 +15,9 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class MongoServerMain {
 
+    /** Printed once the server holds its port: the launcher waits for it. */
+    static final String LISTENING = "mongo-java-server listening on ";
+
     private MongoServerMain() {
     }
 
@@ -24,12 +27,17 @@ public final class MongoServerMain {
         Path dataDir = Path.of(options.value("data", ".shipgate/data/mongo")).toAbsolutePath();
         Files.createDirectories(dataDir);
 
-        H2Backend backend = new H2Backend(dataDir.resolve("shipgate.mv").toString());
-        backend.version(ServerVersion.MONGO_5_0);
-        MongoServer server = new MongoServer(backend);
-        server.bind("127.0.0.1", port);
-        System.out.println("mongo-java-server listening on " + server.getConnectionString()
-                + ", data in " + dataDir);
+        MongoServer server;
+        try {
+            H2Backend backend = new H2Backend(dataDir.resolve("shipgate.mv").toString());
+            backend.version(ServerVersion.MONGO_5_0);
+            server = new MongoServer(backend);
+            server.bind("127.0.0.1", port);
+        } catch (Exception e) { // port taken (netty throws it unchecked), data file locked by another server
+            StartFailure.exit("mongo-java-server", e);
+            return;
+        }
+        System.out.println(LISTENING + server.getConnectionString() + ", data in " + dataDir);
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -19,16 +19,21 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LocalInfraTest {
 
@@ -42,6 +47,25 @@ class LocalInfraTest {
     @AfterAll
     static void stop() {
         infra.close();
+    }
+
+    @Test
+    void a_server_whose_port_is_taken_exits_and_is_never_taken_for_ready() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Path dir = Files.createTempDirectory("taken-port");
+            ManagedProcess mongo = new ManagedProcess("mongo", System.getProperty("java.class.path"),
+                    MongoServerMain.class.getName(), List.of(LocalInfra.QUICK_JIT),
+                    List.of("--port", Integer.toString(taken.getLocalPort()), "--data", dir.toString()),
+                    dir.resolve("mongo.log")).start();
+            try {
+                assertThatThrownBy(() -> mongo.awaitReady(Duration.ofSeconds(60),
+                        LocalInfra.listening(mongo, MongoServerMain.LISTENING, taken.getLocalPort())))
+                        .hasMessageContaining("mongo exited with 1");
+                assertThat(Files.readString(dir.resolve("mongo.log"))).contains("could not start");
+            } finally {
+                mongo.kill();
+            }
+        }
     }
 
     @Test
