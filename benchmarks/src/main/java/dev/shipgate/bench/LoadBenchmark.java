@@ -24,17 +24,19 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The whole system (four services, broker, database, SMTP server) under a steady mix of operations by several users,
- * on loopback: images arriving from CI, approval requests, votes, deploys, and status reads. Operations are sent at a
- * fixed rate (open loop); each image goes through its whole flow, and at the end every flow is checked: approved
- * once, deployed once, healthy (or superseded by a later deploy). Prints throughput and p50/p99/max per operation,
- * deploy request to AUTHORIZED, the raw Kafka and MongoDB baselines of the same run, and the CPU and memory of every
- * process, busy and idle.
+ * on loopback: images arriving from CI, approval requests, votes, deploys, status reads, and reads of the images
+ * page. Operations are sent at a fixed rate (open loop); each image goes through its whole flow, and at the end every
+ * flow is checked: approved once, deployed once, healthy (or superseded by a later deploy). Prints throughput and
+ * p50/p99/max per operation, deploy request to AUTHORIZED, the raw Kafka and MongoDB baselines of the same run, and
+ * the CPU and memory of every process, busy and idle.
  * {@code ./shipgate bench load [seconds] [operations per second] [warm-up seconds]}.
  */
 public final class LoadBenchmark {
 
     static final String PIPELINE = "payments-staging";
     static final int MAX_FLOWS_IN_FLIGHT = 150;
+    /** Every this many operations, someone looks at the pipeline's images page instead of driving a flow. */
+    static final int READ_EVERY = 10;
     static final int IDLE_SECONDS = 10;
 
     enum Step { IMAGE, REQUEST, VOTE, DEPLOY, STATUS, READ }
@@ -116,7 +118,10 @@ public final class LoadBenchmark {
         }
     }
 
-    /** Sends one operation every 1/rate s: the next step of a flow when one is due, else a new flow or a read. */
+    /**
+     * Sends one operation every 1/rate s: every {@link #READ_EVERY}th a read of the images page, else the next step
+     * of a flow when one is due, else a new flow (a read when {@link #MAX_FLOWS_IN_FLIGHT} are under way).
+     */
     int run(int rate, int seconds) throws InterruptedException {
         ExecutorService workers = Executors.newFixedThreadPool(64);
         long interval = 1_000_000_000L / rate;
@@ -125,16 +130,8 @@ public final class LoadBenchmark {
         int sent = 0;
         for (long due = start; due < end; due += interval) {
             LockSupport.parkNanos(due - System.nanoTime());
-            Flow flow = nextDue();
-            if (flow == null && inFlight.get() < MAX_FLOWS_IN_FLIGHT) {
-                flow = new Flow();
-                synchronized (flows) {
-                    flows.add(flow);
-                }
-                inFlight.incrementAndGet();
-            }
-            Flow chosen = flow;
-            workers.execute(chosen == null ? this::read : () -> advance(chosen));
+            Flow flow = sent % READ_EVERY == READ_EVERY - 1 ? null : nextDueOrNew();
+            workers.execute(flow == null ? this::read : () -> advance(flow));
             sent++;
         }
         workers.shutdown();
@@ -152,6 +149,18 @@ public final class LoadBenchmark {
                 advance(flow);
             }
         }
+    }
+
+    private Flow nextDueOrNew() {
+        Flow flow = nextDue();
+        if (flow == null && inFlight.get() < MAX_FLOWS_IN_FLIGHT) {
+            flow = new Flow();
+            synchronized (flows) {
+                flows.add(flow);
+            }
+            inFlight.incrementAndGet();
+        }
+        return flow;
     }
 
     private Flow nextDue() {
