@@ -36,8 +36,7 @@ public class MongoDeployments implements Deployments {
 
     public static final String COLLECTION = "deployments";
     static final String LIVE_COLLECTION = "live_deployments";
-    private static final List<DeploymentStatus> LIVE = List.of(DeploymentStatus.AUTHORIZED,
-            DeploymentStatus.PROGRESSING, DeploymentStatus.HEALTHY);
+    private static final List<DeploymentStatus> LIVE = DeploymentStatus.where(DeploymentStatus::isLive);
 
     private final MongoTemplate mongo;
     private final AggregateStore store;
@@ -99,7 +98,7 @@ public class MongoDeployments implements Deployments {
 
     @Override
     public List<Deployment> inPipelineWithStatus(String pipelineId, List<DeploymentStatus> statuses) {
-        if (!LIVE.containsAll(statuses)) {
+        if (!statuses.stream().allMatch(DeploymentStatus::isLive)) {
             return scan(pipelineId, statuses);
         }
         List<Deployment> candidates = findAll(liveIds(pipelineId));

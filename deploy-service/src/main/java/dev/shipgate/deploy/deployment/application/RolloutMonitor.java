@@ -21,15 +21,15 @@ import java.util.stream.Collectors;
  * past the rollout timeout. All its state is in the deployments themselves, so a restarted service picks up where
  * it left off.
  * <p>
- * Each tick reads by id only the deployments this instance watches: the ones it authorized, and the live ones the
+ * Each tick reads by id only the deployments this instance watches: the ones it authorized, and the in-flight ones the
  * last full read found. A full read of every authorized and progressing deployment comes at the first tick and then
  * once per {@code fullReadInterval}, for those another instance left behind: without an index on the status (the
  * embedded database has none) it scans every deployment ever made, which at every tick grew with the history.
  */
 public class RolloutMonitor {
 
-    private static final List<DeploymentStatus> LIVE = List.of(DeploymentStatus.AUTHORIZED,
-            DeploymentStatus.PROGRESSING);
+    private static final List<DeploymentStatus> IN_FLIGHT = DeploymentStatus.where(DeploymentStatus::isInFlight);
+    private static final List<DeploymentStatus> LIVE = DeploymentStatus.where(DeploymentStatus::isLive);
 
     private final Deployments deployments;
     private final PipelineService pipelines;
@@ -59,7 +59,7 @@ public class RolloutMonitor {
 
     /** Oldest first, so a newer deployment that supersedes an older one in the same tick comes after it. */
     public void tick() {
-        for (Deployment deployment : live()) {
+        for (Deployment deployment : toFollow()) {
             switch (deployment.status()) {
                 case AUTHORIZED -> start(deployment);
                 case PROGRESSING -> follow(deployment);
@@ -69,13 +69,13 @@ public class RolloutMonitor {
     }
 
     /** Called on the monitor's one thread only. */
-    private List<Deployment> live() {
+    private List<Deployment> toFollow() {
         Instant now = clock.instant();
         if (!now.isBefore(nextFullRead)) {
-            List<Deployment> live = deployments.withStatus(LIVE, 500);
-            live.forEach(deployment -> watched.add(deployment.id()));
+            List<Deployment> inFlight = deployments.withStatus(IN_FLIGHT, 500);
+            inFlight.forEach(deployment -> watched.add(deployment.id()));
             nextFullRead = now.plus(fullReadInterval);
-            return live;
+            return inFlight;
         }
         return watched.isEmpty() ? List.of() : deployments.findAll(Set.copyOf(watched));
     }
@@ -128,8 +128,7 @@ public class RolloutMonitor {
 
     /** The previous active or in-flight deployments of the pipeline give way to this one. */
     private void supersedeOlder(Deployment newer) {
-        deployments.inPipelineWithStatus(newer.image().pipelineId(), List.of(DeploymentStatus.HEALTHY,
-                        DeploymentStatus.PROGRESSING, DeploymentStatus.AUTHORIZED)).stream()
+        deployments.inPipelineWithStatus(newer.image().pipelineId(), LIVE).stream()
                 .filter(older -> !older.id().equals(newer.id()))
                 .filter(older -> older.requestedAt().isBefore(newer.requestedAt()))
                 .forEach(older -> updater.apply(older.id(), d -> d.supersede(newer.id(), clock.instant())));

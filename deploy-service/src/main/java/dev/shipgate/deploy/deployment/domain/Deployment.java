@@ -66,7 +66,7 @@ public record Deployment(String id, PipelineImage image, String requestedBy, Str
 
     /** A newer deployment of the pipeline took over. */
     public Optional<Transition> supersede(String newerDeploymentId, Instant now) {
-        if (status != DeploymentStatus.HEALTHY && !status.isInFlight()) {
+        if (!status.isLive()) {
             return Optional.empty();
         }
         return Optional.of(move(DeploymentStatus.SUPERSEDED, approvalRequestId,
