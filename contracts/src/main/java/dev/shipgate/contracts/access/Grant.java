@@ -14,7 +14,13 @@ public record Grant(Role role, Scope scope) {
         return new RoleBinding(role.name(), scope.project(), scope.application(), scope.environment());
     }
 
+    /** Whether this grant gives {@code wanted} on every place of {@code target} (containment). */
     public boolean gives(Role wanted, Scope target) {
-        return role.includes(wanted) && (role == Role.SUPER_ADMIN || scope.covers(target));
+        return role.includes(wanted) && (role == Role.SUPER_ADMIN || scope.contains(target));
+    }
+
+    /** Whether this grant gives {@code wanted} on at least one place of {@code area} (overlap). */
+    public boolean givesSomewhereIn(Role wanted, Scope area) {
+        return role.includes(wanted) && (role == Role.SUPER_ADMIN || scope.overlaps(area));
     }
 }

@@ -16,8 +16,17 @@ public record Permissions(String userId, List<Grant> grants) {
         return new Permissions(userId, List.of());
     }
 
+    /** Whether some grant gives {@code role} on the whole of {@code scope}: the question for acting and granting. */
     public boolean has(Role role, Scope scope) {
         return grants.stream().anyMatch(grant -> grant.gives(role, scope));
+    }
+
+    /**
+     * Whether some grant gives {@code role} on at least one place inside {@code area} (e.g. "Build and Deploy on any
+     * environment of payments"). Never enough to act on a particular place: use {@link #has} for that.
+     */
+    public boolean hasSomewhereIn(Role role, Scope area) {
+        return grants.stream().anyMatch(grant -> grant.givesSomewhereIn(role, area));
     }
 
     public boolean isSuperAdmin() {

@@ -3,6 +3,7 @@ package dev.shipgate.approval.image.adapter;
 import dev.shipgate.approval.access.application.AccessDirectory;
 import dev.shipgate.approval.image.application.ImageIntake;
 import dev.shipgate.approval.image.domain.Image;
+import dev.shipgate.contracts.access.Role;
 import dev.shipgate.contracts.access.Scope;
 import dev.shipgate.contracts.events.ImageBuilt;
 import dev.shipgate.support.web.RefusedException;
@@ -50,7 +51,7 @@ public class ImageWebhookController {
     @ResponseStatus(HttpStatus.CREATED)
     public Image accept(@AuthenticationPrincipal Jwt caller, @Valid @RequestBody BuiltImage body) {
         var permissions = access.actor(caller.getSubject()).permissions();
-        if (!permissions.canBuildAndDeploy(new Scope(Scope.ALL, body.application(), Scope.ALL))) {
+        if (!permissions.hasSomewhereIn(Role.BUILD_AND_DEPLOY, new Scope(Scope.ALL, body.application(), Scope.ALL))) {
             throw new RefusedException(HttpStatus.FORBIDDEN, "NOT_ALLOWED_TO_BUILD",
                     caller.getSubject() + " needs Build and Deploy on " + body.application() + " to register images");
         }
