@@ -352,7 +352,9 @@ async function approveLinkScreen(requestId, params) {
   const token = params.get('link');
   try {
     if (token) {
-      await api('POST', '/api/notifications/approval-links/redeem', { token });
+      const spent = await api('POST', '/api/notifications/approval-links/redeem', { token });
+      // the vote carries the receipt, so the history says it came through this e-mail link
+      state.linkReceipt = spent.receipt ? { requestId: spent.requestId, receipt: spent.receipt } : null;
     }
   } catch (e) {
     main().innerHTML = html`<div class="card" id="link-refused"><h1>This approval link cannot be used</h1>
@@ -483,8 +485,11 @@ document.addEventListener('click', async event => {
     }
     case 'vote': {
       const body = d.verb === 'reject' ? { comment: prompt('Why do you reject this image?') || '' } : undefined;
+      const receipt = state.linkReceipt && state.linkReceipt.requestId === d.request ? state.linkReceipt.receipt : null;
+      const voteBody = receipt && ['approve', 'reject'].includes(d.verb) ? { ...(body || {}), link: receipt } : body;
       await attempt(async () => {
-        await api('POST', '/api/approval-requests/' + encodeURIComponent(d.request) + '/' + d.verb, body);
+        await api('POST', '/api/approval-requests/' + encodeURIComponent(d.request) + '/' + d.verb, voteBody);
+        if (receipt) state.linkReceipt = null;
         await route();
       }, { approve: 'Approved.', reject: 'Rejected.', cancel: 'Request cancelled.', expire: 'Approval expired.' }[d.verb]);
       break;

@@ -30,7 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PermissionMatrixIT extends ApprovalServiceTestBase {
 
     enum Action { REQUEST_APPROVAL, APPROVE, REJECT, VIEW_REQUEST, CANCEL_OTHERS_REQUEST, EXPIRE_OTHERS_APPROVAL,
-        REGISTER_IMAGE, GRANT_IMAGE_APPROVER, DEPLOY }
+        REGISTER_IMAGE, GRANT_IMAGE_APPROVER, DEPLOY,
+        // API tokens (issue 15, input 4): minting for others, and acting through a token
+        MINT_TOKEN_FOR_ANOTHER_PERSON, MINT_TOKEN_FOR_SERVICE_ACCOUNT, APPROVE_THROUGH_OWN_TOKEN,
+        REQUEST_APPROVAL_THROUGH_OWN_TOKEN, MINT_TOKEN_THROUGH_TOKEN }
 
     /** Who may do what, in scope; out of scope only SUPER_ADMIN (global) may do anything. */
     private static final Map<Action, Set<Role>> ALLOWED_IN_SCOPE = Map.of(
@@ -45,13 +48,29 @@ class PermissionMatrixIT extends ApprovalServiceTestBase {
             Action.GRANT_IMAGE_APPROVER, EnumSet.of(Role.MANAGER, Role.SUPER_ADMIN),
             Action.DEPLOY, EnumSet.of(Role.BUILD_AND_DEPLOY, Role.ADMIN, Role.MANAGER, Role.SUPER_ADMIN));
 
+    /**
+     * Tokens: nobody mints for another person; only a super admin for a service account; a token acts with its
+     * owner's rights and no more (the same roles as APPROVE and REQUEST_APPROVAL); a token mints no tokens.
+     */
+    private static final Map<Action, Set<Role>> TOKEN_ALLOWED_IN_SCOPE = Map.of(
+            Action.MINT_TOKEN_FOR_ANOTHER_PERSON, EnumSet.noneOf(Role.class),
+            Action.MINT_TOKEN_FOR_SERVICE_ACCOUNT, EnumSet.of(Role.SUPER_ADMIN),
+            Action.APPROVE_THROUGH_OWN_TOKEN, EnumSet.of(Role.IMAGE_APPROVER, Role.SUPER_ADMIN),
+            Action.REQUEST_APPROVAL_THROUGH_OWN_TOKEN, EnumSet.of(Role.BUILD_AND_DEPLOY, Role.ADMIN, Role.MANAGER,
+                    Role.SUPER_ADMIN),
+            Action.MINT_TOKEN_THROUGH_TOKEN, EnumSet.noneOf(Role.class));
+
+    private static Set<Role> allowedInScope(Action action) {
+        return ALLOWED_IN_SCOPE.containsKey(action) ? ALLOWED_IN_SCOPE.get(action) : TOKEN_ALLOWED_IN_SCOPE.get(action);
+    }
+
     static Stream<Arguments> matrix() {
         List<Arguments> cases = new ArrayList<>();
         for (Role role : Role.values()) {
             for (boolean inScope : new boolean[] {true, false}) {
                 for (Action action : Action.values()) {
-                    boolean allowed = role == Role.SUPER_ADMIN ? ALLOWED_IN_SCOPE.get(action).contains(role)
-                            : inScope && ALLOWED_IN_SCOPE.get(action).contains(role);
+                    boolean allowed = role == Role.SUPER_ADMIN ? allowedInScope(action).contains(role)
+                            : inScope && allowedInScope(action).contains(role);
                     cases.add(Arguments.of(role, inScope, action, allowed));
                 }
             }
@@ -109,8 +128,30 @@ class PermissionMatrixIT extends ApprovalServiceTestBase {
                             "environment", "*")))))
                     && revokeGrantee();
             case DEPLOY -> deployDecidedAuthorized(caller);
+            case MINT_TOKEN_FOR_ANOTHER_PERSON -> ok(http().post(caller, "/api/access/tokens",
+                    Map.of("name", "as alice", "userId", "alice")));
+            case MINT_TOKEN_FOR_SERVICE_ACCOUNT -> ok(http().post(caller, "/api/access/tokens",
+                    Map.of("name", "ci", "userId", "ci-bot")));
+            case APPROVE_THROUGH_OWN_TOKEN -> ok(http().postWithAuthorization(ownToken(caller),
+                    "/api/approval-requests/" + pendingRequest() + "/approve", null));
+            case REQUEST_APPROVAL_THROUGH_OWN_TOKEN -> {
+                String pipeline = pipeline("prod", 1, List.of(), false);
+                String digest = image("t-" + UUID.randomUUID().toString().substring(0, 8), "ci-bot");
+                awaitImage(pipeline, digest);
+                yield ok(http().postWithAuthorization(ownToken(caller), "/api/approval-requests",
+                        Map.of("pipelineId", pipeline, "imageDigest", digest)));
+            }
+            case MINT_TOKEN_THROUGH_TOKEN -> ok(http().postWithAuthorization(ownToken(caller), "/api/access/tokens",
+                    Map.of("name", "child")));
         };
         assertThat(succeeded).isEqualTo(allowed);
+    }
+
+    /** The caller's own API token, made from their sign-in (anyone active may make one). */
+    private String ownToken(String caller) {
+        Http.Response made = http().post(caller, "/api/access/tokens", Map.of("name", "matrix"));
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        return "Bearer " + made.json().path("accessToken").asString();
     }
 
     private boolean ok(Http.Response response) {

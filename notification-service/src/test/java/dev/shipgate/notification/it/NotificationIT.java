@@ -146,6 +146,11 @@ class NotificationIT {
         Http.Response opened = http().post("bob", "/api/notifications/approval-links/redeem", Map.of("token", token));
         assertThat(opened.status()).isEqualTo(200);
         assertThat(opened.json().path("requestId").asString()).isEqualTo(requestId);
+        // the receipt the UI sends with the vote, which approval-service checks with the same derived key
+        var receipt = new dev.shipgate.support.security.LinkReceipts(dev.shipgate.testing.TestTokens.SECRET)
+                .verify(opened.json().path("receipt").asString());
+        assertThat(receipt).contains(new dev.shipgate.support.security.LinkReceipts.Receipt(requestId, "bob",
+                opened.json().path("linkId").asString()));
         Http.Response reused = http().post("bob", "/api/notifications/approval-links/redeem", Map.of("token", token));
         assertThat(reused.status()).isEqualTo(410);
         assertThat(reused.reason()).isEqualTo("LINK_ALREADY_USED");

@@ -56,7 +56,12 @@ public class AccessController {
                            @NotBlank @Size(max = 200) String displayName,
                            boolean active,
                            @NotNull @Size(max = 50) List<@Pattern(regexp = NAME) String> groups,
-                           @NotNull @Size(max = 200) List<@Valid @NotNull BindingBody> roles) {
+                           @NotNull @Size(max = 200) List<@Valid @NotNull BindingBody> roles,
+                           Boolean serviceAccount) {
+        /** Absent keeps what the user is (a new user is a person), so older clients do not clear the mark. */
+        boolean serviceAccountOr(User before) {
+            return serviceAccount != null ? serviceAccount : before != null && before.serviceAccount();
+        }
     }
 
     public record BindingBody(@NotNull Role role, @NotBlank @Size(max = 100) String project,
@@ -113,12 +118,14 @@ public class AccessController {
         // the address decides where approval mail goes: changing it is as sensitive as changing groups
         boolean otherFieldsChanged = before == null || !before.groups().equals(body.groups())
                 || before.active() != body.active() || !before.email().equals(body.email())
-                || !before.displayName().equals(body.displayName());
+                || !before.displayName().equals(body.displayName())
+                || before.serviceAccount() != body.serviceAccountOr(before); // who may get tokens made for them
         if (otherFieldsChanged && !permissions.isSuperAdmin()) {
             throw new RefusedException(HttpStatus.FORBIDDEN, "SUPER_ADMIN_ONLY", "only a super admin can add users, "
                     + "change their address, name or group membership, or deactivate them");
         }
-        User user = new User(userId, body.email(), body.displayName(), body.active(), body.groups(), grants);
+        User user = new User(userId, body.email(), body.displayName(), body.active(), body.groups(), grants,
+                body.serviceAccountOr(before));
         access.saveUser(user);
         return user;
     }

@@ -9,6 +9,7 @@ import dev.shipgate.contracts.events.ApprovalGiven;
 import dev.shipgate.contracts.events.ApprovalRejected;
 import dev.shipgate.contracts.events.ApprovalRequested;
 import dev.shipgate.contracts.events.ApproverRule;
+import dev.shipgate.contracts.events.Channel;
 import dev.shipgate.contracts.events.DeploymentAuthorized;
 import dev.shipgate.contracts.events.ImageApproved;
 import dev.shipgate.contracts.events.PipelineImage;
@@ -70,7 +71,7 @@ public record ApprovalRequest(
         Instant expiresAt = now.plus(policy.requestLifetime());
         var request = new ApprovalRequest(id, image, requester.userId(), notified, comment, policy,
                 ApprovalStatus.PENDING, List.of(), now, expiresAt, null,
-                List.of(new AuditEntry(now, requester.userId(), "REQUESTED", comment)), 0);
+                List.of(new AuditEntry(now, requester.userId(), "REQUESTED", comment, requester.via())), 0);
         return new Outcome.Accepted(request, List.of(new ApprovalRequested(id, request.pipelineImage(),
                 requester.userId(), notified, policy.requiredApprovals(), comment, expiresAt)));
     }
@@ -85,7 +86,7 @@ public record ApprovalRequest(
         List<EventPayload> events = new ArrayList<>();
         events.add(new ApprovalGiven(id, pipelineImage(), requestedBy, approver.userId(), nextVotes.size(),
                 policy.requiredApprovals(), comment));
-        List<AuditEntry> nextHistory = append(new AuditEntry(now, approver.userId(), "APPROVED", comment));
+        List<AuditEntry> nextHistory = append(new AuditEntry(now, approver.userId(), "APPROVED", comment, approver.via()));
         if (!isSatisfiedBy(nextVotes)) {
             return new Outcome.Accepted(next(status, nextVotes, expiresAt, consumedBy, nextHistory), events);
         }
@@ -105,7 +106,7 @@ public record ApprovalRequest(
         }
         return new Outcome.Accepted(
                 next(ApprovalStatus.REJECTED, votes, expiresAt, consumedBy,
-                        append(new AuditEntry(now, approver.userId(), "REJECTED", comment))),
+                        append(new AuditEntry(now, approver.userId(), "REJECTED", comment, approver.via()))),
                 List.of(new ApprovalRejected(id, pipelineImage(), requestedBy, approver.userId(), comment)));
     }
 
@@ -120,7 +121,7 @@ public record ApprovalRequest(
         }
         return new Outcome.Accepted(
                 next(ApprovalStatus.CANCELLED, votes, expiresAt, consumedBy,
-                        append(new AuditEntry(now, user.userId(), "CANCELLED", null))),
+                        append(new AuditEntry(now, user.userId(), "CANCELLED", null, user.via()))),
                 List.of(new ApprovalCancelled(id, pipelineImage(), requestedBy, user.userId())));
     }
 
@@ -134,7 +135,7 @@ public record ApprovalRequest(
         if (!status.isOpen()) {
             return Outcome.refused(Reason.ALREADY_CLOSED, "the request is already " + status.name().toLowerCase());
         }
-        return expired(user.userId(), "EXPIRED_BY_USER", now);
+        return expired(user.userId(), user.via(), "EXPIRED_BY_USER", now);
     }
 
     /** The lifetime of the pending request, or of the unused approval, has ended. */
@@ -142,7 +143,7 @@ public record ApprovalRequest(
         if (!status.isOpen() || now.isBefore(expiresAt)) {
             return new Outcome.Accepted(this, List.of());
         }
-        return expired(null, status == ApprovalStatus.PENDING ? "REQUEST_LIFETIME_ENDED"
+        return expired(null, Channel.system(), status == ApprovalStatus.PENDING ? "REQUEST_LIFETIME_ENDED"
                 : "APPROVAL_LIFETIME_ENDED", now);
     }
 
@@ -165,7 +166,8 @@ public record ApprovalRequest(
         }
         return new Outcome.Accepted(
                 next(ApprovalStatus.CONSUMED, votes, expiresAt, deploymentId,
-                        append(new AuditEntry(now, deployer.userId(), "DEPLOYED", "deployment " + deploymentId))),
+                        append(new AuditEntry(now, deployer.userId(), "DEPLOYED", "deployment " + deploymentId,
+                                deployer.via()))),
                 List.of(new DeploymentAuthorized(deploymentId, pipelineImage(), deployer.userId(), id,
                         approvers())));
     }
@@ -250,10 +252,10 @@ public record ApprovalRequest(
         return (int) allVotes.stream().filter(vote -> vote.groups().contains(group)).count();
     }
 
-    private Outcome expired(String by, String reason, Instant now) {
+    private Outcome expired(String by, Channel via, String reason, Instant now) {
         return new Outcome.Accepted(
                 next(ApprovalStatus.EXPIRED, votes, expiresAt, consumedBy,
-                        append(new AuditEntry(now, by == null ? "system" : by, "EXPIRED", reason))),
+                        append(new AuditEntry(now, by == null ? "system" : by, "EXPIRED", reason, via))),
                 List.of(new ApprovalExpired(id, pipelineImage(), requestedBy, by, reason)));
     }
 

@@ -2,11 +2,13 @@ package dev.shipgate.approval.decision.application;
 
 import dev.shipgate.approval.access.application.AccessDirectory;
 import dev.shipgate.approval.approval.application.ApprovalRequests;
+import dev.shipgate.approval.approval.application.RefusedAttempts;
 import dev.shipgate.approval.approval.application.RefusedByDomainException;
 import dev.shipgate.approval.approval.application.RequestUpdater;
 import dev.shipgate.approval.approval.domain.Actor;
 import dev.shipgate.approval.approval.domain.ApprovalRequest;
 import dev.shipgate.approval.approval.domain.ApprovalStatus;
+import dev.shipgate.approval.approval.domain.RefusedAttempt;
 import dev.shipgate.approval.approval.domain.Refusal.Reason;
 import dev.shipgate.approval.pipeline.application.Pipelines;
 import dev.shipgate.approval.pipeline.domain.Pipeline;
@@ -27,15 +29,17 @@ public class DeployDecisionService {
 
     private final Pipelines pipelines;
     private final ApprovalRequests requests;
+    private final RefusedAttempts refusals;
     private final AccessDirectory access;
     private final DeployDecisions decisions;
     private final RequestUpdater updater;
     private final Clock clock;
 
-    public DeployDecisionService(Pipelines pipelines, ApprovalRequests requests, AccessDirectory access,
-                                 DeployDecisions decisions, Clock clock) {
+    public DeployDecisionService(Pipelines pipelines, ApprovalRequests requests, RefusedAttempts refusals,
+                                 AccessDirectory access, DeployDecisions decisions, Clock clock) {
         this.pipelines = pipelines;
         this.requests = requests;
+        this.refusals = refusals;
         this.access = access;
         this.decisions = decisions;
         this.updater = new RequestUpdater(requests);
@@ -48,7 +52,8 @@ public class DeployDecisionService {
             reject(deployment, Reason.UNKNOWN_PIPELINE, "no pipeline " + deployment.image().pipelineId());
             return;
         }
-        Actor deployer = access.actor(deployment.requestedBy());
+        // the channel the deploy endpoint saw (session or API token) goes into the approval's history
+        Actor deployer = access.actor(deployment.requestedBy()).via(deployment.channel());
         if (!deployer.permissions().canBuildAndDeploy(pipeline.get().scope())) {
             reject(deployment, Reason.NOT_ALLOWED_TO_DEPLOY, deployment.requestedBy()
                     + " needs Build and Deploy on " + pipeline.get().application() + " / "
@@ -70,6 +75,7 @@ public class DeployDecisionService {
             updater.apply(approval.get().id(),
                     request -> request.consume(deployment.deploymentId(), deployer, clock.instant()));
         } catch (RefusedByDomainException e) {
+            refusals.record(RefusedAttempt.of(approval.get().id(), deployer, "DEPLOY", e.refusal(), clock.instant()));
             reject(deployment, e.refusal().reason(), e.getMessage());
         }
     }

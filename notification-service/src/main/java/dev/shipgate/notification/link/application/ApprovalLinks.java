@@ -34,6 +34,11 @@ public class ApprovalLinks {
 
     /** Checks and spends a link for {@code callerId}; returns the request it opens. */
     public String redeem(String token, String callerId) {
+        return spend(token, callerId).requestId();
+    }
+
+    /** Checks and spends a link for {@code callerId}; returns the link (its nonce is the link's id). */
+    public ApprovalLink spend(String token, String callerId) {
         ApprovalLink link = signer.verify(token).orElseThrow(() -> new LinkRefusedException(Refusal.FORGED,
                 "this approval link is not valid: it may have been altered; use the link from the email as it is"));
         if (!clock.instant().isBefore(link.expiresAt())) {
@@ -47,7 +52,7 @@ public class ApprovalLinks {
             throw new LinkRefusedException(Refusal.ALREADY_USED, "this approval link has been used already; "
                     + "open the request from the Approval pending tab instead");
         }
-        return link.requestId();
+        return link;
     }
 
     public static class LinkRefusedException extends RuntimeException {
