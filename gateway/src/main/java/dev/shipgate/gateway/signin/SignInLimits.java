@@ -54,6 +54,11 @@ public record SignInLimits(@DefaultValue("3") int freeFailures, @DefaultValue("1
             throw new IllegalArgumentException("sign-in limits need positive delays and forget-after periods at "
                     + "least as long as the lock and the account-wide wait");
         }
+        // a locked address fails again only after lock-duration: shorter account waits end before that, so one
+        // address alone cannot chain them into a lock-out of the user from elsewhere
+        if (accountMaxDelay.compareTo(lockDuration) >= 0) {
+            throw new IllegalArgumentException("sign-in limits need account-max-delay shorter than lock-duration");
+        }
     }
 
     /**

@@ -30,12 +30,15 @@ public final class SignInThrottle {
     /**
      * The attempt may be checked.
      *
-     * @param failures   the failures in a row of this user from this address, counting this attempt
-     * @param waitsUntil when the next attempt of this user from this address may be checked if this one fails;
-     *                   null when it need not wait
-     * @param locked     whether that wait is the lock rather than a growing delay
+     * @param failures    the failures in a row of this user from this address, counting this attempt
+     * @param pairWait    how long this address must wait for this user if this attempt fails (zero while free)
+     * @param accountWait how long every address must wait for this user if this attempt fails (zero while free)
+     * @param waitsUntil  when the next attempt of this user from this address may be checked if this one fails
+     *                    (the later of both waits); null when it need not wait
+     * @param locked      whether the pair's wait is the lock rather than a growing delay
      */
-    public record Admitted(int failures, Instant waitsUntil, boolean locked) implements Admission {
+    public record Admitted(int failures, Duration pairWait, Duration accountWait, Instant waitsUntil, boolean locked)
+            implements Admission {
     }
 
     /**
@@ -89,12 +92,13 @@ public final class SignInThrottle {
         }
         int pairCount = ofPair == null ? 1 : ofPair.count() + 1;
         int accountCount = ofAccount == null ? 1 : ofAccount.count() + 1;
-        Instant pairUntil = now.plus(limits.pairWait(pairCount));
-        Instant accountUntil = now.plus(limits.accountWait(accountCount));
-        pairs.put(pair, new Failures(pairCount, pairUntil));
-        accounts.put(userId, new Failures(accountCount, accountUntil));
-        Instant waitsUntil = later(pairUntil, accountUntil);
-        return new Admitted(pairCount, waitsUntil.isAfter(now) ? waitsUntil : null, limits.isLock(pairCount));
+        Duration pairWait = limits.pairWait(pairCount);
+        Duration accountWait = limits.accountWait(accountCount);
+        pairs.put(pair, new Failures(pairCount, now.plus(pairWait)));
+        accounts.put(userId, new Failures(accountCount, now.plus(accountWait)));
+        Duration wait = pairWait.compareTo(accountWait) >= 0 ? pairWait : accountWait;
+        return new Admitted(pairCount, pairWait, accountWait, wait.isZero() ? null : now.plus(wait),
+                limits.isLock(pairCount));
     }
 
     /**
