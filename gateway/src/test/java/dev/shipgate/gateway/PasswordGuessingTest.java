@@ -118,6 +118,7 @@ class PasswordGuessingTest {
         List<String> retryAfters = new ArrayList<>();
         int failures = 0;
         while (!retryAfters.contains("900")) {
+            assertThat(failures).as("failures checked before the lock").isLessThan(40);
             Answer answer = signIn(USER_ADDRESS, "dave", "guess");
             if (answer.status() == 401) {
                 failures++;
@@ -150,7 +151,7 @@ class PasswordGuessingTest {
                 clock.step(Duration.ofSeconds(Long.parseLong(answer.header("Retry-After"))));
             } else {
                 assertThat(answer.status()).isEqualTo(401);
-                guesses++;
+                assertThat(++guesses).as("guesses checked without a wait").isLessThan(100);
             }
         }
         assertThat(guesses).as("checked guesses in three hours").isBetween(20, 22);
