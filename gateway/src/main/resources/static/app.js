@@ -35,6 +35,7 @@ class ApiError extends Error {
     super(problem.detail || problem.title || ('HTTP ' + status));
     this.status = status;
     this.reason = problem.reason;
+    this.retryAt = problem.retryAt;
   }
 }
 
@@ -140,17 +141,42 @@ async function loginScreen(params) {
       <label for="username">User name</label><input id="username" name="username" autocomplete="username" required>
       <label for="password">Password</label>
       <input id="password" name="password" type="password" autocomplete="current-password" required>
+      <p id="sign-in-problem" class="flash" role="alert" hidden></p>
       <p><button type="submit" id="sign-in">Sign in</button></p>
     </form></div>`;
   document.getElementById('login-form').addEventListener('submit', async event => {
     event.preventDefault();
-    await attempt(async () => {
+    const problem = document.getElementById('sign-in-problem');
+    problem.hidden = true;
+    try {
       const form = new FormData(event.target);
       const token = await api('POST', '/api/auth/token', { username: form.get('username'),
         password: form.get('password') });
       await signedIn(token.accessToken, next);
-    });
+    } catch (e) {
+      if (e instanceof StaleAnswer) return;
+      problem.textContent = signInProblem(e);
+      problem.hidden = false;
+      if (e.retryAt) holdSignIn(new Date(e.retryAt));
+    }
   });
+}
+
+/** Words for a refused sign-in; a lock says when to try again, in the reader's own time. */
+function signInProblem(e) {
+  if (e.reason === 'SIGN_IN_TEMPORARILY_LOCKED' && e.retryAt) {
+    return 'Too many failed sign-ins for this user. Try again at ' + new Date(e.retryAt).toLocaleTimeString()
+      + ' (' + e.reason + ').';
+  }
+  if (e.reason === 'BAD_CREDENTIALS') return 'The user name or the password is wrong.';
+  return e.reason ? e.message + ' (' + e.reason + ')' : e.message;
+}
+
+/** Keeps the button off until the lock ends, so a waiting user does not spend attempts. */
+function holdSignIn(until) {
+  const button = document.getElementById('sign-in');
+  button.disabled = true;
+  setTimeout(() => { button.disabled = false; }, Math.max(0, until.getTime() - Date.now()));
 }
 
 async function signedIn(token, next) {
