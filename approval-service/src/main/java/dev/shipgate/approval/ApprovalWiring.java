@@ -123,8 +123,9 @@ public class ApprovalWiring {
 
     @Bean
     DeployDecisionService deployDecisionService(Pipelines pipelines, ApprovalRequests requests, AccessService access,
-                                                MongoTemplate mongo, Outbox outbox, Clock clock) {
-        return new DeployDecisionService(pipelines, requests, access, new MongoDeployDecisions(mongo, outbox), clock);
+                                                Images images, MongoTemplate mongo, Outbox outbox, Clock clock) {
+        return new DeployDecisionService(pipelines, requests, access, images, new MongoDeployDecisions(mongo, outbox),
+                clock);
     }
 
     @Bean
@@ -133,8 +134,8 @@ public class ApprovalWiring {
     }
 
     @Bean
-    ImageIntake imageIntake(Images images) {
-        return new ImageIntake(images);
+    ImageIntake imageIntake(Images images, AccessService access) {
+        return new ImageIntake(images, access);
     }
 
     @Bean

@@ -8,6 +8,7 @@ import dev.shipgate.contracts.access.Grant;
 import dev.shipgate.contracts.access.Permissions;
 import dev.shipgate.contracts.access.Role;
 import dev.shipgate.contracts.events.RoleBinding;
+import dev.shipgate.contracts.identity.UserIds;
 import dev.shipgate.support.web.RefusedException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -52,11 +53,13 @@ public class AccessController {
                      boolean superAdmin) {
     }
 
+    /** @param serviceAccount automation such as CI, not a person; absent keeps what it was (a person when new) */
     public record UserBody(@NotBlank @Email @Size(max = 200) String email,
                            @NotBlank @Size(max = 200) String displayName,
                            boolean active,
                            @NotNull @Size(max = 50) List<@Pattern(regexp = NAME) String> groups,
-                           @NotNull @Size(max = 200) List<@Valid @NotNull BindingBody> roles) {
+                           @NotNull @Size(max = 200) List<@Valid @NotNull BindingBody> roles,
+                           Boolean serviceAccount) {
     }
 
     public record BindingBody(@NotNull Role role, @NotBlank @Size(max = 100) String project,
@@ -91,9 +94,12 @@ public class AccessController {
         return access.groups();
     }
 
+    /** @param spelledUserId any spelling of the id: the user is stored and found under its canonical form */
     @PutMapping("/users/{userId}")
-    public User putUser(@AuthenticationPrincipal Jwt caller, @PathVariable @Pattern(regexp = NAME) String userId,
+    public User putUser(@AuthenticationPrincipal Jwt caller,
+                        @PathVariable("userId") @Pattern(regexp = NAME) String spelledUserId,
                         @Valid @RequestBody UserBody body) {
+        String userId = UserIds.canonical(spelledUserId);
         Permissions permissions = permissionsOf(caller);
         User before = access.find(userId).map(EffectiveAccess::user).orElse(null);
         List<Grant> grants = body.roles().stream().map(BindingBody::toGrant).distinct().toList();
@@ -110,15 +116,20 @@ public class AccessController {
                         + " may not grant or revoke " + grant.role() + " on " + grant.scope());
             }
         }
-        // the address decides where approval mail goes: changing it is as sensitive as changing groups
+        boolean serviceAccount = body.serviceAccount() == null ? before != null && before.serviceAccount()
+                : body.serviceAccount();
+        // the address decides where approval mail goes, and a service account may name other people as builders:
+        // changing either is as sensitive as changing groups
         boolean otherFieldsChanged = before == null || !before.groups().equals(body.groups())
+                || before.serviceAccount() != serviceAccount
                 || before.active() != body.active() || !before.email().equals(body.email())
                 || !before.displayName().equals(body.displayName());
         if (otherFieldsChanged && !permissions.isSuperAdmin()) {
             throw new RefusedException(HttpStatus.FORBIDDEN, "SUPER_ADMIN_ONLY", "only a super admin can add users, "
-                    + "change their address, name or group membership, or deactivate them");
+                    + "change their address, name, group membership or service-account mark, or deactivate them");
         }
-        User user = new User(userId, body.email(), body.displayName(), body.active(), body.groups(), grants);
+        User user = new User(userId, body.email(), body.displayName(), body.active(), body.groups(), grants,
+                serviceAccount);
         access.saveUser(user);
         return user;
     }

@@ -1,15 +1,29 @@
 package dev.shipgate.approval.access.domain;
 
 import dev.shipgate.contracts.access.Grant;
+import dev.shipgate.contracts.identity.UserIds;
 
 import java.util.List;
 
-/** A person who can sign in: contact, groups, and the roles granted to them directly. */
+/**
+ * A person (or, with {@code serviceAccount}, a machine such as CI) who can sign in: contact, groups, and the roles
+ * granted to them directly. The id is kept in its canonical form ({@link UserIds}), so {@code BOB} and {@code bob}
+ * can never be two users.
+ *
+ * @param serviceAccount an account of automation rather than of a person: only a service account may name someone
+ *                       else as an image's builder (design rule 12); set by a super admin or the seed file
+ */
 public record User(String id, String email, String displayName, boolean active, List<String> groups,
-                   List<Grant> grants) {
+                   List<Grant> grants, boolean serviceAccount) {
 
     public User {
+        id = UserIds.canonical(id);
         groups = List.copyOf(groups);
         grants = List.copyOf(grants);
+    }
+
+    /** A person's account (not a service account). */
+    public User(String id, String email, String displayName, boolean active, List<String> groups, List<Grant> grants) {
+        this(id, email, displayName, active, groups, grants, false);
     }
 }

@@ -4,6 +4,7 @@ import dev.shipgate.approval.access.application.AccessDirectory;
 import dev.shipgate.approval.access.domain.EffectiveAccess;
 import dev.shipgate.approval.token.application.ApiTokens;
 import dev.shipgate.approval.token.domain.ApiToken;
+import dev.shipgate.contracts.identity.UserIds;
 import dev.shipgate.support.security.RevokedTokens;
 import dev.shipgate.support.security.TokenSettings;
 import dev.shipgate.support.web.RefusedException;
@@ -91,7 +92,7 @@ public class ApiTokenController {
                     "an API token cannot make API tokens: sign in as a person");
         }
         EffectiveAccess me = activeUser(caller.getSubject(), HttpStatus.FORBIDDEN);
-        String owner = body.userId() == null ? me.user().id() : body.userId();
+        String owner = body.userId() == null ? me.user().id() : UserIds.canonical(body.userId());
         if (!owner.equals(me.user().id())) {
             requireSuperAdmin(me, "only a super admin can make tokens for someone else");
             activeUser(owner, HttpStatus.NOT_FOUND);
@@ -105,7 +106,7 @@ public class ApiTokenController {
     public List<TokenView> list(@AuthenticationPrincipal Jwt caller,
                                 @RequestParam(required = false) @Pattern(regexp = NAME) String userId) {
         EffectiveAccess me = activeUser(caller.getSubject(), HttpStatus.FORBIDDEN);
-        String owner = userId == null ? me.user().id() : userId;
+        String owner = userId == null ? me.user().id() : UserIds.canonical(userId);
         if (!owner.equals(me.user().id())) {
             requireSuperAdmin(me, "only a super admin can see the tokens of someone else");
         }
