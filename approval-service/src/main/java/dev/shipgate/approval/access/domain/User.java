@@ -11,13 +11,15 @@ import java.util.List;
  * can never be two users.
  *
  * @param serviceAccount an account of automation rather than of a person: only a service account may name someone
- *                       else as an image's builder (design rule 12); set by a super admin or the seed file
+ *                       else as an image's builder (design rule 12); set by a super admin or the seed file. Never
+ *                       null: absent (users stored before it existed) means a person.
  */
 public record User(String id, String email, String displayName, boolean active, List<String> groups,
-                   List<Grant> grants, boolean serviceAccount) {
+                   List<Grant> grants, Boolean serviceAccount) {
 
     public User {
         id = UserIds.canonical(id);
+        serviceAccount = Boolean.TRUE.equals(serviceAccount);
         groups = List.copyOf(groups);
         grants = List.copyOf(grants);
     }
