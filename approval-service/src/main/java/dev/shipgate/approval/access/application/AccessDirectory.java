@@ -1,6 +1,7 @@
 package dev.shipgate.approval.access.application;
 
 import dev.shipgate.approval.access.domain.EffectiveAccess;
+import dev.shipgate.approval.access.domain.User;
 import dev.shipgate.approval.access.domain.UserReferences;
 import dev.shipgate.approval.approval.domain.Actor;
 import dev.shipgate.contracts.access.Permissions;
@@ -32,7 +33,16 @@ public interface AccessDirectory {
      * {@link UserReferences#resolve} for the rule (canonical form; an e-mail address maps to its user).
      */
     default String resolve(String reference) {
-        return UserReferences.resolve(reference, all().stream().map(EffectiveAccess::user).toList());
+        String canonical = UserIds.canonical(reference);
+        if (canonical == null || !UserIds.isEmailAddress(canonical)) {
+            return canonical; // the usual case: no need to list anyone
+        }
+        return UserReferences.resolve(canonical, users());
+    }
+
+    /** Every user as stored (active or not). */
+    default List<User> users() {
+        return all().stream().map(EffectiveAccess::user).toList();
     }
 
     /** Whether {@code userId} is a service account (automation such as CI); unknown users are not. */

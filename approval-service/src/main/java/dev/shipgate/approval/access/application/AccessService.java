@@ -36,6 +36,11 @@ public class AccessService implements AccessDirectory {
         return store.users().stream().map(user -> EffectiveAccess.of(user, groups)).toList();
     }
 
+    @Override
+    public List<User> users() {
+        return store.users();
+    }
+
     public List<Group> groups() {
         return store.groups();
     }
