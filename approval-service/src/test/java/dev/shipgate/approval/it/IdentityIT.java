@@ -63,17 +63,17 @@ class IdentityIT extends ApprovalServiceTestBase {
         for (String builder : builders) {
             String digest = image("1.0." + Math.abs(builder.hashCode()), builder);
             awaitImage(pipeline, digest);
-            assertThat(images.find(digest).orElseThrow().builtBy()).as("builder %s", builder).isEqualTo("bob");
             String requestId = request("alice", pipeline, digest, null).json().path("id").asString();
-            assertThat(topics.await(ApprovalRequested.class, e -> e.requestId().equals(requestId)).approvers())
-                    .as("bob, who built %s, is not asked to approve it", builder).doesNotContain("bob")
-                    .contains("carol");
 
             Http.Response vote = http().post("bob", "/api/approval-requests/" + requestId + "/approve", null);
 
             assertThat(vote.status()).as("builder %s", builder).isEqualTo(403);
             assertThat(vote.contentType()).startsWith("application/problem+json");
             assertThat(vote.reason()).isEqualTo("BUILDER_CANNOT_APPROVE");
+            assertThat(images.find(digest).orElseThrow().builtBy()).as("builder %s", builder).isEqualTo("bob");
+            assertThat(topics.await(ApprovalRequested.class, e -> e.requestId().equals(requestId)).approvers())
+                    .as("bob, who built %s, is not asked to approve it", builder).doesNotContain("bob")
+                    .contains("carol");
         }
     }
 
@@ -138,7 +138,6 @@ class IdentityIT extends ApprovalServiceTestBase {
         String digest = digest();
         Http.Response posted = http().post("ci-bot", "/api/images", builtImage(digest, "Bob@Example.com"));
         assertThat(posted.status()).isEqualTo(201);
-        assertThat(posted.json().path("builtBy").asString()).isEqualTo("bob");
         awaitImage(pipeline, digest);
         String requestId = request("alice", pipeline, digest, null).json().path("id").asString();
 
@@ -146,6 +145,7 @@ class IdentityIT extends ApprovalServiceTestBase {
 
         assertThat(vote.status()).isEqualTo(403);
         assertThat(vote.reason()).isEqualTo("BUILDER_CANNOT_APPROVE");
+        assertThat(posted.json().path("builtBy").asString()).isEqualTo("bob");
     }
 
     @Test
@@ -169,30 +169,37 @@ class IdentityIT extends ApprovalServiceTestBase {
     }
 
     @Test
-    void an_image_of_orders_is_refused_at_request_vote_and_deploy_decision_on_a_payments_pipeline() {
+    void an_image_of_orders_cannot_be_requested_on_a_payments_pipeline() {
         String pipeline = pipeline("qa", 1, List.of(), false);
-        String direct = pipeline("dev", 0, List.of(), true);
-        String digest = digest();
-        topics.publish(new ImageBuilt(digest, "registry.local/orders", "7.0.0", "abc123", "orders", "ci-bot",
-                Instant.now()));
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> images.find(digest).isPresent());
+        String digest = ordersImage();
 
         Http.Response requested = request("alice", pipeline, digest, null);
+
         assertThat(requested.status()).isEqualTo(400);
         assertThat(requested.contentType()).startsWith("application/problem+json");
         assertThat(requested.reason()).isEqualTo("IMAGE_OF_ANOTHER_APPLICATION");
+    }
 
-        String stored = storedBeforeTheFix(pipeline, digest);
+    @Test
+    void a_request_for_an_image_of_orders_stored_on_a_payments_pipeline_cannot_be_voted_on() {
+        String pipeline = pipeline("qa", 1, List.of(), false);
+        String stored = storedBeforeTheFix(pipeline, ordersImage());
+
         Http.Response vote = http().post("carol", "/api/approval-requests/" + stored + "/approve", null);
-        assertThat(vote.status()).isEqualTo(400);
-        assertThat(vote.reason()).isEqualTo("IMAGE_OF_ANOTHER_APPLICATION");
         Http.Response rejection = http().post("carol", "/api/approval-requests/" + stored + "/reject",
                 Map.of("comment", "not ours"));
+
+        assertThat(vote.status()).isEqualTo(400);
+        assertThat(vote.reason()).isEqualTo("IMAGE_OF_ANOTHER_APPLICATION");
         assertThat(rejection.reason()).isEqualTo("IMAGE_OF_ANOTHER_APPLICATION");
         assertThat(topics.events(ImageApproved.class, e -> e.requestId().equals(stored)))
                 .as("no approval for an AUTOMATIC pipeline to deploy").isEmpty();
+    }
 
-        for (String target : List.of(pipeline, direct)) {
+    @Test
+    void an_image_of_orders_is_not_deployed_on_a_payments_pipeline_with_or_without_approval() {
+        String digest = ordersImage();
+        for (String target : List.of(pipeline("qa", 1, List.of(), false), pipeline("dev", 0, List.of(), true))) {
             String deploymentId = "dp-" + UUID.randomUUID();
             topics.publish(new DeploymentRequested(deploymentId,
                     new PipelineImage(target, "payments", "qa", digest, "7.0.0"), "alice", null));
@@ -201,6 +208,14 @@ class IdentityIT extends ApprovalServiceTestBase {
                     e -> e.deploymentId().equals(deploymentId));
             assertThat(rejected.reason()).as("deploy on %s", target).isEqualTo("IMAGE_OF_ANOTHER_APPLICATION");
         }
+    }
+
+    private String ordersImage() {
+        String digest = digest();
+        topics.publish(new ImageBuilt(digest, "registry.local/orders", "7.0.0", "abc123", "orders", "ci-bot",
+                Instant.now()));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> images.find(digest).isPresent());
+        return digest;
     }
 
     /** A pending request for the orders image on the payments pipeline, as it could be stored before the fix. */
