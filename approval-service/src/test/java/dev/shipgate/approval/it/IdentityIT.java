@@ -10,6 +10,7 @@ import dev.shipgate.approval.approval.domain.RequestedImage;
 import dev.shipgate.approval.identity.Spellings;
 import dev.shipgate.approval.image.application.Images;
 import dev.shipgate.contracts.events.ApprovalRequested;
+import dev.shipgate.contracts.events.DeploymentAuthorized;
 import dev.shipgate.contracts.events.DeploymentRejected;
 import dev.shipgate.contracts.events.DeploymentRequested;
 import dev.shipgate.contracts.events.ImageApproved;
@@ -107,6 +108,20 @@ class IdentityIT extends ApprovalServiceTestBase {
         String requestId = created.json().path("id").asString();
         Http.Response own = http().post("alice", "/api/approval-requests/" + requestId + "/cancel", null);
         assertThat(own.status()).as("alice may cancel what ALICE asked for").isEqualTo(200);
+    }
+
+    @Test
+    void a_deploy_request_names_its_requester_in_any_spelling() {
+        String direct = pipeline("dev", 0, List.of(), true);
+        String digest = image("3.1.0", "ci-bot");
+        awaitImage(direct, digest);
+        String deploymentId = "dp-" + UUID.randomUUID();
+
+        topics.publish(new DeploymentRequested(deploymentId, new PipelineImage(direct, "payments", "dev", digest,
+                "3.1.0"), " ALICE ", null));
+
+        assertThat(topics.await(DeploymentAuthorized.class, e -> e.deploymentId().equals(deploymentId)))
+                .as("alice may deploy on dev, under any spelling").isNotNull();
     }
 
     @Test
