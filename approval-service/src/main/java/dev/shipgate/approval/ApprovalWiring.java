@@ -137,9 +137,9 @@ public class ApprovalWiring {
 
     @Bean
     DeployDecisionService deployDecisionService(Pipelines pipelines, ApprovalRequests requests,
-                                                RefusedAttempts refusals, AccessService access,
+                                                RefusedAttempts refusals, AccessService access, Images images,
                                                 MongoTemplate mongo, Outbox outbox, Clock clock) {
-        return new DeployDecisionService(pipelines, requests, refusals, access,
+        return new DeployDecisionService(pipelines, requests, refusals, access, images,
                 new MongoDeployDecisions(mongo, outbox), clock);
     }
 
@@ -149,8 +149,8 @@ public class ApprovalWiring {
     }
 
     @Bean
-    ImageIntake imageIntake(Images images) {
-        return new ImageIntake(images);
+    ImageIntake imageIntake(Images images, AccessService access) {
+        return new ImageIntake(images, access);
     }
 
     @Bean

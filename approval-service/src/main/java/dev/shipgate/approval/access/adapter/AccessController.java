@@ -10,6 +10,7 @@ import dev.shipgate.contracts.access.Permissions;
 import dev.shipgate.contracts.access.Role;
 import dev.shipgate.contracts.access.Scope;
 import dev.shipgate.contracts.events.RoleBinding;
+import dev.shipgate.contracts.identity.UserIds;
 import dev.shipgate.support.web.RefusedException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -57,6 +58,7 @@ public class AccessController {
                      boolean superAdmin, List<Scope> grantableScopes) {
     }
 
+    /** @param serviceAccount automation such as CI, not a person; absent keeps what it was (a person when new) */
     public record UserBody(@NotBlank @Email @Size(max = 200) String email,
                            @NotBlank @Size(max = 200) String displayName,
                            boolean active,
@@ -102,25 +104,30 @@ public class AccessController {
         return access.groups();
     }
 
+    /** @param spelledUserId any spelling of the id: the user is stored and found under its canonical form */
     @PutMapping("/users/{userId}")
-    public User putUser(@AuthenticationPrincipal Jwt caller, @PathVariable @Pattern(regexp = NAME) String userId,
+    public User putUser(@AuthenticationPrincipal Jwt caller,
+                        @PathVariable("userId") @Pattern(regexp = NAME) String spelledUserId,
                         @Valid @RequestBody UserBody body) {
+        String userId = UserIds.canonical(spelledUserId);
         Permissions permissions = permissionsOf(caller);
         User before = access.find(userId).map(EffectiveAccess::user).orElse(null);
         List<Grant> grants = body.roles().stream().map(BindingBody::toGrant).distinct().toList();
         GrantingPolicy.refusalOfUserChange(permissions, userId, before == null ? List.of() : before.grants(), grants)
                 .ifPresent(AccessController::refuse);
-        // the address decides where approval mail goes: changing it is as sensitive as changing groups
+        boolean serviceAccount = body.serviceAccountOr(before);
+        // the address decides where approval mail goes, and a service account may name other people as builders and
+        // get tokens made for it: changing either is as sensitive as changing groups
         boolean otherFieldsChanged = before == null || !before.groups().equals(body.groups())
+                || !before.serviceAccount().equals(serviceAccount)
                 || before.active() != body.active() || !before.email().equals(body.email())
-                || !before.displayName().equals(body.displayName())
-                || before.serviceAccount() != body.serviceAccountOr(before); // who may get tokens made for them
+                || !before.displayName().equals(body.displayName());
         if (otherFieldsChanged && !permissions.isSuperAdmin()) {
             throw new RefusedException(HttpStatus.FORBIDDEN, "SUPER_ADMIN_ONLY", "only a super admin can add users, "
-                    + "change their address, name or group membership, or deactivate them");
+                    + "change their address, name, group membership or service-account mark, or deactivate them");
         }
         User user = new User(userId, body.email(), body.displayName(), body.active(), body.groups(), grants,
-                body.serviceAccountOr(before));
+                serviceAccount);
         access.saveUser(user);
         return user;
     }

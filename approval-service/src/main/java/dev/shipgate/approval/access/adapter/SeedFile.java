@@ -24,6 +24,7 @@ public record SeedFile(List<SeedGroup> groups, List<SeedUser> users) {
         }
     }
 
+    /** @param serviceAccount true for automation such as CI (see {@link User}); absent means a person */
     public record SeedUser(String id, String email, String displayName, String passwordHash, List<String> groups,
                            List<RoleBinding> roles, Boolean serviceAccount) {
         User toUser() {

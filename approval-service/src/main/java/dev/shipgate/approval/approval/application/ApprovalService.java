@@ -13,16 +13,24 @@ import dev.shipgate.approval.image.domain.Image;
 import dev.shipgate.approval.pipeline.application.Pipelines;
 import dev.shipgate.approval.pipeline.domain.Pipeline;
 import dev.shipgate.contracts.events.Channel;
+import dev.shipgate.contracts.identity.UserIds;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
-/** The approval commands: request, approve, reject, cancel, expire. */
+/**
+ * The approval commands: request, approve, reject, cancel, expire. Users named from outside (approvers in a request,
+ * an image's builder) are resolved to user ids here ({@link AccessDirectory#resolve}) before the domain compares
+ * them; the builder and the image's application are looked up again before each vote, so an image stored before ids
+ * were canonical (a builder {@code Bob@Example.com}) is judged as it would be today: no migration of stored images or
+ * requests is needed.
+ */
 public class ApprovalService {
 
     private final ApprovalRequests requests;
@@ -54,9 +62,11 @@ public class ApprovalService {
         Image image = images.find(digest).orElseThrow(() -> refused(Reason.UNKNOWN_IMAGE,
                 "no image with digest " + digest));
         RequestedImage requested = new RequestedImage(pipeline.id(), pipeline.project(), pipeline.application(),
-                pipeline.environment(), image.digest(), image.tag(), image.builtBy());
+                pipeline.environment(), image.digest(), image.tag(), access.resolve(image.builtBy()),
+                image.application());
+        List<String> named = namedApprovers == null ? null : namedApprovers.stream().map(access::resolve).toList();
         Outcome outcome = ApprovalRequest.open(UUID.randomUUID().toString(), requested, access.actor(userId).via(via),
-                namedApprovers, eligibleApprovers(requested, userId), comment, pipeline.policy(requestLifetime),
+                named, eligibleApprovers(requested, userId), comment, pipeline.policy(requestLifetime),
                 clock.instant());
         if (outcome instanceof Outcome.Refused refused) {
             throw new RefusedByDomainException(refused.refusal());
@@ -92,8 +102,8 @@ public class ApprovalService {
     /** Who may approve this image: image approvers in scope and super admins, never the requester or builder. */
     public Set<String> eligibleApprovers(RequestedImage image, String requester) {
         Set<String> eligible = new HashSet<>(access.approversFor(image.scope()));
-        eligible.remove(requester);
-        eligible.remove(image.builtBy());
+        eligible.remove(UserIds.canonical(requester));
+        eligible.remove(access.resolve(image.builtBy()));
         return eligible;
     }
 
@@ -102,13 +112,29 @@ public class ApprovalService {
                                 BiFunction<ApprovalRequest, Actor, Outcome> command) {
         Actor actor = access.actor(userId).via(via);
         try {
-            return updater.apply(requestId, request -> command.apply(request, actor));
+            return updater.apply(requestId, request -> command.apply(asKnownNow(request), actor));
         } catch (RefusedByDomainException e) {
             if (e.refusal().reason() != Reason.UNKNOWN_REQUEST) {
                 refusals.record(RefusedAttempt.of(requestId, actor, action, e.refusal(), clock.instant()));
             }
             throw e;
         }
+    }
+
+    /**
+     * The request with its builder resolved as the directory knows it now and the image's application filled in
+     * (requests stored before it was kept lack it); unchanged when both already hold.
+     */
+    public ApprovalRequest asKnownNow(ApprovalRequest request) {
+        RequestedImage image = request.image();
+        String builtBy = access.resolve(image.builtBy());
+        String imageApplication = image.imageApplication() != null ? image.imageApplication()
+                : images.find(image.digest()).map(Image::application).orElse(null);
+        if (builtBy != null && builtBy.equals(image.builtBy())
+                && Objects.equals(imageApplication, image.imageApplication())) {
+            return request;
+        }
+        return request.withImage(image.withBuilderAndImageApplication(builtBy, imageApplication));
     }
 
     private static RefusedByDomainException refused(Reason reason, String message) {

@@ -116,7 +116,7 @@ public class ApiTokenController {
     public List<TokenView> list(@AuthenticationPrincipal Jwt caller,
                                 @RequestParam(required = false) @Pattern(regexp = NAME) String userId) {
         EffectiveAccess me = activeUser(caller.getSubject(), HttpStatus.FORBIDDEN);
-        String owner = userId == null ? me.user().id() : userId;
+        String owner = userId == null ? me.user().id() : UserIds.canonical(userId);
         if (!owner.equals(me.user().id())) {
             requireSuperAdmin(me, "only a super admin can see the tokens of someone else");
         }

@@ -6,6 +6,7 @@ import dev.shipgate.contracts.events.DeploymentRejected;
 import dev.shipgate.contracts.events.ImageApproved;
 import dev.shipgate.contracts.events.ImageBuilt;
 import dev.shipgate.contracts.events.PipelineImage;
+import dev.shipgate.contracts.identity.UserIds;
 import dev.shipgate.deploy.deployment.domain.Deployment;
 import dev.shipgate.deploy.pipeline.application.PipelineRefusedException;
 import dev.shipgate.deploy.pipeline.application.PipelineRefusedException.Kind;
@@ -86,8 +87,8 @@ public class DeploymentService {
         if (deployments.find(alreadyStarted).isPresent()) {
             return Optional.empty(); // a redelivered approval
         }
-        var transition = Deployment.request(alreadyStarted, approved.image(), approved.requestedBy(), null,
-                Channel.system(), clock.instant());
+        var transition = Deployment.request(alreadyStarted, approved.image(),
+                UserIds.canonical(approved.requestedBy()), null, Channel.system(), clock.instant());
         return deployments.insert(transition.deployment(), transition.events())
                 ? Optional.of(transition.deployment()) : Optional.empty();
     }

@@ -1,5 +1,6 @@
 package dev.shipgate.notification.link.application;
 
+import dev.shipgate.contracts.identity.UserIds;
 import dev.shipgate.notification.link.domain.ApprovalLink;
 import dev.shipgate.notification.link.domain.LinkSigner;
 
@@ -45,7 +46,7 @@ public class ApprovalLinks {
             throw new LinkRefusedException(Refusal.EXPIRED, "this approval link expired at " + link.expiresAt()
                     + "; open the request from the Approval pending tab instead");
         }
-        if (!link.userId().equals(callerId)) {
+        if (!UserIds.same(link.userId(), callerId)) { // a link sent before ids were canonical still works
             throw new LinkRefusedException(Refusal.NOT_YOUR_LINK, "this approval link was sent to another approver");
         }
         if (!used.markUsed(link.nonce(), link.requestId(), link.userId())) {
