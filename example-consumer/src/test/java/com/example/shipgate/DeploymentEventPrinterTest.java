@@ -26,7 +26,7 @@ class DeploymentEventPrinterTest {
     void it_prints_each_deployment_event_once_and_skips_what_it_cannot_read() {
         LocalInfra infra = SharedInfra.get();
         String tag = "ex-" + UUID.randomUUID().toString().substring(0, 8);
-        try (TopicWatcher topics = new TopicWatcher(infra.kafkaBootstrap(), List.of(Topics.DEPLOYMENTS))) {
+        try (TopicWatcher topics = new TopicWatcher(infra, List.of(Topics.DEPLOYMENTS))) {
             PipelineImage image = new PipelineImage("pl-1", "payments", "prod", "sha256:ab", tag);
             EventEnvelope<?> healthy = EventEnvelope.of("/shipgate/deploy-service", Instant.now(), null,
                     new DeploymentStatusChanged("dp-1", image, "alice", "HEALTHY", "all replicas available",

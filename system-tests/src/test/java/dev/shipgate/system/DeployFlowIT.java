@@ -39,7 +39,7 @@ class DeployFlowIT {
         system = new RunningSystem(RunningSystem.ALL_SERVICES, List.of("--shipgate.deploy.rollout-timeout=PT15S",
                 "--shipgate.targets.simulated.progress-time=PT6S", "--shipgate.deploy.monitor-interval=PT0.2S",
                 "--shipgate.deploy.full-read-interval=PT1H"));
-        topics = new TopicWatcher(system.infra.kafkaBootstrap(), List.of(Topics.DEPLOYMENTS, Topics.APPROVALS,
+        topics = new TopicWatcher(system.infra, List.of(Topics.DEPLOYMENTS, Topics.APPROVALS,
                 Topics.PIPELINES));
         gateway = new Http(system.gatewayUrl());
     }

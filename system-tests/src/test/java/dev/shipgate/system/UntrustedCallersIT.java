@@ -294,7 +294,7 @@ class UntrustedCallersIT {
     @Order(1)
     void hostile_messages_on_every_topic_are_parked_and_every_consumer_goes_on() {
         List<String> deadLetterTopics = CONSUMED.stream().map(Topics::deadLetterOf).toList();
-        try (TopicWatcher topics = new TopicWatcher(system.infra.kafkaBootstrap(), deadLetterTopics)) {
+        try (TopicWatcher topics = new TopicWatcher(system.infra, deadLetterTopics)) {
             Map<String, List<String>> sentKeys = new LinkedHashMap<>();
             for (String topic : CONSUMED) {
                 String type = java.util.Arrays.stream(EventType.values()).filter(t -> t.topic().equals(topic))
