@@ -319,7 +319,7 @@ public final class LoadBenchmark {
     }
 
     /** The driver's own CPU counts too: it shares the two cores with the system it measures. */
-    private static Map<String, Duration> cpuTimes(Map<String, ManagedProcess> processes) {
+    static Map<String, Duration> cpuTimes(Map<String, ManagedProcess> processes) {
         Map<String, Duration> cpu = new LinkedHashMap<>();
         processes.forEach((name, process) -> cpu.put(name, process.cpuTime()));
         cpu.put("load driver", ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO));

@@ -131,6 +131,55 @@ public final class KafkaAccess {
         return bindings;
     }
 
+    /**
+     * The same users, topics and ACLs as a shell script over Kafka's own command-line tools, for a broker run by
+     * a platform (docker-compose.yml, Kubernetes): {@code deploy/kafka/setup.sh}. Needs {@code BOOTSTRAP},
+     * {@code ADMIN_CONFIG} (a client properties file that logs in as the broker admin) and one
+     * {@code KAFKA_PASSWORD_<PRINCIPAL>} per client principal; {@code REPLICATION_FACTOR} defaults to 3.
+     */
+    public static String setupScript() {
+        StringBuilder out = new StringBuilder();
+        out.append("#!/usr/bin/env bash\n")
+                .append("# Kafka users, topics and ACLs of Shipgate, for a broker run by a platform (docker-compose.yml,\n")
+                .append("# Kubernetes). Generated from dev.shipgate.runtime.KafkaAccess (KafkaAccessScriptTest keeps\n")
+                .append("# the two equal; regenerate with: java -cp <local-runtime classpath> dev.shipgate.runtime.KafkaAccess)\n")
+                .append("# Needs BOOTSTRAP, ADMIN_CONFIG (client properties logging in as the broker admin) and\n")
+                .append("# KAFKA_PASSWORD_<PRINCIPAL> per principal. Idempotent: run it again to rotate a password.\n")
+                .append("set -euo pipefail\n")
+                .append(": \"${BOOTSTRAP:?}\" \"${ADMIN_CONFIG:?}\"\n")
+                .append("BIN=\"${KAFKA_BIN:-/opt/kafka/bin}\"\n")
+                .append("admin=(--bootstrap-server \"$BOOTSTRAP\" --command-config \"$ADMIN_CONFIG\")\n")
+                .append("user() { local var=\"KAFKA_PASSWORD_${1//-/_}\"; var=\"${var^^}\"\n")
+                .append("  \"$BIN/kafka-configs.sh\" \"${admin[@]}\" --alter --entity-type users --entity-name \"$1\" \\\n")
+                .append("    --add-config \"" + SCRAM_MECHANISM + "=[password=${!var:?set $var}]\" > /dev/null; }\n")
+                .append("topic() { \"$BIN/kafka-topics.sh\" \"${admin[@]}\" --create --if-not-exists --topic \"$1\" --partitions \"$2\" \\\n")
+                .append("    --replication-factor \"${REPLICATION_FACTOR:-3}\" \"${@:3}\"; }\n")
+                .append("acl() { \"$BIN/kafka-acls.sh\" \"${admin[@]}\" --add --allow-principal \"User:$1\" --operation \"$2\" \"${@:3}\" > /dev/null; }\n\n");
+        CLIENTS.forEach(user -> out.append("user ").append(user).append('\n'));
+        out.append('\n');
+        for (TopicAccess t : topics()) {
+            out.append("topic ").append(t.topic()).append(' ').append(t.partitions())
+                    .append(t.compacted() ? " --config cleanup.policy=compact" : "").append('\n');
+        }
+        out.append('\n');
+        for (AclBinding binding : bindings()) {
+            ResourcePattern resource = binding.pattern();
+            String operation = binding.entry().operation() == AclOperation.WRITE ? "Write" : "Read";
+            out.append("acl ").append(binding.entry().principal().substring("User:".length())).append(' ')
+                    .append(operation).append(resource.resourceType() == ResourceType.TOPIC ? " --topic " : " --group ")
+                    .append(resource.name())
+                    .append(resource.patternType() == PatternType.PREFIXED ? " --resource-pattern-type prefixed" : "")
+                    .append('\n');
+        }
+        out.append("echo \"Shipgate's Kafka users, topics and ACLs are in place\"\n");
+        return out.toString();
+    }
+
+    /** Prints {@link #setupScript()}. */
+    public static void main(String[] args) {
+        System.out.print(setupScript());
+    }
+
     static String principal(String user) {
         return "User:" + user;
     }

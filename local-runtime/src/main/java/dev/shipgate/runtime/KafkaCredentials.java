@@ -33,7 +33,8 @@ public final class KafkaCredentials {
     }
 
     /** The credentials under {@code dir}, making the missing ones for the admin and every client principal. */
-    public static KafkaCredentials in(Path dir) {
+    public static KafkaCredentials in(Path folder) {
+        Path dir = folder.toAbsolutePath(); // handed to processes that may run elsewhere (./shipgate train)
         try {
             Files.createDirectories(dir);
             restrict(dir, "rwx------");
