@@ -24,7 +24,6 @@ import dev.shipgate.approval.pipeline.application.Pipelines;
 import dev.shipgate.approval.token.adapter.MongoApiTokenStore;
 import dev.shipgate.approval.token.application.ApiTokens;
 import dev.shipgate.approval.token.application.TokenSigner;
-import dev.shipgate.contracts.Topics;
 import dev.shipgate.support.cache.ShortLivedCache;
 import dev.shipgate.support.messaging.AggregateStore;
 import dev.shipgate.support.messaging.EventConsumer;

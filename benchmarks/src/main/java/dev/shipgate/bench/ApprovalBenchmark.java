@@ -1,12 +1,12 @@
 package dev.shipgate.bench;
 
-import dev.shipgate.runtime.KafkaAccess;
 import dev.shipgate.contracts.KafkaEventCodec;
 import dev.shipgate.contracts.Topics;
 import dev.shipgate.contracts.events.DeploymentRequested;
 import dev.shipgate.contracts.events.ImageBuilt;
 import dev.shipgate.contracts.events.PipelineConfigured;
 import dev.shipgate.contracts.events.PipelineImage;
+import dev.shipgate.runtime.KafkaAccess;
 import dev.shipgate.testing.Http;
 import dev.shipgate.testing.RunningSystem;
 import dev.shipgate.testing.TopicWatcher;

@@ -1,8 +1,8 @@
 package dev.shipgate.bench;
 
-import dev.shipgate.runtime.KafkaAccess;
 import dev.shipgate.contracts.Topics;
 import dev.shipgate.contracts.events.ImageBuilt;
+import dev.shipgate.runtime.KafkaAccess;
 import dev.shipgate.testing.Http;
 import dev.shipgate.testing.RunningSystem;
 import dev.shipgate.testing.TopicWatcher;

@@ -1,6 +1,5 @@
 package dev.shipgate.deploy;
 
-import dev.shipgate.contracts.Topics;
 import dev.shipgate.deploy.deployment.adapter.KubernetesTarget;
 import dev.shipgate.deploy.deployment.adapter.MongoDeployments;
 import dev.shipgate.deploy.deployment.adapter.SagaListeners;

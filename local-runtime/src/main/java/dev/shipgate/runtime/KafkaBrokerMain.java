@@ -156,6 +156,7 @@ public final class KafkaBrokerMain {
                 createTopics(admin);
                 if (credentials != null) {
                     putAcls(admin);
+                    awaitInEffect(admin, bootstrap, credentials);
                 }
                 Files.writeString(readyFile, "ready\n");
                 System.out.println(READY + (credentials == null ? " (plaintext, no authentication: a baseline only)"
@@ -165,6 +166,9 @@ public final class KafkaBrokerMain {
                 if (System.nanoTime() > deadline) {
                     System.err.println("Kafka setup failed: " + e);
                     System.exit(1);
+                }
+                if (!(e instanceof ExecutionException || e instanceof java.util.concurrent.TimeoutException)) {
+                    System.err.println("Kafka setup not done yet: " + e);
                 }
                 sleep();
             }
@@ -205,6 +209,39 @@ public final class KafkaBrokerMain {
         List<AclBinding> missing = wanted.stream().filter(b -> !present.contains(b)).toList();
         if (!missing.isEmpty()) {
             admin.createAcls(missing).all().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * Users and ACLs go through the controller's metadata log and reach the broker's authenticator and authorizer a
+     * moment later: ready only once the broker itself lists every ACL and lets every client principal log in.
+     */
+    private static void awaitInEffect(Admin admin, String bootstrap, KafkaCredentials credentials)
+            throws Exception {
+        Set<AclBinding> wanted = new HashSet<>(KafkaAccess.bindings());
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!new HashSet<>(admin.describeAcls(AclBindingFilter.ANY).values().get(10, TimeUnit.SECONDS))
+                .containsAll(wanted)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the broker does not list its ACLs yet");
+            }
+            sleep();
+        }
+        for (String user : KafkaAccess.CLIENTS) {
+            Map<String, Object> config = credentials.clientProperties(bootstrap, user);
+            config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
+            config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000);
+            while (true) {
+                try (Admin client = Admin.create(config)) {
+                    client.describeCluster().nodes().get(5, TimeUnit.SECONDS);
+                    break;
+                } catch (ExecutionException notYet) {
+                    if (System.nanoTime() > deadline) {
+                        throw notYet;
+                    }
+                    sleep();
+                }
+            }
         }
     }
 

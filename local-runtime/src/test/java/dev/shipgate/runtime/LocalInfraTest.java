@@ -1,8 +1,8 @@
 package dev.shipgate.runtime;
 
-import dev.shipgate.contracts.Topics;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import dev.shipgate.contracts.Topics;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;

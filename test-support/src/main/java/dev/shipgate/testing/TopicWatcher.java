@@ -3,6 +3,8 @@ package dev.shipgate.testing;
 import dev.shipgate.contracts.EventEnvelope;
 import dev.shipgate.contracts.EventPayload;
 import dev.shipgate.contracts.KafkaEventCodec;
+import dev.shipgate.runtime.KafkaAccess;
+import dev.shipgate.runtime.LocalInfra;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -13,8 +15,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import dev.shipgate.runtime.KafkaAccess;
-import dev.shipgate.runtime.LocalInfra;
 import org.awaitility.Awaitility;
 
 import java.time.Duration;
