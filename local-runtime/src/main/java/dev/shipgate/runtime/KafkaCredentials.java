@@ -38,8 +38,7 @@ public final class KafkaCredentials {
         try {
             Files.createDirectories(dir);
             restrict(dir, "rwx------");
-            for (String principal : Stream.concat(Stream.of(KafkaAccess.ADMIN), KafkaAccess.CLIENTS.stream())
-                    .toList()) {
+            for (String principal : principalsWithAdmin()) {
                 Path file = dir.resolve(principal + ".password");
                 if (!Files.exists(file)) {
                     byte[] secret = new byte[32];
