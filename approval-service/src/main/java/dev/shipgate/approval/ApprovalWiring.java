@@ -27,10 +27,10 @@ import dev.shipgate.approval.pipeline.application.Pipelines;
 import dev.shipgate.approval.token.adapter.MongoApiTokenStore;
 import dev.shipgate.approval.token.application.ApiTokens;
 import dev.shipgate.approval.token.application.TokenSigner;
-import dev.shipgate.contracts.Topics;
 import dev.shipgate.support.cache.ShortLivedCache;
 import dev.shipgate.support.messaging.AggregateStore;
 import dev.shipgate.support.messaging.EventConsumer;
+import dev.shipgate.support.messaging.KafkaConnection;
 import dev.shipgate.support.messaging.Outbox;
 import dev.shipgate.support.security.TokenIssuer;
 import dev.shipgate.support.security.TokenSettings;
@@ -38,7 +38,6 @@ import dev.shipgate.approval.deadletter.DeadLetters;
 import dev.shipgate.approval.deadletter.ReplayLog;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
@@ -46,7 +45,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.Resource;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -69,9 +67,10 @@ public class ApprovalWiring {
     }
 
     @Bean(destroyMethod = "close")
-    Admin kafkaAdminClient(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.CLIENT_ID_CONFIG, "approval-service-dead-letters"));
+    Admin kafkaAdminClient(KafkaConnection kafka) {
+        Map<String, Object> config = kafka.clientProperties();
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "approval-service-dead-letters");
+        return Admin.create(config);
     }
 
     @Bean
@@ -169,25 +168,9 @@ public class ApprovalWiring {
         return new DeploymentListener(consumer, decisions, activeImages);
     }
 
-    @Bean
-    NewTopic approvalsTopic(@Value("${shipgate.kafka.partitions:3}") int partitions) {
-        return TopicBuilder.name(Topics.APPROVALS).partitions(partitions).build();
-    }
 
-    @Bean
-    NewTopic decisionsTopic(@Value("${shipgate.kafka.partitions:3}") int partitions) {
-        return TopicBuilder.name(Topics.DEPLOY_DECISIONS).partitions(partitions).build();
-    }
 
-    @Bean
-    NewTopic imagesTopic(@Value("${shipgate.kafka.partitions:3}") int partitions) {
-        return TopicBuilder.name(Topics.IMAGES).partitions(partitions).build();
-    }
 
-    @Bean
-    NewTopic accessTopic(@Value("${shipgate.kafka.partitions:3}") int partitions) {
-        return TopicBuilder.name(Topics.ACCESS).partitions(partitions).compact().build();
-    }
 
     @Bean
     Seeding seeding(AccessStore store, AccessService access,

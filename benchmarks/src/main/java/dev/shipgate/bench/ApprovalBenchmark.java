@@ -6,6 +6,7 @@ import dev.shipgate.contracts.events.DeploymentRequested;
 import dev.shipgate.contracts.events.ImageBuilt;
 import dev.shipgate.contracts.events.PipelineConfigured;
 import dev.shipgate.contracts.events.PipelineImage;
+import dev.shipgate.runtime.KafkaAccess;
 import dev.shipgate.testing.Http;
 import dev.shipgate.testing.RunningSystem;
 import dev.shipgate.testing.TopicWatcher;
@@ -40,10 +41,10 @@ public final class ApprovalBenchmark {
     public static void main(String[] args) throws Exception {
         int requests = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         try (RunningSystem system = new RunningSystem(List.of("approval-service"), List.of());
-             TopicWatcher topics = new TopicWatcher(system.infra.kafkaBootstrap(), List.of(Topics.ACCESS))) {
+             TopicWatcher topics = new TopicWatcher(system.infra, List.of(Topics.ACCESS))) {
             Http http = new Http(system.serviceUrl("approval-service"));
             System.out.println("Measuring baselines ...");
-            Stats kafka = Baselines.kafkaRoundTrip(system.infra.kafkaBootstrap(), 300);
+            Stats kafka = Baselines.kafkaRoundTrip(system.infra.kafkaClient(KafkaAccess.ADMIN), 300);
             Stats mongo = Baselines.mongoVersionedUpdate(system.infra.mongoUri(), 1000);
 
             for (int i = 0; i < APPROVERS; i++) {
@@ -82,7 +83,7 @@ public final class ApprovalBenchmark {
             pool.shutdown();
 
             System.out.println("Deploy saga: request to decision ...");
-            Stats decisions = requestToDecision(system.infra.kafkaBootstrap(), topics, freePipeline, 300);
+            Stats decisions = requestToDecision(system.infra.kafkaClient(KafkaAccess.ADMIN), topics, freePipeline, 300);
 
             System.out.printf(Locale.ROOT, "%n%-46s %s%n", "baseline Kafka produce+consume round trip", kafka.summary());
             System.out.printf(Locale.ROOT, "%-46s %s%n", "baseline MongoDB read + versioned update", mongo.summary());
@@ -130,14 +131,15 @@ public final class ApprovalBenchmark {
     }
 
     /** One deploy request at a time: time from publishing it to seeing approval-service's decision. */
-    private static Stats requestToDecision(String bootstrap, TopicWatcher topics, String pipeline, int count)
-            throws InterruptedException {
+    private static Stats requestToDecision(Map<String, Object> client, TopicWatcher topics, String pipeline,
+                                           int count) throws InterruptedException {
+        Map<String, Object> config = new java.util.HashMap<>(client);
+        config.putAll(Map.of(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"));
         Map<String, Long> decidedAt = new ConcurrentHashMap<>();
         AtomicBoolean running = new AtomicBoolean(true);
         Thread reader = new Thread(() -> {
-            try (var consumer = new KafkaConsumer<String, byte[]>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    bootstrap, ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(),
-                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"), new StringDeserializer(),
+            try (var consumer = new KafkaConsumer<String, byte[]>(config, new StringDeserializer(),
                     new ByteArrayDeserializer())) {
                 consumer.subscribe(List.of(Topics.DEPLOY_DECISIONS));
                 while (running.get()) {

@@ -25,16 +25,28 @@ final class Baselines {
     private Baselines() {
     }
 
-    /** Produce (acks=all, idempotent) then consume one record at a time: one hop of any event. */
-    static Stats kafkaRoundTrip(String bootstrap, int count) {
+    /**
+     * Produce (acks=all, idempotent) then consume one record at a time: one hop of any event, on a topic of its own
+     * made first (the broker creates none by itself), as the broker admin ({@code client}: its client settings).
+     */
+    static Stats kafkaRoundTrip(Map<String, Object> client, int count) {
         String topic = "bench-baseline-" + UUID.randomUUID();
         Stats stats = new Stats();
-        try (var producer = new KafkaProducer<String, String>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrap, ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 0), new StringSerializer(), new StringSerializer());
-             var consumer = new KafkaConsumer<String, String>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                     bootstrap, ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(),
-                     ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
+        Map<String, Object> producerConfig = new java.util.HashMap<>(client);
+        producerConfig.putAll(Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true, ProducerConfig.LINGER_MS_CONFIG, 0));
+        Map<String, Object> consumerConfig = new java.util.HashMap<>(client);
+        consumerConfig.putAll(Map.of(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"));
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(client)) {
+            admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(topic, 1, (short) 1))).all()
+                    .get();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create " + topic, e);
+        }
+        try (var producer = new KafkaProducer<String, String>(producerConfig, new StringSerializer(),
+                new StringSerializer());
+             var consumer = new KafkaConsumer<String, String>(consumerConfig, new StringDeserializer(),
                      new StringDeserializer())) {
             producer.send(new ProducerRecord<>(topic, "warm", "up")).get();
             consumer.subscribe(List.of(topic));

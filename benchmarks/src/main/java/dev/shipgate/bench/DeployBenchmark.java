@@ -2,6 +2,7 @@ package dev.shipgate.bench;
 
 import dev.shipgate.contracts.Topics;
 import dev.shipgate.contracts.events.ImageBuilt;
+import dev.shipgate.runtime.KafkaAccess;
 import dev.shipgate.testing.Http;
 import dev.shipgate.testing.RunningSystem;
 import dev.shipgate.testing.TopicWatcher;
@@ -24,10 +25,10 @@ public final class DeployBenchmark {
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         try (RunningSystem system = new RunningSystem(List.of("approval-service", "deploy-service"), List.of());
-             TopicWatcher topics = new TopicWatcher(system.infra.kafkaBootstrap(), List.of(Topics.IMAGES))) {
+             TopicWatcher topics = new TopicWatcher(system.infra, List.of(Topics.IMAGES))) {
             Http deploy = new Http(system.serviceUrl("deploy-service"));
             System.out.println("Measuring the Kafka baseline ...");
-            Stats kafka = Baselines.kafkaRoundTrip(system.infra.kafkaBootstrap(), 300);
+            Stats kafka = Baselines.kafkaRoundTrip(system.infra.kafkaClient(KafkaAccess.ADMIN), 300);
 
             String digest = "sha256:" + UUID.randomUUID().toString().replace("-", "");
             topics.publish(new ImageBuilt(digest, "registry.local/payments", "bench", null, "payments", "ci-bot",
@@ -35,7 +36,7 @@ public final class DeployBenchmark {
             Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> deploy.get("alice",
                     "/api/pipelines/payments-dev").status() == 200);
 
-            DeploymentStatuses statuses = new DeploymentStatuses(system.infra.kafkaBootstrap());
+            DeploymentStatuses statuses = new DeploymentStatuses(system.infra.kafkaClient(KafkaAccess.ADMIN));
             Map<String, Long> authorizedAt = statuses.authorizedAt;
             Thread.sleep(3000);
 

@@ -30,11 +30,13 @@ final class DeploymentStatuses implements AutoCloseable {
     private volatile boolean running = true;
     private final Thread reader;
 
-    DeploymentStatuses(String bootstrap) {
+    /** @param client client settings of a principal that may read the deployments topic */
+    DeploymentStatuses(Map<String, Object> client) {
+        Map<String, Object> config = new java.util.HashMap<>(client);
+        config.putAll(Map.of(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"));
         reader = new Thread(() -> {
-            try (var consumer = new KafkaConsumer<String, byte[]>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    bootstrap, ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(),
-                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"), new StringDeserializer(),
+            try (var consumer = new KafkaConsumer<String, byte[]>(config, new StringDeserializer(),
                     new ByteArrayDeserializer())) {
                 consumer.subscribe(List.of(Topics.DEPLOYMENTS));
                 while (running) {

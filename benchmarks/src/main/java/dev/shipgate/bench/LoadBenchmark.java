@@ -1,5 +1,6 @@
 package dev.shipgate.bench;
 
+import dev.shipgate.runtime.KafkaAccess;
 import dev.shipgate.runtime.ManagedProcess;
 import dev.shipgate.testing.Http;
 import dev.shipgate.testing.RunningSystem;
@@ -76,9 +77,9 @@ public final class LoadBenchmark {
         try (RunningSystem system = new RunningSystem(RunningSystem.ALL_SERVICES, List.of(
                 "--shipgate.gateway.rate-limit.per-second=100000", "--shipgate.gateway.rate-limit.burst=100000",
                 "--shipgate.targets.simulated.progress-time=PT2S"));
-             DeploymentStatuses statuses = new DeploymentStatuses(system.infra.kafkaBootstrap())) {
+             DeploymentStatuses statuses = new DeploymentStatuses(system.infra.kafkaClient(KafkaAccess.ADMIN))) {
             System.out.println("Measuring the Kafka and MongoDB baselines ...");
-            Stats kafka = Baselines.kafkaRoundTrip(system.infra.kafkaBootstrap(), 300);
+            Stats kafka = Baselines.kafkaRoundTrip(system.infra.kafkaClient(KafkaAccess.ADMIN), 300);
             Stats mongo = Baselines.mongoVersionedUpdate(system.infra.mongoUri(), 300);
 
             Map<String, ManagedProcess> processes = new LinkedHashMap<>(system.services);
@@ -318,7 +319,7 @@ public final class LoadBenchmark {
     }
 
     /** The driver's own CPU counts too: it shares the two cores with the system it measures. */
-    private static Map<String, Duration> cpuTimes(Map<String, ManagedProcess> processes) {
+    static Map<String, Duration> cpuTimes(Map<String, ManagedProcess> processes) {
         Map<String, Duration> cpu = new LinkedHashMap<>();
         processes.forEach((name, process) -> cpu.put(name, process.cpuTime()));
         cpu.put("load driver", ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO));

@@ -33,7 +33,7 @@ public final class MailBenchmark {
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 300;
         try (RunningSystem system = new RunningSystem(List.of("notification-service"), List.of());
-             TopicWatcher topics = new TopicWatcher(system.infra.kafkaBootstrap(), List.of(Topics.APPROVALS))) {
+             TopicWatcher topics = new TopicWatcher(system.infra, List.of(Topics.APPROVALS))) {
             System.out.println("Baseline: " + count + " plain sends over one SMTP connection ...");
             long start = System.nanoTime();
             plainSends(system.infra.smtpPort(), count);

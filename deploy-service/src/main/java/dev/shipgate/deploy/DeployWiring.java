@@ -1,6 +1,5 @@
 package dev.shipgate.deploy;
 
-import dev.shipgate.contracts.Topics;
 import dev.shipgate.deploy.deployment.adapter.KubernetesTarget;
 import dev.shipgate.deploy.deployment.adapter.MongoDeployments;
 import dev.shipgate.deploy.deployment.adapter.SagaListeners;
@@ -19,7 +18,6 @@ import dev.shipgate.support.messaging.AggregateStore;
 import dev.shipgate.support.messaging.EventConsumer;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
@@ -27,7 +25,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.Resource;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.scheduling.annotation.Scheduled;
 
 import java.io.IOException;
@@ -108,15 +105,7 @@ public class DeployWiring {
         return new ReplicaListeners(consumer, access, images);
     }
 
-    @Bean
-    NewTopic deploymentsTopic(@Value("${shipgate.kafka.partitions:3}") int partitions) {
-        return TopicBuilder.name(Topics.DEPLOYMENTS).partitions(partitions).build();
-    }
 
-    @Bean
-    NewTopic pipelinesTopic(@Value("${shipgate.kafka.partitions:3}") int partitions) {
-        return TopicBuilder.name(Topics.PIPELINES).partitions(partitions).compact().build();
-    }
 
     @Bean
     Seeding seeding(MongoPipelines pipelines, @Value("${shipgate.seed-file:}") Resource seedFile) {

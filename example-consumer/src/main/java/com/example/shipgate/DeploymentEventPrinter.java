@@ -6,9 +6,11 @@ import dev.shipgate.contracts.Topics;
 import dev.shipgate.contracts.UnreadableEventException;
 import dev.shipgate.contracts.events.DeploymentRequested;
 import dev.shipgate.contracts.events.DeploymentStatusChanged;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -25,7 +27,12 @@ import java.util.function.BooleanSupplier;
  * its own consumer group, decode with the contracts' codec (CloudEvents headers, JSON body), apply each event id
  * once (Shipgate delivers at least once), and skip what it cannot read rather than stop.
  *
- * <pre>java -cp ... com.example.shipgate.DeploymentEventPrinter 127.0.0.1:9092</pre>
+ * <p>It logs in as the read-only principal Shipgate's operators gave the team (SASL/SCRAM-SHA-512), from the
+ * environment: {@code KAFKA_BOOTSTRAP_SERVERS}, {@code KAFKA_SASL_USERNAME}, {@code KAFKA_SASL_PASSWORD} and
+ * {@code KAFKA_SECURITY_PROTOCOL} ({@code SASL_PLAINTEXT} by default; {@code SASL_SSL} against a TLS listener). Its
+ * consumer group must start with {@code <principal>-}: the broker lets a read-only principal join no other.
+ *
+ * <pre>KAFKA_SASL_USERNAME=reader KAFKA_SASL_PASSWORD=... java -cp ... com.example.shipgate.DeploymentEventPrinter</pre>
  */
 public final class DeploymentEventPrinter {
 
@@ -37,16 +44,30 @@ public final class DeploymentEventPrinter {
     }
 
     public static void main(String[] args) {
-        String bootstrap = args.length > 0 ? args[0] : "127.0.0.1:9092";
-        new DeploymentEventPrinter(System.out).run(bootstrap, "deployment-event-printer", () -> true);
+        Map<String, String> env = System.getenv();
+        String user = env.getOrDefault("KAFKA_SASL_USERNAME", "reader");
+        Map<String, Object> client = login(env.getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"),
+                env.getOrDefault("KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT"), user,
+                env.getOrDefault("KAFKA_SASL_PASSWORD", ""));
+        new DeploymentEventPrinter(System.out).run(client, user + "-deployment-event-printer", () -> true);
     }
 
-    /** Polls until {@code keepGoing} says stop. */
-    public void run(String bootstrap, String group, BooleanSupplier keepGoing) {
-        try (var consumer = new KafkaConsumer<String, byte[]>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, group,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
+    /** Client settings to log in as {@code user} with SASL/SCRAM-SHA-512. */
+    public static Map<String, Object> login(String bootstrap, String securityProtocol, String user,
+                                            String password) {
+        return Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, securityProtocol,
+                SaslConfigs.SASL_MECHANISM, "SCRAM-SHA-512",
+                SaslConfigs.SASL_JAAS_CONFIG, "org.apache.kafka.common.security.scram.ScramLoginModule required"
+                        + " username=\"" + user + "\" password=\"" + password + "\";");
+    }
+
+    /** Polls until {@code keepGoing} says stop; {@code client} says where the broker is and who logs in. */
+    public void run(Map<String, Object> client, String group, BooleanSupplier keepGoing) {
+        Map<String, Object> config = new java.util.HashMap<>(client);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (var consumer = new KafkaConsumer<String, byte[]>(config, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(Topics.DEPLOYMENTS));
             while (keepGoing.getAsBoolean()) {

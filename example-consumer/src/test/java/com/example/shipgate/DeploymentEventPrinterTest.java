@@ -4,6 +4,7 @@ import dev.shipgate.contracts.EventEnvelope;
 import dev.shipgate.contracts.Topics;
 import dev.shipgate.contracts.events.DeploymentStatusChanged;
 import dev.shipgate.contracts.events.PipelineImage;
+import dev.shipgate.runtime.KafkaAccess;
 import dev.shipgate.runtime.LocalInfra;
 import dev.shipgate.runtime.SharedInfra;
 import dev.shipgate.testing.TopicWatcher;
@@ -15,6 +16,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +28,7 @@ class DeploymentEventPrinterTest {
     void it_prints_each_deployment_event_once_and_skips_what_it_cannot_read() {
         LocalInfra infra = SharedInfra.get();
         String tag = "ex-" + UUID.randomUUID().toString().substring(0, 8);
-        try (TopicWatcher topics = new TopicWatcher(infra.kafkaBootstrap(), List.of(Topics.DEPLOYMENTS))) {
+        try (TopicWatcher topics = new TopicWatcher(infra, List.of(Topics.DEPLOYMENTS))) {
             PipelineImage image = new PipelineImage("pl-1", "payments", "prod", "sha256:ab", tag);
             EventEnvelope<?> healthy = EventEnvelope.of("/shipgate/deploy-service", Instant.now(), null,
                     new DeploymentStatusChanged("dp-1", image, "alice", "HEALTHY", "all replicas available",
@@ -41,7 +43,10 @@ class DeploymentEventPrinterTest {
         long deadline = System.currentTimeMillis() + 30_000;
         long[] firstPrinted = {0};
         // keep reading 2 s past the first line, so a duplicate would have been read too
-        new DeploymentEventPrinter(out).run(infra.kafkaBootstrap(), "printer-" + UUID.randomUUID(), () -> {
+        // as the read-only principal other teams get, in a group of its own prefix
+        Map<String, Object> reader = DeploymentEventPrinter.login(infra.kafkaBootstrap(), "SASL_PLAINTEXT",
+                KafkaAccess.READER, infra.kafkaPassword(KafkaAccess.READER));
+        new DeploymentEventPrinter(out).run(reader, "reader-printer-" + UUID.randomUUID(), () -> {
             long now = System.currentTimeMillis();
             if (firstPrinted[0] == 0 && printed.toString(StandardCharsets.UTF_8).contains(tag)) {
                 firstPrinted[0] = now;

@@ -39,9 +39,12 @@ public final class LocalInfra implements AutoCloseable {
     private final ManagedProcess kafka;
     private final ManagedProcess mongo;
     private final ManagedProcess mail;
+    /** Null when the broker runs open (plaintext): the benchmarks' baseline only. */
+    private final KafkaCredentials kafkaCredentials;
 
-    private LocalInfra(Path dataDir, String classpath) {
+    private LocalInfra(Path dataDir, String classpath, boolean kafkaSecure) {
         this.dataDir = dataDir;
+        this.kafkaCredentials = kafkaSecure ? KafkaCredentials.in(dataDir.resolve("kafka-credentials")) : null;
         this.kafkaPort = freePort();
         int controllerPort = freePort();
         this.mongoPort = freePort();
@@ -51,7 +54,9 @@ public final class LocalInfra implements AutoCloseable {
         this.kafka = new ManagedProcess("kafka", classpath, KafkaBrokerMain.class.getName(),
                 List.of("-Xmx512m", "-XX:+UseSerialGC", QUICK_JIT, LOGGING),
                 List.of("--port", Integer.toString(kafkaPort), "--controller-port", Integer.toString(controllerPort),
-                        "--data", dataDir.resolve("kafka").toString()),
+                        "--data", dataDir.resolve("kafka").toString(),
+                        "--security", kafkaSecure ? "scram" : "plaintext",
+                        "--credentials", dataDir.resolve("kafka-credentials").toString()),
                 logs.resolve("kafka.log"));
         this.mongo = new ManagedProcess("mongo", classpath, MongoServerMain.class.getName(),
                 List.of("-Xmx256m", "-XX:+UseSerialGC", QUICK_JIT, LOGGING),
@@ -68,18 +73,27 @@ public final class LocalInfra implements AutoCloseable {
      * stay with the build), with this JVM's classpath.
      */
     public static LocalInfra start() {
+        return start(true);
+    }
+
+    /** @param kafkaSecure false for a broker without authentication or ACLs: only as a benchmark's baseline */
+    public static LocalInfra start(boolean kafkaSecure) {
         try {
             Path target = Path.of("target");
             Path dataDir = Files.isDirectory(target) ? Files.createTempDirectory(target, "infra-")
                     : Files.createTempDirectory("shipgate-infra-");
-            return start(dataDir, System.getProperty("java.class.path"));
+            return start(dataDir, System.getProperty("java.class.path"), kafkaSecure);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     public static LocalInfra start(Path dataDir, String classpath) {
-        LocalInfra infra = new LocalInfra(dataDir, classpath);
+        return start(dataDir, classpath, true);
+    }
+
+    public static LocalInfra start(Path dataDir, String classpath, boolean kafkaSecure) {
+        LocalInfra infra = new LocalInfra(dataDir, classpath, kafkaSecure);
         Runtime.getRuntime().addShutdownHook(new Thread(infra::close));
         infra.kafka.start();
         infra.mongo.start();
@@ -92,6 +106,50 @@ public final class LocalInfra implements AutoCloseable {
 
     public String kafkaBootstrap() {
         return "127.0.0.1:" + kafkaPort;
+    }
+
+    public boolean kafkaSecure() {
+        return kafkaCredentials != null;
+    }
+
+    /**
+     * Client settings (bootstrap, security protocol, SASL/SCRAM login) to connect as {@code principal}, one of
+     * {@link KafkaAccess#CLIENTS} or {@link KafkaAccess#ADMIN}; only the bootstrap address on a plaintext broker.
+     */
+    public Map<String, Object> kafkaClient(String principal) {
+        if (kafkaCredentials == null) {
+            return new java.util.HashMap<>(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap()));
+        }
+        return kafkaCredentials.clientProperties(kafkaBootstrap(), principal);
+    }
+
+    /**
+     * The environment a service reads its Kafka connection from (application.yml): {@code KAFKA_BOOTSTRAP_SERVERS},
+     * {@code KAFKA_SECURITY_PROTOCOL}, {@code KAFKA_SASL_MECHANISM}, {@code KAFKA_SASL_USERNAME},
+     * {@code KAFKA_SASL_PASSWORD}, as {@code principal}.
+     */
+    public Map<String, String> kafkaEnvironment(String principal) {
+        Map<String, String> env = new java.util.LinkedHashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap());
+        if (kafkaCredentials == null) {
+            env.put("KAFKA_SECURITY_PROTOCOL", "PLAINTEXT");
+        } else {
+            env.put("KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT");
+            env.put("KAFKA_SASL_MECHANISM", KafkaAccess.SCRAM_MECHANISM);
+            env.put("KAFKA_SASL_USERNAME", principal);
+            env.put("KAFKA_SASL_PASSWORD", kafkaCredentials.password(principal));
+        }
+        return env;
+    }
+
+    /** The password of {@code principal} on this broker (a test's Spring properties); never log it. */
+    public String kafkaPassword(String principal) {
+        return kafkaCredentials.password(principal);
+    }
+
+    /** The folder of the {@code <principal>.password} files, for {@code ./shipgate train}; null when plaintext. */
+    public Path kafkaCredentialsDir() {
+        return kafkaCredentials == null ? null : kafkaCredentials.dir();
     }
 
     public String mongoUri() {
@@ -145,12 +203,14 @@ public final class LocalInfra implements AutoCloseable {
     }
 
     private boolean kafkaAnswers() {
-        if (!ManagedProcess.acceptsConnections(kafkaPort)) {
+        // ready once its users, topics and ACLs are in place, which the broker says once per start
+        if (!kafka.printedSinceStart(KafkaBrokerMain.READY) || !ManagedProcess.acceptsConnections(kafkaPort)) {
             return false;
         }
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000))) {
+        Map<String, Object> config = kafkaClient(KafkaAccess.ADMIN);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
+        try (Admin admin = Admin.create(config)) {
             return !admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000)).nodes()
                     .get(3, TimeUnit.SECONDS).isEmpty();
         } catch (Exception e) {

@@ -20,6 +20,7 @@ public final class ManagedProcess {
     private final String name;
     private final List<String> command;
     private final Path logFile;
+    private final java.util.Map<String, String> environment = new java.util.LinkedHashMap<>();
     private Process process;
     private long logStart; // the log's length when this run of the process began
 
@@ -37,6 +38,15 @@ public final class ManagedProcess {
         this.command = List.copyOf(cmd);
     }
 
+    /**
+     * Adds environment variables for the process (from its next start): secrets go here, not on the command line,
+     * where every user of the machine can read them.
+     */
+    public synchronized ManagedProcess withEnvironment(java.util.Map<String, String> variables) {
+        environment.putAll(variables);
+        return this;
+    }
+
     public synchronized ManagedProcess start() {
         if (isAlive()) {
             return this;
@@ -44,7 +54,9 @@ public final class ManagedProcess {
         try {
             Files.createDirectories(logFile.getParent());
             logStart = Files.exists(logFile) ? Files.size(logFile) : 0;
-            process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putAll(environment);
+            process = builder
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .start();

@@ -2,6 +2,7 @@ package dev.shipgate.runtime;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import dev.shipgate.contracts.Topics;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -69,22 +70,28 @@ class LocalInfraTest {
     }
 
     @Test
-    void the_kafka_broker_carries_a_message_from_producer_to_consumer() throws Exception {
-        try (var producer = new KafkaProducer<String, String>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrap(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>("infra-test", "k", "hello")).get();
+    void the_kafka_broker_carries_a_message_from_its_owner_to_a_consumer() throws Exception {
+        String key = "infra-test-" + java.util.UUID.randomUUID();
+        Map<String, Object> producerConfig = infra.kafkaClient(KafkaAccess.DEPLOY);
+        producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (var producer = new KafkaProducer<String, String>(producerConfig, new StringSerializer(),
+                new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.DEPLOYMENTS, key, "hello")).get();
         }
-        try (var consumer = new KafkaConsumer<String, String>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrap(),
-                ConsumerConfig.GROUP_ID_CONFIG, "infra-test",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
+        Map<String, Object> consumerConfig = infra.kafkaClient(KafkaAccess.NOTIFICATION);
+        consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, "notification-service.infra-test-" + key);
+        consumerConfig.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (var consumer = new KafkaConsumer<String, String>(consumerConfig, new StringDeserializer(),
                 new StringDeserializer())) {
-            consumer.subscribe(List.of("infra-test"));
+            consumer.subscribe(List.of(Topics.DEPLOYMENTS));
             var values = new java.util.ArrayList<String>();
             long deadline = System.currentTimeMillis() + 30_000;
             while (values.isEmpty() && System.currentTimeMillis() < deadline) {
-                consumer.poll(Duration.ofMillis(500)).forEach(r -> values.add(r.value()));
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> {
+                    if (key.equals(r.key())) {
+                        values.add(r.value());
+                    }
+                });
             }
             assertThat(values).containsExactly("hello");
         }

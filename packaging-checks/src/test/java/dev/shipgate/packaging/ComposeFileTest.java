@@ -23,13 +23,35 @@ class ComposeFileTest {
         ProcessBuilder builder = new ProcessBuilder(compose.toString(), "-f", "../docker-compose.yml", "config",
                 "--services").redirectErrorStream(true);
         builder.environment().put("SHIPGATE_JWT_SECRET", "only-for-the-config-check-0123456789abcdef");
+        KAFKA_PASSWORDS.forEach(name -> builder.environment().put(name, "only-for-the-config-check"));
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
         assertThat(process.exitValue()).as(output).isZero();
         assertThat(output.lines()).contains("mongo", "kafka", "mail", "approval-service", "deploy-service",
-                "notification-service", "gateway");
+                "notification-service", "gateway", "kafka-setup");
+    }
+
+    static final java.util.List<String> KAFKA_PASSWORDS = java.util.List.of("KAFKA_ADMIN_PASSWORD",
+            "KAFKA_PASSWORD_APPROVAL_SERVICE", "KAFKA_PASSWORD_DEPLOY_SERVICE", "KAFKA_PASSWORD_NOTIFICATION_SERVICE",
+            "KAFKA_PASSWORD_CI", "KAFKA_PASSWORD_READER");
+
+    @Test
+    void the_compose_file_refuses_to_start_without_a_kafka_password() throws Exception {
+        Path compose = Path.of("/usr/bin/docker-compose");
+        Assumptions.assumeTrue(Files.isExecutable(compose), "needs docker-compose (apt-get install docker-compose)");
+        ProcessBuilder builder = new ProcessBuilder(compose.toString(), "-f", "../docker-compose.yml", "config",
+                "-q").redirectErrorStream(true);
+        builder.environment().put("SHIPGATE_JWT_SECRET", "only-for-the-config-check-0123456789abcdef");
+        KAFKA_PASSWORDS.forEach(name -> builder.environment().put(name, "only-for-the-config-check"));
+        builder.environment().remove("KAFKA_PASSWORD_DEPLOY_SERVICE");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor(60, TimeUnit.SECONDS);
+
+        assertThat(process.exitValue()).isNotZero();
+        assertThat(output).contains("KAFKA_PASSWORD_DEPLOY_SERVICE");
     }
 
     @Test
@@ -39,6 +61,7 @@ class ComposeFileTest {
         ProcessBuilder builder = new ProcessBuilder(compose.toString(), "-f", "../docker-compose.yml", "config",
                 "-q").redirectErrorStream(true);
         builder.environment().remove("SHIPGATE_JWT_SECRET");
+        KAFKA_PASSWORDS.forEach(name -> builder.environment().put(name, "only-for-the-config-check"));
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         process.waitFor(60, TimeUnit.SECONDS);

@@ -1,8 +1,11 @@
 package dev.shipgate.system;
 
 import dev.shipgate.contracts.Topics;
+import dev.shipgate.contracts.events.DeploymentAuthorized;
 import dev.shipgate.contracts.events.DeploymentStatusChanged;
 import dev.shipgate.contracts.events.ImageBuilt;
+import dev.shipgate.contracts.events.PipelineImage;
+import dev.shipgate.runtime.ManagedProcess;
 import dev.shipgate.testing.Http;
 import dev.shipgate.testing.RunningSystem;
 import dev.shipgate.testing.TopicWatcher;
@@ -39,7 +42,7 @@ class DeployFlowIT {
         system = new RunningSystem(RunningSystem.ALL_SERVICES, List.of("--shipgate.deploy.rollout-timeout=PT15S",
                 "--shipgate.targets.simulated.progress-time=PT6S", "--shipgate.deploy.monitor-interval=PT0.2S",
                 "--shipgate.deploy.full-read-interval=PT1H"));
-        topics = new TopicWatcher(system.infra.kafkaBootstrap(), List.of(Topics.DEPLOYMENTS, Topics.APPROVALS,
+        topics = new TopicWatcher(system.infra, List.of(Topics.DEPLOYMENTS, Topics.APPROVALS,
                 Topics.PIPELINES));
         gateway = new Http(system.gatewayUrl());
     }
@@ -172,6 +175,48 @@ class DeployFlowIT {
         assertThat(awaitFinal(stuck).path("status").asString()).isEqualTo("TIMED_OUT");
         assertThat(timeline(stuck)).containsExactly("REQUESTED", "AUTHORIZED", "PROGRESSING", "TIMED_OUT");
         assertThat(timeline(progressing)).containsExactly("REQUESTED", "AUTHORIZED", "PROGRESSING", "HEALTHY");
+    }
+
+    /**
+     * A decision that is not about the deployment deploy-service recorded (another image, another requester, a
+     * deployment never requested) is refused and logged, even from approval-service's own principal, and the real
+     * decision still applies afterwards (issue 15, item 6).
+     */
+    @Test
+    void a_decision_naming_another_image_or_requester_is_refused_and_the_real_one_still_applies() {
+        String digest = image("7.1.0");
+        ManagedProcess approval = system.services.get("approval-service");
+        ManagedProcess deployService = system.services.get("deploy-service");
+        approval.stop(); // no real decision until it is back
+        try {
+            String deployment = deploy("alice", "payments-staging", digest);
+            PipelineImage recorded = new PipelineImage("payments-staging", "payments", "staging", digest, "7.1.0");
+            PipelineImage evil = new PipelineImage("payments-staging", "payments", "staging", "sha256:evil", "6.6.6");
+            topics.publish(new DeploymentAuthorized(deployment, evil, "alice", "ar-forged", List.of("mallory")));
+            topics.publish(new DeploymentAuthorized(deployment, recorded, "mallory", "ar-forged", List.of("mallory")));
+            String never = "dp-" + UUID.randomUUID();
+            topics.publish(new DeploymentAuthorized(never, recorded, "alice", "ar-forged", List.of("mallory")));
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                    deployService.printedSinceStart("refused DeploymentAuthorized for deployment " + never)
+                            && deployService.printedSinceStart("it names requester mallory")
+                            && deployService.printedSinceStart("it names image sha256:evil"));
+            assertThat(status(deployment)).isEqualTo("REQUESTED");
+            assertThat(get("alice", "/api/deployments/" + never).status()).isEqualTo(404);
+
+            approval.start();
+            approval.awaitReady(Duration.ofSeconds(120), () -> RunningSystem.isReady(
+                    system.ports.get("approval-service")));
+            JsonNode decided = awaitFinal(deployment);
+            assertThat(decided.path("status").asString()).isEqualTo("REJECTED");
+            assertThat(lastDetail(decided)).contains("NO_APPROVAL");
+            assertThat(timeline(deployment)).containsExactly("REQUESTED", "REJECTED");
+        } finally {
+            if (!approval.isAlive()) {
+                approval.start();
+                approval.awaitReady(Duration.ofSeconds(120), () -> RunningSystem.isReady(
+                        system.ports.get("approval-service")));
+            }
+        }
     }
 
     private static String status(String deploymentId) {

@@ -45,7 +45,7 @@ class SkeletonFlowIT {
     @BeforeAll
     static void start() {
         system = new RunningSystem();
-        topics = new TopicWatcher(system.infra.kafkaBootstrap(), List.of(Topics.APPROVALS, Topics.DEPLOYMENTS,
+        topics = new TopicWatcher(system.infra, List.of(Topics.APPROVALS, Topics.DEPLOYMENTS,
                 Topics.deadLetterOf(Topics.APPROVALS), Topics.IMAGES));
         gateway = new Http(system.gatewayUrl());
     }

@@ -3,6 +3,7 @@ package dev.shipgate.system;
 import dev.shipgate.contracts.EventType;
 import dev.shipgate.contracts.KafkaEventCodec;
 import dev.shipgate.contracts.Topics;
+import dev.shipgate.runtime.KafkaAccess;
 import dev.shipgate.testing.Http;
 import dev.shipgate.testing.RunningSystem;
 import dev.shipgate.testing.TestTokens;
@@ -294,7 +295,7 @@ class UntrustedCallersIT {
     @Order(1)
     void hostile_messages_on_every_topic_are_parked_and_every_consumer_goes_on() {
         List<String> deadLetterTopics = CONSUMED.stream().map(Topics::deadLetterOf).toList();
-        try (TopicWatcher topics = new TopicWatcher(system.infra.kafkaBootstrap(), deadLetterTopics)) {
+        try (TopicWatcher topics = new TopicWatcher(system.infra, deadLetterTopics)) {
             Map<String, List<String>> sentKeys = new LinkedHashMap<>();
             for (String topic : CONSUMED) {
                 String type = java.util.Arrays.stream(EventType.values()).filter(t -> t.topic().equals(topic))
@@ -385,10 +386,15 @@ class UntrustedCallersIT {
         gateway.getWithAuthorization("Bearer " + apiToken, "/api/access/me");
         gateway.getWithAuthorization("Bearer " + apiToken.substring(0, apiToken.length() - 2) + "xx", "/api/pipelines");
 
-        List<String> secrets = List.of(TestTokens.SECRET, smtpPassword, "shipgate-demo",
-                signIn.json().path("accessToken").asString(), apiToken);
-        for (String service : RunningSystem.ALL_SERVICES) {
-            String log = Files.readString(system.services.get(service).logFile());
+        List<String> secrets = new ArrayList<>(List.of(TestTokens.SECRET, smtpPassword, "shipgate-demo",
+                signIn.json().path("accessToken").asString(), apiToken));
+        secrets.add(system.infra.kafkaPassword(KafkaAccess.ADMIN));
+        KafkaAccess.CLIENTS.forEach(principal -> secrets.add(system.infra.kafkaPassword(principal)));
+        Map<String, java.nio.file.Path> logs = new LinkedHashMap<>();
+        RunningSystem.ALL_SERVICES.forEach(service -> logs.put(service, system.services.get(service).logFile()));
+        logs.put("kafka", system.infra.kafka().logFile());
+        for (String service : logs.keySet()) {
+            String log = Files.readString(logs.get(service));
             assertThat(log).as(service + " log").isNotBlank();
             for (String secret : secrets) {
                 assertThat(log.contains(secret)).as(service + " logs a secret (" + secret.substring(0, 4) + "…)")

@@ -38,6 +38,11 @@ final class FastStart {
                 .directory(root.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(infra.dataDir().resolve("fast-start-training.log").toFile());
+        if (infra.kafkaSecure()) { // each service trains as its own principal (the script reads its password file)
+            training.environment().put("KAFKA_CREDENTIALS_DIR", infra.kafkaCredentialsDir().toString());
+        } else {
+            training.environment().put("KAFKA_SECURITY_PROTOCOL", "PLAINTEXT");
+        }
         training.environment().putAll(Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrap(),
                 "MONGODB_URI", infra.mongoUri(),

@@ -42,8 +42,16 @@ public final class RunningSystem implements AutoCloseable {
 
     /** @param extraArguments Spring properties for every service, as {@code --name=value} */
     public RunningSystem(List<String> names, List<String> extraArguments) {
+        this(names, extraArguments, true);
+    }
+
+    /**
+     * @param kafkaSecure false runs the broker without authentication or ACLs and the services in plaintext: only as
+     *                    the benchmarks' baseline
+     */
+    public RunningSystem(List<String> names, List<String> extraArguments, boolean kafkaSecure) {
         this.extraArguments = List.copyOf(extraArguments);
-        infra = LocalInfra.start();
+        infra = LocalInfra.start(kafkaSecure);
         for (String name : ALL_SERVICES) {
             // every port is known, so the gateway can route to the ones started
             ports.put(name, LocalInfra.freePort());
@@ -54,8 +62,12 @@ public final class RunningSystem implements AutoCloseable {
                     .orElseGet(() -> new FastStart.Launch(List.of(), jar(root, name).toString(), LAUNCHER));
             List<String> jvm = new ArrayList<>(List.of("-Xmx384m", "-XX:+UseSerialGC", LocalInfra.QUICK_JIT));
             jvm.addAll(launch.options());
-            services.put(name, new ManagedProcess(name, launch.classpath(), launch.mainClass(), jvm,
-                    arguments(name, ports.get(name)), infra.dataDir().resolve("logs").resolve(name + ".log")));
+            ManagedProcess process = new ManagedProcess(name, launch.classpath(), launch.mainClass(), jvm,
+                    arguments(name, ports.get(name)), infra.dataDir().resolve("logs").resolve(name + ".log"));
+            if (!name.equals("gateway")) { // the gateway does not use Kafka; each service is its own principal
+                process.withEnvironment(infra.kafkaEnvironment(name));
+            }
+            services.put(name, process);
         }
         services.values().forEach(ManagedProcess::start);
         try {
@@ -79,7 +91,6 @@ public final class RunningSystem implements AutoCloseable {
     private List<String> arguments(String name, int port) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("server.port", Integer.toString(port));
-        properties.put("spring.kafka.bootstrap-servers", infra.kafkaBootstrap());
         properties.put("spring.mongodb.uri", infra.mongoUri());
         properties.put("spring.mail.port", Integer.toString(infra.smtpPort()));
         properties.put("shipgate.security.secret", TestTokens.SECRET);

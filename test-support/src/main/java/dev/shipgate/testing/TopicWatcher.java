@@ -3,6 +3,8 @@ package dev.shipgate.testing;
 import dev.shipgate.contracts.EventEnvelope;
 import dev.shipgate.contracts.EventPayload;
 import dev.shipgate.contracts.KafkaEventCodec;
+import dev.shipgate.runtime.KafkaAccess;
+import dev.shipgate.runtime.LocalInfra;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -21,27 +23,31 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
-/** Reads topics from their start in the background, so a test can wait for an event; and publishes events. */
+/**
+ * Reads topics from their start in the background, so a test can wait for an event; and publishes events. It reads
+ * as the broker's admin (a test watches everything), and publishes on each topic as the principal that really owns
+ * it ({@link KafkaAccess#ownerOf}: CI for images, deploy-service for pipelines...), so the broker's ACLs apply to
+ * what a test puts on a topic as they do to the system.
+ */
 public final class TopicWatcher implements AutoCloseable {
 
-    private final String bootstrap;
+    private final LocalInfra infra;
     private final List<ConsumerRecord<String, byte[]>> seen = new CopyOnWriteArrayList<>();
-    private final KafkaProducer<String, byte[]> producer;
+    private final Map<String, KafkaProducer<String, byte[]>> producers = new ConcurrentHashMap<>();
     private final Thread poller;
     private volatile boolean running = true;
 
-    public TopicWatcher(String bootstrap, List<String> topics) {
-        this.bootstrap = bootstrap;
-        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
-        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "test-watcher-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.METADATA_MAX_AGE_CONFIG, 1000),
+    public TopicWatcher(LocalInfra infra, List<String> topics) {
+        this.infra = infra;
+        Map<String, Object> config = infra.kafkaClient(KafkaAccess.ADMIN);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-watcher-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 1000);
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config,
                 new StringDeserializer(), new ByteArrayDeserializer());
         consumer.subscribe(topics);
         this.poller = new Thread(() -> {
@@ -65,9 +71,15 @@ public final class TopicWatcher implements AutoCloseable {
         send(KafkaEventCodec.toRecord(event));
     }
 
+    /** Sends as the topic's owner (see the class comment). */
     public void send(ProducerRecord<String, byte[]> record) {
+        send(KafkaAccess.ownerOf(record.topic()), record);
+    }
+
+    /** Sends as {@code principal}; a refusal by the broker is the cause of the exception. */
+    public void send(String principal, ProducerRecord<String, byte[]> record) {
         try {
-            producer.send(record).get();
+            producerOf(principal).send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException("cannot publish to " + record.topic(), e);
         }
@@ -100,13 +112,18 @@ public final class TopicWatcher implements AutoCloseable {
         return seen.stream().filter(r -> r.topic().equals(topic)).toList();
     }
 
-    public String bootstrap() {
-        return bootstrap;
+    private KafkaProducer<String, byte[]> producerOf(String principal) {
+        return producers.computeIfAbsent(principal, p -> {
+            Map<String, Object> config = infra.kafkaClient(p);
+            config.put(ProducerConfig.ACKS_CONFIG, "all");
+            config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+            return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+        });
     }
 
     @Override
     public void close() {
         running = false;
-        producer.close();
+        producers.values().forEach(KafkaProducer::close);
     }
 }

@@ -70,6 +70,11 @@ public class DeadLetterController {
                            @PathVariable @Min(0) @Max(1000) int partition, @PathVariable @Min(0) long offset) {
         String by = requireSuperAdmin(caller);
         requireExists(topic, partition);
+        if (!DeadLetters.mayReplay(topic)) {
+            throw new RefusedException(HttpStatus.CONFLICT, "NOT_OWN_TOPIC", "approval-service may not write "
+                    + DeadLetters.originalOf(topic) + ": only the service that owns a topic writes it (Kafka ACLs),"
+                    + " so this letter can be read here but not put back");
+        }
         if (deadLetters.find(topic, partition, offset).isEmpty()) {
             throw new RefusedException(HttpStatus.NOT_FOUND, "NO_SUCH_MESSAGE",
                     "there is no message at offset " + offset + " of " + topic + " partition " + partition);

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -50,6 +51,18 @@ public class DeadLetters {
         this.admin = admin;
         this.consumers = consumers;
         this.producer = producer;
+    }
+
+    /**
+     * The topics approval-service owns: the broker lets it write only these (README, Security), so only their dead
+     * letters can be put back from here. A letter of another service's topic (deployments, pipelines) stays readable;
+     * putting it back would mean writing as its owner.
+     */
+    static final Set<String> OWN_TOPICS = Set.of(Topics.IMAGES, Topics.APPROVALS, Topics.DEPLOY_DECISIONS,
+            Topics.ACCESS, Topics.TOKEN_REVOCATIONS);
+
+    public static boolean mayReplay(String deadLetterTopic) {
+        return isDeadLetterTopic(deadLetterTopic) && OWN_TOPICS.contains(originalOf(deadLetterTopic));
     }
 
     public static boolean isDeadLetterTopic(String topic) {
@@ -103,6 +116,9 @@ public class DeadLetters {
 
     /** Republishes the parked message on its original topic; the dead-letter headers are left off. */
     public void replay(String topic, int partition, long offset) {
+        if (!mayReplay(topic)) {
+            throw new IllegalArgumentException("approval-service does not own " + originalOf(topic));
+        }
         ConsumerRecord<String, byte[]> parked = fetch(topic, partition, offset).orElseThrow(() ->
                 new IllegalArgumentException("no message at " + topic + "/" + partition + "/" + offset));
         ProducerRecord<String, byte[]> again = new ProducerRecord<>(originalOf(topic), parked.key(), parked.value());

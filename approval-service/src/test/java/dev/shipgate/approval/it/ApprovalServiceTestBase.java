@@ -4,6 +4,7 @@ import dev.shipgate.contracts.Topics;
 import dev.shipgate.contracts.events.ApproverRule;
 import dev.shipgate.contracts.events.ImageBuilt;
 import dev.shipgate.contracts.events.PipelineConfigured;
+import dev.shipgate.runtime.KafkaAccess;
 import dev.shipgate.runtime.LocalInfra;
 import dev.shipgate.runtime.SharedInfra;
 import dev.shipgate.testing.Http;
@@ -38,6 +39,8 @@ abstract class ApprovalServiceTestBase {
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", INFRA::kafkaBootstrap);
+        registry.add("shipgate.kafka.username", () -> KafkaAccess.APPROVAL);
+        registry.add("shipgate.kafka.password", () -> INFRA.kafkaPassword(KafkaAccess.APPROVAL));
         registry.add("spring.mongodb.uri", INFRA::mongoUri);
         registry.add("spring.mongodb.database", () -> "approval-test-" + UUID.randomUUID());
         registry.add("shipgate.security.secret", () -> TestTokens.SECRET);
@@ -49,7 +52,7 @@ abstract class ApprovalServiceTestBase {
 
     @BeforeAll
     static void watch() {
-        topics = new TopicWatcher(INFRA.kafkaBootstrap(), List.of(Topics.APPROVALS, Topics.DEPLOY_DECISIONS,
+        topics = new TopicWatcher(INFRA, List.of(Topics.APPROVALS, Topics.DEPLOY_DECISIONS,
                 Topics.ACCESS, Topics.TOKEN_REVOCATIONS, Topics.deadLetterOf(Topics.DEPLOYMENTS), Topics.deadLetterOf(Topics.IMAGES)));
     }
 

@@ -66,16 +66,33 @@ class DeadLetterIT extends ApprovalServiceTestBase {
         assertThat(http().post("dave", replayPath, null).reason()).isEqualTo("ALREADY_REPLAYED");
     }
 
-    /** The letter with this key, from whichever partition of the dead-letter topic it went to. */
+    @Test
+    void a_letter_of_a_topic_another_service_owns_is_shown_but_not_put_back() {
+        String key = "garbage-" + UUID.randomUUID();
+        String deploymentsDlt = Topics.deadLetterOf(Topics.DEPLOYMENTS);
+        topics.send(new ProducerRecord<>(Topics.DEPLOYMENTS, key, "{not json".getBytes(StandardCharsets.UTF_8)));
+        JsonNode letter = awaitLetter(deploymentsDlt, key);
+
+        Http.Response replayed = http().post("dave", "/api/admin/dead-letters/" + deploymentsDlt + "/"
+                + letter.path("partition").asInt() + "/" + letter.path("offset").asLong() + "/replay", null);
+        assertThat(replayed.status()).isEqualTo(409);
+        assertThat(replayed.reason()).isEqualTo("NOT_OWN_TOPIC");
+    }
+
     private JsonNode awaitLetter(String key) {
+        return awaitLetter(IMAGES_DLT, key);
+    }
+
+    /** The letter with this key, from whichever partition of the dead-letter topic it went to. */
+    private JsonNode awaitLetter(String deadLetterTopic, String key) {
         JsonNode[] found = new JsonNode[1];
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
             for (JsonNode topic : http().get("dave", "/api/admin/dead-letters").json()) {
-                if (!topic.path("topic").asString().equals(IMAGES_DLT)) {
+                if (!topic.path("topic").asString().equals(deadLetterTopic)) {
                     continue;
                 }
                 for (int partition = 0; partition < topic.path("partitions").asInt(); partition++) {
-                    for (JsonNode letter : http().get("dave", "/api/admin/dead-letters/" + IMAGES_DLT + "/"
+                    for (JsonNode letter : http().get("dave", "/api/admin/dead-letters/" + deadLetterTopic + "/"
                             + partition + "?limit=200").json()) {
                         if (key.equals(letter.path("key").asString())) {
                             found[0] = letter;

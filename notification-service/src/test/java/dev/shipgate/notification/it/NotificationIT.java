@@ -12,6 +12,7 @@ import dev.shipgate.contracts.events.PipelineConfigured;
 import dev.shipgate.contracts.events.PipelineImage;
 import dev.shipgate.contracts.events.RoleBinding;
 import dev.shipgate.contracts.events.UserAccessChanged;
+import dev.shipgate.runtime.KafkaAccess;
 import dev.shipgate.runtime.LocalInfra;
 import dev.shipgate.runtime.SharedInfra;
 import dev.shipgate.testing.Http;
@@ -59,6 +60,8 @@ class NotificationIT {
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", INFRA::kafkaBootstrap);
+        registry.add("shipgate.kafka.username", () -> KafkaAccess.NOTIFICATION);
+        registry.add("shipgate.kafka.password", () -> INFRA.kafkaPassword(KafkaAccess.NOTIFICATION));
         registry.add("spring.mongodb.uri", INFRA::mongoUri);
         registry.add("spring.mongodb.database", () -> "notification-test-" + UUID.randomUUID());
         registry.add("spring.mail.port", INFRA::smtpPort);
@@ -73,7 +76,7 @@ class NotificationIT {
 
     @BeforeAll
     static void people() {
-        topics = new TopicWatcher(INFRA.kafkaBootstrap(), List.of(Topics.APPROVALS));
+        topics = new TopicWatcher(INFRA, List.of(Topics.APPROVALS));
         for (String user : List.of("alice", "bob", "carol")) {
             topics.publish(new UserAccessChanged(user, user + "@example.com", user, true, List.of(),
                     List.of(new RoleBinding("VIEW", "shop", "payments", "*"))));

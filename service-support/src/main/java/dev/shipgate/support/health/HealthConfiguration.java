@@ -1,6 +1,6 @@
 package dev.shipgate.support.health;
 
-import org.springframework.beans.factory.annotation.Value;
+import dev.shipgate.support.messaging.KafkaConnection;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -10,9 +10,8 @@ public class HealthConfiguration {
 
     /** Contributes {@code kafka} (the bean name less its suffix), so the readiness group can include it. */
     @Bean(name = "kafkaHealthIndicator")
-    public KafkaHealthIndicator kafkaHealthIndicator(
-            @Value("${spring.kafka.bootstrap-servers:127.0.0.1:9092}") String bootstrapServers) {
-        return new KafkaHealthIndicator(bootstrapServers);
+    public KafkaHealthIndicator kafkaHealthIndicator(KafkaConnection kafka) {
+        return new KafkaHealthIndicator(kafka.clientProperties());
     }
 
     /** Contributes {@code mongo}, in place of Boot's (switched off with management.health.mongo.enabled=false). */

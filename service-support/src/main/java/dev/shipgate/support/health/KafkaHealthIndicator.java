@@ -14,10 +14,12 @@ public class KafkaHealthIndicator extends AbstractHealthIndicator implements Aut
 
     private final Admin admin;
 
-    public KafkaHealthIndicator(String bootstrapServers) {
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000));
+    /** @param clientProperties where the broker is and who this service is there (KafkaConnection) */
+    public KafkaHealthIndicator(Map<String, Object> clientProperties) {
+        Map<String, Object> config = new java.util.HashMap<>(clientProperties);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
+        this.admin = Admin.create(config);
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.shipgate.support.messaging;
 import dev.shipgate.contracts.Topics;
 import dev.shipgate.contracts.UnreadableEventException;
 import dev.shipgate.support.security.RevokedTokens;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
@@ -16,10 +15,10 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.ContainerProperties;
@@ -27,7 +26,6 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -37,19 +35,43 @@ import java.util.Map;
 @AutoConfiguration(beforeName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
 public class KafkaMessagingConfiguration {
 
-    private final String bootstrapServers;
+    private final KafkaConnection connection;
     private final String clientId;
 
-    public KafkaMessagingConfiguration(@Value("${spring.kafka.bootstrap-servers:127.0.0.1:9092}") String bootstrap,
+    public KafkaMessagingConfiguration(KafkaConnection connection,
                                        @Value("${spring.application.name:shipgate}") String clientId) {
-        this.bootstrapServers = bootstrap;
+        this.connection = connection;
         this.clientId = clientId;
+    }
+
+    /**
+     * The service's broker address and principal (see {@link KafkaConnection}), static so that it exists before
+     * this configuration, which needs it.
+     */
+    @Bean
+    public static KafkaConnection kafkaConnection(
+            @Value("${spring.kafka.bootstrap-servers:127.0.0.1:9092}") String bootstrap,
+            @Value("${shipgate.kafka.security-protocol:SASL_PLAINTEXT}") String securityProtocol,
+            @Value("${shipgate.kafka.sasl-mechanism:SCRAM-SHA-512}") String saslMechanism,
+            @Value("${shipgate.kafka.username:}") String username,
+            @Value("${shipgate.kafka.password:}") String password) {
+        return new KafkaConnection(bootstrap, securityProtocol, saslMechanism, username, password);
+    }
+
+    /**
+     * In place of Boot's, which knows nothing of the service's principal: Spring Kafka asks it for the cluster id
+     * (observations). Creates no topics: the broker admin makes them all (see README, Security).
+     */
+    @Bean
+    public KafkaAdmin kafkaAdmin() {
+        KafkaAdmin admin = new KafkaAdmin(connection.clientProperties());
+        admin.setAutoCreate(false);
+        return admin;
     }
 
     @Bean
     public ProducerFactory<String, byte[]> producerFactory() {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> config = connection.clientProperties();
         config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
@@ -71,8 +93,7 @@ public class KafkaMessagingConfiguration {
 
     @Bean
     public ConsumerFactory<String, byte[]> consumerFactory() {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> config = connection.clientProperties();
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -108,17 +129,14 @@ public class KafkaMessagingConfiguration {
         // consumers skip what they already applied (EventConsumer).
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.TIME);
         factory.getContainerProperties().setAckTime(1_000);
+        // a refused login or a missing ACL is logged and tried again rather than stopping the listener for good
+        factory.getContainerProperties().setAuthExceptionRetryInterval(java.time.Duration.ofSeconds(5));
         return factory;
     }
 
     @Bean
     public EventPublisher eventPublisher(KafkaTemplate<String, byte[]> kafkaTemplate) {
         return new EventPublisher(kafkaTemplate);
-    }
-
-    @Bean
-    public NewTopic tokenRevocationsTopic() {
-        return TopicBuilder.name(Topics.TOKEN_REVOCATIONS).partitions(1).compact().build();
     }
 
     @Bean

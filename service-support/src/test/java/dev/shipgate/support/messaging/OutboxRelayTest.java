@@ -5,6 +5,7 @@ import dev.shipgate.contracts.EventEnvelope;
 import dev.shipgate.contracts.KafkaEventCodec;
 import dev.shipgate.contracts.Topics;
 import dev.shipgate.contracts.events.ImageBuilt;
+import dev.shipgate.runtime.KafkaAccess;
 import dev.shipgate.runtime.SharedInfra;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -37,7 +38,9 @@ class OutboxRelayTest {
     private final MongoTemplate mongo = new MongoTemplate(MongoClients.create(SharedInfra.get().mongoUri()),
             "relay-" + UUID.randomUUID());
     private final EventPublisher publisher = new EventPublisher(new KafkaTemplate<>(
-            new KafkaMessagingConfiguration(SharedInfra.get().kafkaBootstrap(), "relay-test").producerFactory()));
+            new KafkaMessagingConfiguration(new KafkaConnection(SharedInfra.get().kafkaBootstrap(), "SASL_PLAINTEXT",
+                    KafkaAccess.SCRAM_MECHANISM, KafkaAccess.APPROVAL, SharedInfra.get().kafkaPassword(
+                    KafkaAccess.APPROVAL)), "relay-test").producerFactory()));
     private OutboxRelay relay;
 
     @AfterEach
@@ -122,10 +125,9 @@ class OutboxRelayTest {
     }
 
     private static List<String> read(Set<String> wanted, Duration timeout, Predicate<List<String>> done) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfra.get().kafkaBootstrap(),
-                ConsumerConfig.GROUP_ID_CONFIG, "relay-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        Map<String, Object> config = SharedInfra.get().kafkaClient(KafkaAccess.ADMIN);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "relay-test-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(Topics.IMAGES));
             List<String> ids = new ArrayList<>();

@@ -18,7 +18,6 @@ import dev.shipgate.deploy.replica.application.ImageReplica;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * Triggering CD: records the deployment as REQUESTED and asks approval-service (saga step one); applies its
@@ -31,8 +30,7 @@ public class DeploymentService {
     private final PipelineService pipelines;
     private final AccessReplica access;
     private final ImageReplica images;
-    private final DeploymentUpdater updater;
-    private final RolloutMonitor rollouts;
+    private final DeployDecisions decisions;
     private final Clock clock;
 
     public DeploymentService(Deployments deployments, PipelineService pipelines, AccessReplica access,
@@ -41,8 +39,7 @@ public class DeploymentService {
         this.pipelines = pipelines;
         this.access = access;
         this.images = images;
-        this.updater = new DeploymentUpdater(deployments);
-        this.rollouts = rollouts;
+        this.decisions = new DeployDecisions(deployments, rollouts::watch, clock);
         this.clock = clock;
     }
 
@@ -93,19 +90,12 @@ public class DeploymentService {
                 ? Optional.of(transition.deployment()) : Optional.empty();
     }
 
-    public void onAuthorized(DeploymentAuthorized authorized) {
-        apply(authorized.deploymentId(), d -> d.authorize(authorized.approvalRequestId(), authorized.approvedBy(),
-                clock.instant()))
-                .ifPresent(deployment -> rollouts.watch(deployment.id()));
+    /** See {@link DeployDecisions}: applied only to the deployment recorded here with the same image and requester. */
+    public DeployDecisions.Outcome onAuthorized(DeploymentAuthorized authorized) {
+        return decisions.onAuthorized(authorized);
     }
 
-    public void onRejected(DeploymentRejected rejected) {
-        apply(rejected.deploymentId(), d -> d.reject(rejected.message() + " (" + rejected.reason() + ")",
-                clock.instant()));
-    }
-
-    private Optional<Deployment> apply(String deploymentId,
-                                       Function<Deployment, Optional<Deployment.Transition>> change) {
-        return updater.apply(deploymentId, change);
+    public DeployDecisions.Outcome onRejected(DeploymentRejected rejected) {
+        return decisions.onRejected(rejected);
     }
 }

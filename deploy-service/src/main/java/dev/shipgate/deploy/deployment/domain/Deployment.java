@@ -5,6 +5,7 @@ import dev.shipgate.contracts.events.Channel;
 import dev.shipgate.contracts.events.DeploymentRequested;
 import dev.shipgate.contracts.events.DeploymentStatusChanged;
 import dev.shipgate.contracts.events.PipelineImage;
+import dev.shipgate.contracts.identity.UserIds;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,6 +45,26 @@ public record Deployment(String id, PipelineImage image, String requestedBy, Str
                 List.of(new TimelineEntry(DeploymentStatus.REQUESTED, now, detail)), now, null, 0);
         return new Transition(deployment, List.of(new DeploymentRequested(id, image, requestedBy, rollbackOf, via),
                 deployment.statusEvent(DeploymentStatus.REQUESTED, detail, now)));
+    }
+
+    /**
+     * Why a decision naming {@code decided} and {@code decidedRequester} is not about this deployment: another
+     * pipeline, another image digest, or another requester (user ids compared in their canonical form); empty when
+     * it is about this one.
+     */
+    public Optional<String> mismatchWith(PipelineImage decided, String decidedRequester) {
+        if (decided == null || !image.pipelineId().equals(decided.pipelineId())) {
+            return Optional.of("it names pipeline " + (decided == null ? null : decided.pipelineId())
+                    + ", the deployment is on " + image.pipelineId());
+        }
+        if (!image.digest().equals(decided.digest())) {
+            return Optional.of("it names image " + decided.digest() + ", the deployment is of " + image.digest());
+        }
+        if (!UserIds.same(requestedBy, decidedRequester)) {
+            return Optional.of("it names requester " + decidedRequester + ", the deployment was requested by "
+                    + requestedBy);
+        }
+        return Optional.empty();
     }
 
     public Optional<Transition> authorize(String approvalRequestId, List<String> approvedBy, Instant now) {

@@ -1,0 +1,75 @@
+package dev.shipgate.deploy.deployment.application;
+
+import dev.shipgate.contracts.events.DeploymentAuthorized;
+import dev.shipgate.contracts.events.DeploymentRejected;
+import dev.shipgate.contracts.events.PipelineImage;
+import dev.shipgate.deploy.deployment.domain.Deployment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Applies approval-service's decision on a deployment (saga step two), but only to a deployment this service
+ * recorded, for the same pipeline, image digest and requester ({@link Deployment#mismatchWith}); anything else is
+ * refused and logged, and leaves the deployment as it was, so a forged or misrouted decision neither starts a rollout
+ * nor overwrites the real decision. The broker's ACLs already let only approval-service write the topic; this is the
+ * second check DESIGN.md's trust boundary asks for (issue 15, item 6).
+ */
+public class DeployDecisions {
+
+    /** What became of a decision. */
+    public enum Outcome { APPLIED, ALREADY_DECIDED, REFUSED }
+
+    private static final Logger log = LoggerFactory.getLogger(DeployDecisions.class);
+
+    private final Deployments deployments;
+    private final DeploymentUpdater updater;
+    private final Consumer<String> startWatching;
+    private final Clock clock;
+
+    /** @param startWatching told the id of each deployment authorized, for the rollout monitor to follow */
+    public DeployDecisions(Deployments deployments, Consumer<String> startWatching, Clock clock) {
+        this.deployments = deployments;
+        this.updater = new DeploymentUpdater(deployments);
+        this.startWatching = startWatching;
+        this.clock = clock;
+    }
+
+    public Outcome onAuthorized(DeploymentAuthorized authorized) {
+        return decide("DeploymentAuthorized", authorized.deploymentId(), authorized.image(),
+                authorized.requestedBy(), d -> d.authorize(authorized.approvalRequestId(), authorized.approvedBy(),
+                        clock.instant()));
+    }
+
+    public Outcome onRejected(DeploymentRejected rejected) {
+        return decide("DeploymentRejected", rejected.deploymentId(), rejected.image(), rejected.requestedBy(),
+                d -> d.reject(rejected.message() + " (" + rejected.reason() + ")", clock.instant()));
+    }
+
+    private Outcome decide(String type, String deploymentId, PipelineImage image, String requestedBy,
+                           java.util.function.Function<Deployment, Optional<Deployment.Transition>> change) {
+        Optional<Deployment> recorded = deploymentId == null ? Optional.empty() : deployments.find(deploymentId);
+        if (recorded.isEmpty()) {
+            log.warn("refused {} for deployment {}: no such deployment was requested here", type, deploymentId);
+            return Outcome.REFUSED;
+        }
+        Optional<String> mismatch = recorded.get().mismatchWith(image, requestedBy);
+        if (mismatch.isPresent()) {
+            log.warn("refused {} for deployment {}: {}", type, deploymentId, mismatch.get());
+            return Outcome.REFUSED;
+        }
+        // the same check again on each read: the updater may read a newer version of the deployment
+        Optional<Deployment> changed = updater.apply(deploymentId, d -> d.mismatchWith(image, requestedBy).isPresent()
+                ? Optional.empty() : change.apply(d));
+        if (changed.isEmpty()) {
+            return Outcome.ALREADY_DECIDED;
+        }
+        if (changed.get().status() == dev.shipgate.deploy.deployment.domain.DeploymentStatus.AUTHORIZED) {
+            startWatching.accept(deploymentId);
+        }
+        return Outcome.APPLIED;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.shipgate.support.messaging;
+
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.common.config.SaslConfigs;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * How a service reaches the broker and who it is there: the bootstrap address, the security protocol
+ * ({@code SASL_PLAINTEXT} by default, {@code SASL_SSL} in production, {@code PLAINTEXT} only for an open broker), the
+ * SASL mechanism ({@code SCRAM-SHA-512}) and the service's own principal and password. application.yml takes them
+ * from {@code KAFKA_BOOTSTRAP_SERVERS}, {@code KAFKA_SECURITY_PROTOCOL}, {@code KAFKA_SASL_MECHANISM},
+ * {@code KAFKA_SASL_USERNAME} and {@code KAFKA_SASL_PASSWORD}. Every Kafka client of a service (producers,
+ * consumers, admin, health) starts from {@link #clientProperties()}.
+ *
+ * @throws IllegalArgumentException when a SASL protocol is chosen without a user name and password
+ */
+public record KafkaConnection(String bootstrapServers, String securityProtocol, String saslMechanism,
+                              String username, String password) {
+
+    public KafkaConnection {
+        if (securityProtocol.startsWith("SASL") && (isBlank(username) || isBlank(password))) {
+            throw new IllegalArgumentException("Kafka security protocol " + securityProtocol
+                    + " needs KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD (the service's own principal)");
+        }
+    }
+
+    /** An open connection, without authentication: a baseline broker or a test of refusal only. */
+    public static KafkaConnection plaintext(String bootstrapServers) {
+        return new KafkaConnection(bootstrapServers, "PLAINTEXT", "", "", "");
+    }
+
+    /** A fresh, mutable map: bootstrap servers, security protocol and, with SASL, the mechanism and JAAS login. */
+    public Map<String, Object> clientProperties() {
+        Map<String, Object> config = new HashMap<>();
+        config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, securityProtocol);
+        if (securityProtocol.startsWith("SASL")) {
+            config.put(SaslConfigs.SASL_MECHANISM, saslMechanism);
+            String module = saslMechanism.startsWith("SCRAM") ? "org.apache.kafka.common.security.scram.ScramLoginModule"
+                    : "org.apache.kafka.common.security.plain.PlainLoginModule";
+            config.put(SaslConfigs.SASL_JAAS_CONFIG, module + " required username=\"" + quoted(username)
+                    + "\" password=\"" + quoted(password) + "\";");
+        }
+        return config;
+    }
+
+    @Override
+    public String toString() { // never the password
+        return "KafkaConnection[" + bootstrapServers + ", " + securityProtocol + ", " + saslMechanism + ", user "
+                + username + "]";
+    }
+
+    private static String quoted(String value) {
+        return value.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}
