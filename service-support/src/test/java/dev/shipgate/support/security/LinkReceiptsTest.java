@@ -1,7 +1,18 @@
 package dev.shipgate.support.security;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.MACSigner;
 import dev.shipgate.support.security.LinkReceipts.Receipt;
 import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,17 +30,28 @@ class LinkReceiptsTest {
     }
 
     @Test
-    void an_altered_or_foreign_receipt_is_refused() {
+    void an_altered_or_foreign_receipt_is_refused() throws JOSEException {
         String signed = receipts.sign(new Receipt("ar-1", "bob", "n-1")).orElseThrow();
-        String forCarol = java.util.Base64.getUrlEncoder().withoutPadding()
-                .encodeToString("ar-1|carol|n-1".getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                + signed.substring(signed.indexOf('.'));
+        String[] parts = signed.split("\\.");
+        String forCarol = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
+                "{\"request\":\"ar-1\",\"user\":\"carol\",\"link\":\"n-1\"}".getBytes(StandardCharsets.UTF_8))
+                + "." + parts[2];
         String foreign = new LinkReceipts(SECRET + "x").sign(new Receipt("ar-1", "bob", "n-1")).orElseThrow();
 
         assertThat(receipts.verify(forCarol)).isEmpty();
         assertThat(receipts.verify(foreign)).isEmpty();
+        assertThat(receipts.verify(signedWithTheTokenSecretItself())).isEmpty();
         assertThat(receipts.verify("not-a-receipt")).isEmpty();
         assertThat(receipts.verify(null)).isEmpty();
+    }
+
+    /** Anything else signed with the shared secret (a session token, say) is no receipt: receipts have their own key. */
+    private static String signedWithTheTokenSecretItself() throws JOSEException {
+        JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.HS256)
+                .type(new JOSEObjectType(LinkReceipts.TYPE)).build(),
+                new Payload(Map.of("request", "ar-1", "user", "bob", "link", "n-1")));
+        jws.sign(new MACSigner(SECRET.getBytes(StandardCharsets.UTF_8)));
+        return jws.serialize();
     }
 
     @Test
