@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -30,6 +31,8 @@ public final class LocalInfra implements AutoCloseable {
      * (measured with bench load).
      */
     public static final String QUICK_JIT = "-XX:TieredStopAtLevel=1";
+    /** Above MongoDB's 27017, so tests never take the port of a local default that starts later. */
+    static final int LOWEST_CHOSEN_PORT = 28000;
 
     private final Path dataDir;
     private final int kafkaPort;
@@ -225,13 +228,47 @@ public final class LocalInfra implements AutoCloseable {
         kafka.stop();
     }
 
-    /** A loopback port free at the moment of asking, for a server (or a test's own process) to take. */
+    /**
+     * A loopback port free at the moment of asking, for a server (or a test's own process) to take. Drawn at random
+     * between {@value #LOWEST_CHOSEN_PORT} and the start of the kernel's ephemeral range
+     * ({@code /proc/sys/net/ipv4/ip_local_port_range}, 32768 by default): a port the kernel picks itself (a server
+     * socket on port 0) is one it may also give to an outgoing connection of the many clients a test runs before the
+     * server binds it, and servers then failed to start with "Address already in use" on a busy machine.
+     */
     public static int freePort() {
+        int end = ephemeralRangeStart();
+        for (int attempt = 0; attempt < 100 && end > LOWEST_CHOSEN_PORT; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(LOWEST_CHOSEN_PORT, end);
+            if (bindable(port)) {
+                return port;
+            }
+        }
+        return kernelChosenPort();
+    }
+
+    private static boolean bindable(int port) {
+        try (ServerSocket socket = new ServerSocket(port)) {
+            return true;
+        } catch (IOException taken) {
+            return false;
+        }
+    }
+
+    private static int kernelChosenPort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int ephemeralRangeStart() {
+        // read as a stream: /proc files say they are empty, and a read sized by that returns a few bytes only
+        try (var in = Files.newBufferedReader(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))) {
+            return Integer.parseInt(in.readLine().trim().split("\\s+")[0]);
+        } catch (IOException | RuntimeException notLinux) {
+            return 32768;
         }
     }
 }
