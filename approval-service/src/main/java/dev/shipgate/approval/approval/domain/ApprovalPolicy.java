@@ -15,9 +15,12 @@ import java.util.List;
  * @param requestLifetime   how long a request may wait for votes
  * @param approverMayDeploy whether someone who approved may deploy what they approved
  * @param automatic         the last approval starts the deployment
+ * @param countInEveryRule  whether one person counts toward every rule whose group they are in (default: at most one
+ *                          rule, see {@link RuleAssignment})
  */
 public record ApprovalPolicy(int requiredApprovals, List<ApproverRule> approverRules, Duration approvalLifetime,
-                             Duration requestLifetime, boolean approverMayDeploy, boolean automatic) {
+                             Duration requestLifetime, boolean approverMayDeploy, boolean automatic,
+                             boolean countInEveryRule) {
 
     public static final int MAX_APPROVALS = 6;
 
@@ -26,6 +29,12 @@ public record ApprovalPolicy(int requiredApprovals, List<ApproverRule> approverR
         if (requiredApprovals < 0 || requiredApprovals > MAX_APPROVALS) {
             throw new IllegalArgumentException("requiredApprovals must be 0.." + MAX_APPROVALS);
         }
+    }
+
+    /** A policy that counts each person toward at most one rule. */
+    public ApprovalPolicy(int requiredApprovals, List<ApproverRule> approverRules, Duration approvalLifetime,
+                          Duration requestLifetime, boolean approverMayDeploy, boolean automatic) {
+        this(requiredApprovals, approverRules, approvalLifetime, requestLifetime, approverMayDeploy, automatic, false);
     }
 
     public boolean needsApproval() {
