@@ -35,6 +35,7 @@ class ApiError extends Error {
     super(problem.detail || problem.title || ('HTTP ' + status));
     this.status = status;
     this.reason = problem.reason;
+    this.retryAt = problem.retryAt;
   }
 }
 
@@ -79,16 +80,18 @@ async function attempt(action, success) {
 
 const RANK = { VIEW: 1, BUILD_AND_DEPLOY: 2, ADMIN: 3, MANAGER: 4, SUPER_ADMIN: 5, IMAGE_APPROVER: 0 };
 
-/** The same reading of roles as the server's Permissions; only to hide buttons, the server decides. */
+/**
+ * The same reading of roles as the server's Permissions: a grant acts on a scope it contains (each field * or equal;
+ * a * in the wanted scope is reached only by a * in the grant). Only to hide buttons, the server decides.
+ */
 function can(role, scope) {
   if (!state.me) return false;
   return state.me.roles.some(grant => {
     if (grant.role === 'SUPER_ADMIN') return true;
     const includes = grant.role === role || (role !== 'IMAGE_APPROVER' && grant.role !== 'IMAGE_APPROVER'
       && RANK[grant.role] >= RANK[role]);
-    const covers = ['project', 'application', 'environment'].every(k =>
-      grant[k] === '*' || scope[k] === '*' || grant[k] === scope[k]);
-    return includes && covers;
+    const contains = ['project', 'application', 'environment'].every(k => grant[k] === '*' || grant[k] === scope[k]);
+    return includes && contains;
   });
 }
 
@@ -138,17 +141,42 @@ async function loginScreen(params) {
       <label for="username">User name</label><input id="username" name="username" autocomplete="username" required>
       <label for="password">Password</label>
       <input id="password" name="password" type="password" autocomplete="current-password" required>
+      <p id="sign-in-problem" class="flash" role="alert" hidden></p>
       <p><button type="submit" id="sign-in">Sign in</button></p>
     </form></div>`;
   document.getElementById('login-form').addEventListener('submit', async event => {
     event.preventDefault();
-    await attempt(async () => {
+    const problem = document.getElementById('sign-in-problem');
+    problem.hidden = true;
+    try {
       const form = new FormData(event.target);
       const token = await api('POST', '/api/auth/token', { username: form.get('username'),
         password: form.get('password') });
       await signedIn(token.accessToken, next);
-    });
+    } catch (e) {
+      if (e instanceof StaleAnswer) return;
+      problem.textContent = signInProblem(e);
+      problem.hidden = false;
+      if (e.retryAt) holdSignIn(new Date(e.retryAt));
+    }
   });
+}
+
+/** Words for a refused sign-in; a lock says when to try again, in the reader's own time. */
+function signInProblem(e) {
+  if (e.reason === 'SIGN_IN_TEMPORARILY_LOCKED' && e.retryAt) {
+    return 'Too many failed sign-ins for this user. Try again at ' + new Date(e.retryAt).toLocaleTimeString()
+      + ' (' + e.reason + ').';
+  }
+  if (e.reason === 'BAD_CREDENTIALS') return 'The user name or the password is wrong.';
+  return e.reason ? e.message + ' (' + e.reason + ')' : e.message;
+}
+
+/** Keeps the button off until the lock ends, so a waiting user does not spend attempts. */
+function holdSignIn(until) {
+  const button = document.getElementById('sign-in');
+  button.disabled = true;
+  setTimeout(() => { button.disabled = false; }, Math.max(0, until.getTime() - Date.now()));
 }
 
 async function signedIn(token, next) {
@@ -352,7 +380,9 @@ async function approveLinkScreen(requestId, params) {
   const token = params.get('link');
   try {
     if (token) {
-      await api('POST', '/api/notifications/approval-links/redeem', { token });
+      const spent = await api('POST', '/api/notifications/approval-links/redeem', { token });
+      // the vote carries the receipt, so the history says it came through this e-mail link
+      state.linkReceipt = spent.receipt ? { requestId: spent.requestId, receipt: spent.receipt } : null;
     }
   } catch (e) {
     main().innerHTML = html`<div class="card" id="link-refused"><h1>This approval link cannot be used</h1>
@@ -376,7 +406,8 @@ async function adminScreen() {
     <h2>Users</h2><table><tr><th>User</th><th>Groups</th><th>Roles</th><th></th></tr>${users.map(u => html`<tr data-user="${u.id}">
       <td><strong>${u.displayName}</strong><div class="muted">${u.id} · ${u.email}${u.active ? '' : ' · inactive'}</div></td>
       <td>${u.groups.join(', ')}</td><td>${u.grants.map(g => html`<div>${bindingText(g)}</div>`)}</td>
-      <td><div class="row"><button class="secondary" data-action="edit-user" data-user="${u.id}">Grant a role</button>${
+      <td><div class="row">${superAdmin || u.id !== state.me.userId ? html`<button class="secondary"
+        data-action="edit-user" data-user="${u.id}">Grant a role</button>` : ''}${
         superAdmin ? html`<button class="secondary" data-action="edit-membership" data-user="${u.id}">Groups</button>`
           : ''}</div></td></tr>`)}</table>
     <div id="grant-form"></div>
@@ -392,7 +423,9 @@ async function adminScreen() {
 }
 
 function showGrantForm(userId) {
+  const where = state.me.superAdmin ? 'anywhere' : grantableScopes().map(scopeText).join(', ');
   document.getElementById('grant-form').innerHTML = html`<div class="card"><h2>Grant a role to ${userId}</h2>
+    <p class="muted" id="grant-where">You may grant inside: ${where || 'nowhere'}.</p>
     <div class="row">${roleInputs('grant')}<button data-action="grant" data-user="${userId}">Grant</button></div></div>`;
 }
 
@@ -417,13 +450,35 @@ function showMembershipForm(userId) {
     <p><button data-action="save-membership" data-user="${userId}">Save groups</button></p></div>`;
 }
 
-function roleInputs(prefix) {
-  return html`<select id="${prefix}-role"><option value="">(none)</option>${['VIEW', 'BUILD_AND_DEPLOY', 'ADMIN',
-    'MANAGER', 'IMAGE_APPROVER'].map(r => html`<option>${r}</option>`)}</select>
-    <input id="${prefix}-project" placeholder="project or *" value="*"><input id="${prefix}-application"
-      placeholder="application or *" value="*"><input id="${prefix}-environment" placeholder="environment or *"
-      value="*">`;
+/** Where the signed-in user may give roles (from /api/access/me): * / * / * only for a super admin. */
+function grantableScopes() {
+  return (state.me && state.me.grantableScopes) || [];
 }
+
+const scopeText = s => `${s.project} / ${s.application} / ${s.environment}`;
+
+/** Role and scope inputs, starting at the first scope the caller may grant in (a choice when there are several). */
+function roleInputs(prefix) {
+  const scopes = grantableScopes();
+  const first = scopes[0] || { project: '', application: '', environment: '' };
+  return html`<select id="${prefix}-role"><option value="">(none)</option>${['VIEW', 'BUILD_AND_DEPLOY', 'ADMIN',
+    'MANAGER', 'IMAGE_APPROVER'].map(r => html`<option>${r}</option>`)}</select>${scopes.length > 1
+    ? html`<select id="${prefix}-scope" data-fills="${prefix}" aria-label="inside">${scopes.map((s, i) =>
+      html`<option value="${i}">${scopeText(s)}</option>`)}</select>` : ''}
+    <input id="${prefix}-project" placeholder="project or *" value="${first.project}"><input
+      id="${prefix}-application" placeholder="application or *" value="${first.application}"><input
+      id="${prefix}-environment" placeholder="environment or *" value="${first.environment}">`;
+}
+
+// choosing one of several grantable scopes fills the scope inputs with it (narrow them further by typing)
+document.addEventListener('change', event => {
+  const prefix = event.target.dataset && event.target.dataset.fills;
+  const scope = prefix && grantableScopes()[Number(event.target.value)];
+  if (!scope) return;
+  ['project', 'application', 'environment'].forEach(k => {
+    document.getElementById(prefix + '-' + k).value = scope[k];
+  });
+});
 
 const bindingText = g => `${g.role} on ${g.scope.project}/${g.scope.application}/${g.scope.environment}`;
 const asBinding = g => ({ role: g.role, project: g.scope.project, application: g.scope.application,
@@ -483,8 +538,11 @@ document.addEventListener('click', async event => {
     }
     case 'vote': {
       const body = d.verb === 'reject' ? { comment: prompt('Why do you reject this image?') || '' } : undefined;
+      const receipt = state.linkReceipt && state.linkReceipt.requestId === d.request ? state.linkReceipt.receipt : null;
+      const voteBody = receipt && ['approve', 'reject'].includes(d.verb) ? { ...(body || {}), link: receipt } : body;
       await attempt(async () => {
-        await api('POST', '/api/approval-requests/' + encodeURIComponent(d.request) + '/' + d.verb, body);
+        await api('POST', '/api/approval-requests/' + encodeURIComponent(d.request) + '/' + d.verb, voteBody);
+        if (receipt) state.linkReceipt = null;
         await route();
       }, { approve: 'Approved.', reject: 'Rejected.', cancel: 'Request cancelled.', expire: 'Approval expired.' }[d.verb]);
       break;

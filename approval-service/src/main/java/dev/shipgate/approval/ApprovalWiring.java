@@ -6,6 +6,9 @@ import dev.shipgate.approval.access.adapter.RememberedAccessStore;
 import dev.shipgate.approval.access.application.AccessService;
 import dev.shipgate.approval.access.application.AccessStore;
 import dev.shipgate.approval.approval.adapter.MongoApprovalRequests;
+import dev.shipgate.approval.approval.adapter.MongoRefusedAttempts;
+import dev.shipgate.support.security.LinkReceipts;
+import dev.shipgate.approval.approval.application.RefusedAttempts;
 import dev.shipgate.approval.approval.application.ApprovalRequests;
 import dev.shipgate.approval.approval.application.ApprovalService;
 import dev.shipgate.approval.approval.application.ExpirySweeper;
@@ -114,17 +117,30 @@ public class ApprovalWiring {
         return new AccessService(store);
     }
 
+    /** Checks the receipts notification-service gives for spent approve-from-email links. */
     @Bean
-    ApprovalService approvalService(ApprovalRequests requests, Pipelines pipelines, Images images,
-                                    AccessService access, Clock clock,
-                                    @Value("${shipgate.approval.request-lifetime:P7D}") Duration requestLifetime) {
-        return new ApprovalService(requests, pipelines, images, access, clock, requestLifetime);
+    LinkReceipts linkReceipts(TokenSettings settings) {
+        return new LinkReceipts(settings.secret());
     }
 
     @Bean
-    DeployDecisionService deployDecisionService(Pipelines pipelines, ApprovalRequests requests, AccessService access,
+    MongoRefusedAttempts refusedAttempts(MongoTemplate mongo) {
+        return new MongoRefusedAttempts(mongo);
+    }
+
+    @Bean
+    ApprovalService approvalService(ApprovalRequests requests, RefusedAttempts refusals, Pipelines pipelines,
+                                    Images images, AccessService access, Clock clock,
+                                    @Value("${shipgate.approval.request-lifetime:P7D}") Duration requestLifetime) {
+        return new ApprovalService(requests, refusals, pipelines, images, access, clock, requestLifetime);
+    }
+
+    @Bean
+    DeployDecisionService deployDecisionService(Pipelines pipelines, ApprovalRequests requests,
+                                                RefusedAttempts refusals, AccessService access, Images images,
                                                 MongoTemplate mongo, Outbox outbox, Clock clock) {
-        return new DeployDecisionService(pipelines, requests, access, new MongoDeployDecisions(mongo, outbox), clock);
+        return new DeployDecisionService(pipelines, requests, refusals, access, images,
+                new MongoDeployDecisions(mongo, outbox), clock);
     }
 
     @Bean
@@ -133,8 +149,8 @@ public class ApprovalWiring {
     }
 
     @Bean
-    ImageIntake imageIntake(Images images) {
-        return new ImageIntake(images);
+    ImageIntake imageIntake(Images images, AccessService access) {
+        return new ImageIntake(images, access);
     }
 
     @Bean

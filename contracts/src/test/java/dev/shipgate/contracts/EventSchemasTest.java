@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import tools.jackson.databind.JsonNode;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -42,11 +44,20 @@ class EventSchemasTest {
         assertThat(validate(type, withExtraField)).isNotEmpty();
     }
 
+    /** Fields added after a version was published are optional (older producers do not send them). */
     @ParameterizedTest
     @EnumSource(EventType.class)
-    void every_schema_requires_every_record_field(EventType type) throws IOException {
+    void every_schema_requires_every_record_field_it_published(EventType type) throws IOException {
+        JsonNode published;
+        try (InputStream in = EventType.class.getResourceAsStream("/compatibility-baseline/" + type.typeName()
+                + ".v" + type.schemaVersion() + ".json")) {
+            published = KafkaEventCodec.json().readTree(in);
+        }
         var components = type.payloadType().getRecordComponents();
         for (var component : components) {
+            if (!published.path("properties").has(component.getName())) {
+                continue;
+            }
             String json = new String(KafkaEventCodec.payloadBytes(SampleEvents.BY_TYPE.get(type)),
                     StandardCharsets.UTF_8);
             var tree = (tools.jackson.databind.node.ObjectNode) KafkaEventCodec.json().readTree(json);
@@ -56,6 +67,19 @@ class EventSchemasTest {
                     .as("%s without %s", type.typeName(), component.getName())
                     .isNotEmpty();
         }
+    }
+
+    @Test
+    void a_deploy_request_from_a_producer_before_the_channel_field_is_still_valid() throws IOException {
+        String json = new String(KafkaEventCodec.payloadBytes(new dev.shipgate.contracts.events.DeploymentRequested(
+                "dp-1", SampleEvents.IMAGE, "alice", null)), StandardCharsets.UTF_8);
+        var tree = (tools.jackson.databind.node.ObjectNode) KafkaEventCodec.json().readTree(json);
+        tree.remove("channel");
+
+        assertThat(validate(EventType.DEPLOYMENT_REQUESTED, json)).isEmpty();
+        assertThat(validate(EventType.DEPLOYMENT_REQUESTED, tree.toString())).isEmpty();
+        assertThat(validate(EventType.DEPLOYMENT_REQUESTED, json.replace("\"channel\":null",
+                "\"channel\":{\"kind\":\"CARRIER_PIGEON\"}"))).isNotEmpty();
     }
 
     private static List<Error> validate(EventType type, String json) throws IOException {

@@ -9,6 +9,7 @@ import dev.shipgate.contracts.events.ApprovalRequested;
 import dev.shipgate.contracts.events.ApproverRule;
 import dev.shipgate.contracts.events.DeploymentAuthorized;
 import dev.shipgate.contracts.events.DeploymentRejected;
+import dev.shipgate.contracts.events.Channel;
 import dev.shipgate.contracts.events.DeploymentRequested;
 import dev.shipgate.contracts.events.DeploymentStatusChanged;
 import dev.shipgate.contracts.events.ImageApproved;
@@ -39,7 +40,8 @@ final class SampleEvents {
             Map.entry(EventType.APPROVAL_REJECTED, new ApprovalRejected("ar-1", IMAGE, "alice", "bob", "no tests")),
             Map.entry(EventType.APPROVAL_CANCELLED, new ApprovalCancelled("ar-1", IMAGE, "alice", "alice")),
             Map.entry(EventType.APPROVAL_EXPIRED, new ApprovalExpired("ar-1", IMAGE, "alice", null, "LIFETIME_ENDED")),
-            Map.entry(EventType.DEPLOYMENT_REQUESTED, new DeploymentRequested("dp-1", IMAGE, "alice", null)),
+            Map.entry(EventType.DEPLOYMENT_REQUESTED, new DeploymentRequested("dp-1", IMAGE, "alice", null,
+                    Channel.apiToken("tok-1", "nightly deploy"))),
             Map.entry(EventType.DEPLOYMENT_AUTHORIZED, new DeploymentAuthorized("dp-1", IMAGE, "alice", "ar-1",
                     List.of("bob", "dave"))),
             Map.entry(EventType.DEPLOYMENT_REJECTED, new DeploymentRejected("dp-1", IMAGE, "alice",

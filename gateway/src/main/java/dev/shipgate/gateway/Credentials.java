@@ -1,6 +1,7 @@
 package dev.shipgate.gateway;
 
 import dev.shipgate.contracts.KafkaEventCodec;
+import dev.shipgate.contracts.identity.UserIds;
 import org.springframework.core.io.Resource;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
@@ -37,17 +38,20 @@ public class Credentials {
             try (InputStream in = seedFile.getInputStream()) {
                 SeedFile seed = KafkaEventCodec.json().readValue(in, SeedFile.class);
                 if (seed.users() != null) {
-                    seed.users().stream().filter(u -> u.passwordHash() != null).forEach(u -> users.put(u.id(), u));
+                    seed.users().stream().filter(u -> u.passwordHash() != null)
+                            .forEach(u -> users.put(UserIds.canonical(u.id()), u));
                 }
             }
         }
     }
 
+    /** @param userId any spelling of the id (see {@link UserIds}); the signed-in id is the canonical one */
     public Optional<SignedIn> check(String userId, String password) {
-        SeedUser user = users.get(userId);
+        String id = UserIds.canonical(userId);
+        SeedUser user = users.get(id);
         String hash = user == null ? DUMMY_HASH : stripPrefix(user.passwordHash());
         boolean matches = encoder.matches(password, hash);
-        return user != null && matches ? Optional.of(new SignedIn(user.id(), user.displayName() == null ? user.id()
+        return user != null && matches ? Optional.of(new SignedIn(id, user.displayName() == null ? id
                 : user.displayName())) : Optional.empty();
     }
 

@@ -9,6 +9,8 @@ import dev.shipgate.notification.delivery.application.MessageComposer;
 import dev.shipgate.notification.delivery.application.NotificationService;
 import dev.shipgate.notification.link.adapter.MongoUsedLinks;
 import dev.shipgate.notification.link.application.ApprovalLinks;
+import dev.shipgate.support.security.LinkReceipts;
+import dev.shipgate.support.security.TokenSettings;
 import dev.shipgate.notification.link.domain.LinkSigner;
 import dev.shipgate.notification.recipient.adapter.MongoRecipients;
 import dev.shipgate.notification.settings.adapter.ConfigurableMailSender;
@@ -93,6 +95,12 @@ public class NotificationWiring {
                                           @Value("${shipgate.mail.first-retry:PT2S}") Duration firstRetry,
                                           @Value("${shipgate.mail.full-read-interval:PT10S}") Duration fullRead) {
         return new DeliveryDispatcher(deliveries, new SmtpMailer(sender), clock, maxAttempts, firstRetry, fullRead);
+    }
+
+    /** Receipts for spent approve-from-email links, which approval-service checks when the vote comes. */
+    @Bean
+    LinkReceipts linkReceipts(TokenSettings settings) {
+        return new LinkReceipts(settings.secret());
     }
 
     @Bean

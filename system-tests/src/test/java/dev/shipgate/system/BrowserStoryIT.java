@@ -204,6 +204,22 @@ class BrowserStoryIT {
         browser.await(By.cssSelector("tr[data-group=auditors]"));
         assertThat(browser.isPresent(By.cssSelector("[data-action=edit-group]"))).isFalse();
         assertThat(browser.isPresent(By.cssSelector("[data-action=edit-membership]"))).isFalse();
+
+        // issue 15 item 1: mona (MANAGER on shop / payments / *) starts inside her scope, not at * / * / *, cannot
+        // open her own grants, and sees the server's reason when she asks for more than she holds
+        assertThat(browser.isPresent(By.cssSelector("[data-action=edit-user][data-user=mona]"))).isFalse();
+        browser.await(By.cssSelector("[data-action=edit-user][data-user=erin]")).click();
+        browser.awaitText(By.id("grant-where"), "shop / payments / *");
+        assertThat(browser.driver.findElement(By.id("grant-project")).getDomProperty("value")).isEqualTo("shop");
+        assertThat(browser.driver.findElement(By.id("grant-application")).getDomProperty("value"))
+                .isEqualTo("payments");
+        new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("grant-role")))
+                .selectByVisibleText("IMAGE_APPROVER");
+        browser.driver.findElement(By.id("grant-application")).clear();
+        browser.driver.findElement(By.id("grant-application")).sendKeys("*");
+        browser.driver.findElement(By.cssSelector("[data-action=grant]")).click();
+        browser.awaitText(By.id("flash"), "NOT_ALLOWED_TO_GRANT");
+        browser.screenshot("13-access-refused-outside-own-scope");
     }
 
     private static String image(String tag) {

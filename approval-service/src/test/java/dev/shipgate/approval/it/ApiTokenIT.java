@@ -5,7 +5,9 @@ import dev.shipgate.testing.Http;
 import dev.shipgate.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -65,6 +67,51 @@ class ApiTokenIT extends ApprovalServiceTestBase {
         assertThat(http().get("dave", "/api/access/tokens?userId=ci-bot").json().findValuesAsString("id"))
                 .contains(id);
         assertThat(http().delete("dave", "/api/access/tokens/" + id).status()).isEqualTo(200);
+    }
+
+    /** Issue 15, input 4: dave requests approval, makes a token for bob, and would approve his own request as bob. */
+    @Test
+    void a_super_admin_cannot_make_a_token_for_another_person_to_act_as_them() {
+        String pipeline = pipeline("prod", 1, List.of(), false);
+        String digest = image("tok-" + UUID.randomUUID().toString().substring(0, 8), "ci-bot");
+        awaitImage(pipeline, digest);
+        String request = http().post("dave", "/api/approval-requests", Map.of("pipelineId", pipeline,
+                "imageDigest", digest)).json().path("id").asString();
+
+        Http.Response forBob = http().post("dave", "/api/access/tokens", Map.of("name", "as bob", "userId", "bob"));
+
+        assertThat(forBob.status()).isEqualTo(403);
+        assertThat(forBob.contentType()).startsWith("application/problem+json");
+        assertThat(forBob.reason()).isEqualTo("NOT_A_SERVICE_ACCOUNT");
+        assertThat(forBob.body()).doesNotContain("accessToken");
+        assertThat(http().get("dave", "/api/access/tokens?userId=bob").json().findValuesAsString("createdBy"))
+                .doesNotContain("dave");
+        JsonNode untouched = http().get("dave", "/api/approval-requests/" + request).json();
+        assertThat(untouched.path("status").asString()).isEqualTo("PENDING");
+        assertThat(untouched.path("approvals").asInt()).isZero();
+    }
+
+    @Test
+    void a_super_admin_marks_a_service_account_and_only_then_makes_its_tokens() {
+        String bot = "deploy-bot-" + UUID.randomUUID().toString().substring(0, 6);
+        Map<String, Object> person = Map.of("email", bot + "@example.com", "displayName", bot, "active", true,
+                "groups", List.of(), "roles", List.of());
+        assertThat(http().put("dave", "/api/access/users/" + bot, person).json().path("serviceAccount").asBoolean())
+                .isFalse();
+        assertThat(http().post("dave", "/api/access/tokens", Map.of("name", "x", "userId", bot)).reason())
+                .isEqualTo("NOT_A_SERVICE_ACCOUNT");
+
+        Map<String, Object> account = new java.util.HashMap<>(person);
+        account.put("serviceAccount", true);
+        assertThat(http().put("mona", "/api/access/users/" + bot, account).reason()).isEqualTo("SUPER_ADMIN_ONLY");
+        assertThat(http().put("dave", "/api/access/users/" + bot, account).status()).isEqualTo(200);
+        // a later edit that does not mention the mark keeps it
+        assertThat(http().put("dave", "/api/access/users/" + bot, person).json().path("serviceAccount").asBoolean())
+                .isTrue();
+        assertThat(http().post("dave", "/api/access/tokens", Map.of("name", "x", "userId", bot)).status())
+                .isEqualTo(201);
+        assertThat(http().post("mona", "/api/access/tokens", Map.of("name", "x", "userId", bot)).reason())
+                .isEqualTo("SUPER_ADMIN_ONLY");
     }
 
     @Test

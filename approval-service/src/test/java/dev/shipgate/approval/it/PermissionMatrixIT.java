@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -30,10 +31,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PermissionMatrixIT extends ApprovalServiceTestBase {
 
     enum Action { REQUEST_APPROVAL, APPROVE, REJECT, VIEW_REQUEST, CANCEL_OTHERS_REQUEST, EXPIRE_OTHERS_APPROVAL,
-        REGISTER_IMAGE, GRANT_IMAGE_APPROVER, DEPLOY }
+        REGISTER_IMAGE, GRANT_IMAGE_APPROVER, DEPLOY,
+        // granting (issue 15, input 1): wider than one's own scope, and to oneself
+        GRANT_WIDER_THAN_OWN_SCOPE, GRANT_TO_ONESELF,
+        // API tokens (issue 15, input 4): minting for others, and acting through a token
+        MINT_TOKEN_FOR_ANOTHER_PERSON, MINT_TOKEN_FOR_SERVICE_ACCOUNT, APPROVE_THROUGH_OWN_TOKEN,
+        REQUEST_APPROVAL_THROUGH_OWN_TOKEN, MINT_TOKEN_THROUGH_TOKEN }
 
     /** Who may do what, in scope; out of scope only SUPER_ADMIN (global) may do anything. */
-    private static final Map<Action, Set<Role>> ALLOWED_IN_SCOPE = Map.of(
+    private static final Map<Action, Set<Role>> ALLOWED_IN_SCOPE = new EnumMap<>(Map.of(
             Action.REQUEST_APPROVAL, EnumSet.of(Role.BUILD_AND_DEPLOY, Role.ADMIN, Role.MANAGER, Role.SUPER_ADMIN),
             Action.APPROVE, EnumSet.of(Role.IMAGE_APPROVER, Role.SUPER_ADMIN),
             Action.REJECT, EnumSet.of(Role.IMAGE_APPROVER, Role.SUPER_ADMIN),
@@ -43,7 +49,21 @@ class PermissionMatrixIT extends ApprovalServiceTestBase {
             Action.EXPIRE_OTHERS_APPROVAL, EnumSet.of(Role.ADMIN, Role.MANAGER, Role.SUPER_ADMIN),
             Action.REGISTER_IMAGE, EnumSet.of(Role.BUILD_AND_DEPLOY, Role.ADMIN, Role.MANAGER, Role.SUPER_ADMIN),
             Action.GRANT_IMAGE_APPROVER, EnumSet.of(Role.MANAGER, Role.SUPER_ADMIN),
-            Action.DEPLOY, EnumSet.of(Role.BUILD_AND_DEPLOY, Role.ADMIN, Role.MANAGER, Role.SUPER_ADMIN));
+            Action.DEPLOY, EnumSet.of(Role.BUILD_AND_DEPLOY, Role.ADMIN, Role.MANAGER, Role.SUPER_ADMIN)));
+
+    static { // beyond Map.of's ten entries
+        // issue 15 item 1: VIEW on shop / * / *, wider than any scoped caller's grant; and one's own grants
+        ALLOWED_IN_SCOPE.put(Action.GRANT_WIDER_THAN_OWN_SCOPE, EnumSet.of(Role.SUPER_ADMIN));
+        ALLOWED_IN_SCOPE.put(Action.GRANT_TO_ONESELF, EnumSet.of(Role.SUPER_ADMIN));
+        // tokens: nobody mints for another person; only a super admin for a service account; a token acts with its
+        // owner's rights and no more (the same roles as APPROVE and REQUEST_APPROVAL); a token mints no tokens
+        ALLOWED_IN_SCOPE.put(Action.MINT_TOKEN_FOR_ANOTHER_PERSON, EnumSet.noneOf(Role.class));
+        ALLOWED_IN_SCOPE.put(Action.MINT_TOKEN_FOR_SERVICE_ACCOUNT, EnumSet.of(Role.SUPER_ADMIN));
+        ALLOWED_IN_SCOPE.put(Action.APPROVE_THROUGH_OWN_TOKEN, ALLOWED_IN_SCOPE.get(Action.APPROVE));
+        ALLOWED_IN_SCOPE.put(Action.REQUEST_APPROVAL_THROUGH_OWN_TOKEN,
+                ALLOWED_IN_SCOPE.get(Action.REQUEST_APPROVAL));
+        ALLOWED_IN_SCOPE.put(Action.MINT_TOKEN_THROUGH_TOKEN, EnumSet.noneOf(Role.class));
+    }
 
     static Stream<Arguments> matrix() {
         List<Arguments> cases = new ArrayList<>();
@@ -109,8 +129,38 @@ class PermissionMatrixIT extends ApprovalServiceTestBase {
                             "environment", "*")))))
                     && revokeGrantee();
             case DEPLOY -> deployDecidedAuthorized(caller);
+            case MINT_TOKEN_FOR_ANOTHER_PERSON -> ok(http().post(caller, "/api/access/tokens",
+                    Map.of("name", "as alice", "userId", "alice")));
+            case MINT_TOKEN_FOR_SERVICE_ACCOUNT -> ok(http().post(caller, "/api/access/tokens",
+                    Map.of("name", "ci", "userId", "ci-bot")));
+            case APPROVE_THROUGH_OWN_TOKEN -> ok(http().postWithAuthorization(ownToken(caller),
+                    "/api/approval-requests/" + pendingRequest() + "/approve", null));
+            case REQUEST_APPROVAL_THROUGH_OWN_TOKEN -> {
+                String pipeline = pipeline("prod", 1, List.of(), false);
+                String digest = image("t-" + UUID.randomUUID().toString().substring(0, 8), "ci-bot");
+                awaitImage(pipeline, digest);
+                yield ok(http().postWithAuthorization(ownToken(caller), "/api/approval-requests",
+                        Map.of("pipelineId", pipeline, "imageDigest", digest)));
+            }
+            case MINT_TOKEN_THROUGH_TOKEN -> ok(http().postWithAuthorization(ownToken(caller), "/api/access/tokens",
+                    Map.of("name", "child")));
+            case GRANT_WIDER_THAN_OWN_SCOPE -> ok(http().put(caller, "/api/access/users/m-grantee", Map.of("email",
+                    "grantee@example.com", "displayName", "grantee", "active", true, "groups", List.of(), "roles",
+                    List.of(Map.of("role", "VIEW", "project", "shop", "application", "*", "environment", "*")))))
+                    && revokeGrantee();
+            case GRANT_TO_ONESELF -> ok(http().put(caller, "/api/access/users/" + caller, Map.of("email",
+                    caller + "@example.com", "displayName", caller, "active", true, "groups", List.of(), "roles",
+                    List.of(ownBinding(role, inScope), Map.of("role", "VIEW", "project", "shop", "application",
+                            "payments", "environment", "prod"))))); // inside the caller's own scope when in scope
         };
         assertThat(succeeded).isEqualTo(allowed);
+    }
+
+    /** The caller's own API token, made from their sign-in (anyone active may make one). */
+    private String ownToken(String caller) {
+        Http.Response made = http().post(caller, "/api/access/tokens", Map.of("name", "matrix"));
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        return "Bearer " + made.json().path("accessToken").asString();
     }
 
     private boolean ok(Http.Response response) {
@@ -120,6 +170,12 @@ class PermissionMatrixIT extends ApprovalServiceTestBase {
             assertThat(response.reason()).isNotBlank();
         }
         return response.status() < 300;
+    }
+
+    /** The one binding {@link #users} gives each caller. */
+    private static Map<String, String> ownBinding(Role role, boolean inScope) {
+        return Map.of("role", role.name(), "project", role == Role.SUPER_ADMIN ? "*" : "shop",
+                "application", role == Role.SUPER_ADMIN ? "*" : inScope ? "payments" : "billing", "environment", "*");
     }
 
     /** A pending request of alice for a fresh image on a shop/payments pipeline. */

@@ -52,11 +52,12 @@ public record Permissions(String userId, List<Grant> grants) {
         return has(Role.IMAGE_APPROVER, scope);
     }
 
-    /** Granting roles: MANAGER within their scope, SUPER_ADMIN anywhere. */
+    /**
+     * Whether this user may give or take {@code role} on {@code scope} for someone else: a MANAGER grant containing
+     * the scope, or SUPER_ADMIN (the only one who grants SUPER_ADMIN). The whole rule, with one's own grants and
+     * groups, is {@link GrantingPolicy}.
+     */
     public boolean canGrant(Role role, Scope scope) {
-        if (role == Role.SUPER_ADMIN) {
-            return isSuperAdmin();
-        }
-        return has(Role.MANAGER, scope);
+        return GrantingPolicy.refusalOf(this, new Grant(role, scope)).isEmpty();
     }
 }

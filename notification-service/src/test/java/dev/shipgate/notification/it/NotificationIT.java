@@ -126,6 +126,24 @@ class NotificationIT {
                 .isEqualTo(2);
     }
 
+    /** Issue 15, item 2: the contact replica knows a user by the canonical id, however the events spell it. */
+    @Test
+    void an_approver_named_in_another_spelling_than_their_access_event_gets_the_mail() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String address = "grace-" + suffix + "@example.com";
+        topics.publish(new UserAccessChanged("GRACE-" + suffix.toUpperCase(), address, "Grace", true, List.of(),
+                List.of(new RoleBinding("VIEW", "shop", "payments", "*"))));
+        String requestId = "ar-" + UUID.randomUUID();
+
+        // the access event may be read after the request: ask again until the replica has it
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            topics.publish(new ApprovalRequested(requestId, new PipelineImage("pl-1", "payments", "prod",
+                    "sha256:77", "7.7"), "alice", List.of(" grace-" + suffix + " "), 1, null,
+                    Instant.now().plusSeconds(3600)));
+            assertThat(mails(address, requestId)).isNotEmpty();
+        });
+    }
+
     @Test
     void an_approve_link_opens_its_request_once_for_its_approver_only() {
         String requestId = "ar-" + UUID.randomUUID();
@@ -146,6 +164,11 @@ class NotificationIT {
         Http.Response opened = http().post("bob", "/api/notifications/approval-links/redeem", Map.of("token", token));
         assertThat(opened.status()).isEqualTo(200);
         assertThat(opened.json().path("requestId").asString()).isEqualTo(requestId);
+        // the receipt the UI sends with the vote, which approval-service checks with the same derived key
+        var receipt = new dev.shipgate.support.security.LinkReceipts(dev.shipgate.testing.TestTokens.SECRET)
+                .verify(opened.json().path("receipt").asString());
+        assertThat(receipt).contains(new dev.shipgate.support.security.LinkReceipts.Receipt(requestId, "bob",
+                opened.json().path("linkId").asString()));
         Http.Response reused = http().post("bob", "/api/notifications/approval-links/redeem", Map.of("token", token));
         assertThat(reused.status()).isEqualTo(410);
         assertThat(reused.reason()).isEqualTo("LINK_ALREADY_USED");

@@ -53,17 +53,18 @@ public class SecurityConfiguration {
 
     /**
      * The built-in issuer's tokens (HS256, the shared secret), an OIDC provider's (its JWKS), or both: with a provider
-     * for people and a secret for API tokens. Every token is checked against the revoked ones.
+     * for people and a secret for API tokens. Every token is checked against the revoked ones, and its subject (the
+     * caller's user id) comes out in the canonical form of {@code UserIds}, whichever decoder read it.
      */
     @Bean
     @ConditionalOnMissingBean
     public JwtDecoder jwtDecoder(TokenSettings settings, RevokedTokens revoked) {
         if (!settings.usesOidc()) {
-            return builtInDecoder(settings, revoked);
+            return new CanonicalSubjectJwtDecoder(builtInDecoder(settings, revoked));
         }
         JwtDecoder provider = new ProviderJwtDecoder(settings, revoked);
-        return settings.hasSecret() ? new IssuerRoutingJwtDecoder(settings.issuer(),
-                builtInDecoder(settings, revoked), provider) : provider;
+        return new CanonicalSubjectJwtDecoder(settings.hasSecret() ? new IssuerRoutingJwtDecoder(settings.issuer(),
+                builtInDecoder(settings, revoked), provider) : provider);
     }
 
     private static JwtDecoder builtInDecoder(TokenSettings settings, RevokedTokens revoked) {

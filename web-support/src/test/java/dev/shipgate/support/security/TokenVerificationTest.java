@@ -64,4 +64,22 @@ class TokenVerificationTest {
                 .isInstanceOf(JwtException.class);
         assertThatThrownBy(() -> routing.decode("not-a-jwt")).isInstanceOf(JwtException.class);
     }
+
+    /** Issue 15, item 2: the caller is known by one canonical id, however the token spells it. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"BOB", " bob ", "Bob", "\uFF42\uFF4F\uFF42", "\tbob\n"})
+    void the_callers_id_is_the_canonical_form_of_the_tokens_subject(String spelling) {
+        String token = issuer.issue(spelling, "Bob", Duration.ofMinutes(5));
+
+        assertThat(decoder.decode(token).getSubject()).isEqualTo("bob");
+        assertThat(decoder.decode(token).getClaimAsString("name")).as("other claims are kept").isEqualTo("Bob");
+    }
+
+    @Test
+    void a_token_whose_subject_is_blank_names_nobody_and_is_refused() {
+        String token = issuer.issue("   ", "nobody", Duration.ofMinutes(5));
+
+        assertThatThrownBy(() -> decoder.decode(token)).isInstanceOf(JwtException.class)
+                .hasMessageContaining("names no user");
+    }
 }

@@ -5,9 +5,12 @@ import dev.shipgate.approval.access.domain.EffectiveAccess;
 import dev.shipgate.approval.access.domain.Group;
 import dev.shipgate.approval.access.domain.User;
 import dev.shipgate.contracts.access.Grant;
+import dev.shipgate.contracts.access.GrantingPolicy;
 import dev.shipgate.contracts.access.Permissions;
 import dev.shipgate.contracts.access.Role;
+import dev.shipgate.contracts.access.Scope;
 import dev.shipgate.contracts.events.RoleBinding;
+import dev.shipgate.contracts.identity.UserIds;
 import dev.shipgate.support.web.RefusedException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -26,14 +29,13 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
- * Users, permission groups and role bindings. A role binding can be added or removed by whoever may grant that role
- * on that scope (a MANAGER within their scope, a SUPER_ADMIN anywhere); groups and memberships by SUPER_ADMIN only,
- * since a group can carry any grant.
+ * Users, permission groups and role bindings. Who may add or remove a role binding, or change a group, is
+ * {@link GrantingPolicy}'s rule (design rule 13): a MANAGER inside a scope their grant contains, never on their own
+ * user; a SUPER_ADMIN anywhere. Memberships, addresses and activation by SUPER_ADMIN only, since a group can carry any
+ * grant and the address decides where approval mail goes.
  */
 @RestController
 @Validated
@@ -48,15 +50,25 @@ public class AccessController {
         this.access = access;
     }
 
+    /**
+     * The caller's own access. {@code grantableScopes}: the scopes inside which the caller may give roles to others
+     * (empty for whoever may grant nothing; {@code * / * / *} for a super admin), from {@link GrantingPolicy}.
+     */
     public record Me(String userId, String displayName, String email, List<String> groups, List<RoleBinding> roles,
-                     boolean superAdmin) {
+                     boolean superAdmin, List<Scope> grantableScopes) {
     }
 
+    /** @param serviceAccount automation such as CI, not a person; absent keeps what it was (a person when new) */
     public record UserBody(@NotBlank @Email @Size(max = 200) String email,
                            @NotBlank @Size(max = 200) String displayName,
                            boolean active,
                            @NotNull @Size(max = 50) List<@Pattern(regexp = NAME) String> groups,
-                           @NotNull @Size(max = 200) List<@Valid @NotNull BindingBody> roles) {
+                           @NotNull @Size(max = 200) List<@Valid @NotNull BindingBody> roles,
+                           Boolean serviceAccount) {
+        /** Absent keeps what the user is (a new user is a person), so older clients do not clear the mark. */
+        boolean serviceAccountOr(User before) {
+            return serviceAccount != null ? serviceAccount : before != null && before.serviceAccount();
+        }
     }
 
     public record BindingBody(@NotNull Role role, @NotBlank @Size(max = 100) String project,
@@ -76,7 +88,8 @@ public class AccessController {
         EffectiveAccess mine = access.find(caller.getSubject()).orElseThrow(() -> new RefusedException(
                 HttpStatus.FORBIDDEN, "UNKNOWN_USER", caller.getSubject() + " has no access to Shipgate"));
         return new Me(mine.user().id(), mine.user().displayName(), mine.user().email(), mine.user().groups(),
-                mine.grants().stream().map(Grant::toBinding).toList(), mine.permissions().isSuperAdmin());
+                mine.grants().stream().map(Grant::toBinding).toList(), mine.permissions().isSuperAdmin(),
+                GrantingPolicy.grantableScopes(mine.permissions()));
     }
 
     @GetMapping("/users")
@@ -91,34 +104,30 @@ public class AccessController {
         return access.groups();
     }
 
+    /** @param spelledUserId any spelling of the id: the user is stored and found under its canonical form */
     @PutMapping("/users/{userId}")
-    public User putUser(@AuthenticationPrincipal Jwt caller, @PathVariable @Pattern(regexp = NAME) String userId,
+    public User putUser(@AuthenticationPrincipal Jwt caller,
+                        @PathVariable("userId") @Pattern(regexp = NAME) String spelledUserId,
                         @Valid @RequestBody UserBody body) {
+        String userId = UserIds.canonical(spelledUserId);
         Permissions permissions = permissionsOf(caller);
         User before = access.find(userId).map(EffectiveAccess::user).orElse(null);
         List<Grant> grants = body.roles().stream().map(BindingBody::toGrant).distinct().toList();
-        Set<Grant> changed = new HashSet<>(grants);
-        if (before != null) {
-            Set<Grant> removed = new HashSet<>(before.grants());
-            removed.removeAll(grants);
-            changed.removeAll(before.grants());
-            changed.addAll(removed);
-        }
-        for (Grant grant : changed) {
-            if (!permissions.canGrant(grant.role(), grant.scope())) {
-                throw new RefusedException(HttpStatus.FORBIDDEN, "NOT_ALLOWED_TO_GRANT", caller.getSubject()
-                        + " may not grant or revoke " + grant.role() + " on " + grant.scope());
-            }
-        }
-        // the address decides where approval mail goes: changing it is as sensitive as changing groups
+        GrantingPolicy.refusalOfUserChange(permissions, userId, before == null ? List.of() : before.grants(), grants)
+                .ifPresent(AccessController::refuse);
+        boolean serviceAccount = body.serviceAccountOr(before);
+        // the address decides where approval mail goes, and a service account may name other people as builders and
+        // get tokens made for it: changing either is as sensitive as changing groups
         boolean otherFieldsChanged = before == null || !before.groups().equals(body.groups())
+                || !before.serviceAccount().equals(serviceAccount)
                 || before.active() != body.active() || !before.email().equals(body.email())
                 || !before.displayName().equals(body.displayName());
         if (otherFieldsChanged && !permissions.isSuperAdmin()) {
             throw new RefusedException(HttpStatus.FORBIDDEN, "SUPER_ADMIN_ONLY", "only a super admin can add users, "
-                    + "change their address, name or group membership, or deactivate them");
+                    + "change their address, name, group membership or service-account mark, or deactivate them");
         }
-        User user = new User(userId, body.email(), body.displayName(), body.active(), body.groups(), grants);
+        User user = new User(userId, body.email(), body.displayName(), body.active(), body.groups(), grants,
+                serviceAccount);
         access.saveUser(user);
         return user;
     }
@@ -126,9 +135,7 @@ public class AccessController {
     @PutMapping("/groups/{name}")
     public Group putGroup(@AuthenticationPrincipal Jwt caller, @PathVariable @Pattern(regexp = NAME) String name,
                           @Valid @RequestBody GroupBody body) {
-        if (!permissionsOf(caller).isSuperAdmin()) {
-            throw new RefusedException(HttpStatus.FORBIDDEN, "SUPER_ADMIN_ONLY", "only a super admin can change groups");
-        }
+        GrantingPolicy.refusalOfGroupChange(permissionsOf(caller)).ifPresent(AccessController::refuse);
         Group group = new Group(name, body.description() == null ? "" : body.description(),
                 body.roles().stream().map(BindingBody::toGrant).distinct().toList());
         access.saveGroup(group);
@@ -140,10 +147,14 @@ public class AccessController {
                 .orElseGet(() -> Permissions.none(caller.getSubject()));
     }
 
+    private static void refuse(GrantingPolicy.Refusal refusal) {
+        throw new RefusedException(HttpStatus.FORBIDDEN, refusal.reason().name(), refusal.detail());
+    }
+
     private void requireManagerSomewhere(Jwt caller) {
-        Permissions permissions = permissionsOf(caller);
-        boolean manager = permissions.grants().stream().anyMatch(g -> g.role().includes(Role.MANAGER));
-        if (!manager) {
+        // overlap is right here: the question is "a manager anywhere at all?", and each change is judged by
+        // GrantingPolicy with containment
+        if (!permissionsOf(caller).hasSomewhereIn(Role.MANAGER, Scope.everywhere())) {
             throw new RefusedException(HttpStatus.FORBIDDEN, "MANAGER_ONLY",
                     "only managers and super admins can see access administration");
         }

@@ -11,8 +11,9 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Adds the seed file's groups and users that do not exist yet (changes made through the API are kept), then
- * publishes everyone's access so that other services start with all of it.
+ * Moves stored users to their canonical ids (see {@link AccessStore#canonicaliseUserIds}), adds the seed file's
+ * groups and users that do not exist yet (changes made through the API are kept), then publishes everyone's access
+ * so that other services start with all of it.
  */
 public class AccessSeeder {
 
@@ -27,6 +28,7 @@ public class AccessSeeder {
     }
 
     public void seed(Resource seedFile) throws IOException {
+        store.canonicaliseUserIds(); // before seeding, so a seeded 'bob' does not clash with a stored 'Bob'
         if (seedFile != null && seedFile.exists()) {
             SeedFile seed;
             try (InputStream in = seedFile.getInputStream()) {
@@ -34,8 +36,8 @@ public class AccessSeeder {
             }
             seed.groups().stream().filter(g -> store.findGroup(g.name()).isEmpty())
                     .forEach(g -> store.saveGroup(g.toGroup()));
-            seed.users().stream().filter(u -> store.findUser(u.id()).isEmpty())
-                    .forEach(u -> access.saveUser(u.toUser()));
+            seed.users().stream().map(SeedFile.SeedUser::toUser).filter(u -> store.findUser(u.id()).isEmpty())
+                    .forEach(access::saveUser);
             log.info("access seeded from {}: {} groups, {} users", seedFile.getDescription(), seed.groups().size(),
                     seed.users().size());
         }

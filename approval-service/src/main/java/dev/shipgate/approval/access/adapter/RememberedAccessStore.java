@@ -61,6 +61,14 @@ public class RememberedAccessStore implements AccessStore {
     }
 
     @Override
+    public List<String> canonicaliseUserIds() {
+        List<String> changed = stored.canonicaliseUserIds();
+        changed.forEach(usersById::forget);
+        allUsers.forget(ALL);
+        return changed;
+    }
+
+    @Override
     public List<Group> groups() {
         return allGroups.get(ALL, key -> stored.groups());
     }

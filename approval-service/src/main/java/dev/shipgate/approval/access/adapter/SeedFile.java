@@ -24,11 +24,12 @@ public record SeedFile(List<SeedGroup> groups, List<SeedUser> users) {
         }
     }
 
+    /** @param serviceAccount true for automation such as CI (see {@link User}); absent means a person */
     public record SeedUser(String id, String email, String displayName, String passwordHash, List<String> groups,
-                           List<RoleBinding> roles) {
+                           List<RoleBinding> roles, Boolean serviceAccount) {
         User toUser() {
             return new User(id, email, displayName == null ? id : displayName, true,
-                    groups == null ? List.of() : groups, grants(roles));
+                    groups == null ? List.of() : groups, grants(roles), Boolean.TRUE.equals(serviceAccount));
         }
     }
 

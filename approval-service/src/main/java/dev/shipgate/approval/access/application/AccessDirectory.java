@@ -1,9 +1,12 @@
 package dev.shipgate.approval.access.application;
 
 import dev.shipgate.approval.access.domain.EffectiveAccess;
+import dev.shipgate.approval.access.domain.User;
+import dev.shipgate.approval.access.domain.UserReferences;
 import dev.shipgate.approval.approval.domain.Actor;
 import dev.shipgate.contracts.access.Permissions;
 import dev.shipgate.contracts.access.Scope;
+import dev.shipgate.contracts.identity.UserIds;
 
 import java.util.List;
 import java.util.Optional;
@@ -17,11 +20,34 @@ public interface AccessDirectory {
 
     List<EffectiveAccess> all();
 
-    /** The acting user; an unknown or inactive user may do nothing. */
+    /** The acting user, known by the canonical form of {@code userId}; an unknown or inactive user may do nothing. */
     default Actor actor(String userId) {
-        return find(userId)
-                .map(access -> new Actor(userId, access.user().groups(), access.permissions()))
-                .orElseGet(() -> new Actor(userId, List.of(), Permissions.none(userId)));
+        String id = UserIds.canonical(userId);
+        return find(id)
+                .map(access -> new Actor(id, access.user().groups(), access.permissions()))
+                .orElseGet(() -> new Actor(id, List.of(), Permissions.none(id)));
+    }
+
+    /**
+     * The id of the user a reference from outside names (a builder, a named approver): see
+     * {@link UserReferences#resolve} for the rule (canonical form; an e-mail address maps to its user).
+     */
+    default String resolve(String reference) {
+        String canonical = UserIds.canonical(reference);
+        if (canonical == null || !UserIds.isEmailAddress(canonical)) {
+            return canonical; // the usual case: no need to list anyone
+        }
+        return UserReferences.resolve(canonical, users());
+    }
+
+    /** Every user as stored (active or not). */
+    default List<User> users() {
+        return all().stream().map(EffectiveAccess::user).toList();
+    }
+
+    /** Whether {@code userId} is a service account (automation such as CI); unknown users are not. */
+    default boolean isServiceAccount(String userId) {
+        return find(userId).map(access -> access.user().serviceAccount()).orElse(false);
     }
 
     /** Image approvers on the scope and super admins (the default approvers). */

@@ -3,6 +3,7 @@ package dev.shipgate.approval.access.application;
 import dev.shipgate.approval.access.domain.EffectiveAccess;
 import dev.shipgate.approval.access.domain.Group;
 import dev.shipgate.approval.access.domain.User;
+import dev.shipgate.contracts.identity.UserIds;
 
 import java.util.List;
 import java.util.Optional;
@@ -19,15 +20,25 @@ public class AccessService implements AccessDirectory {
         this.store = store;
     }
 
+    /** @param userId any spelling of the id: users are stored under the canonical one */
     @Override
     public Optional<EffectiveAccess> find(String userId) {
-        return store.findUser(userId).map(user -> EffectiveAccess.of(user, store.groups()));
+        String id = UserIds.canonical(userId);
+        if (id == null || id.isEmpty()) {
+            return Optional.empty();
+        }
+        return store.findUser(id).map(user -> EffectiveAccess.of(user, store.groups()));
     }
 
     @Override
     public List<EffectiveAccess> all() {
         List<Group> groups = store.groups();
         return store.users().stream().map(user -> EffectiveAccess.of(user, groups)).toList();
+    }
+
+    @Override
+    public List<User> users() {
+        return store.users();
     }
 
     public List<Group> groups() {

@@ -21,4 +21,14 @@ public interface AccessStore {
     List<User> users();
 
     List<Group> groups();
+
+    /**
+     * Start-up migration to one form of user id (design rule 12): a user stored under an id that is not canonical
+     * (made before ids were canonical, e.g. {@code PUT /api/access/users/Bob}) is moved to the canonical id. When a
+     * user already holds the canonical id, the other record is set aside rather than merged (merging grants would
+     * widen someone's access) and a super admin decides. Idempotent: a second run finds nothing to move.
+     *
+     * @return the stored ids that were moved or set aside
+     */
+    List<String> canonicaliseUserIds();
 }

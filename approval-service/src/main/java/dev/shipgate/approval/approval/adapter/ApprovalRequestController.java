@@ -4,13 +4,17 @@ import dev.shipgate.approval.access.application.AccessDirectory;
 import dev.shipgate.approval.approval.application.ApprovalRequests;
 import dev.shipgate.approval.approval.application.ApprovalRequests.RequestQuery;
 import dev.shipgate.approval.approval.application.ApprovalService;
+import dev.shipgate.approval.approval.application.RefusedAttempts;
 import dev.shipgate.approval.approval.application.RefusedByDomainException;
 import dev.shipgate.approval.approval.domain.Actor;
 import dev.shipgate.approval.approval.domain.ApprovalRequest;
 import dev.shipgate.approval.approval.domain.ApprovalStatus;
-import dev.shipgate.approval.approval.domain.AuditEntry;
 import dev.shipgate.approval.approval.domain.Refusal;
 import dev.shipgate.approval.approval.domain.Refusal.Reason;
+import dev.shipgate.contracts.events.Channel;
+import dev.shipgate.support.security.CallerChannel;
+import dev.shipgate.support.security.LinkReceipts;
+import dev.shipgate.support.web.RefusedException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -40,16 +44,23 @@ public class ApprovalRequestController {
 
     private final ApprovalService approvals;
     private final ApprovalRequests requests;
+    private final RefusedAttempts refusals;
     private final AccessDirectory access;
+    private final LinkReceipts linkReceipts;
     private final Clock clock;
 
-    public ApprovalRequestController(ApprovalService approvals, ApprovalRequests requests, AccessDirectory access,
-                                     Clock clock) {
+    public ApprovalRequestController(ApprovalService approvals, ApprovalRequests requests, RefusedAttempts refusals,
+                                     AccessDirectory access, LinkReceipts linkReceipts, Clock clock) {
         this.approvals = approvals;
         this.requests = requests;
+        this.refusals = refusals;
         this.access = access;
+        this.linkReceipts = linkReceipts;
         this.clock = clock;
     }
+
+    /** Refusals shown with a request's history: the newest this many. */
+    static final int REFUSALS_SHOWN = 200;
 
     public record NewRequest(@NotBlank @Size(max = 100) String pipelineId,
                              @NotBlank @Size(max = 200) String imageDigest,
@@ -57,13 +68,17 @@ public class ApprovalRequestController {
                              @Size(max = 2000) String comment) {
     }
 
-    public record Vote(@Size(max = 2000) String comment) {
+    /**
+     * A vote; {@code link} is the receipt notification-service gave when it spent this user's approve-from-email
+     * link for this request, so the history says the vote came through that link.
+     */
+    public record Vote(@Size(max = 2000) String comment, @Size(max = 1000) String link) {
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     public RequestView request(@AuthenticationPrincipal Jwt caller, @Valid @RequestBody NewRequest body) {
-        ApprovalRequest request = approvals.request(caller.getSubject(), body.pipelineId(), body.imageDigest(),
+        ApprovalRequest request = approvals.request(caller.getSubject(), CallerChannel.of(caller), body.pipelineId(), body.imageDigest(),
                 body.approvers(), body.comment());
         return view(request, caller);
     }
@@ -73,31 +88,50 @@ public class ApprovalRequestController {
         return view(visible(caller, id), caller);
     }
 
+    /** What was done and what was refused on the request, oldest first, each with through what it came. */
     @GetMapping("/{id}/history")
-    public List<AuditEntry> history(@AuthenticationPrincipal Jwt caller, @PathVariable String id) {
-        return visible(caller, id).history();
+    public List<HistoryLine> history(@AuthenticationPrincipal Jwt caller, @PathVariable String id) {
+        ApprovalRequest request = visible(caller, id);
+        return HistoryLine.merge(request.history(), refusals.forRequest(id, REFUSALS_SHOWN));
     }
 
     @PostMapping("/{id}/approve")
     public RequestView approve(@AuthenticationPrincipal Jwt caller, @PathVariable String id,
                                @Valid @RequestBody(required = false) Vote body) {
-        return view(approvals.approve(caller.getSubject(), id, body == null ? null : body.comment()), caller);
+        return view(approvals.approve(caller.getSubject(), channel(caller, id, body), id,
+                body == null ? null : body.comment()), caller);
     }
 
     @PostMapping("/{id}/reject")
     public RequestView reject(@AuthenticationPrincipal Jwt caller, @PathVariable String id,
                               @Valid @RequestBody(required = false) Vote body) {
-        return view(approvals.reject(caller.getSubject(), id, body == null ? null : body.comment()), caller);
+        return view(approvals.reject(caller.getSubject(), channel(caller, id, body), id,
+                body == null ? null : body.comment()), caller);
     }
 
     @PostMapping("/{id}/cancel")
     public RequestView cancel(@AuthenticationPrincipal Jwt caller, @PathVariable String id) {
-        return view(approvals.cancel(caller.getSubject(), id), caller);
+        return view(approvals.cancel(caller.getSubject(), CallerChannel.of(caller), id), caller);
     }
 
     @PostMapping("/{id}/expire")
     public RequestView expire(@AuthenticationPrincipal Jwt caller, @PathVariable String id) {
-        return view(approvals.expire(caller.getSubject(), id), caller);
+        return view(approvals.expire(caller.getSubject(), CallerChannel.of(caller), id), caller);
+    }
+
+    /**
+     * Through what the vote comes: the e-mail link whose receipt it carries (checked: ours, for this request, spent
+     * by this caller), else the caller's token (session or API token).
+     */
+    private Channel channel(Jwt caller, String requestId, Vote body) {
+        if (body == null || body.link() == null) {
+            return CallerChannel.of(caller);
+        }
+        LinkReceipts.Receipt receipt = linkReceipts.verify(body.link())
+                .filter(r -> r.requestId().equals(requestId) && r.userId().equals(caller.getSubject()))
+                .orElseThrow(() -> new RefusedException(HttpStatus.BAD_REQUEST, "LINK_RECEIPT_INVALID",
+                        "this vote names an e-mail link that was not spent by you for this request"));
+        return Channel.emailLink(receipt.linkId());
     }
 
     /** Requests of a pipeline, or across pipelines; only those the caller may view are listed. */

@@ -4,6 +4,7 @@ import dev.shipgate.approval.access.application.AccessDirectory;
 import dev.shipgate.approval.approval.domain.Actor;
 import dev.shipgate.approval.approval.domain.ApprovalRequest;
 import dev.shipgate.approval.approval.domain.Outcome;
+import dev.shipgate.approval.approval.domain.RefusedAttempt;
 import dev.shipgate.approval.approval.domain.Refusal;
 import dev.shipgate.approval.approval.domain.Refusal.Reason;
 import dev.shipgate.approval.approval.domain.RequestedImage;
@@ -11,19 +12,29 @@ import dev.shipgate.approval.image.application.Images;
 import dev.shipgate.approval.image.domain.Image;
 import dev.shipgate.approval.pipeline.application.Pipelines;
 import dev.shipgate.approval.pipeline.domain.Pipeline;
+import dev.shipgate.contracts.events.Channel;
+import dev.shipgate.contracts.identity.UserIds;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
-/** The approval commands: request, approve, reject, cancel, expire. */
+/**
+ * The approval commands: request, approve, reject, cancel, expire. Users named from outside (approvers in a request,
+ * an image's builder) are resolved to user ids here ({@link AccessDirectory#resolve}) before the domain compares
+ * them; the builder and the image's application are looked up again before each vote, so an image stored before ids
+ * were canonical (a builder {@code Bob@Example.com}) is judged as it would be today: no migration of stored images or
+ * requests is needed.
+ */
 public class ApprovalService {
 
     private final ApprovalRequests requests;
+    private final RefusedAttempts refusals;
     private final Pipelines pipelines;
     private final Images images;
     private final AccessDirectory access;
@@ -31,9 +42,10 @@ public class ApprovalService {
     private final Clock clock;
     private final Duration requestLifetime;
 
-    public ApprovalService(ApprovalRequests requests, Pipelines pipelines, Images images, AccessDirectory access,
-                           Clock clock, Duration requestLifetime) {
+    public ApprovalService(ApprovalRequests requests, RefusedAttempts refusals, Pipelines pipelines, Images images,
+                           AccessDirectory access, Clock clock, Duration requestLifetime) {
         this.requests = requests;
+        this.refusals = refusals;
         this.pipelines = pipelines;
         this.images = images;
         this.access = access;
@@ -42,16 +54,19 @@ public class ApprovalService {
         this.requestLifetime = requestLifetime;
     }
 
-    public ApprovalRequest request(String userId, String pipelineId, String digest, List<String> namedApprovers,
-                                   String comment) {
+    /** {@code via}: through what the user asks (session, API token); recorded in the request's history. */
+    public ApprovalRequest request(String userId, Channel via, String pipelineId, String digest,
+                                   List<String> namedApprovers, String comment) {
         Pipeline pipeline = pipelines.find(pipelineId).orElseThrow(() -> refused(Reason.UNKNOWN_PIPELINE,
                 "no pipeline " + pipelineId));
         Image image = images.find(digest).orElseThrow(() -> refused(Reason.UNKNOWN_IMAGE,
                 "no image with digest " + digest));
         RequestedImage requested = new RequestedImage(pipeline.id(), pipeline.project(), pipeline.application(),
-                pipeline.environment(), image.digest(), image.tag(), image.builtBy());
-        Outcome outcome = ApprovalRequest.open(UUID.randomUUID().toString(), requested, access.actor(userId),
-                namedApprovers, eligibleApprovers(requested, userId), comment, pipeline.policy(requestLifetime),
+                pipeline.environment(), image.digest(), image.tag(), access.resolve(image.builtBy()),
+                image.application());
+        List<String> named = namedApprovers == null ? null : namedApprovers.stream().map(access::resolve).toList();
+        Outcome outcome = ApprovalRequest.open(UUID.randomUUID().toString(), requested, access.actor(userId).via(via),
+                named, eligibleApprovers(requested, userId), comment, pipeline.policy(requestLifetime),
                 clock.instant());
         if (outcome instanceof Outcome.Refused refused) {
             throw new RefusedByDomainException(refused.refusal());
@@ -66,34 +81,60 @@ public class ApprovalService {
         return accepted.request();
     }
 
-    public ApprovalRequest approve(String userId, String requestId, String comment) {
-        return act(userId, requestId, (request, actor) -> request.approve(actor, comment, clock.instant()));
+    public ApprovalRequest approve(String userId, Channel via, String requestId, String comment) {
+        return act(userId, via, requestId, "APPROVE",
+                (request, actor) -> request.approve(actor, comment, clock.instant()));
     }
 
-    public ApprovalRequest reject(String userId, String requestId, String comment) {
-        return act(userId, requestId, (request, actor) -> request.reject(actor, comment, clock.instant()));
+    public ApprovalRequest reject(String userId, Channel via, String requestId, String comment) {
+        return act(userId, via, requestId, "REJECT",
+                (request, actor) -> request.reject(actor, comment, clock.instant()));
     }
 
-    public ApprovalRequest cancel(String userId, String requestId) {
-        return act(userId, requestId, (request, actor) -> request.cancel(actor, clock.instant()));
+    public ApprovalRequest cancel(String userId, Channel via, String requestId) {
+        return act(userId, via, requestId, "CANCEL", (request, actor) -> request.cancel(actor, clock.instant()));
     }
 
-    public ApprovalRequest expire(String userId, String requestId) {
-        return act(userId, requestId, (request, actor) -> request.expire(actor, clock.instant()));
+    public ApprovalRequest expire(String userId, Channel via, String requestId) {
+        return act(userId, via, requestId, "EXPIRE", (request, actor) -> request.expire(actor, clock.instant()));
     }
 
     /** Who may approve this image: image approvers in scope and super admins, never the requester or builder. */
     public Set<String> eligibleApprovers(RequestedImage image, String requester) {
         Set<String> eligible = new HashSet<>(access.approversFor(image.scope()));
-        eligible.remove(requester);
-        eligible.remove(image.builtBy());
+        eligible.remove(UserIds.canonical(requester));
+        eligible.remove(access.resolve(image.builtBy()));
         return eligible;
     }
 
-    private ApprovalRequest act(String userId, String requestId,
+    /** Runs the command; a refusal by the rules is recorded beside the request (not in it) and then thrown. */
+    private ApprovalRequest act(String userId, Channel via, String requestId, String action,
                                 BiFunction<ApprovalRequest, Actor, Outcome> command) {
-        Actor actor = access.actor(userId);
-        return updater.apply(requestId, request -> command.apply(request, actor));
+        Actor actor = access.actor(userId).via(via);
+        try {
+            return updater.apply(requestId, request -> command.apply(asKnownNow(request), actor));
+        } catch (RefusedByDomainException e) {
+            if (e.refusal().reason() != Reason.UNKNOWN_REQUEST) {
+                refusals.record(RefusedAttempt.of(requestId, actor, action, e.refusal(), clock.instant()));
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The request with its builder resolved as the directory knows it now and the image's application filled in
+     * (requests stored before it was kept lack it); unchanged when both already hold.
+     */
+    public ApprovalRequest asKnownNow(ApprovalRequest request) {
+        RequestedImage image = request.image();
+        String builtBy = access.resolve(image.builtBy());
+        String imageApplication = image.imageApplication() != null ? image.imageApplication()
+                : images.find(image.digest()).map(Image::application).orElse(null);
+        if (builtBy != null && builtBy.equals(image.builtBy())
+                && Objects.equals(imageApplication, image.imageApplication())) {
+            return request;
+        }
+        return request.withImage(image.withBuilderAndImageApplication(builtBy, imageApplication));
     }
 
     private static RefusedByDomainException refused(Reason reason, String message) {

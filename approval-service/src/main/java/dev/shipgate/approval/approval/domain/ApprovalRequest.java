@@ -9,9 +9,11 @@ import dev.shipgate.contracts.events.ApprovalGiven;
 import dev.shipgate.contracts.events.ApprovalRejected;
 import dev.shipgate.contracts.events.ApprovalRequested;
 import dev.shipgate.contracts.events.ApproverRule;
+import dev.shipgate.contracts.events.Channel;
 import dev.shipgate.contracts.events.DeploymentAuthorized;
 import dev.shipgate.contracts.events.ImageApproved;
 import dev.shipgate.contracts.events.PipelineImage;
+import dev.shipgate.contracts.identity.UserIds;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +24,9 @@ import java.util.Set;
  * A request to approve one image for one pipeline, and everything that happens to it. Every rule of approval is
  * here; each command returns the next state with its events, or a refusal with its reason. Immutable: the
  * repository stores the next state only if nobody changed the request meanwhile ({@code version}).
+ *
+ * <p>User ids are compared in their canonical form ({@link UserIds#same}), never byte for byte (design rule 12), so
+ * a requester, builder or voter stored in another spelling is still the same person.
  */
 public record ApprovalRequest(
         String id,
@@ -56,11 +61,15 @@ public record ApprovalRequest(
                     + " needs Build and Deploy on " + image.application() + " / " + image.environment()
                     + " to request approval");
         }
+        if (image.isOfAnotherApplication()) {
+            return anotherApplication(image);
+        }
         if (!policy.needsApproval()) {
             return Outcome.refused(Reason.NO_APPROVAL_NEEDED,
                     "this pipeline needs no approval: the image can be deployed directly");
         }
-        List<String> named = namedApprovers == null ? List.of() : namedApprovers.stream().distinct().toList();
+        List<String> named = namedApprovers == null ? List.of()
+                : namedApprovers.stream().map(UserIds::canonical).distinct().toList();
         List<String> notEligible = named.stream().filter(user -> !eligibleApprovers.contains(user)).toList();
         if (!notEligible.isEmpty()) {
             return Outcome.refused(Reason.NAMED_APPROVER_NOT_ELIGIBLE, "not eligible to approve this image: "
@@ -70,9 +79,15 @@ public record ApprovalRequest(
         Instant expiresAt = now.plus(policy.requestLifetime());
         var request = new ApprovalRequest(id, image, requester.userId(), notified, comment, policy,
                 ApprovalStatus.PENDING, List.of(), now, expiresAt, null,
-                List.of(new AuditEntry(now, requester.userId(), "REQUESTED", comment)), 0);
+                List.of(new AuditEntry(now, requester.userId(), "REQUESTED", comment, requester.via())), 0);
         return new Outcome.Accepted(request, List.of(new ApprovalRequested(id, request.pipelineImage(),
                 requester.userId(), notified, policy.requiredApprovals(), comment, expiresAt)));
+    }
+
+    private static Outcome.Refused anotherApplication(RequestedImage image) {
+        return new Outcome.Refused(Refusal.of(Reason.IMAGE_OF_ANOTHER_APPLICATION, "image " + image.tag()
+                + " was built for " + image.imageApplication() + ", not for " + image.application()
+                + ": it cannot be requested, approved or deployed on pipeline " + image.pipelineId()));
     }
 
     public Outcome approve(Actor approver, String comment, Instant now) {
@@ -85,7 +100,7 @@ public record ApprovalRequest(
         List<EventPayload> events = new ArrayList<>();
         events.add(new ApprovalGiven(id, pipelineImage(), requestedBy, approver.userId(), nextVotes.size(),
                 policy.requiredApprovals(), comment));
-        List<AuditEntry> nextHistory = append(new AuditEntry(now, approver.userId(), "APPROVED", comment));
+        List<AuditEntry> nextHistory = append(new AuditEntry(now, approver.userId(), "APPROVED", comment, approver.via()));
         if (!isSatisfiedBy(nextVotes)) {
             return new Outcome.Accepted(next(status, nextVotes, expiresAt, consumedBy, nextHistory), events);
         }
@@ -105,13 +120,13 @@ public record ApprovalRequest(
         }
         return new Outcome.Accepted(
                 next(ApprovalStatus.REJECTED, votes, expiresAt, consumedBy,
-                        append(new AuditEntry(now, approver.userId(), "REJECTED", comment))),
+                        append(new AuditEntry(now, approver.userId(), "REJECTED", comment, approver.via()))),
                 List.of(new ApprovalRejected(id, pipelineImage(), requestedBy, approver.userId(), comment)));
     }
 
     /** The requester withdraws the request, before it is used. */
     public Outcome cancel(Actor user, Instant now) {
-        if (!user.userId().equals(requestedBy)) {
+        if (!UserIds.same(user.userId(), requestedBy)) {
             return Outcome.refused(Reason.ONLY_REQUESTER_CAN_CANCEL, "only " + requestedBy
                     + ", who requested it, can cancel this request");
         }
@@ -120,21 +135,21 @@ public record ApprovalRequest(
         }
         return new Outcome.Accepted(
                 next(ApprovalStatus.CANCELLED, votes, expiresAt, consumedBy,
-                        append(new AuditEntry(now, user.userId(), "CANCELLED", null))),
+                        append(new AuditEntry(now, user.userId(), "CANCELLED", null, user.via()))),
                 List.of(new ApprovalCancelled(id, pipelineImage(), requestedBy, user.userId())));
     }
 
     /** The requester or an admin of the application lets an unused approval (or a pending request) expire. */
     public Outcome expire(Actor user, Instant now) {
         boolean admin = user.permissions().canAdminister(image.scope());
-        if (!user.userId().equals(requestedBy) && !admin) {
+        if (!UserIds.same(user.userId(), requestedBy) && !admin) {
             return Outcome.refused(Reason.ONLY_REQUESTER_OR_ADMIN_CAN_EXPIRE, "only " + requestedBy
                     + " or an admin of " + image.application() + " can expire this approval");
         }
         if (!status.isOpen()) {
             return Outcome.refused(Reason.ALREADY_CLOSED, "the request is already " + status.name().toLowerCase());
         }
-        return expired(user.userId(), "EXPIRED_BY_USER", now);
+        return expired(user.userId(), user.via(), "EXPIRED_BY_USER", now);
     }
 
     /** The lifetime of the pending request, or of the unused approval, has ended. */
@@ -142,7 +157,7 @@ public record ApprovalRequest(
         if (!status.isOpen() || now.isBefore(expiresAt)) {
             return new Outcome.Accepted(this, List.of());
         }
-        return expired(null, status == ApprovalStatus.PENDING ? "REQUEST_LIFETIME_ENDED"
+        return expired(null, Channel.system(), status == ApprovalStatus.PENDING ? "REQUEST_LIFETIME_ENDED"
                 : "APPROVAL_LIFETIME_ENDED", now);
     }
 
@@ -155,6 +170,9 @@ public record ApprovalRequest(
         if (status == ApprovalStatus.CONSUMED && deploymentId.equals(consumedBy)) {
             return new Outcome.Accepted(this, List.of());
         }
+        if (image.isOfAnotherApplication()) {
+            return anotherApplication(image);
+        }
         Outcome.Refused notUsable = checkUsable(now);
         if (notUsable != null) {
             return notUsable;
@@ -165,7 +183,8 @@ public record ApprovalRequest(
         }
         return new Outcome.Accepted(
                 next(ApprovalStatus.CONSUMED, votes, expiresAt, deploymentId,
-                        append(new AuditEntry(now, deployer.userId(), "DEPLOYED", "deployment " + deploymentId))),
+                        append(new AuditEntry(now, deployer.userId(), "DEPLOYED", "deployment " + deploymentId,
+                                deployer.via()))),
                 List.of(new DeploymentAuthorized(deploymentId, pipelineImage(), deployer.userId(), id,
                         approvers())));
     }
@@ -188,7 +207,7 @@ public record ApprovalRequest(
     }
 
     public boolean hasVoted(String userId) {
-        return votes.stream().anyMatch(vote -> vote.userId().equals(userId));
+        return votes.stream().anyMatch(vote -> UserIds.same(vote.userId(), userId));
     }
 
     public List<String> approvers() {
@@ -207,6 +226,12 @@ public record ApprovalRequest(
         return missing;
     }
 
+    /** This request with its image replaced, e.g. with the builder and image application as known now. */
+    public ApprovalRequest withImage(RequestedImage nextImage) {
+        return new ApprovalRequest(id, nextImage, requestedBy, notifiedApprovers, comment, policy, status, votes,
+                createdAt, expiresAt, consumedBy, history, version);
+    }
+
     public PipelineImage pipelineImage() {
         return image.toPipelineImage();
     }
@@ -219,12 +244,15 @@ public record ApprovalRequest(
         if (!now.isBefore(expiresAt)) {
             return new Outcome.Refused(Refusal.of(Reason.APPROVAL_EXPIRED, "the request expired at " + expiresAt));
         }
+        if (image.isOfAnotherApplication()) {
+            return anotherApplication(image);
+        }
         // self-approval is refused before eligibility: it holds for super admins too
-        if (approver.userId().equals(requestedBy)) {
+        if (UserIds.same(approver.userId(), requestedBy)) {
             return new Outcome.Refused(Refusal.of(Reason.REQUESTER_CANNOT_APPROVE,
                     "you requested this approval, so you cannot approve or reject it"));
         }
-        if (approver.userId().equals(image.builtBy())) {
+        if (UserIds.same(approver.userId(), image.builtBy())) {
             return new Outcome.Refused(Refusal.of(Reason.BUILDER_CANNOT_APPROVE,
                     "you built this image, so you cannot approve or reject it"));
         }
@@ -250,10 +278,10 @@ public record ApprovalRequest(
         return (int) allVotes.stream().filter(vote -> vote.groups().contains(group)).count();
     }
 
-    private Outcome expired(String by, String reason, Instant now) {
+    private Outcome expired(String by, Channel via, String reason, Instant now) {
         return new Outcome.Accepted(
                 next(ApprovalStatus.EXPIRED, votes, expiresAt, consumedBy,
-                        append(new AuditEntry(now, by == null ? "system" : by, "EXPIRED", reason))),
+                        append(new AuditEntry(now, by == null ? "system" : by, "EXPIRED", reason, via))),
                 List.of(new ApprovalExpired(id, pipelineImage(), requestedBy, by, reason)));
     }
 

@@ -15,6 +15,8 @@ public record Refusal(Reason reason, String message) {
         NOT_ALLOWED_TO_DEPLOY(Kind.FORBIDDEN),
         APPROVER_CANNOT_DEPLOY(Kind.FORBIDDEN),
         NAMED_APPROVER_NOT_ELIGIBLE(Kind.INVALID),
+        /** The image was registered for another application than the pipeline's (issue 15, item 5). */
+        IMAGE_OF_ANOTHER_APPLICATION(Kind.INVALID),
         COMMENT_REQUIRED(Kind.INVALID),
         NO_APPROVAL_NEEDED(Kind.INVALID),
         ALREADY_VOTED(Kind.CONFLICT),

@@ -2,12 +2,16 @@ package dev.shipgate.approval.decision.application;
 
 import dev.shipgate.approval.access.application.AccessDirectory;
 import dev.shipgate.approval.approval.application.ApprovalRequests;
+import dev.shipgate.approval.approval.application.RefusedAttempts;
 import dev.shipgate.approval.approval.application.RefusedByDomainException;
 import dev.shipgate.approval.approval.application.RequestUpdater;
 import dev.shipgate.approval.approval.domain.Actor;
 import dev.shipgate.approval.approval.domain.ApprovalRequest;
 import dev.shipgate.approval.approval.domain.ApprovalStatus;
+import dev.shipgate.approval.approval.domain.RefusedAttempt;
 import dev.shipgate.approval.approval.domain.Refusal.Reason;
+import dev.shipgate.approval.image.application.Images;
+import dev.shipgate.approval.image.domain.Image;
 import dev.shipgate.approval.pipeline.application.Pipelines;
 import dev.shipgate.approval.pipeline.domain.Pipeline;
 import dev.shipgate.contracts.events.DeploymentAuthorized;
@@ -22,21 +26,27 @@ import java.util.Optional;
 /**
  * The deploy saga's check: may this user deploy this image on this pipeline now? With approval on, the approval is
  * consumed in the same atomic update that queues the AUTHORIZED decision, so one approval serves one deployment.
+ * An image CI registered for another application is never deployed on this pipeline (issue 15, item 5), whatever
+ * approval it carries and whether the deployment was asked for by a person or by an AUTOMATIC trigger.
  */
 public class DeployDecisionService {
 
     private final Pipelines pipelines;
     private final ApprovalRequests requests;
+    private final RefusedAttempts refusals;
     private final AccessDirectory access;
+    private final Images images;
     private final DeployDecisions decisions;
     private final RequestUpdater updater;
     private final Clock clock;
 
-    public DeployDecisionService(Pipelines pipelines, ApprovalRequests requests, AccessDirectory access,
-                                 DeployDecisions decisions, Clock clock) {
+    public DeployDecisionService(Pipelines pipelines, ApprovalRequests requests, RefusedAttempts refusals,
+                                 AccessDirectory access, Images images, DeployDecisions decisions, Clock clock) {
         this.pipelines = pipelines;
         this.requests = requests;
+        this.refusals = refusals;
         this.access = access;
+        this.images = images;
         this.decisions = decisions;
         this.updater = new RequestUpdater(requests);
         this.clock = clock;
@@ -48,7 +58,15 @@ public class DeployDecisionService {
             reject(deployment, Reason.UNKNOWN_PIPELINE, "no pipeline " + deployment.image().pipelineId());
             return;
         }
-        Actor deployer = access.actor(deployment.requestedBy());
+        Optional<String> imageApplication = images.find(deployment.image().digest()).map(Image::application);
+        if (imageApplication.isPresent() && !imageApplication.get().equals(pipeline.get().application())) {
+            reject(deployment, Reason.IMAGE_OF_ANOTHER_APPLICATION, "image " + deployment.image().tag()
+                    + " was built for " + imageApplication.get() + ", not for " + pipeline.get().application()
+                    + ": it cannot be deployed on pipeline " + pipeline.get().id());
+            return;
+        }
+        // the channel the deploy endpoint saw (session or API token) goes into the approval's history
+        Actor deployer = access.actor(deployment.requestedBy()).via(deployment.channel());
         if (!deployer.permissions().canBuildAndDeploy(pipeline.get().scope())) {
             reject(deployment, Reason.NOT_ALLOWED_TO_DEPLOY, deployment.requestedBy()
                     + " needs Build and Deploy on " + pipeline.get().application() + " / "
@@ -70,6 +88,7 @@ public class DeployDecisionService {
             updater.apply(approval.get().id(),
                     request -> request.consume(deployment.deploymentId(), deployer, clock.instant()));
         } catch (RefusedByDomainException e) {
+            refusals.record(RefusedAttempt.of(approval.get().id(), deployer, "DEPLOY", e.refusal(), clock.instant()));
             reject(deployment, e.refusal().reason(), e.getMessage());
         }
     }

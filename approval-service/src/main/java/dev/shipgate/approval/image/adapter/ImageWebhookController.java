@@ -2,6 +2,7 @@ package dev.shipgate.approval.image.adapter;
 
 import dev.shipgate.approval.access.application.AccessDirectory;
 import dev.shipgate.approval.image.application.ImageIntake;
+import dev.shipgate.approval.image.domain.BuilderRule;
 import dev.shipgate.approval.image.domain.Image;
 import dev.shipgate.contracts.access.Role;
 import dev.shipgate.contracts.access.Scope;
@@ -36,7 +37,9 @@ public class ImageWebhookController {
     }
 
     /**
-     * @param builtBy the person whose change CI built (they may not approve it); the caller when absent
+     * @param builtBy the person whose change CI built (they may not approve it): a user id or e-mail address in any
+     *                spelling; the caller when absent. Only a service account may name someone other than itself
+     *                ({@link BuilderRule}).
      */
     public record BuiltImage(@NotBlank @Size(max = 200) @Pattern(regexp = "[A-Za-z0-9]+:[A-Fa-f0-9]{6,128}",
                                      message = "must look like sha256:<hex>") String digest,
@@ -47,15 +50,26 @@ public class ImageWebhookController {
                              @Size(max = 100) String builtBy) {
     }
 
+    /**
+     * Registers an image. 403 NOT_ALLOWED_TO_BUILD without Build and Deploy on the application (the role that
+     * publishes images, for people and CI service accounts alike); 403 NOT_ALLOWED_TO_NAME_BUILDER when a caller
+     * that is not a service account names someone else as builder.
+     */
     @PostMapping("/api/images")
     @ResponseStatus(HttpStatus.CREATED)
     public Image accept(@AuthenticationPrincipal Jwt caller, @Valid @RequestBody BuiltImage body) {
-        var permissions = access.actor(caller.getSubject()).permissions();
+        String callerId = caller.getSubject();
+        var permissions = access.actor(callerId).permissions();
         if (!permissions.hasSomewhereIn(Role.BUILD_AND_DEPLOY, new Scope(Scope.ALL, body.application(), Scope.ALL))) {
             throw new RefusedException(HttpStatus.FORBIDDEN, "NOT_ALLOWED_TO_BUILD",
-                    caller.getSubject() + " needs Build and Deploy on " + body.application() + " to register images");
+                    callerId + " needs Build and Deploy on " + body.application() + " to register images");
         }
-        String builtBy = body.builtBy() == null || body.builtBy().isBlank() ? caller.getSubject() : body.builtBy();
+        String named = body.builtBy() == null || body.builtBy().isBlank() ? null : access.resolve(body.builtBy());
+        BuilderRule.Decision builder = BuilderRule.builderOf(callerId, access.isServiceAccount(callerId), named);
+        if (builder instanceof BuilderRule.Refused refused) {
+            throw new RefusedException(HttpStatus.FORBIDDEN, "NOT_ALLOWED_TO_NAME_BUILDER", refused.message());
+        }
+        String builtBy = ((BuilderRule.Builder) builder).userId();
         return intake.acceptFromWebhook(new ImageBuilt(body.digest(), body.repository(), body.tag(), body.commit(),
                 body.application(), builtBy, clock.instant()));
     }

@@ -1,33 +1,45 @@
 package dev.shipgate.approval.image.application;
 
+import dev.shipgate.approval.access.application.AccessDirectory;
 import dev.shipgate.approval.image.domain.Image;
 import dev.shipgate.contracts.events.ImageBuilt;
 
 import java.util.List;
 
-/** Images arriving from CI, by event or webhook; idempotent by digest. */
+/**
+ * Images arriving from CI, by event or webhook; idempotent by digest. The builder is stored as a user id: its
+ * canonical form, or the id of the user whose e-mail address CI reported ({@link AccessDirectory#resolve}).
+ */
 public class ImageIntake {
 
     private final Images images;
+    private final AccessDirectory access;
 
-    public ImageIntake(Images images) {
+    public ImageIntake(Images images, AccessDirectory access) {
         this.images = images;
+        this.access = access;
     }
 
-    /** An image from the images topic: already published, only recorded. */
+    /**
+     * An image from the images topic: already published, only recorded. Its {@code builtBy} is trusted as it is
+     * (after resolving it to a user id) because only the CI principal may write that topic (broker ACLs); the
+     * message's word alone would not do (design, trust boundary).
+     */
     public Image accept(ImageBuilt built) {
         images.record(toImage(built));
         return images.find(built.digest()).orElseThrow();
     }
 
-    /** An image from the webhook: recorded, and published for the other services when it is new. */
+    /** An image from the webhook, whose builder the caller was allowed to name: recorded, and published when new. */
     public Image acceptFromWebhook(ImageBuilt built) {
-        images.recordAndPublish(toImage(built), built);
+        Image image = toImage(built);
+        images.recordAndPublish(image, new ImageBuilt(built.digest(), built.repository(), built.tag(), built.commit(),
+                built.application(), image.builtBy(), built.builtAt()));
         return images.find(built.digest()).orElseThrow();
     }
 
-    private static Image toImage(ImageBuilt built) {
+    private Image toImage(ImageBuilt built) {
         return new Image(built.digest(), built.repository(), List.of(built.tag()), built.commit(),
-                built.application(), built.builtBy(), built.builtAt());
+                built.application(), access.resolve(built.builtBy()), built.builtAt());
     }
 }

@@ -4,6 +4,10 @@ import dev.shipgate.approval.access.application.AccessDirectory;
 import dev.shipgate.approval.access.domain.EffectiveAccess;
 import dev.shipgate.approval.token.application.ApiTokens;
 import dev.shipgate.approval.token.domain.ApiToken;
+import dev.shipgate.approval.token.domain.TokenMinting;
+import dev.shipgate.approval.token.domain.TokenMinting.Minter;
+import dev.shipgate.approval.token.domain.TokenMinting.Owner;
+import dev.shipgate.contracts.identity.UserIds;
 import dev.shipgate.support.security.RevokedTokens;
 import dev.shipgate.support.security.TokenSettings;
 import dev.shipgate.support.web.RefusedException;
@@ -31,11 +35,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * API tokens for automation. Anyone with access makes and revokes their own; a super admin also those of others
- * (e.g. a CI service account). A token is made only from a person's sign-in, never from another API token, so
- * revoking a leaked token cannot be outrun by the tokens it made.
+ * API tokens for automation. Anyone with access makes and revokes their own; a super admin also makes them for
+ * service accounts (e.g. CI), and sees and revokes anyone's. A token is made only from a person's sign-in, never
+ * from another API token, so revoking a leaked token cannot be outrun by the tokens it made.
  */
 @RestController
 @Validated
@@ -86,18 +91,24 @@ public class ApiTokenController {
             throw new RefusedException(HttpStatus.CONFLICT, "API_TOKENS_DISABLED",
                     "API tokens need SHIPGATE_JWT_SECRET to be set on the services");
         }
-        if ("api".equals(caller.getClaimAsString("token_use"))) {
-            throw new RefusedException(HttpStatus.FORBIDDEN, "SIGN_IN_REQUIRED",
-                    "an API token cannot make API tokens: sign in as a person");
+        Minter minter = new Minter(caller.getSubject(), false, "api".equals(caller.getClaimAsString("token_use")));
+        Owner owner = new Owner(minter.userId(), false);
+        if (minter.throughApiToken()) { // refused before any look-up: a token learns nothing about users
+            refuse(TokenMinting.refusal(minter, owner));
         }
         EffectiveAccess me = activeUser(caller.getSubject(), HttpStatus.FORBIDDEN);
-        String owner = body.userId() == null ? me.user().id() : body.userId();
-        if (!owner.equals(me.user().id())) {
-            requireSuperAdmin(me, "only a super admin can make tokens for someone else");
-            activeUser(owner, HttpStatus.NOT_FOUND);
+        minter = new Minter(me.user().id(), me.permissions().isSuperAdmin(), false);
+        owner = new Owner(body.userId() == null ? me.user().id() : UserIds.canonical(body.userId()), false);
+        if (!owner.userId().equals(me.user().id())) {
+            if (!minter.superAdmin()) { // before looking the user up: others do not learn who exists
+                refuse(TokenMinting.refusal(minter, owner));
+            }
+            EffectiveAccess target = activeUser(owner.userId(), HttpStatus.NOT_FOUND);
+            owner = new Owner(owner.userId(), target.user().serviceAccount());
         }
+        refuse(TokenMinting.refusal(minter, owner));
         int days = body.lifetimeDays() == null ? DEFAULT_LIFETIME_DAYS : body.lifetimeDays();
-        ApiTokens.Issued issued = tokens.issue(owner, body.name(), me.user().id(), Duration.ofDays(days));
+        ApiTokens.Issued issued = tokens.issue(owner.userId(), body.name(), me.user().id(), Duration.ofDays(days));
         return new IssuedToken(TokenView.of(issued.token(), clock.instant()), issued.bearerToken(), "Bearer");
     }
 
@@ -105,7 +116,7 @@ public class ApiTokenController {
     public List<TokenView> list(@AuthenticationPrincipal Jwt caller,
                                 @RequestParam(required = false) @Pattern(regexp = NAME) String userId) {
         EffectiveAccess me = activeUser(caller.getSubject(), HttpStatus.FORBIDDEN);
-        String owner = userId == null ? me.user().id() : userId;
+        String owner = userId == null ? me.user().id() : UserIds.canonical(userId);
         if (!owner.equals(me.user().id())) {
             requireSuperAdmin(me, "only a super admin can see the tokens of someone else");
         }
@@ -133,6 +144,12 @@ public class ApiTokenController {
     private EffectiveAccess activeUser(String userId, HttpStatus otherwise) {
         return access.find(userId).filter(found -> found.user().active()).orElseThrow(() -> new RefusedException(
                 otherwise, "UNKNOWN_USER", userId + " is not an active Shipgate user"));
+    }
+
+    private static void refuse(Optional<TokenMinting.Refusal> refusal) {
+        refusal.ifPresent(r -> {
+            throw new RefusedException(HttpStatus.FORBIDDEN, r.reason(), r.message());
+        });
     }
 
     private static void requireSuperAdmin(EffectiveAccess me, String message) {

@@ -6,6 +6,7 @@ import dev.shipgate.deploy.deployment.domain.Deployment;
 import dev.shipgate.deploy.deployment.domain.DeploymentStatus;
 import dev.shipgate.deploy.pipeline.application.PipelineRefusedException;
 import dev.shipgate.deploy.pipeline.application.PipelineService;
+import dev.shipgate.support.security.CallerChannel;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -52,14 +53,16 @@ public class DeploymentController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Deployment deploy(@AuthenticationPrincipal Jwt caller, @PathVariable String pipelineId,
                              @Valid @RequestBody DeployBody body) {
-        return deployments.request(caller.getSubject(), pipelineId, body.imageDigest());
+        return deployments.request(caller.getSubject(), CallerChannel.of(caller), pipelineId,
+                body.imageDigest());
     }
 
     @PostMapping("/api/pipelines/{pipelineId}/rollbacks")
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Deployment rollback(@AuthenticationPrincipal Jwt caller, @PathVariable String pipelineId,
                                @Valid @RequestBody RollbackBody body) {
-        return deployments.rollback(caller.getSubject(), pipelineId, body.deploymentId());
+        return deployments.rollback(caller.getSubject(), CallerChannel.of(caller), pipelineId,
+                body.deploymentId());
     }
 
     @GetMapping("/api/pipelines/{pipelineId}/deployments")

@@ -1,10 +1,12 @@
 package dev.shipgate.deploy.deployment.application;
 
+import dev.shipgate.contracts.events.Channel;
 import dev.shipgate.contracts.events.DeploymentAuthorized;
 import dev.shipgate.contracts.events.DeploymentRejected;
 import dev.shipgate.contracts.events.ImageApproved;
 import dev.shipgate.contracts.events.ImageBuilt;
 import dev.shipgate.contracts.events.PipelineImage;
+import dev.shipgate.contracts.identity.UserIds;
 import dev.shipgate.deploy.deployment.domain.Deployment;
 import dev.shipgate.deploy.pipeline.application.PipelineRefusedException;
 import dev.shipgate.deploy.pipeline.application.PipelineRefusedException.Kind;
@@ -44,20 +46,21 @@ public class DeploymentService {
         this.clock = clock;
     }
 
-    public Deployment request(String userId, String pipelineId, String digest) {
-        return request(userId, pipelineId, digest, null);
+    /** {@code via}: through what the user asks (session, API token); it travels with the deploy request. */
+    public Deployment request(String userId, Channel via, String pipelineId, String digest) {
+        return request(userId, via, pipelineId, digest, null);
     }
 
     /** A rollback deploys the image of an earlier deployment; with approval on, it needs an approval too. */
-    public Deployment rollback(String userId, String pipelineId, String earlierDeploymentId) {
+    public Deployment rollback(String userId, Channel via, String pipelineId, String earlierDeploymentId) {
         Deployment earlier = deployments.find(earlierDeploymentId)
                 .filter(d -> d.image().pipelineId().equals(pipelineId))
                 .orElseThrow(() -> new PipelineRefusedException(Kind.NOT_FOUND, "UNKNOWN_DEPLOYMENT",
                         "no deployment " + earlierDeploymentId + " on this pipeline"));
-        return request(userId, pipelineId, earlier.image().digest(), earlierDeploymentId);
+        return request(userId, via, pipelineId, earlier.image().digest(), earlierDeploymentId);
     }
 
-    private Deployment request(String userId, String pipelineId, String digest, String rollbackOf) {
+    private Deployment request(String userId, Channel via, String pipelineId, String digest, String rollbackOf) {
         Pipeline pipeline = pipelines.visible(userId, pipelineId);
         if (!access.permissions(userId).canBuildAndDeploy(pipeline.scope())) {
             throw new PipelineRefusedException(Kind.FORBIDDEN, "NOT_ALLOWED_TO_DEPLOY", userId
@@ -69,7 +72,7 @@ public class DeploymentService {
                         "no image " + digest + " of " + pipeline.application()));
         var transition = Deployment.request("dp-" + UUID.randomUUID(), new PipelineImage(pipeline.id(),
                 pipeline.application(), pipeline.environment(), image.digest(), image.tag()), userId, rollbackOf,
-                clock.instant());
+                via, clock.instant());
         deployments.insert(transition.deployment(), transition.events());
         return transition.deployment();
     }
@@ -84,8 +87,8 @@ public class DeploymentService {
         if (deployments.find(alreadyStarted).isPresent()) {
             return Optional.empty(); // a redelivered approval
         }
-        var transition = Deployment.request(alreadyStarted, approved.image(), approved.requestedBy(), null,
-                clock.instant());
+        var transition = Deployment.request(alreadyStarted, approved.image(),
+                UserIds.canonical(approved.requestedBy()), null, Channel.system(), clock.instant());
         return deployments.insert(transition.deployment(), transition.events())
                 ? Optional.of(transition.deployment()) : Optional.empty();
     }

@@ -1,6 +1,7 @@
 package dev.shipgate.deploy.deployment.domain;
 
 import dev.shipgate.contracts.EventPayload;
+import dev.shipgate.contracts.events.Channel;
 import dev.shipgate.contracts.events.DeploymentRequested;
 import dev.shipgate.contracts.events.DeploymentStatusChanged;
 import dev.shipgate.contracts.events.PipelineImage;
@@ -30,11 +31,18 @@ public record Deployment(String id, PipelineImage image, String requestedBy, Str
     /** A new request; approval-service decides on it. */
     public static Transition request(String id, PipelineImage image, String requestedBy, String rollbackOf,
                                      Instant now) {
-        String detail = rollbackOf == null ? "deploy " + image.tag() + " requested by " + requestedBy
-                : "rollback to " + image.tag() + " (deployment " + rollbackOf + ") requested by " + requestedBy;
+        return request(id, image, requestedBy, rollbackOf, null, now);
+    }
+
+    /** A new request made through {@code via} (session, API token; null if unknown), kept on the timeline. */
+    public static Transition request(String id, PipelineImage image, String requestedBy, String rollbackOf,
+                                     Channel via, Instant now) {
+        String by = requestedBy + (via == null ? "" : " " + via.describe());
+        String detail = rollbackOf == null ? "deploy " + image.tag() + " requested by " + by
+                : "rollback to " + image.tag() + " (deployment " + rollbackOf + ") requested by " + by;
         Deployment deployment = new Deployment(id, image, requestedBy, rollbackOf, null, DeploymentStatus.REQUESTED,
                 List.of(new TimelineEntry(DeploymentStatus.REQUESTED, now, detail)), now, null, 0);
-        return new Transition(deployment, List.of(new DeploymentRequested(id, image, requestedBy, rollbackOf),
+        return new Transition(deployment, List.of(new DeploymentRequested(id, image, requestedBy, rollbackOf, via),
                 deployment.statusEvent(DeploymentStatus.REQUESTED, detail, now)));
     }
 

@@ -3,10 +3,12 @@ package dev.shipgate.deploy.replica.adapter;
 import dev.shipgate.contracts.access.Grant;
 import dev.shipgate.contracts.access.Permissions;
 import dev.shipgate.contracts.events.UserAccessChanged;
+import dev.shipgate.contracts.identity.UserIds;
 import dev.shipgate.deploy.replica.application.AccessReplica;
 import dev.shipgate.support.cache.ShortLivedCache;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+/** The access replica, keyed by the canonical user id: a user published or asked for in any spelling is one entry. */
 public class MongoAccessReplica implements AccessReplica {
 
     public static final String COLLECTION = "access";
@@ -23,13 +25,14 @@ public class MongoAccessReplica implements AccessReplica {
     /** The event carries the whole access of the user: the latest replaces what was there. */
     @Override
     public void apply(UserAccessChanged access) {
-        mongo.save(new StoredAccess(access.userId(), access), COLLECTION);
-        recent.forget(access.userId());
+        String id = UserIds.canonical(access.userId());
+        mongo.save(new StoredAccess(id, access), COLLECTION);
+        recent.forget(id);
     }
 
     @Override
     public Permissions permissions(String userId) {
-        return recent.get(userId, this::read);
+        return recent.get(UserIds.canonical(userId), this::read);
     }
 
     private Permissions read(String userId) {

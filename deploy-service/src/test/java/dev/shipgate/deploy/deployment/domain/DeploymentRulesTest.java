@@ -1,5 +1,6 @@
 package dev.shipgate.deploy.deployment.domain;
 
+import dev.shipgate.contracts.events.Channel;
 import dev.shipgate.contracts.events.DeploymentRequested;
 import dev.shipgate.contracts.events.DeploymentStatusChanged;
 import dev.shipgate.contracts.events.PipelineImage;
@@ -33,6 +34,17 @@ class DeploymentRulesTest {
         assertThat(transition.events()).hasSize(2);
         assertThat(transition.events().get(0)).isInstanceOf(DeploymentRequested.class);
         assertThat(((DeploymentStatusChanged) transition.events().get(1)).status()).isEqualTo("REQUESTED");
+    }
+
+    @Test
+    void a_request_made_with_an_api_token_carries_it_to_approval_service_and_the_timeline() {
+        Channel token = Channel.apiToken("tok-1", "nightly deploy");
+
+        var transition = Deployment.request("dp-1", IMAGE, "alice", null, token, NOW);
+
+        assertThat(((DeploymentRequested) transition.events().get(0)).channel()).isEqualTo(token);
+        assertThat(transition.deployment().timeline().get(0).detail())
+                .isEqualTo("deploy 1.0.0 requested by alice via API token tok-1 (nightly deploy)");
     }
 
     @Test

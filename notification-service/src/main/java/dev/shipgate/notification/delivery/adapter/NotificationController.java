@@ -30,6 +30,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.shipgate.notification.link.domain.ApprovalLink;
+import dev.shipgate.support.security.LinkReceipts;
+
 import java.util.List;
 
 /** The delivery log, deployment-email subscriptions, and approve-from-email links. */
@@ -43,9 +46,11 @@ public class NotificationController {
     private final ApprovalLinks links;
     private final Recipients recipients;
     private final PipelineAccess pipelineAccess;
+    private final LinkReceipts receipts;
 
     public NotificationController(Deliveries deliveries, Subscriptions subscriptions, ApprovalLinks links,
-                                  Recipients recipients, PipelineAccess pipelineAccess) {
+                                  Recipients recipients, PipelineAccess pipelineAccess, LinkReceipts receipts) {
+        this.receipts = receipts;
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
         this.links = links;
@@ -112,14 +117,21 @@ public class NotificationController {
     public record LinkBody(@NotBlank @Size(max = 1000) String token) {
     }
 
-    public record LinkTarget(String requestId) {
+    /**
+     * The request a spent link opens, the link's id, and a receipt that the UI passes with the vote so that
+     * approval-service records it as made through this link (null when receipts are off: no shared token secret).
+     */
+    public record LinkTarget(String requestId, String linkId, String receipt) {
     }
 
     /** Spends an approve-from-email link and says which request it opens. */
     @PostMapping("/approval-links/redeem")
     public LinkTarget redeem(@AuthenticationPrincipal Jwt caller, @Valid @RequestBody LinkBody body) {
         try {
-            return new LinkTarget(links.redeem(body.token(), caller.getSubject()));
+            ApprovalLink link = links.spend(body.token(), caller.getSubject());
+            String receipt = receipts.sign(new LinkReceipts.Receipt(link.requestId(), caller.getSubject(),
+                    link.nonce())).orElse(null);
+            return new LinkTarget(link.requestId(), link.nonce(), receipt);
         } catch (ApprovalLinks.LinkRefusedException e) {
             HttpStatus status = e.refusal() == ApprovalLinks.Refusal.NOT_YOUR_LINK ? HttpStatus.FORBIDDEN
                     : e.refusal() == ApprovalLinks.Refusal.FORGED ? HttpStatus.BAD_REQUEST : HttpStatus.GONE;

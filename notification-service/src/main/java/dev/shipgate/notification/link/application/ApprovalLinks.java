@@ -1,5 +1,6 @@
 package dev.shipgate.notification.link.application;
 
+import dev.shipgate.contracts.identity.UserIds;
 import dev.shipgate.notification.link.domain.ApprovalLink;
 import dev.shipgate.notification.link.domain.LinkSigner;
 
@@ -34,20 +35,25 @@ public class ApprovalLinks {
 
     /** Checks and spends a link for {@code callerId}; returns the request it opens. */
     public String redeem(String token, String callerId) {
+        return spend(token, callerId).requestId();
+    }
+
+    /** Checks and spends a link for {@code callerId}; returns the link (its nonce is the link's id). */
+    public ApprovalLink spend(String token, String callerId) {
         ApprovalLink link = signer.verify(token).orElseThrow(() -> new LinkRefusedException(Refusal.FORGED,
                 "this approval link is not valid: it may have been altered; use the link from the email as it is"));
         if (!clock.instant().isBefore(link.expiresAt())) {
             throw new LinkRefusedException(Refusal.EXPIRED, "this approval link expired at " + link.expiresAt()
                     + "; open the request from the Approval pending tab instead");
         }
-        if (!link.userId().equals(callerId)) {
+        if (!UserIds.same(link.userId(), callerId)) { // a link sent before ids were canonical still works
             throw new LinkRefusedException(Refusal.NOT_YOUR_LINK, "this approval link was sent to another approver");
         }
         if (!used.markUsed(link.nonce(), link.requestId(), link.userId())) {
             throw new LinkRefusedException(Refusal.ALREADY_USED, "this approval link has been used already; "
                     + "open the request from the Approval pending tab instead");
         }
-        return link.requestId();
+        return link;
     }
 
     public static class LinkRefusedException extends RuntimeException {

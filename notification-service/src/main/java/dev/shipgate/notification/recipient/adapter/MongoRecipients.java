@@ -6,13 +6,14 @@ import dev.shipgate.notification.recipient.application.RequestMemory;
 import dev.shipgate.contracts.access.Grant;
 import dev.shipgate.contracts.access.Permissions;
 import dev.shipgate.contracts.events.RoleBinding;
+import dev.shipgate.contracts.identity.UserIds;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.util.List;
 import java.util.Optional;
 
-/** The contact replica and the approvers of each request, in MongoDB. */
+/** The contact replica (keyed by canonical user id) and the approvers of each request, in MongoDB. */
 public class MongoRecipients implements Recipients, RequestMemory {
 
     static final String USERS = "recipients";
@@ -26,7 +27,7 @@ public class MongoRecipients implements Recipients, RequestMemory {
 
     @Override
     public void apply(UserAccessChanged access) {
-        mongo.save(new Document("_id", access.userId()).append("email", access.email())
+        mongo.save(new Document("_id", UserIds.canonical(access.userId())).append("email", access.email())
                 .append("name", access.displayName()).append("active", access.active())
                 .append("roles", access.roles().stream().map(r -> new Document("role", r.role())
                         .append("project", r.project()).append("application", r.application())
@@ -47,7 +48,7 @@ public class MongoRecipients implements Recipients, RequestMemory {
     }
 
     private Optional<Document> user(String userId) {
-        return Optional.ofNullable(mongo.findById(userId, Document.class, USERS))
+        return Optional.ofNullable(mongo.findById(UserIds.canonical(userId), Document.class, USERS))
                 .filter(d -> Boolean.TRUE.equals(d.getBoolean("active")));
     }
 
