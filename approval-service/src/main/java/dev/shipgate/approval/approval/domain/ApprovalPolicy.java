@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * A pipeline's approval rules, copied onto each request when it is made so a later change of the pipeline does not
- * change the rules of a request under way.
+ * A pipeline's approval rules. A request keeps the policy it was last judged under, but is always judged under the
+ * pipeline's policy at the moment it is read, voted on or used (design rule 10, {@link ApprovalRequest#withPolicy}).
  *
  * @param requiredApprovals distinct approvers needed (0: no approval needed)
  * @param approverRules     groups that must give some of the approvals
