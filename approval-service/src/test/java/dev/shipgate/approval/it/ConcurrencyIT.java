@@ -147,7 +147,7 @@ class ConcurrencyIT extends ApprovalServiceTestBase {
     @Test
     void access_changes_racing_votes_count_only_the_votes_of_people_still_eligible() throws Exception {
         String pipeline = pipeline("prod", 5, List.of(), false);
-        String digest = image("3.4.0", "ci-bot");
+        String digest = image("3.6.0", "ci-bot");
         awaitImage(pipeline, digest);
         String requestId = http().post("alice", "/api/approval-requests", Map.of("pipelineId", pipeline,
                 "imageDigest", digest)).json().path("id").asString();

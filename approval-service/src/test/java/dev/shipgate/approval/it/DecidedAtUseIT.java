@@ -132,7 +132,7 @@ class DecidedAtUseIT extends ApprovalServiceTestBase {
     @Test
     void an_approver_withdraws_their_vote_and_the_unused_approval_waits_again() {
         String pipeline = pipeline("prod", 1, List.of(), false);
-        String digest = image("16.4.0", "ci-bot");
+        String digest = image("16.9.1", "ci-bot");
         awaitImage(pipeline, digest);
         String requestId = request(pipeline, digest);
         JsonNode approved = http().post("bob", "/api/approval-requests/" + requestId + "/approve", null).json();
