@@ -263,7 +263,10 @@ function requestSummary(request) {
   if (!request) return html`<span class="muted">no approval requested</span>`;
   return html`<span class="badge ${request.status}">${request.status}</span>
     <span class="approval-count">${request.approvals} of ${request.requiredApprovals} approvals</span>${
-    request.votes.length ? html` <span class="muted">by ${request.votes.map(v => v.userId).join(', ')}</span>` : ''}`;
+    request.votes.length ? html` <span class="muted">by ${request.votes.map(v => v.counts === false
+      ? v.userId + ' (not counted: ' + v.reason + ')' : v.userId).join(', ')}</span>` : ''}${
+    (request.rules || []).map(r => html` <span class="muted">· ${r.group} ${r.have}/${r.need}${
+      r.have < r.need && r.couldComplete.length ? ' (could complete: ' + r.couldComplete.join(', ') + ')' : ''}</span>`)}`;
 }
 
 async function imagesTab(pipeline, scope) {
@@ -307,7 +310,8 @@ async function pendingTab(pipeline) {
 }
 
 function actionButtons(request) {
-  const labels = { approve: 'Approve', reject: 'Reject', cancel: 'Cancel request', expire: 'Expire approval' };
+  const labels = { approve: 'Approve', reject: 'Reject', withdraw: 'Withdraw my approval', cancel: 'Cancel request',
+    expire: 'Expire approval' };
   return request.allowedActions.map(action => html`<button class="${action === 'approve' ? '' : 'secondary'}"
     data-action="vote" data-verb="${action}" data-request="${request.id}">${labels[action]}</button>`);
 }
@@ -544,7 +548,8 @@ document.addEventListener('click', async event => {
         await api('POST', '/api/approval-requests/' + encodeURIComponent(d.request) + '/' + d.verb, voteBody);
         if (receipt) state.linkReceipt = null;
         await route();
-      }, { approve: 'Approved.', reject: 'Rejected.', cancel: 'Request cancelled.', expire: 'Approval expired.' }[d.verb]);
+      }, { approve: 'Approved.', reject: 'Rejected.', withdraw: 'Approval withdrawn.', cancel: 'Request cancelled.',
+        expire: 'Approval expired.' }[d.verb]);
       break;
     }
     case 'deploy':

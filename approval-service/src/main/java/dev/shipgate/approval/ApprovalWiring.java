@@ -1,5 +1,6 @@
 package dev.shipgate.approval;
 
+import dev.shipgate.approval.access.adapter.AccessChangeListener;
 import dev.shipgate.approval.access.adapter.AccessSeeder;
 import dev.shipgate.approval.access.adapter.MongoAccessStore;
 import dev.shipgate.approval.access.adapter.RememberedAccessStore;
@@ -11,6 +12,7 @@ import dev.shipgate.support.security.LinkReceipts;
 import dev.shipgate.approval.approval.application.RefusedAttempts;
 import dev.shipgate.approval.approval.application.ApprovalRequests;
 import dev.shipgate.approval.approval.application.ApprovalService;
+import dev.shipgate.approval.approval.application.CurrentRules;
 import dev.shipgate.approval.approval.application.ExpirySweeper;
 import dev.shipgate.approval.decision.adapter.DeploymentListener;
 import dev.shipgate.approval.decision.adapter.MongoDeployDecisions;
@@ -128,6 +130,12 @@ public class ApprovalWiring {
     }
 
     @Bean
+    CurrentRules currentRules(Pipelines pipelines, Images images, AccessService access,
+                              @Value("${shipgate.approval.request-lifetime:P7D}") Duration requestLifetime) {
+        return new CurrentRules(pipelines, images, access, requestLifetime);
+    }
+
+    @Bean
     ApprovalService approvalService(ApprovalRequests requests, RefusedAttempts refusals, Pipelines pipelines,
                                     Images images, AccessService access, Clock clock,
                                     @Value("${shipgate.approval.request-lifetime:P7D}") Duration requestLifetime) {
@@ -137,9 +145,10 @@ public class ApprovalWiring {
     @Bean
     DeployDecisionService deployDecisionService(Pipelines pipelines, ApprovalRequests requests,
                                                 RefusedAttempts refusals, AccessService access, Images images,
-                                                MongoTemplate mongo, Outbox outbox, Clock clock) {
+                                                MongoTemplate mongo, Outbox outbox, CurrentRules current,
+                                                Clock clock) {
         return new DeployDecisionService(pipelines, requests, refusals, access, images,
-                new MongoDeployDecisions(mongo, outbox), clock);
+                new MongoDeployDecisions(mongo, outbox), current, clock);
     }
 
     @Bean
@@ -158,8 +167,13 @@ public class ApprovalWiring {
     }
 
     @Bean
-    PipelineListener pipelineListener(EventConsumer consumer, Pipelines pipelines) {
-        return new PipelineListener(consumer, pipelines);
+    PipelineListener pipelineListener(EventConsumer consumer, Pipelines pipelines, ApprovalService approvals) {
+        return new PipelineListener(consumer, pipelines, approvals);
+    }
+
+    @Bean
+    AccessChangeListener accessChangeListener(EventConsumer consumer, ApprovalService approvals) {
+        return new AccessChangeListener(consumer, approvals);
     }
 
     @Bean

@@ -4,8 +4,11 @@ import dev.shipgate.contracts.events.ApiTokenRevoked;
 import dev.shipgate.contracts.events.ApprovalCancelled;
 import dev.shipgate.contracts.events.ApprovalExpired;
 import dev.shipgate.contracts.events.ApprovalGiven;
+import dev.shipgate.contracts.events.ApprovalNoLongerNeeded;
 import dev.shipgate.contracts.events.ApprovalRejected;
+import dev.shipgate.contracts.events.ApprovalReopened;
 import dev.shipgate.contracts.events.ApprovalRequested;
+import dev.shipgate.contracts.events.ApprovalWithdrawn;
 import dev.shipgate.contracts.events.DeploymentAuthorized;
 import dev.shipgate.contracts.events.DeploymentRejected;
 import dev.shipgate.contracts.events.DeploymentRequested;
@@ -29,6 +32,9 @@ public enum EventType {
     APPROVAL_REJECTED(ApprovalRejected.class, Topics.APPROVALS, 1),
     APPROVAL_CANCELLED(ApprovalCancelled.class, Topics.APPROVALS, 1),
     APPROVAL_EXPIRED(ApprovalExpired.class, Topics.APPROVALS, 1),
+    APPROVAL_REOPENED(ApprovalReopened.class, Topics.APPROVALS, 1),
+    APPROVAL_WITHDRAWN(ApprovalWithdrawn.class, Topics.APPROVALS, 1),
+    APPROVAL_NO_LONGER_NEEDED(ApprovalNoLongerNeeded.class, Topics.APPROVALS, 1),
     DEPLOYMENT_REQUESTED(DeploymentRequested.class, Topics.DEPLOYMENTS, 1),
     DEPLOYMENT_STATUS_CHANGED(DeploymentStatusChanged.class, Topics.DEPLOYMENTS, 1),
     DEPLOYMENT_AUTHORIZED(DeploymentAuthorized.class, Topics.DEPLOY_DECISIONS, 1),

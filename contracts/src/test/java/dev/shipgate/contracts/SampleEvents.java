@@ -3,6 +3,9 @@ package dev.shipgate.contracts;
 import dev.shipgate.contracts.events.ApiTokenRevoked;
 import dev.shipgate.contracts.events.ApprovalCancelled;
 import dev.shipgate.contracts.events.ApprovalExpired;
+import dev.shipgate.contracts.events.ApprovalNoLongerNeeded;
+import dev.shipgate.contracts.events.ApprovalReopened;
+import dev.shipgate.contracts.events.ApprovalWithdrawn;
 import dev.shipgate.contracts.events.ApprovalGiven;
 import dev.shipgate.contracts.events.ApprovalRejected;
 import dev.shipgate.contracts.events.ApprovalRequested;
@@ -40,6 +43,10 @@ final class SampleEvents {
             Map.entry(EventType.APPROVAL_REJECTED, new ApprovalRejected("ar-1", IMAGE, "alice", "bob", "no tests")),
             Map.entry(EventType.APPROVAL_CANCELLED, new ApprovalCancelled("ar-1", IMAGE, "alice", "alice")),
             Map.entry(EventType.APPROVAL_EXPIRED, new ApprovalExpired("ar-1", IMAGE, "alice", null, "LIFETIME_ENDED")),
+            Map.entry(EventType.APPROVAL_REOPENED, new ApprovalReopened("ar-1", IMAGE, "alice",
+                    "the pipeline now needs 2 approvals", List.of("bob"), 2)),
+            Map.entry(EventType.APPROVAL_WITHDRAWN, new ApprovalWithdrawn("ar-1", IMAGE, "alice", "bob")),
+            Map.entry(EventType.APPROVAL_NO_LONGER_NEEDED, new ApprovalNoLongerNeeded("ar-1", IMAGE, "alice")),
             Map.entry(EventType.DEPLOYMENT_REQUESTED, new DeploymentRequested("dp-1", IMAGE, "alice", null,
                     Channel.apiToken("tok-1", "nightly deploy"))),
             Map.entry(EventType.DEPLOYMENT_AUTHORIZED, new DeploymentAuthorized("dp-1", IMAGE, "alice", "ar-1",
@@ -50,7 +57,7 @@ final class SampleEvents {
                     "PROGRESSING", "rolling out", NOW)),
             Map.entry(EventType.PIPELINE_CONFIGURED, new PipelineConfigured("pl-1", "shop", "payments", "prod",
                     "simulated", 2, List.of(new ApproverRule("release-managers", 1)), 86400, 604800L, false,
-                    "MANUAL", false)),
+                    "MANUAL", false, true)),
             Map.entry(EventType.USER_ACCESS_CHANGED, new UserAccessChanged("bob", "bob@example.com", "Bob", true,
                     List.of("release-managers"), List.of(new RoleBinding("IMAGE_APPROVER", "shop", "payments",
                             "*")))),

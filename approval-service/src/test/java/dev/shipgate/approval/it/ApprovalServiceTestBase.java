@@ -80,6 +80,12 @@ abstract class ApprovalServiceTestBase {
         return id;
     }
 
+    /** Publishes a new configuration of an existing pipeline of shop/payments into prod, as deploy-service does. */
+    void reconfigure(String id, int requiredApprovals, List<ApproverRule> rules, String trigger) {
+        topics.publish(new PipelineConfigured(id, "shop", "payments", "prod", "simulated", requiredApprovals,
+                rules, 3600, null, false, trigger, false));
+    }
+
     /** An image of payments built by {@code builtBy}, published as CI does. */
     String image(String tag, String builtBy) {
         String digest = "sha256:" + UUID.randomUUID().toString().replace("-", "");

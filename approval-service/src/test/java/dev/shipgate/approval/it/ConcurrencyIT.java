@@ -1,6 +1,7 @@
 package dev.shipgate.approval.it;
 
 import dev.shipgate.contracts.events.ApprovalExpired;
+import dev.shipgate.contracts.events.ApprovalReopened;
 import dev.shipgate.contracts.events.DeploymentAuthorized;
 import dev.shipgate.contracts.events.DeploymentRejected;
 import dev.shipgate.contracts.events.DeploymentRequested;
@@ -119,6 +120,116 @@ class ConcurrencyIT extends ApprovalServiceTestBase {
             assertThat(deployed ^ expired).as("round %d: deployed %s, expired %s", round, deployed, expired).isTrue();
             assertThat(status).isEqualTo(deployed ? "CONSUMED" : "EXPIRED");
         }
+    }
+
+    @Test
+    void policy_changes_racing_votes_end_as_the_last_policy_says_and_approvals_and_reopenings_alternate()
+            throws Exception {
+        String pipeline = pipeline("prod", 3, List.of(), false);
+        String digest = image("3.3.0", "ci-bot");
+        awaitImage(pipeline, digest);
+        String requestId = http().post("alice", "/api/approval-requests", Map.of("pipelineId", pipeline,
+                "imageDigest", digest)).json().path("id").asString();
+
+        List<Callable<Integer>> tasks = new ArrayList<>();
+        IntStream.range(0, 20).forEach(i -> tasks.add(() -> http().post("approver-" + i,
+                "/api/approval-requests/" + requestId + "/approve", null).status()));
+        IntStream.range(0, 10).forEach(i -> tasks.add(() -> {
+            reconfigure(pipeline, 2 + i % 5, List.of(), "MANUAL");
+            return 0;
+        }));
+        all(tasks);
+        reconfigure(pipeline, 5, List.of(), "MANUAL");
+
+        awaitSettled(requestId, 5);
+    }
+
+    @Test
+    void access_changes_racing_votes_count_only_the_votes_of_people_still_eligible() throws Exception {
+        String pipeline = pipeline("prod", 5, List.of(), false);
+        String digest = image("3.6.0", "ci-bot");
+        awaitImage(pipeline, digest);
+        String requestId = http().post("alice", "/api/approval-requests", Map.of("pipelineId", pipeline,
+                "imageDigest", digest)).json().path("id").asString();
+
+        List<Callable<Integer>> tasks = new ArrayList<>();
+        IntStream.range(0, 20).forEach(i -> tasks.add(() -> http().post("approver-" + i,
+                "/api/approval-requests/" + requestId + "/approve", null).status()));
+        IntStream.range(0, 10).forEach(i -> tasks.add(() -> http().put("dave", "/api/access/users/approver-" + i,
+                Map.of("email", "approver-" + i + "@example.com", "displayName", "Approver " + i, "active", false,
+                        "groups", List.of(), "roles", List.of())).status()));
+        all(tasks);
+
+        var view = http().get("alice", "/api/approval-requests/" + requestId).json();
+        long stillEligible = view.path("votes").valueStream()
+                .filter(vote -> Integer.parseInt(vote.path("userId").asString().substring("approver-".length())) >= 10)
+                .count();
+        assertThat(view.path("approvals").asInt()).isEqualTo((int) stillEligible);
+        view.path("votes").valueStream().forEach(vote -> assertThat(vote.path("counts").asBoolean())
+                .as(vote.toString()).isEqualTo(
+                        Integer.parseInt(vote.path("userId").asString().substring("approver-".length())) >= 10));
+        awaitSettled(requestId, 5);
+    }
+
+    @Test
+    void a_policy_raise_racing_a_deploy_leaves_exactly_one_winner() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String pipeline = pipeline("prod", 1, List.of(), false);
+            String tag = "3.5." + round;
+            String digest = image(tag, "ci-bot");
+            awaitImage(pipeline, digest);
+            String requestId = http().post("alice", "/api/approval-requests", Map.of("pipelineId", pipeline,
+                    "imageDigest", digest)).json().path("id").asString();
+            http().post("approver-4", "/api/approval-requests/" + requestId + "/approve", null);
+            String deploymentId = "dp-" + UUID.randomUUID();
+
+            all(List.<Callable<Integer>>of(() -> {
+                reconfigure(pipeline, 2, List.of(), "MANUAL");
+                return 0;
+            }, () -> {
+                topics.publish(new DeploymentRequested(deploymentId, new PipelineImage(pipeline, "payments",
+                        "prod", digest, tag), "alice", null));
+                return 0;
+            }));
+
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                    !topics.events(DeploymentAuthorized.class, e -> e.deploymentId().equals(deploymentId)).isEmpty()
+                            || !topics.events(DeploymentRejected.class, e -> e.deploymentId().equals(deploymentId))
+                            .isEmpty());
+            boolean deployed = !topics.events(DeploymentAuthorized.class,
+                    e -> e.deploymentId().equals(deploymentId)).isEmpty();
+            if (!deployed) {
+                topics.await(ApprovalReopened.class, e -> e.requestId().equals(requestId));
+            }
+            Thread.sleep(300);
+            boolean reopened = !topics.events(ApprovalReopened.class, e -> e.requestId().equals(requestId)).isEmpty();
+            assertThat(deployed ^ reopened).as("round %d: deployed %s, reopened %s", round, deployed, reopened)
+                    .isTrue();
+            assertThat(http().get("alice", "/api/approval-requests/" + requestId).json().path("status").asString())
+                    .isEqualTo(deployed ? "CONSUMED" : "PENDING");
+        }
+    }
+
+    /**
+     * Waits until the request's events settle where the live view says it is (APPROVED or PENDING under
+     * {@code required}), and checks that approvals and reopenings alternated: never approved twice without a reopening
+     * between, never reopened unless approved.
+     */
+    private void awaitSettled(String requestId, int required) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            var view = http().get("alice", "/api/approval-requests/" + requestId).json();
+            boolean approved = view.path("approvals").asInt() >= required;
+            assertThat(view.path("status").asString()).isEqualTo(approved ? "APPROVED" : "PENDING");
+            List<String> transitions = topics.events(dev.shipgate.contracts.EventPayload.class,
+                            data -> data instanceof ImageApproved a && a.requestId().equals(requestId)
+                                    || data instanceof ApprovalReopened r && r.requestId().equals(requestId))
+                    .stream().map(data -> data instanceof ImageApproved ? "APPROVED" : "REOPENED").toList();
+            for (int i = 0; i < transitions.size(); i++) {
+                assertThat(transitions.get(i)).as("transition %d of %s", i, transitions)
+                        .isEqualTo(i % 2 == 0 ? "APPROVED" : "REOPENED");
+            }
+            assertThat(transitions.size() % 2 == 1).as("stored state of %s", transitions).isEqualTo(approved);
+        });
     }
 
     private static <T> List<T> all(List<Callable<T>> tasks) throws Exception {

@@ -7,12 +7,29 @@ import java.util.List;
 /**
  * The whole current configuration of a CD pipeline (compacted topic: the latest per pipeline wins); {@code deleted}
  * marks a removed pipeline. {@code requestLifetimeSeconds}: how long a request may wait for votes (null: the
- * approval-service default).
+ * approval-service default). {@code countVoterInEveryRule}: whether one person counts toward every approver rule whose
+ * group they are in (true), or toward at most one (false or null, the default; design rule 11). Optional: producers
+ * before it was added leave it out.
  */
 public record PipelineConfigured(String pipelineId, String project, String application, String environment,
                                  String target, int requiredApprovals, List<ApproverRule> approverRules,
                                  long approvalLifetimeSeconds, Long requestLifetimeSeconds,
-                                 boolean approverMayDeploy, String trigger, boolean deleted) implements EventPayload {
+                                 boolean approverMayDeploy, String trigger, boolean deleted,
+                                 Boolean countVoterInEveryRule) implements EventPayload {
+
+    /** A configuration that counts each voter toward at most one approver rule. */
+    public PipelineConfigured(String pipelineId, String project, String application, String environment,
+                              String target, int requiredApprovals, List<ApproverRule> approverRules,
+                              long approvalLifetimeSeconds, Long requestLifetimeSeconds, boolean approverMayDeploy,
+                              String trigger, boolean deleted) {
+        this(pipelineId, project, application, environment, target, requiredApprovals, approverRules,
+                approvalLifetimeSeconds, requestLifetimeSeconds, approverMayDeploy, trigger, deleted, null);
+    }
+
+    /** Whether a voter counts toward every rule whose group they are in; absent means no. */
+    public boolean countsVoterInEveryRule() {
+        return Boolean.TRUE.equals(countVoterInEveryRule);
+    }
 
     @Override
     public String subject() {

@@ -4,6 +4,7 @@ import dev.shipgate.contracts.EventEnvelope;
 import dev.shipgate.contracts.Topics;
 import dev.shipgate.contracts.events.ApprovalCancelled;
 import dev.shipgate.contracts.events.ApprovalExpired;
+import dev.shipgate.contracts.events.ApprovalReopened;
 import dev.shipgate.contracts.events.ApprovalRejected;
 import dev.shipgate.contracts.events.ApprovalRequested;
 import dev.shipgate.contracts.events.DeploymentStatusChanged;
@@ -228,7 +229,7 @@ class NotificationIT {
     }
 
     @Test
-    void a_rejection_a_cancellation_an_expiry_and_a_deployment_start_or_failure_each_reach_the_people_concerned() {
+    void a_rejection_a_cancellation_an_expiry_a_reopening_and_a_deployment_start_or_failure_each_reach_the_people_concerned() {
         String pipeline = prodPipelineWithSubscriber("bob", "STARTED", "FAILED");
         PipelineImage image = new PipelineImage(pipeline, "payments", "prod", "sha256:55", "6.0");
         String cancelled = "ar-" + UUID.randomUUID();
@@ -239,6 +240,8 @@ class NotificationIT {
         topics.publish(new ApprovalCancelled(cancelled, image, "alice", "alice"));
         topics.publish(new ApprovalRejected("ar-" + UUID.randomUUID(), image, "alice", "carol", "not now"));
         topics.publish(new ApprovalExpired("ar-" + UUID.randomUUID(), image, "alice", null, "lifetime ended"));
+        topics.publish(new ApprovalReopened("ar-" + UUID.randomUUID(), image, "alice",
+                "no longer meets the pipeline's policy: 1 of 2 required approvals count", List.of("bob"), 2));
         topics.publish(new DeploymentStatusChanged("dp-5", image, "alice", "PROGRESSING", "rolling out",
                 Instant.now()));
         topics.publish(new DeploymentStatusChanged("dp-5", image, "alice", "FAILED", "image pull failed",
@@ -247,6 +250,7 @@ class NotificationIT {
         awaitMail("carol@example.com", "Cancelled: payments 6.0 to prod");
         awaitMail("alice@example.com", "Rejected: payments 6.0 to prod");
         awaitMail("alice@example.com", "Expired: payments 6.0 to prod");
+        awaitMail("alice@example.com", "Approval reopened: payments 6.0 to prod");
         awaitMail("bob@example.com", "Deployment started: payments 6.0 to prod");
         awaitMail("bob@example.com", "Deployment failed: payments 6.0 to prod");
     }

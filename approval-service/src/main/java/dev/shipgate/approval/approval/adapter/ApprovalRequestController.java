@@ -109,6 +109,12 @@ public class ApprovalRequestController {
                 body == null ? null : body.comment()), caller);
     }
 
+    /** The caller takes back their own approval while the request is not used (design rule 10). */
+    @PostMapping("/{id}/withdraw")
+    public RequestView withdraw(@AuthenticationPrincipal Jwt caller, @PathVariable String id) {
+        return view(approvals.withdraw(caller.getSubject(), CallerChannel.of(caller), id), caller);
+    }
+
     @PostMapping("/{id}/cancel")
     public RequestView cancel(@AuthenticationPrincipal Jwt caller, @PathVariable String id) {
         return view(approvals.cancel(caller.getSubject(), CallerChannel.of(caller), id), caller);
@@ -146,7 +152,7 @@ public class ApprovalRequestController {
         return requests.search(new RequestQuery(pipelineId, status, tag, page, size)).stream()
                 .filter(request -> actor.permissions().canView(request.image().scope())
                         || actor.canApproveImages(request.image().scope()))
-                .map(request -> RequestView.of(request, actor, clock.instant()))
+                .map(request -> view(request, actor))
                 .toList();
     }
 
@@ -158,9 +164,11 @@ public class ApprovalRequestController {
                                           @RequestParam(defaultValue = "0") @Min(0) int page,
                                           @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         Actor actor = access.actor(caller.getSubject());
-        return requests.search(new RequestQuery(pipelineId, List.of(ApprovalStatus.PENDING), tag, page, size))
+        // stored PENDING and APPROVED: an approval that no longer meets the policy now is pending again
+        return requests.search(new RequestQuery(pipelineId, List.of(ApprovalStatus.PENDING, ApprovalStatus.APPROVED),
+                        tag, page, size))
                 .stream()
-                .map(request -> RequestView.of(request, actor, clock.instant()))
+                .map(request -> view(request, actor))
                 .filter(view -> view.allowedActions().contains("approve"))
                 .toList();
     }
@@ -177,6 +185,10 @@ public class ApprovalRequestController {
     }
 
     private RequestView view(ApprovalRequest request, Jwt caller) {
-        return RequestView.of(request, access.actor(caller.getSubject()), clock.instant());
+        return view(request, access.actor(caller.getSubject()));
+    }
+
+    private RequestView view(ApprovalRequest stored, Actor caller) {
+        return RequestView.now(approvals, stored, caller, clock.instant());
     }
 }

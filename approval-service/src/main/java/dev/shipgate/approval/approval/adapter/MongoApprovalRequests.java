@@ -13,11 +13,9 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -88,6 +86,17 @@ public class MongoApprovalRequests implements ApprovalRequests {
             latest.putIfAbsent(request.image().digest(), request);
         }
         return latest;
+    }
+
+    /**
+     * Open requests with a vote by {@code userId}. Votes keep the id in the form it had when cast, which is canonical
+     * since issue 15 (older spellings are matched by the domain's comparisons when those requests are next judged).
+     */
+    @Override
+    public List<ApprovalRequest> openVotedOnBy(String userId) {
+        Query query = Query.query(Criteria.where("status").in(ApprovalStatus.PENDING.name(),
+                ApprovalStatus.APPROVED.name()).and("votes.userId").is(userId));
+        return mongo.find(query, ApprovalRequest.class, COLLECTION);
     }
 
     @Override

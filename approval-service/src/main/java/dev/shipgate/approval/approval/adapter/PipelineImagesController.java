@@ -95,8 +95,10 @@ public class PipelineImagesController {
                     .filter(image -> active.map(a -> !a.digest().equals(image.digest())).orElse(true))
                     .toList(), actor, active);
         }
+        // judged now: a pending request that meets a lowered policy is deployable, an approval past its time is not
         return views(pipeline, requests.search(new ApprovalRequests.RequestQuery(pipelineId,
-                        List.of(ApprovalStatus.APPROVED), tag, page, size)).stream()
+                        List.of(ApprovalStatus.APPROVED, ApprovalStatus.PENDING), tag, page, size)).stream()
+                .map(approvals::live)
                 .filter(request -> request.checkUsable(clock.instant()) == null)
                 .map(request -> images.find(request.image().digest()))
                 .flatMap(Optional::stream)
@@ -114,6 +116,29 @@ public class PipelineImagesController {
         return approvals.eligibleApprovers(image, caller.getSubject()).stream().sorted().toList();
     }
 
+    /**
+     * A person who may approve images of this pipeline, and the approver rules they can fill: the rules whose group
+     * they are in (by default one person counts toward one of them, see the pipeline's {@code countVoterInEveryRule}).
+     */
+    public record EligibleApprover(String userId, List<String> rules) {
+    }
+
+    /**
+     * Who may approve images of this pipeline (never the caller, who would request; never the image's builder when
+     * {@code imageDigest} is given), each with the approver rules they can fill.
+     */
+    @GetMapping("/api/pipelines/{pipelineId}/eligible-approvers")
+    public List<EligibleApprover> eligibleApprovers(@AuthenticationPrincipal Jwt caller,
+                                                    @PathVariable String pipelineId,
+                                                    @RequestParam(required = false) @Size(max = 200)
+                                                    String imageDigest) {
+        Pipeline pipeline = pipelines.find(pipelineId).orElse(null);
+        List<String> ids = approvers(caller, pipelineId, imageDigest);
+        List<String> groups = pipeline.approverRules().stream().map(rule -> rule.group()).toList();
+        return ids.stream().map(access::actor).map(actor -> new EligibleApprover(actor.userId(),
+                groups.stream().filter(actor.groups()::contains).toList())).toList();
+    }
+
     private List<ImageView> views(Pipeline pipeline, List<Image> page, Actor actor, Optional<PipelineImage> active) {
         Map<String, ApprovalRequest> latest = requests.latestForImages(pipeline.id(),
                 page.stream().map(Image::digest).toList());
@@ -125,10 +150,12 @@ public class PipelineImagesController {
                            Optional<PipelineImage> active) {
         Instant now = clock.instant();
         boolean isActive = active.map(a -> a.digest().equals(image.digest())).orElse(false);
+        Optional<ApprovalRequest> live = latest.map(approvals::live);
         boolean deployable = pipeline.requiredApprovals() == 0 ? !isActive
-                : latest.map(request -> request.checkUsable(now) == null).orElse(false);
+                : live.map(request -> request.checkUsable(now) == null).orElse(false);
         return new ImageView(image.digest(), image.tag(), image.tags(), image.commit(), image.builtBy(),
-                image.builtAt(), latest.map(request -> RequestView.of(request, actor, now)).orElse(null), deployable,
+                image.builtAt(), latest.map(request -> RequestView.now(approvals, request, actor, now)).orElse(null),
+                deployable,
                 isActive ? pipeline.environment() : null);
     }
 

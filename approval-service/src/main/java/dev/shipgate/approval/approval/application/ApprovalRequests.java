@@ -36,6 +36,9 @@ public interface ApprovalRequests {
     /** The newest request of each of these images on this pipeline, by digest: one read for a page of images. */
     Map<String, ApprovalRequest> latestForImages(String pipelineId, Collection<String> digests);
 
+    /** Open (pending or approved) requests that {@code userId} (canonical) has a vote on. */
+    List<ApprovalRequest> openVotedOnBy(String userId);
+
     /** Open requests whose lifetime has ended. */
     List<ApprovalRequest> overdue(Instant now, int limit);
 

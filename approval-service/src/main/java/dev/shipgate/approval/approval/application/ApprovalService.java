@@ -3,7 +3,10 @@ package dev.shipgate.approval.approval.application;
 import dev.shipgate.approval.access.application.AccessDirectory;
 import dev.shipgate.approval.approval.domain.Actor;
 import dev.shipgate.approval.approval.domain.ApprovalRequest;
+import dev.shipgate.approval.approval.domain.ApprovalStatus;
+import dev.shipgate.approval.approval.domain.Tally;
 import dev.shipgate.approval.approval.domain.Outcome;
+import dev.shipgate.approval.approval.domain.People;
 import dev.shipgate.approval.approval.domain.RefusedAttempt;
 import dev.shipgate.approval.approval.domain.Refusal;
 import dev.shipgate.approval.approval.domain.Refusal.Reason;
@@ -19,13 +22,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
 /**
- * The approval commands: request, approve, reject, cancel, expire. Users named from outside (approvers in a request,
+ * The approval commands: request, approve, reject, withdraw, cancel, expire; and judging open requests again when
+ * a pipeline's policy or a voter's access changes (design rule 10). Users named from outside (approvers in a request,
  * an image's builder) are resolved to user ids here ({@link AccessDirectory#resolve}) before the domain compares
  * them; the builder and the image's application are looked up again before each vote, so an image stored before ids
  * were canonical (a builder {@code Bob@Example.com}) is judged as it would be today: no migration of stored images or
@@ -33,12 +36,16 @@ import java.util.function.BiFunction;
  */
 public class ApprovalService {
 
+    /** Open requests judged again per page when a pipeline's policy changes. */
+    static final int REEVALUATION_PAGE = 100;
+
     private final ApprovalRequests requests;
     private final RefusedAttempts refusals;
     private final Pipelines pipelines;
     private final Images images;
     private final AccessDirectory access;
     private final RequestUpdater updater;
+    private final CurrentRules current;
     private final Clock clock;
     private final Duration requestLifetime;
 
@@ -50,6 +57,7 @@ public class ApprovalService {
         this.images = images;
         this.access = access;
         this.updater = new RequestUpdater(requests);
+        this.current = new CurrentRules(pipelines, images, access, requestLifetime);
         this.clock = clock;
         this.requestLifetime = requestLifetime;
     }
@@ -83,12 +91,85 @@ public class ApprovalService {
 
     public ApprovalRequest approve(String userId, Channel via, String requestId, String comment) {
         return act(userId, via, requestId, "APPROVE",
-                (request, actor) -> request.approve(actor, comment, clock.instant()));
+                (request, actor) -> request.approve(current.people(), actor, comment, clock.instant()));
     }
 
     public ApprovalRequest reject(String userId, Channel via, String requestId, String comment) {
         return act(userId, via, requestId, "REJECT",
-                (request, actor) -> request.reject(actor, comment, clock.instant()));
+                (request, actor) -> request.reject(current.people(), actor, comment, clock.instant()));
+    }
+
+    /** The caller takes back their own approval while the request is open (design rule 10). */
+    public ApprovalRequest withdraw(String userId, Channel via, String requestId) {
+        return act(userId, via, requestId, "WITHDRAW",
+                (request, actor) -> request.withdraw(current.people(), actor, clock.instant()));
+    }
+
+    /**
+     * Judges the open requests of a pipeline again after its policy changed (a PipelineConfigured event): each in its
+     * own versioned update, so a vote or deploy racing it is settled like any other. Returns how many changed.
+     */
+    public int reevaluatePipeline(String pipelineId) {
+        int changed = 0;
+        for (int page = 0; ; page++) {
+            List<ApprovalRequest> open = requests.search(new ApprovalRequests.RequestQuery(pipelineId,
+                    List.of(ApprovalStatus.PENDING, ApprovalStatus.APPROVED), null, page, REEVALUATION_PAGE));
+            changed += reevaluate(open);
+            if (open.size() < REEVALUATION_PAGE) {
+                return changed;
+            }
+        }
+    }
+
+    /**
+     * Judges again the open requests {@code userId} voted on, after their access changed: only a voter's access
+     * decides whether a vote counts, so requests they did not vote on cannot change. Returns how many changed.
+     */
+    public int reevaluateVotesOf(String userId) {
+        return reevaluate(requests.openVotedOnBy(UserIds.canonical(userId)));
+    }
+
+    private int reevaluate(List<ApprovalRequest> open) {
+        int changed = 0;
+        for (ApprovalRequest request : open) {
+            try {
+                ApprovalRequest after = updater.apply(request.id(),
+                        stored -> current.applyTo(stored).reevaluate(current.people(), clock.instant()));
+                changed += after.status() != request.status() ? 1 : 0;
+            } catch (RefusedByDomainException gone) {
+                // removed meanwhile: nothing to judge
+            }
+        }
+        return changed;
+    }
+
+    /** The request as it stands now (policy, access and clock of this moment); nothing is stored. */
+    public ApprovalRequest live(ApprovalRequest stored) {
+        return current.applyTo(stored).asOf(current.people(), clock.instant());
+    }
+
+    /** Each person as the directory knows them now. */
+    public People people() {
+        return current.people();
+    }
+
+    /** The approvals of a request as they count now. */
+    public Tally tally(ApprovalRequest live) {
+        return live.tally(current.people());
+    }
+
+    /**
+     * Who could still approve this request now, with their groups: eligible approvers (image approvers in scope and
+     * super admins, never the requester or builder) who have not voted; empty unless it is pending.
+     */
+    public List<Actor> stillEligible(ApprovalRequest live) {
+        if (live.status() != ApprovalStatus.PENDING) {
+            return List.of();
+        }
+        return eligibleApprovers(live.image(), live.requestedBy()).stream().sorted()
+                .filter(user -> !live.hasVoted(user))
+                .map(access::actor)
+                .toList();
     }
 
     public ApprovalRequest cancel(String userId, Channel via, String requestId) {
@@ -112,29 +193,13 @@ public class ApprovalService {
                                 BiFunction<ApprovalRequest, Actor, Outcome> command) {
         Actor actor = access.actor(userId).via(via);
         try {
-            return updater.apply(requestId, request -> command.apply(asKnownNow(request), actor));
+            return updater.apply(requestId, request -> command.apply(current.applyTo(request), actor));
         } catch (RefusedByDomainException e) {
             if (e.refusal().reason() != Reason.UNKNOWN_REQUEST) {
                 refusals.record(RefusedAttempt.of(requestId, actor, action, e.refusal(), clock.instant()));
             }
             throw e;
         }
-    }
-
-    /**
-     * The request with its builder resolved as the directory knows it now and the image's application filled in
-     * (requests stored before it was kept lack it); unchanged when both already hold.
-     */
-    public ApprovalRequest asKnownNow(ApprovalRequest request) {
-        RequestedImage image = request.image();
-        String builtBy = access.resolve(image.builtBy());
-        String imageApplication = image.imageApplication() != null ? image.imageApplication()
-                : images.find(image.digest()).map(Image::application).orElse(null);
-        if (builtBy != null && builtBy.equals(image.builtBy())
-                && Objects.equals(imageApplication, image.imageApplication())) {
-            return request;
-        }
-        return request.withImage(image.withBuilderAndImageApplication(builtBy, imageApplication));
     }
 
     private static RefusedByDomainException refused(Reason reason, String message) {

@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * A pipeline's approval rules, copied onto each request when it is made so a later change of the pipeline does not
- * change the rules of a request under way.
+ * A pipeline's approval rules. A request keeps the policy it was last judged under, but is always judged under the
+ * pipeline's policy at the moment it is read, voted on or used (design rule 10, {@link ApprovalRequest#withPolicy}).
  *
  * @param requiredApprovals distinct approvers needed (0: no approval needed)
  * @param approverRules     groups that must give some of the approvals
@@ -15,9 +15,12 @@ import java.util.List;
  * @param requestLifetime   how long a request may wait for votes
  * @param approverMayDeploy whether someone who approved may deploy what they approved
  * @param automatic         the last approval starts the deployment
+ * @param countInEveryRule  whether one person counts toward every rule whose group they are in (default: at most one
+ *                          rule, see {@link RuleAssignment})
  */
 public record ApprovalPolicy(int requiredApprovals, List<ApproverRule> approverRules, Duration approvalLifetime,
-                             Duration requestLifetime, boolean approverMayDeploy, boolean automatic) {
+                             Duration requestLifetime, boolean approverMayDeploy, boolean automatic,
+                             boolean countInEveryRule) {
 
     public static final int MAX_APPROVALS = 6;
 
@@ -26,6 +29,12 @@ public record ApprovalPolicy(int requiredApprovals, List<ApproverRule> approverR
         if (requiredApprovals < 0 || requiredApprovals > MAX_APPROVALS) {
             throw new IllegalArgumentException("requiredApprovals must be 0.." + MAX_APPROVALS);
         }
+    }
+
+    /** A policy that counts each person toward at most one rule. */
+    public ApprovalPolicy(int requiredApprovals, List<ApproverRule> approverRules, Duration approvalLifetime,
+                          Duration requestLifetime, boolean approverMayDeploy, boolean automatic) {
+        this(requiredApprovals, approverRules, approvalLifetime, requestLifetime, approverMayDeploy, automatic, false);
     }
 
     public boolean needsApproval() {

@@ -6,9 +6,11 @@ import dev.shipgate.contracts.access.Scope;
 import dev.shipgate.contracts.events.ApprovalCancelled;
 import dev.shipgate.contracts.events.ApprovalExpired;
 import dev.shipgate.contracts.events.ApprovalGiven;
+import dev.shipgate.contracts.events.ApprovalNoLongerNeeded;
 import dev.shipgate.contracts.events.ApprovalRejected;
+import dev.shipgate.contracts.events.ApprovalReopened;
 import dev.shipgate.contracts.events.ApprovalRequested;
-import dev.shipgate.contracts.events.ApproverRule;
+import dev.shipgate.contracts.events.ApprovalWithdrawn;
 import dev.shipgate.contracts.events.Channel;
 import dev.shipgate.contracts.events.DeploymentAuthorized;
 import dev.shipgate.contracts.events.ImageApproved;
@@ -22,7 +24,10 @@ import java.util.Set;
 
 /**
  * A request to approve one image for one pipeline, and everything that happens to it. Every rule of approval is
- * here; each command returns the next state with its events, or a refusal with its reason. Immutable: the
+ * here; each command returns the next state with its events, or a refusal with its reason. Whether the request is
+ * approved is decided at the moment it is read, voted on or used (design rule 10): under {@link #policy}, which the
+ * application sets to the pipeline's policy now ({@link #withPolicy}), with the votes of people who may approve now
+ * ({@link People}), counted as {@link Tally} and {@link RuleAssignment} say. Immutable: the
  * repository stores the next state only if nobody changed the request meanwhile ({@code version}).
  *
  * <p>User ids are compared in their canonical form ({@link UserIds#same}), never byte for byte (design rule 12), so
@@ -90,38 +95,160 @@ public record ApprovalRequest(
                 + ": it cannot be requested, approved or deployed on pipeline " + image.pipelineId()));
     }
 
-    public Outcome approve(Actor approver, String comment, Instant now) {
-        Outcome.Refused refused = checkVoter(approver, now);
+    /**
+     * An approver approves. The request is judged first as it stands now (see {@link #reevaluate}), so a vote on an
+     * approval that no longer meets the current policy is taken, and the request becomes APPROVED only when the
+     * votes that count now meet the policy now.
+     *
+     * @param people each voter as they are now
+     */
+    public Outcome approve(People people, Actor approver, String comment, Instant now) {
+        People withApprover = actingAs(people, approver);
+        Outcome.Accepted judged = reevaluate(withApprover, now);
+        ApprovalRequest current = judged.request();
+        Outcome.Refused refused = current.checkVoter(approver, now);
         if (refused != null) {
             return refused;
         }
-        List<Vote> nextVotes = new ArrayList<>(votes);
+        List<Vote> nextVotes = new ArrayList<>(current.votes);
         nextVotes.add(new Vote(approver.userId(), approver.groups(), comment, now));
-        List<EventPayload> events = new ArrayList<>();
-        events.add(new ApprovalGiven(id, pipelineImage(), requestedBy, approver.userId(), nextVotes.size(),
+        ApprovalRequest voted = current.next(current.status, nextVotes, current.expiresAt, current.consumedBy,
+                current.append(new AuditEntry(now, approver.userId(), "APPROVED", comment, approver.via())));
+        Tally tally = voted.tally(withApprover);
+        List<EventPayload> events = new ArrayList<>(judged.events());
+        events.add(new ApprovalGiven(id, pipelineImage(), requestedBy, approver.userId(), tally.counted().size(),
                 policy.requiredApprovals(), comment));
-        List<AuditEntry> nextHistory = append(new AuditEntry(now, approver.userId(), "APPROVED", comment, approver.via()));
-        if (!isSatisfiedBy(nextVotes)) {
-            return new Outcome.Accepted(next(status, nextVotes, expiresAt, consumedBy, nextHistory), events);
+        if (!tally.met()) {
+            return new Outcome.Accepted(voted, events);
         }
-        Instant usableUntil = now.plus(policy.approvalLifetime());
-        ApprovalRequest approved = next(ApprovalStatus.APPROVED, nextVotes, usableUntil, consumedBy, nextHistory);
-        events.add(new ImageApproved(id, pipelineImage(), requestedBy, approved.approvers(), usableUntil));
-        return new Outcome.Accepted(approved, events);
+        Outcome.Accepted approved = voted.approvedNow(tally, null, now);
+        events.addAll(approved.events());
+        return new Outcome.Accepted(approved.request(), events);
     }
 
-    public Outcome reject(Actor approver, String comment, Instant now) {
-        Outcome.Refused refused = checkVoter(approver, now);
+    /** An approver rejects, with a comment; the request closes. Judged as it stands now, like a vote. */
+    public Outcome reject(People people, Actor approver, String comment, Instant now) {
+        Outcome.Accepted judged = reevaluate(actingAs(people, approver), now);
+        ApprovalRequest current = judged.request();
+        Outcome.Refused refused = current.checkVoter(approver, now);
         if (refused != null) {
             return refused;
         }
         if (comment == null || comment.isBlank()) {
             return Outcome.refused(Reason.COMMENT_REQUIRED, "say why the image is rejected");
         }
+        List<EventPayload> events = new ArrayList<>(judged.events());
+        events.add(new ApprovalRejected(id, pipelineImage(), requestedBy, approver.userId(), comment));
         return new Outcome.Accepted(
-                next(ApprovalStatus.REJECTED, votes, expiresAt, consumedBy,
-                        append(new AuditEntry(now, approver.userId(), "REJECTED", comment, approver.via()))),
-                List.of(new ApprovalRejected(id, pipelineImage(), requestedBy, approver.userId(), comment)));
+                current.next(ApprovalStatus.REJECTED, current.votes, current.expiresAt, current.consumedBy,
+                        current.append(new AuditEntry(now, approver.userId(), "REJECTED", comment, approver.via()))),
+                events);
+    }
+
+    /**
+     * An approver takes back their own approval while the request is open (pending, or approved and not used): the
+     * request is judged again without it, so an approval it completed goes back to pending.
+     */
+    public Outcome withdraw(People people, Actor approver, Instant now) {
+        Outcome.Accepted judged = reevaluate(people, now);
+        ApprovalRequest current = judged.request();
+        if (!current.status.isOpen()) {
+            return Outcome.refused(Reason.ALREADY_CLOSED, "the request is " + current.status.name().toLowerCase()
+                    + ": only a vote on an open request, or on an approval not used yet, can be withdrawn");
+        }
+        if (!current.hasVoted(approver.userId())) {
+            return Outcome.refused(Reason.NO_VOTE_TO_WITHDRAW, approver.userId()
+                    + " has not approved this request, so there is no vote to withdraw");
+        }
+        List<Vote> nextVotes = current.votes.stream()
+                .filter(vote -> !UserIds.same(vote.userId(), approver.userId())).toList();
+        ApprovalRequest withdrawn = current.next(current.status, nextVotes, current.expiresAt, current.consumedBy,
+                current.append(new AuditEntry(now, approver.userId(), "WITHDRAWN", null, approver.via())));
+        List<EventPayload> events = new ArrayList<>(judged.events());
+        events.add(new ApprovalWithdrawn(id, pipelineImage(), requestedBy, approver.userId()));
+        Outcome.Accepted after = withdrawn.reevaluate(people, now);
+        events.addAll(after.events());
+        return new Outcome.Accepted(after.request(), events);
+    }
+
+    /**
+     * Judges an open request against {@link #policy} (the pipeline's policy now: see {@link #withPolicy}) and each
+     * voter as they are now (design rule 10): past its {@code expiresAt} it expires; a policy of 0 closes it as
+     * NOT_NEEDED; an approval whose counted votes no longer meet the policy goes back to PENDING (ApprovalReopened,
+     * the requester is told); a pending request whose votes now meet it becomes APPROVED (ImageApproved, so an
+     * AUTOMATIC pipeline deploys it). Unchanged, with no events, when none of these applies or the request is closed.
+     */
+    public Outcome.Accepted reevaluate(People people, Instant now) {
+        if (!status.isOpen()) {
+            return unchanged();
+        }
+        if (!now.isBefore(expiresAt)) {
+            return (Outcome.Accepted) expireIfOverdue(now);
+        }
+        if (!policy.needsApproval()) {
+            return new Outcome.Accepted(
+                    next(ApprovalStatus.NOT_NEEDED, votes, expiresAt, consumedBy,
+                            append(new AuditEntry(now, "system", "NOT_NEEDED",
+                                    "the pipeline now needs no approval: the image can be deployed directly",
+                                    Channel.system()))),
+                    List.of(new ApprovalNoLongerNeeded(id, pipelineImage(), requestedBy)));
+        }
+        Tally tally = tally(people);
+        if (status == ApprovalStatus.APPROVED && !tally.met()) {
+            return reopened(tally, now);
+        }
+        if (status == ApprovalStatus.PENDING && tally.met()) {
+            return approvedNow(tally, "the votes that count meet the pipeline's policy now", now);
+        }
+        return unchanged();
+    }
+
+    /** The request as it stands at {@code now}: what a read shows (judged again, expired when overdue). */
+    public ApprovalRequest asOf(People people, Instant now) {
+        return reevaluate(people, now).request();
+    }
+
+    /** The approvals as they count now under {@link #policy}. */
+    public Tally tally(People people) {
+        return Tally.of(votes, policy, image, requestedBy, people);
+    }
+
+    /** This request judged under {@code current}, the pipeline's policy now (not stored until something changes). */
+    public ApprovalRequest withPolicy(ApprovalPolicy current) {
+        if (current.equals(policy)) {
+            return this;
+        }
+        return new ApprovalRequest(id, image, requestedBy, notifiedApprovers, comment, current, status, votes,
+                createdAt, expiresAt, consumedBy, history, version);
+    }
+
+    private Outcome.Accepted approvedNow(Tally tally, String why, Instant now) {
+        Instant usableUntil = now.plus(policy.approvalLifetime());
+        List<AuditEntry> nextHistory = why == null ? history
+                : append(new AuditEntry(now, "system", "APPROVED", why, Channel.system()));
+        ApprovalRequest approved = next(ApprovalStatus.APPROVED, votes, usableUntil, consumedBy, nextHistory);
+        return new Outcome.Accepted(approved, List.of(new ImageApproved(id, pipelineImage(), requestedBy,
+                tally.counted(), usableUntil)));
+    }
+
+    private Outcome.Accepted reopened(Tally tally, Instant now) {
+        String why = "no longer meets the pipeline's policy: " + tally.shortfall();
+        // waits for votes until its request lifetime ends, and never less long than the approval would have lasted
+        Instant waitUntil = createdAt.plus(policy.requestLifetime());
+        Instant nextExpiresAt = waitUntil.isAfter(expiresAt) ? waitUntil : expiresAt;
+        ApprovalRequest reopened = next(ApprovalStatus.PENDING, votes, nextExpiresAt, consumedBy,
+                append(new AuditEntry(now, "system", "REOPENED", why, Channel.system())));
+        return new Outcome.Accepted(reopened, List.of(new ApprovalReopened(id, pipelineImage(), requestedBy, why,
+                tally.counted(), policy.requiredApprovals())));
+    }
+
+    private Outcome.Accepted unchanged() {
+        return new Outcome.Accepted(this, List.of());
+    }
+
+    /** The voters as they are now, with the one acting as they act (one view of them within one command). */
+    private static People actingAs(People people, Actor actor) {
+        return userId -> UserIds.same(userId, actor.userId()) ? actor : people.now(userId);
     }
 
     /** The requester withdraws the request, before it is used. */
@@ -163,17 +290,25 @@ public record ApprovalRequest(
 
     /**
      * A deployment uses the approval: allowed once, while it is approved and not expired, and (unless the pipeline
-     * allows it) not by someone who approved it. Consuming again for the same deployment changes nothing, so a
-     * redelivered deploy request is harmless.
+     * allows it) not by someone who approved it. Whether it is approved is judged at this moment (design rule 10):
+     * under the pipeline's policy now ({@link #withPolicy}) with the votes of people who may approve now. Consuming
+     * again for the same deployment changes nothing, so a redelivered deploy request is harmless.
      */
-    public Outcome consume(String deploymentId, Actor deployer, Instant now) {
+    public Outcome consume(People people, String deploymentId, Actor deployer, Instant now) {
         if (status == ApprovalStatus.CONSUMED && deploymentId.equals(consumedBy)) {
-            return new Outcome.Accepted(this, List.of());
+            return unchanged();
         }
         if (image.isOfAnotherApplication()) {
             return anotherApplication(image);
         }
-        Outcome.Refused notUsable = checkUsable(now);
+        Outcome.Accepted judged = reevaluate(people, now);
+        ApprovalRequest current = judged.request();
+        Tally tally = current.tally(people);
+        if (current.status == ApprovalStatus.PENDING) {
+            return Outcome.refused(Reason.PARTIALLY_APPROVED, "the image is not approved under the pipeline's"
+                    + " policy now (" + tally.shortfall() + "): a partially approved image cannot be deployed");
+        }
+        Outcome.Refused notUsable = current.checkUsable(now);
         if (notUsable != null) {
             return notUsable;
         }
@@ -181,12 +316,13 @@ public record ApprovalRequest(
             return Outcome.refused(Reason.APPROVER_CANNOT_DEPLOY, deployer.userId()
                     + " approved this image and this pipeline does not let approvers deploy what they approved");
         }
+        List<EventPayload> events = new ArrayList<>(judged.events());
+        events.add(new DeploymentAuthorized(deploymentId, pipelineImage(), deployer.userId(), id, tally.counted()));
         return new Outcome.Accepted(
-                next(ApprovalStatus.CONSUMED, votes, expiresAt, deploymentId,
-                        append(new AuditEntry(now, deployer.userId(), "DEPLOYED", "deployment " + deploymentId,
+                current.next(ApprovalStatus.CONSUMED, current.votes, current.expiresAt, deploymentId,
+                        current.append(new AuditEntry(now, deployer.userId(), "DEPLOYED", "deployment " + deploymentId,
                                 deployer.via()))),
-                List.of(new DeploymentAuthorized(deploymentId, pipelineImage(), deployer.userId(), id,
-                        approvers())));
+                events);
     }
 
     /** Why this request cannot be deployed now, or null when it can. */
@@ -201,6 +337,8 @@ public record ApprovalRequest(
             case EXPIRED -> new Outcome.Refused(Refusal.of(Reason.APPROVAL_EXPIRED, "the approval has expired"));
             case CONSUMED -> new Outcome.Refused(Refusal.of(Reason.APPROVAL_ALREADY_USED,
                     "the approval was used by deployment " + consumedBy + ": deploying again needs a new approval"));
+            case NOT_NEEDED -> new Outcome.Refused(Refusal.of(Reason.NO_APPROVAL_NEEDED,
+                    "the pipeline needs no approval now: this request was closed as no longer needed"));
             case APPROVED -> now.isBefore(expiresAt) ? null : new Outcome.Refused(Refusal.of(Reason.APPROVAL_EXPIRED,
                     "the approval expired at " + expiresAt));
         };
@@ -210,20 +348,9 @@ public record ApprovalRequest(
         return votes.stream().anyMatch(vote -> UserIds.same(vote.userId(), userId));
     }
 
-    public List<String> approvers() {
-        return votes.stream().map(Vote::userId).toList();
-    }
-
-    /** Approvals still missing: toward the total, and toward each approver rule. */
-    public int remainingApprovals() {
-        if (status != ApprovalStatus.PENDING) {
-            return 0;
-        }
-        int missing = Math.max(0, policy.requiredApprovals() - votes.size());
-        for (ApproverRule rule : policy.approverRules()) {
-            missing = Math.max(missing, rule.approvals() - countFromGroup(votes, rule.group()));
-        }
-        return missing;
+    /** Approvals still missing now: toward the total and the approver rules; 0 unless pending. */
+    public int remainingApprovals(People people) {
+        return status == ApprovalStatus.PENDING ? tally(people).missing() : 0;
     }
 
     /** This request with its image replaced, e.g. with the builder and image application as known now. */
@@ -237,12 +364,12 @@ public record ApprovalRequest(
     }
 
     private Outcome.Refused checkVoter(Actor approver, Instant now) {
+        if (status == ApprovalStatus.EXPIRED || status.isOpen() && !now.isBefore(expiresAt)) {
+            return new Outcome.Refused(Refusal.of(Reason.APPROVAL_EXPIRED, "the request expired at " + expiresAt));
+        }
         if (status != ApprovalStatus.PENDING) {
             return new Outcome.Refused(Refusal.of(Reason.REQUEST_NOT_PENDING,
                     "the request is " + status.name().toLowerCase() + ", not waiting for votes"));
-        }
-        if (!now.isBefore(expiresAt)) {
-            return new Outcome.Refused(Refusal.of(Reason.APPROVAL_EXPIRED, "the request expired at " + expiresAt));
         }
         if (image.isOfAnotherApplication()) {
             return anotherApplication(image);
@@ -264,18 +391,6 @@ public record ApprovalRequest(
             return new Outcome.Refused(Refusal.of(Reason.ALREADY_VOTED, "you have already approved this image"));
         }
         return null;
-    }
-
-    private boolean isSatisfiedBy(List<Vote> allVotes) {
-        if (allVotes.size() < policy.requiredApprovals()) {
-            return false;
-        }
-        return policy.approverRules().stream()
-                .allMatch(rule -> countFromGroup(allVotes, rule.group()) >= rule.approvals());
-    }
-
-    private static int countFromGroup(List<Vote> allVotes, String group) {
-        return (int) allVotes.stream().filter(vote -> vote.groups().contains(group)).count();
     }
 
     private Outcome expired(String by, Channel via, String reason, Instant now) {

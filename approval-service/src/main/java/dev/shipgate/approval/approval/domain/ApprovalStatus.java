@@ -9,7 +9,9 @@ public enum ApprovalStatus {
     CANCELLED,
     EXPIRED,
     /** Used by a deployment; deploying again needs a new approval. */
-    CONSUMED;
+    CONSUMED,
+    /** Closed unused because the pipeline's policy now needs no approval (design rule 10). */
+    NOT_NEEDED;
 
     /** Open requests block a second request for the same pipeline and image. */
     public boolean isOpen() {

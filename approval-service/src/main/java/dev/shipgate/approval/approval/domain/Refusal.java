@@ -20,6 +20,8 @@ public record Refusal(Reason reason, String message) {
         COMMENT_REQUIRED(Kind.INVALID),
         NO_APPROVAL_NEEDED(Kind.INVALID),
         ALREADY_VOTED(Kind.CONFLICT),
+        /** Withdrawing needs a vote of one's own on the request. */
+        NO_VOTE_TO_WITHDRAW(Kind.CONFLICT),
         REQUEST_NOT_PENDING(Kind.CONFLICT),
         OPEN_REQUEST_EXISTS(Kind.CONFLICT),
         PARTIALLY_APPROVED(Kind.CONFLICT),

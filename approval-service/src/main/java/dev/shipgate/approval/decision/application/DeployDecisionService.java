@@ -2,6 +2,7 @@ package dev.shipgate.approval.decision.application;
 
 import dev.shipgate.approval.access.application.AccessDirectory;
 import dev.shipgate.approval.approval.application.ApprovalRequests;
+import dev.shipgate.approval.approval.application.CurrentRules;
 import dev.shipgate.approval.approval.application.RefusedAttempts;
 import dev.shipgate.approval.approval.application.RefusedByDomainException;
 import dev.shipgate.approval.approval.application.RequestUpdater;
@@ -38,10 +39,12 @@ public class DeployDecisionService {
     private final Images images;
     private final DeployDecisions decisions;
     private final RequestUpdater updater;
+    private final CurrentRules current;
     private final Clock clock;
 
     public DeployDecisionService(Pipelines pipelines, ApprovalRequests requests, RefusedAttempts refusals,
-                                 AccessDirectory access, Images images, DeployDecisions decisions, Clock clock) {
+                                 AccessDirectory access, Images images, DeployDecisions decisions,
+                                 CurrentRules current, Clock clock) {
         this.pipelines = pipelines;
         this.requests = requests;
         this.refusals = refusals;
@@ -49,6 +52,7 @@ public class DeployDecisionService {
         this.images = images;
         this.decisions = decisions;
         this.updater = new RequestUpdater(requests);
+        this.current = current;
         this.clock = clock;
     }
 
@@ -85,8 +89,9 @@ public class DeployDecisionService {
             return;
         }
         try {
-            updater.apply(approval.get().id(),
-                    request -> request.consume(deployment.deploymentId(), deployer, clock.instant()));
+            // judged at this moment: the pipeline's policy now and each voter's access now (design rule 10)
+            updater.apply(approval.get().id(), request -> current.applyTo(request)
+                    .consume(current.people(), deployment.deploymentId(), deployer, clock.instant()));
         } catch (RefusedByDomainException e) {
             refusals.record(RefusedAttempt.of(approval.get().id(), deployer, "DEPLOY", e.refusal(), clock.instant()));
             reject(deployment, e.refusal().reason(), e.getMessage());

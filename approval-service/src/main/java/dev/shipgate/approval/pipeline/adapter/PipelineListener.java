@@ -1,5 +1,6 @@
 package dev.shipgate.approval.pipeline.adapter;
 
+import dev.shipgate.approval.approval.application.ApprovalService;
 import dev.shipgate.approval.pipeline.application.Pipelines;
 import dev.shipgate.approval.pipeline.domain.Pipeline;
 import dev.shipgate.contracts.Topics;
@@ -8,17 +9,22 @@ import dev.shipgate.support.messaging.EventConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 
-/** Keeps the pipeline replica current from deploy-service's compacted topic. */
+/**
+ * Keeps the pipeline replica current from deploy-service's compacted topic, and judges the pipeline's open requests
+ * again under its policy now: a raised count reopens, a lowered one approves, 0 closes them.
+ */
 public class PipelineListener {
 
     private static final String CONSUMER = "approval-service.pipelines";
 
     private final EventConsumer consumer;
     private final Pipelines pipelines;
+    private final ApprovalService approvals;
 
-    public PipelineListener(EventConsumer consumer, Pipelines pipelines) {
+    public PipelineListener(EventConsumer consumer, Pipelines pipelines, ApprovalService approvals) {
         this.consumer = consumer;
         this.pipelines = pipelines;
+        this.approvals = approvals;
     }
 
     @KafkaListener(topics = Topics.PIPELINES, groupId = CONSUMER)
@@ -26,6 +32,8 @@ public class PipelineListener {
         consumer.consume(CONSUMER, record, event -> {
             if (event.data() instanceof PipelineConfigured configured) {
                 pipelines.save(Pipeline.from(configured));
+                // the policy may have changed: open requests are judged again under it (design rule 10)
+                approvals.reevaluatePipeline(configured.pipelineId());
             }
         });
     }

@@ -23,6 +23,7 @@ import static dev.shipgate.approval.approval.domain.Fixtures.ERIN;
 import static dev.shipgate.approval.approval.domain.Fixtures.IMAGE;
 import static dev.shipgate.approval.approval.domain.Fixtures.MONA;
 import static dev.shipgate.approval.approval.domain.Fixtures.NOW;
+import static dev.shipgate.approval.approval.domain.Fixtures.PEOPLE;
 import static dev.shipgate.approval.approval.domain.Fixtures.accepted;
 import static dev.shipgate.approval.approval.domain.Fixtures.approvedBy;
 import static dev.shipgate.approval.approval.domain.Fixtures.pending;
@@ -74,12 +75,12 @@ class ApprovalRulesTest {
 
     @Test
     void the_requester_cannot_approve_their_own_request() {
-        assertThat(refusal(pending(1).approve(ALICE, null, LATER))).isEqualTo(Reason.REQUESTER_CANNOT_APPROVE);
+        assertThat(refusal(pending(1).approve(PEOPLE, ALICE, null, LATER))).isEqualTo(Reason.REQUESTER_CANNOT_APPROVE);
     }
 
     @Test
     void the_builder_of_the_image_cannot_approve_it_even_as_an_image_approver() {
-        assertThat(refusal(pending(1).approve(CI_BOT, null, LATER))).isEqualTo(Reason.BUILDER_CANNOT_APPROVE);
+        assertThat(refusal(pending(1).approve(PEOPLE, CI_BOT, null, LATER))).isEqualTo(Reason.BUILDER_CANNOT_APPROVE);
     }
 
     @Test
@@ -87,7 +88,7 @@ class ApprovalRulesTest {
         var request = accepted(ApprovalRequest.open("ar-1", IMAGE, DAVE, List.of(), Set.of("bob"), null, policy(1),
                 NOW));
 
-        assertThat(refusal(request.approve(DAVE, null, LATER))).isEqualTo(Reason.REQUESTER_CANNOT_APPROVE);
+        assertThat(refusal(request.approve(PEOPLE, DAVE, null, LATER))).isEqualTo(Reason.REQUESTER_CANNOT_APPROVE);
     }
 
     @Test
@@ -96,13 +97,13 @@ class ApprovalRulesTest {
         var request = accepted(ApprovalRequest.open("ar-1", builtByDave, ALICE, List.of(), Set.of("bob"), null,
                 policy(1), NOW));
 
-        assertThat(refusal(request.approve(DAVE, null, LATER))).isEqualTo(Reason.BUILDER_CANNOT_APPROVE);
+        assertThat(refusal(request.approve(PEOPLE, DAVE, null, LATER))).isEqualTo(Reason.BUILDER_CANNOT_APPROVE);
     }
 
     @Test
     void only_image_approvers_in_scope_may_approve() {
-        assertThat(refusal(pending(1).approve(ERIN, null, LATER))).isEqualTo(Reason.NOT_AN_ELIGIBLE_APPROVER);
-        assertThat(refusal(pending(1).approve(MONA, null, LATER))).isEqualTo(Reason.NOT_AN_ELIGIBLE_APPROVER);
+        assertThat(refusal(pending(1).approve(PEOPLE, ERIN, null, LATER))).isEqualTo(Reason.NOT_AN_ELIGIBLE_APPROVER);
+        assertThat(refusal(pending(1).approve(PEOPLE, MONA, null, LATER))).isEqualTo(Reason.NOT_AN_ELIGIBLE_APPROVER);
     }
 
     @Test
@@ -114,7 +115,7 @@ class ApprovalRulesTest {
     void one_vote_per_user() {
         var once = approvedBy(pending(2), BOB);
 
-        assertThat(refusal(once.approve(BOB, null, LATER))).isEqualTo(Reason.ALREADY_VOTED);
+        assertThat(refusal(once.approve(PEOPLE, BOB, null, LATER))).isEqualTo(Reason.ALREADY_VOTED);
     }
 
     @Test
@@ -122,13 +123,13 @@ class ApprovalRulesTest {
         var partial = approvedBy(pending(2), BOB);
 
         assertThat(partial.status()).isEqualTo(ApprovalStatus.PENDING);
-        assertThat(partial.remainingApprovals()).isEqualTo(1);
-        assertThat(refusal(partial.consume("dp-1", ALICE, LATER))).isEqualTo(Reason.PARTIALLY_APPROVED);
+        assertThat(partial.remainingApprovals(PEOPLE)).isEqualTo(1);
+        assertThat(refusal(partial.consume(PEOPLE, "dp-1", ALICE, LATER))).isEqualTo(Reason.PARTIALLY_APPROVED);
     }
 
     @Test
     void the_request_is_approved_when_the_required_count_is_reached() {
-        var outcome = (Outcome.Accepted) approvedBy(pending(2), BOB).approve(CAROL, "ok", LATER);
+        var outcome = (Outcome.Accepted) approvedBy(pending(2), BOB).approve(PEOPLE, CAROL, "ok", LATER);
 
         assertThat(outcome.request().status()).isEqualTo(ApprovalStatus.APPROVED);
         assertThat(outcome.events()).hasSize(2);
@@ -143,7 +144,7 @@ class ApprovalRulesTest {
         var bobAndDave = approvedBy(request, BOB, DAVE);
 
         assertThat(bobAndDave.status()).isEqualTo(ApprovalStatus.PENDING);
-        assertThat(bobAndDave.remainingApprovals()).isEqualTo(1);
+        assertThat(bobAndDave.remainingApprovals(PEOPLE)).isEqualTo(1);
         assertThat(approvedBy(bobAndDave, CAROL).status()).isEqualTo(ApprovalStatus.APPROVED);
     }
 
@@ -154,23 +155,23 @@ class ApprovalRulesTest {
         var carolOnly = approvedBy(request, CAROL);
 
         assertThat(carolOnly.status()).isEqualTo(ApprovalStatus.PENDING);
-        assertThat(carolOnly.remainingApprovals()).isEqualTo(1);
+        assertThat(carolOnly.remainingApprovals(PEOPLE)).isEqualTo(1);
     }
 
     @Test
     void a_rejection_needs_a_comment_and_closes_the_request() {
-        assertThat(refusal(pending(1).reject(BOB, " ", LATER))).isEqualTo(Reason.COMMENT_REQUIRED);
+        assertThat(refusal(pending(1).reject(PEOPLE, BOB, " ", LATER))).isEqualTo(Reason.COMMENT_REQUIRED);
 
-        var rejected = accepted(pending(1).reject(BOB, "no tests", LATER));
+        var rejected = accepted(pending(1).reject(PEOPLE, BOB, "no tests", LATER));
 
         assertThat(rejected.status()).isEqualTo(ApprovalStatus.REJECTED);
-        assertThat(refusal(rejected.approve(CAROL, null, LATER))).isEqualTo(Reason.REQUEST_NOT_PENDING);
-        assertThat(refusal(rejected.consume("dp-1", ALICE, LATER))).isEqualTo(Reason.APPROVAL_REJECTED);
+        assertThat(refusal(rejected.approve(PEOPLE, CAROL, null, LATER))).isEqualTo(Reason.REQUEST_NOT_PENDING);
+        assertThat(refusal(rejected.consume(PEOPLE, "dp-1", ALICE, LATER))).isEqualTo(Reason.APPROVAL_REJECTED);
     }
 
     @Test
     void the_requester_cannot_reject_their_own_request() {
-        assertThat(refusal(pending(1).reject(ALICE, "changed my mind", LATER)))
+        assertThat(refusal(pending(1).reject(PEOPLE, ALICE, "changed my mind", LATER)))
                 .isEqualTo(Reason.REQUESTER_CANNOT_APPROVE);
     }
 
@@ -182,12 +183,12 @@ class ApprovalRulesTest {
         var cancelled = accepted(pending(1).cancel(ALICE, LATER));
 
         assertThat(cancelled.status()).isEqualTo(ApprovalStatus.CANCELLED);
-        assertThat(refusal(cancelled.consume("dp-1", ALICE, LATER))).isEqualTo(Reason.APPROVAL_CANCELLED);
+        assertThat(refusal(cancelled.consume(PEOPLE, "dp-1", ALICE, LATER))).isEqualTo(Reason.APPROVAL_CANCELLED);
     }
 
     @Test
     void a_used_approval_can_no_longer_be_cancelled_or_expired() {
-        var used = accepted(approvedBy(pending(1), BOB).consume("dp-1", ALICE, LATER));
+        var used = accepted(approvedBy(pending(1), BOB).consume(PEOPLE, "dp-1", ALICE, LATER));
 
         assertThat(refusal(used.cancel(ALICE, LATER))).isEqualTo(Reason.ALREADY_CLOSED);
         assertThat(refusal(used.expire(ALICE, LATER))).isEqualTo(Reason.ALREADY_CLOSED);
@@ -201,7 +202,7 @@ class ApprovalRulesTest {
         assertThat(accepted(approved.expire(MONA, LATER)).status()).isEqualTo(ApprovalStatus.EXPIRED);
         var expired = accepted(approved.expire(ALICE, LATER));
         assertThat(expired.status()).isEqualTo(ApprovalStatus.EXPIRED);
-        assertThat(refusal(expired.consume("dp-1", ALICE, LATER))).isEqualTo(Reason.APPROVAL_EXPIRED);
+        assertThat(refusal(expired.consume(PEOPLE, "dp-1", ALICE, LATER))).isEqualTo(Reason.APPROVAL_EXPIRED);
     }
 
     @Test
@@ -209,7 +210,7 @@ class ApprovalRulesTest {
         var approved = approvedBy(pending(1), BOB);
         var afterLifetime = approved.expiresAt().plusSeconds(1);
 
-        assertThat(refusal(approved.consume("dp-1", ALICE, afterLifetime))).isEqualTo(Reason.APPROVAL_EXPIRED);
+        assertThat(refusal(approved.consume(PEOPLE, "dp-1", ALICE, afterLifetime))).isEqualTo(Reason.APPROVAL_EXPIRED);
         var outcome = (Outcome.Accepted) approved.expireIfOverdue(afterLifetime);
         assertThat(outcome.request().status()).isEqualTo(ApprovalStatus.EXPIRED);
         assertThat(((ApprovalExpired) outcome.events().get(0)).reason()).isEqualTo("APPROVAL_LIFETIME_ENDED");
@@ -223,25 +224,25 @@ class ApprovalRulesTest {
         assertThat(((Outcome.Accepted) request.expireIfOverdue(NOW.plus(Duration.ofDays(1)))).events()).isEmpty();
         var expired = accepted(request.expireIfOverdue(NOW.plus(Duration.ofDays(8))));
         assertThat(expired.status()).isEqualTo(ApprovalStatus.EXPIRED);
-        assertThat(refusal(request.approve(BOB, null, NOW.plus(Duration.ofDays(8)))))
+        assertThat(refusal(request.approve(PEOPLE, BOB, null, NOW.plus(Duration.ofDays(8)))))
                 .isEqualTo(Reason.APPROVAL_EXPIRED);
     }
 
     @Test
     void one_approval_serves_exactly_one_deployment() {
-        var outcome = (Outcome.Accepted) approvedBy(pending(1), BOB).consume("dp-1", ALICE, LATER);
+        var outcome = (Outcome.Accepted) approvedBy(pending(1), BOB).consume(PEOPLE, "dp-1", ALICE, LATER);
 
         assertThat(outcome.request().status()).isEqualTo(ApprovalStatus.CONSUMED);
         assertThat(((DeploymentAuthorized) outcome.events().get(0)).approvalRequestId()).isEqualTo("ar-1");
-        assertThat(refusal(outcome.request().consume("dp-2", ALICE, LATER)))
+        assertThat(refusal(outcome.request().consume(PEOPLE, "dp-2", ALICE, LATER)))
                 .isEqualTo(Reason.APPROVAL_ALREADY_USED);
     }
 
     @Test
     void consuming_again_for_the_same_deployment_changes_nothing() {
-        var used = accepted(approvedBy(pending(1), BOB).consume("dp-1", ALICE, LATER));
+        var used = accepted(approvedBy(pending(1), BOB).consume(PEOPLE, "dp-1", ALICE, LATER));
 
-        var again = (Outcome.Accepted) used.consume("dp-1", ALICE, LATER);
+        var again = (Outcome.Accepted) used.consume(PEOPLE, "dp-1", ALICE, LATER);
 
         assertThat(again.request()).isSameAs(used);
         assertThat(again.events()).isEmpty();
@@ -250,16 +251,16 @@ class ApprovalRulesTest {
     @Test
     void an_approver_may_not_deploy_what_they_approved_unless_the_pipeline_allows_it() {
         var approvedByBob = approvedBy(pending(1), BOB);
-        assertThat(refusal(approvedByBob.consume("dp-1", BOB, LATER))).isEqualTo(Reason.APPROVER_CANNOT_DEPLOY);
+        assertThat(refusal(approvedByBob.consume(PEOPLE, "dp-1", BOB, LATER))).isEqualTo(Reason.APPROVER_CANNOT_DEPLOY);
 
         var lenient = new ApprovalPolicy(1, List.of(), Duration.ofHours(24), Duration.ofDays(7), true, false);
         var allowed = approvedBy(pending(lenient), BOB);
-        assertThat(accepted(allowed.consume("dp-1", BOB, LATER)).status()).isEqualTo(ApprovalStatus.CONSUMED);
+        assertThat(accepted(allowed.consume(PEOPLE, "dp-1", BOB, LATER)).status()).isEqualTo(ApprovalStatus.CONSUMED);
     }
 
     @Test
     void the_history_records_who_did_what_with_which_comment() {
-        var approved = accepted(pending(1).approve(BOB, "looks good", LATER));
+        var approved = accepted(pending(1).approve(PEOPLE, BOB, "looks good", LATER));
 
         assertThat(approved.history()).extracting(AuditEntry::actor, AuditEntry::action, AuditEntry::comment)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("alice", "REQUESTED", null),

@@ -28,7 +28,20 @@ final class Fixtures {
     static final Actor MONA = actor("mona", List.of(), Role.MANAGER);
     static final Set<String> ELIGIBLE = Set.of("bob", "carol", "dave");
 
+    /** The fixture people as they are now, by canonical id; anyone else is unknown and may do nothing. */
+    static final People PEOPLE = people(ALICE, CI_BOT, BOB, CAROL, DAVE, ERIN, MONA);
+
     private Fixtures() {
+    }
+
+    /** These actors as they are now, by canonical id; anyone else is unknown (no permissions). */
+    static People people(Actor... actors) {
+        java.util.Map<String, Actor> byId = new java.util.HashMap<>();
+        for (Actor actor : actors) {
+            byId.put(dev.shipgate.contracts.identity.UserIds.canonical(actor.userId()), actor);
+        }
+        return id -> byId.getOrDefault(dev.shipgate.contracts.identity.UserIds.canonical(id),
+                new Actor(id, List.of(), Permissions.none(id)));
     }
 
     static Actor actor(String id, List<String> groups, Role... roles) {
@@ -53,7 +66,7 @@ final class Fixtures {
     static ApprovalRequest approvedBy(ApprovalRequest request, Actor... approvers) {
         ApprovalRequest current = request;
         for (Actor approver : approvers) {
-            current = accepted(current.approve(approver, null, NOW.plusSeconds(60)));
+            current = accepted(current.approve(PEOPLE, approver, null, NOW.plusSeconds(60)));
         }
         return current;
     }

@@ -19,6 +19,7 @@ import static dev.shipgate.approval.approval.domain.Fixtures.ELIGIBLE;
 import static dev.shipgate.approval.approval.domain.Fixtures.IMAGE;
 import static dev.shipgate.approval.approval.domain.Fixtures.MONA;
 import static dev.shipgate.approval.approval.domain.Fixtures.NOW;
+import static dev.shipgate.approval.approval.domain.Fixtures.PEOPLE;
 import static dev.shipgate.approval.approval.domain.Fixtures.accepted;
 import static dev.shipgate.approval.approval.domain.Fixtures.approvedBy;
 import static dev.shipgate.approval.approval.domain.Fixtures.pending;
@@ -49,10 +50,10 @@ class HistoryChannelTest {
                 null, policy(1), NOW));
         assertThat(last(opened).via()).isEqualTo(asked);
 
-        ApprovalRequest approved = accepted(opened.approve(BOB.via(voted), "ok", NOW.plusSeconds(1)));
+        ApprovalRequest approved = accepted(opened.approve(PEOPLE, BOB.via(voted), "ok", NOW.plusSeconds(1)));
         assertThat(last(approved)).extracting(AuditEntry::action, AuditEntry::via).containsExactly("APPROVED", voted);
 
-        ApprovalRequest rejected = accepted(opened.reject(CAROL.via(voted), "no", NOW.plusSeconds(1)));
+        ApprovalRequest rejected = accepted(opened.reject(PEOPLE, CAROL.via(voted), "no", NOW.plusSeconds(1)));
         assertThat(last(rejected)).extracting(AuditEntry::action, AuditEntry::via).containsExactly("REJECTED", voted);
 
         ApprovalRequest cancelled = accepted(opened.cancel(ALICE.via(ended), NOW.plusSeconds(2)));
@@ -61,7 +62,7 @@ class HistoryChannelTest {
         ApprovalRequest expired = accepted(approved.expire(MONA.via(ended), NOW.plusSeconds(2)));
         assertThat(last(expired).via()).isEqualTo(ended);
 
-        ApprovalRequest deployed = accepted(approved.consume("dp-1", ALICE.via(ended), NOW.plusSeconds(3)));
+        ApprovalRequest deployed = accepted(approved.consume(PEOPLE, "dp-1", ALICE.via(ended), NOW.plusSeconds(3)));
         assertThat(last(deployed)).extracting(AuditEntry::action, AuditEntry::via).containsExactly("DEPLOYED", ended);
     }
 
@@ -80,7 +81,7 @@ class HistoryChannelTest {
         Channel token = Channel.apiToken("tok-1", "nightly");
         ApprovalRequest request = pending(1);
 
-        Outcome outcome = request.approve(ALICE.via(token), null, NOW.plusSeconds(5));
+        Outcome outcome = request.approve(PEOPLE, ALICE.via(token), null, NOW.plusSeconds(5));
         Refusal refusal = ((Outcome.Refused) outcome).refusal();
         RefusedAttempt attempt = RefusedAttempt.of(request.id(), ALICE.via(token), "APPROVE", refusal,
                 NOW.plusSeconds(5));

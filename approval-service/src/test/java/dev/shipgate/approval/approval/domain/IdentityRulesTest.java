@@ -23,6 +23,7 @@ import static dev.shipgate.approval.approval.domain.Fixtures.BOB;
 import static dev.shipgate.approval.approval.domain.Fixtures.CAROL;
 import static dev.shipgate.approval.approval.domain.Fixtures.ELIGIBLE;
 import static dev.shipgate.approval.approval.domain.Fixtures.NOW;
+import static dev.shipgate.approval.approval.domain.Fixtures.PEOPLE;
 import static dev.shipgate.approval.approval.domain.Fixtures.accepted;
 import static dev.shipgate.approval.approval.domain.Fixtures.actor;
 import static dev.shipgate.approval.approval.domain.Fixtures.policy;
@@ -74,16 +75,16 @@ class IdentityRulesTest {
     void an_image_built_by_any_spelling_of_bob_cannot_be_approved_or_rejected_by_bob(@ForAll("bob") String builder) {
         ApprovalRequest request = requestFor(builtBy(UserReferences.resolve(builder, USERS)));
 
-        assertThat(refusal(request.approve(BOB, null, LATER))).isEqualTo(Reason.BUILDER_CANNOT_APPROVE);
-        assertThat(refusal(request.reject(BOB, "no", LATER))).isEqualTo(Reason.BUILDER_CANNOT_APPROVE);
-        assertThat(request.approve(CAROL, null, LATER)).isInstanceOf(Outcome.Accepted.class);
+        assertThat(refusal(request.approve(PEOPLE, BOB, null, LATER))).isEqualTo(Reason.BUILDER_CANNOT_APPROVE);
+        assertThat(refusal(request.reject(PEOPLE, BOB, "no", LATER))).isEqualTo(Reason.BUILDER_CANNOT_APPROVE);
+        assertThat(request.approve(PEOPLE, CAROL, null, LATER)).isInstanceOf(Outcome.Accepted.class);
     }
 
     @Property
     void a_builder_stored_in_another_spelling_of_the_id_is_still_the_builder(@ForAll("bobIdSpelling") String stored) {
         ApprovalRequest request = requestFor(builtBy(stored));
 
-        assertThat(refusal(request.approve(BOB, null, LATER))).isEqualTo(Reason.BUILDER_CANNOT_APPROVE);
+        assertThat(refusal(request.approve(PEOPLE, BOB, null, LATER))).isEqualTo(Reason.BUILDER_CANNOT_APPROVE);
     }
 
     @Property
@@ -94,9 +95,9 @@ class IdentityRulesTest {
                 List.of(), ELIGIBLE, null, policy(1), NOW));
         Actor aliceApprover = actor("alice", List.of(), Role.IMAGE_APPROVER);
 
-        assertThat(refusal(askedByAlice.approve(aliceSpelled, null, LATER)))
+        assertThat(refusal(askedByAlice.approve(PEOPLE, aliceSpelled, null, LATER)))
                 .isEqualTo(Reason.REQUESTER_CANNOT_APPROVE);
-        assertThat(refusal(askedBySpelled.approve(aliceApprover, null, LATER)))
+        assertThat(refusal(askedBySpelled.approve(PEOPLE, aliceApprover, null, LATER)))
                 .isEqualTo(Reason.REQUESTER_CANNOT_APPROVE);
         assertThat(askedBySpelled.cancel(ALICE, LATER)).as("and she can still cancel it")
                 .isInstanceOf(Outcome.Accepted.class);
@@ -104,10 +105,10 @@ class IdentityRulesTest {
 
     @Property
     void a_person_votes_once_whatever_spelling_they_vote_under(@ForAll("bobIdSpelling") String spelled) {
-        ApprovalRequest votedByBob = accepted(requestFor(Fixtures.IMAGE, 2).approve(BOB, null, NOW.plusSeconds(60)));
+        ApprovalRequest votedByBob = accepted(requestFor(Fixtures.IMAGE, 2).approve(PEOPLE, BOB, null, NOW.plusSeconds(60)));
         Actor bobAgain = actor(spelled, List.of("release-managers"), Role.IMAGE_APPROVER);
 
-        assertThat(refusal(votedByBob.approve(bobAgain, null, LATER))).isEqualTo(Reason.ALREADY_VOTED);
+        assertThat(refusal(votedByBob.approve(PEOPLE, bobAgain, null, LATER))).isEqualTo(Reason.ALREADY_VOTED);
     }
 
     @Property
@@ -138,7 +139,7 @@ class IdentityRulesTest {
 
         assertThat(decision).isEqualTo(new BuilderRule.Builder("bob"));
         ApprovalRequest request = requestFor(builtBy(((BuilderRule.Builder) decision).userId()));
-        assertThat(refusal(request.approve(BOB, null, LATER))).isEqualTo(Reason.BUILDER_CANNOT_APPROVE);
+        assertThat(refusal(request.approve(PEOPLE, BOB, null, LATER))).isEqualTo(Reason.BUILDER_CANNOT_APPROVE);
     }
 
     @Provide
@@ -158,14 +159,14 @@ class IdentityRulesTest {
         }
         // a request stored before the image's application was kept, then read with it filled in
         ApprovalRequest stored = requestFor(builtBy("ci-bot")).withImage(crossing);
-        ApprovalRequest approvedBefore = accepted(requestFor(Fixtures.IMAGE).approve(CAROL, null, LATER))
+        ApprovalRequest approvedBefore = accepted(requestFor(Fixtures.IMAGE).approve(PEOPLE, CAROL, null, LATER))
                 .withImage(crossing);
 
         assertThat(refusal(ApprovalRequest.open("ar-1", crossing, ALICE, List.of(), ELIGIBLE, null, policy(1), NOW)))
                 .isEqualTo(Reason.IMAGE_OF_ANOTHER_APPLICATION);
-        assertThat(refusal(stored.approve(CAROL, null, LATER))).isEqualTo(Reason.IMAGE_OF_ANOTHER_APPLICATION);
-        assertThat(refusal(stored.reject(CAROL, "no", LATER))).isEqualTo(Reason.IMAGE_OF_ANOTHER_APPLICATION);
-        assertThat(refusal(approvedBefore.consume("dp-1", ALICE, LATER.plusSeconds(1))))
+        assertThat(refusal(stored.approve(PEOPLE, CAROL, null, LATER))).isEqualTo(Reason.IMAGE_OF_ANOTHER_APPLICATION);
+        assertThat(refusal(stored.reject(PEOPLE, CAROL, "no", LATER))).isEqualTo(Reason.IMAGE_OF_ANOTHER_APPLICATION);
+        assertThat(refusal(approvedBefore.consume(PEOPLE, "dp-1", ALICE, LATER.plusSeconds(1))))
                 .isEqualTo(Reason.IMAGE_OF_ANOTHER_APPLICATION);
     }
 

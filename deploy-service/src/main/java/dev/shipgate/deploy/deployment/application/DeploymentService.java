@@ -80,7 +80,10 @@ public class DeploymentService {
         if (pipeline.isEmpty() || pipeline.get().trigger() != Pipeline.Trigger.AUTOMATIC) {
             return Optional.empty();
         }
-        String alreadyStarted = "auto-" + approved.requestId();
+        // one deployment per approval of a request: a request reopened and approved again (design rule 10) is a new
+        // approval with its own expiry, while a redelivered event names the same one
+        String alreadyStarted = "auto-" + approved.requestId()
+                + (approved.expiresAt() == null ? "" : "-" + approved.expiresAt().toEpochMilli());
         if (deployments.find(alreadyStarted).isPresent()) {
             return Optional.empty(); // a redelivered approval
         }

@@ -56,7 +56,8 @@ public class PipelineController {
                                @Min(60) @Max(31_536_000) Long approvalLifetimeSeconds,
                                @Min(60) @Max(31_536_000) Long requestLifetimeSeconds,
                                boolean approverMayDeploy,
-                               Pipeline.Trigger trigger) {
+                               Pipeline.Trigger trigger,
+                               Boolean countVoterInEveryRule) {
 
         Pipeline toPipeline(String id) {
             List<ApproverRule> rules = approverRules == null ? List.of()
@@ -65,7 +66,7 @@ public class PipelineController {
                     strategy == null ? "ROLLING" : strategy,
                     new ApprovalSettings(requiredApprovals, rules,
                             approvalLifetimeSeconds == null ? 86_400 : approvalLifetimeSeconds,
-                            requestLifetimeSeconds, approverMayDeploy),
+                            requestLifetimeSeconds, approverMayDeploy, countVoterInEveryRule),
                     trigger == null ? Pipeline.Trigger.MANUAL : trigger, false, 0);
         }
     }

@@ -32,6 +32,7 @@ public record Pipeline(String id, String project, String application, String env
     public PipelineConfigured toEvent() {
         return new PipelineConfigured(id, project, application, environment, target, approval.requiredApprovals(),
                 approval.approverRules(), approval.approvalLifetimeSeconds(), approval.requestLifetimeSeconds(),
-                approval.approverMayDeploy(), trigger.name(), deleted);
+                approval.approverMayDeploy(), trigger.name(), deleted,
+                approval.countVoterInEveryRule());
     }
 }

@@ -5,6 +5,7 @@ import dev.shipgate.contracts.EventPayload;
 import dev.shipgate.contracts.events.ApprovalCancelled;
 import dev.shipgate.contracts.events.ApprovalExpired;
 import dev.shipgate.contracts.events.ApprovalRejected;
+import dev.shipgate.contracts.events.ApprovalReopened;
 import dev.shipgate.contracts.events.ApprovalRequested;
 import dev.shipgate.contracts.events.DeploymentStatusChanged;
 import dev.shipgate.contracts.events.ImageApproved;
@@ -82,6 +83,15 @@ public class MessageComposer {
                             : e.expiredBy() + " let the approval expire.",
                     facts(e.image(), e.requestedBy(), when), null, pipelineUrl(e.image()), "Open the pipeline"));
         }
+        if (data instanceof ApprovalReopened e) {
+            List<Map<String, String>> facts = facts(e.image(), e.requestedBy(), when);
+            facts.add(fact("Counted approvals", e.counted().size() + " of " + e.requiredApprovals()
+                    + (e.counted().isEmpty() ? "" : " (" + String.join(", ", e.counted()) + ")")));
+            return List.of(message(e.requestedBy(), "Approval reopened: " + title(e.image()),
+                    "Your approved image can no longer be deployed: the approval " + e.reason()
+                            + ". It waits for approvals again.",
+                    facts, null, pipelineUrl(e.image()), "Open the pipeline"));
+        }
         if (data instanceof DeploymentStatusChanged e) {
             return deploymentMessages(e, when);
         }
@@ -95,6 +105,7 @@ public class MessageComposer {
     public static boolean mayMail(EventPayload data) {
         return data instanceof ApprovalRequested || data instanceof ImageApproved || data instanceof ApprovalRejected
                 || data instanceof ApprovalCancelled || data instanceof ApprovalExpired
+                || data instanceof ApprovalReopened
                 || data instanceof DeploymentStatusChanged changed && noticeFor(changed.status()).isPresent();
     }
 

@@ -1,0 +1,11 @@
+package dev.shipgate.approval.approval.domain;
+
+/**
+ * Each person as they are now: their groups and permissions (design rule 10). An unknown or deactivated user has no
+ * permissions, so a vote of theirs stops counting.
+ */
+@FunctionalInterface
+public interface People {
+
+    Actor now(String userId);
+}
