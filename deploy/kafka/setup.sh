@@ -57,8 +57,10 @@ acl deploy-service Read --topic shipgate.deploy-decisions.v1
 acl deploy-service Write --topic shipgate.deploy-decisions.v1.dlt
 acl approval-service Read --topic shipgate.deploy-decisions.v1.dlt
 acl approval-service Write --topic shipgate.access.v1
+acl approval-service Read --topic shipgate.access.v1
 acl deploy-service Read --topic shipgate.access.v1
 acl notification-service Read --topic shipgate.access.v1
+acl approval-service Write --topic shipgate.access.v1.dlt
 acl deploy-service Write --topic shipgate.access.v1.dlt
 acl notification-service Write --topic shipgate.access.v1.dlt
 acl approval-service Read --topic shipgate.access.v1.dlt

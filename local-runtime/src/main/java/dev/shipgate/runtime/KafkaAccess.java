@@ -62,7 +62,8 @@ public final class KafkaAccess {
         add(Topics.IMAGES, 3, false, Set.of(CI, APPROVAL), Set.of(APPROVAL, DEPLOY), true);
         add(Topics.APPROVALS, 3, false, Set.of(APPROVAL), Set.of(DEPLOY, NOTIFICATION), true);
         add(Topics.DEPLOY_DECISIONS, 3, false, Set.of(APPROVAL), Set.of(DEPLOY), false);
-        add(Topics.ACCESS, 3, true, Set.of(APPROVAL), Set.of(DEPLOY, NOTIFICATION), false);
+        // approval-service reads its own access topic to judge again the requests a changed user voted on
+        add(Topics.ACCESS, 3, true, Set.of(APPROVAL), Set.of(APPROVAL, DEPLOY, NOTIFICATION), false);
         add(Topics.TOKEN_REVOCATIONS, 1, true, Set.of(APPROVAL), Set.of(APPROVAL, DEPLOY, NOTIFICATION), false);
         add(Topics.DEPLOYMENTS, 3, false, Set.of(DEPLOY), Set.of(APPROVAL, NOTIFICATION), true);
         add(Topics.PIPELINES, 3, true, Set.of(DEPLOY), Set.of(APPROVAL, NOTIFICATION), true);

@@ -65,7 +65,7 @@ class KafkaAccessIT {
         WRITERS.put(Topics.deadLetterOf(Topics.IMAGES), Set.of(APPROVAL, DEPLOY));
         WRITERS.put(Topics.deadLetterOf(Topics.APPROVALS), Set.of(DEPLOY, NOTIFICATION));
         WRITERS.put(Topics.deadLetterOf(Topics.DEPLOY_DECISIONS), Set.of(DEPLOY));
-        WRITERS.put(Topics.deadLetterOf(Topics.ACCESS), Set.of(DEPLOY, NOTIFICATION));
+        WRITERS.put(Topics.deadLetterOf(Topics.ACCESS), Set.of(APPROVAL, DEPLOY, NOTIFICATION));
         WRITERS.put(Topics.deadLetterOf(Topics.TOKEN_REVOCATIONS), Set.of(APPROVAL, DEPLOY, NOTIFICATION));
         WRITERS.put(Topics.deadLetterOf(Topics.DEPLOYMENTS), Set.of(APPROVAL, NOTIFICATION));
         WRITERS.put(Topics.deadLetterOf(Topics.PIPELINES), Set.of(APPROVAL, NOTIFICATION));
