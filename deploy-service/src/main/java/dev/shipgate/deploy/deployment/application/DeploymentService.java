@@ -33,16 +33,18 @@ public class DeploymentService {
     private final ImageReplica images;
     private final DeploymentUpdater updater;
     private final RolloutMonitor rollouts;
+    private final DecisionWaiter waiter;
     private final Clock clock;
 
     public DeploymentService(Deployments deployments, PipelineService pipelines, AccessReplica access,
-                             ImageReplica images, RolloutMonitor rollouts, Clock clock) {
+                             ImageReplica images, RolloutMonitor rollouts, DecisionWaiter waiter, Clock clock) {
         this.deployments = deployments;
         this.pipelines = pipelines;
         this.access = access;
         this.images = images;
         this.updater = new DeploymentUpdater(deployments);
         this.rollouts = rollouts;
+        this.waiter = waiter;
         this.clock = clock;
     }
 
@@ -87,8 +89,9 @@ public class DeploymentService {
         if (deployments.find(alreadyStarted).isPresent()) {
             return Optional.empty(); // a redelivered approval
         }
-        var transition = Deployment.request(alreadyStarted, approved.image(),
-                UserIds.canonical(approved.requestedBy()), null, Channel.system(), clock.instant());
+        var transition = Deployment.requestByApproval(alreadyStarted, approved.image(),
+                UserIds.canonical(approved.requestedBy()), approved.requestId(),
+                approved.approvedBy().stream().map(UserIds::canonical).toList(), clock.instant());
         return deployments.insert(transition.deployment(), transition.events())
                 ? Optional.of(transition.deployment()) : Optional.empty();
     }
@@ -96,12 +99,15 @@ public class DeploymentService {
     public void onAuthorized(DeploymentAuthorized authorized) {
         apply(authorized.deploymentId(), d -> d.authorize(authorized.approvalRequestId(), authorized.approvedBy(),
                 clock.instant()))
-                .ifPresent(deployment -> rollouts.watch(deployment.id()));
+                .ifPresent(deployment -> {
+                    waiter.decided(deployment);
+                    rollouts.watch(deployment.id());
+                });
     }
 
     public void onRejected(DeploymentRejected rejected) {
-        apply(rejected.deploymentId(), d -> d.reject(rejected.message() + " (" + rejected.reason() + ")",
-                clock.instant()));
+        apply(rejected.deploymentId(), d -> d.reject(rejected.reason(), rejected.message(), clock.instant()))
+                .ifPresent(waiter::decided);
     }
 
     private Optional<Deployment> apply(String deploymentId,
