@@ -1,5 +1,7 @@
 package dev.shipgate.approval;
 
+import dev.shipgate.approval.audit.adapter.MongoAuditLog;
+import dev.shipgate.approval.audit.application.AuditService;
 import dev.shipgate.approval.access.adapter.AccessSeeder;
 import dev.shipgate.approval.access.adapter.MongoAccessStore;
 import dev.shipgate.approval.access.adapter.RememberedAccessStore;
@@ -59,6 +61,16 @@ import java.util.Map;
 /** Puts the domain, its application services and the adapters together; no rule lives here. */
 @Configuration(proxyBeanMethods = false)
 public class ApprovalWiring {
+
+    @Bean
+    MongoAuditLog auditLog(MongoTemplate mongo) {
+        return new MongoAuditLog(mongo);
+    }
+
+    @Bean
+    AuditService auditService(MongoAuditLog auditLog) {
+        return new AuditService(auditLog);
+    }
 
     @Bean
     ApiTokens apiTokens(MongoTemplate mongo, AggregateStore store, TokenSettings settings, Clock clock) {
