@@ -14,6 +14,8 @@ import dev.shipgate.approval.approval.application.ApprovalRequests;
 import dev.shipgate.approval.approval.application.ApprovalService;
 import dev.shipgate.approval.approval.application.CurrentRules;
 import dev.shipgate.approval.approval.application.ExpirySweeper;
+import dev.shipgate.approval.audit.adapter.MongoAuditLog;
+import dev.shipgate.approval.audit.application.AuditService;
 import dev.shipgate.approval.decision.adapter.DeploymentListener;
 import dev.shipgate.approval.decision.adapter.MongoDeployDecisions;
 import dev.shipgate.approval.decision.application.DeployDecisionService;
@@ -59,6 +61,16 @@ import java.util.Map;
 /** Puts the domain, its application services and the adapters together; no rule lives here. */
 @Configuration(proxyBeanMethods = false)
 public class ApprovalWiring {
+
+    @Bean
+    MongoAuditLog auditLog(MongoTemplate mongo) {
+        return new MongoAuditLog(mongo);
+    }
+
+    @Bean
+    AuditService auditService(MongoAuditLog auditLog) {
+        return new AuditService(auditLog);
+    }
 
     @Bean
     ApiTokens apiTokens(MongoTemplate mongo, AggregateStore store, TokenSettings settings, Clock clock) {

@@ -18,7 +18,9 @@ import java.util.UUID;
 /**
  * Triggering CD end to end on the simulated target: from the deploy request (HTTP to deploy-service) to the
  * AUTHORIZED status event, which crosses three Kafka hops (request, decision, status); against the raw Kafka round
- * trip measured in the same run. {@code ./shipgate bench deploy [count]}.
+ * trip measured in the same run. Then the same deploy with {@code ?wait=PT10S}: from the request to the HTTP answer
+ * that carries the decision (201), which crosses two Kafka hops (request, decision) plus the local wake-up.
+ * {@code ./shipgate bench deploy [count]}.
  */
 public final class DeployBenchmark {
 
@@ -58,12 +60,29 @@ public final class DeployBenchmark {
             }
             statuses.close();
 
+            System.out.println("Deploying " + count + " times with ?wait=PT10S ...");
+            Stats toAnswer = new Stats();
+            for (int i = 0; i < count; i++) {
+                long start = System.nanoTime();
+                Http.Response response = deploy.post("alice", "/api/pipelines/payments-dev/deployments?wait=PT10S",
+                        Map.of("imageDigest", digest));
+                if (response.status() != 201) {
+                    throw new IllegalStateException("expected the decision, got " + response.status() + " "
+                            + response.body());
+                }
+                toAnswer.add(System.nanoTime() - start);
+            }
+
             System.out.printf(Locale.ROOT, "%n%-46s %s%n", "baseline Kafka produce+consume round trip", kafka.summary());
             System.out.printf(Locale.ROOT, "%-46s %s%n", "deploy request -> AUTHORIZED (3 Kafka hops)",
                     toAuthorized.summary());
+            System.out.printf(Locale.ROOT, "%-46s %s%n", "deploy ?wait=PT10S -> 201 AUTHORIZED answer", toAnswer.summary());
             System.out.printf(Locale.ROOT, "%nratios: p50 %.1fx, p99 %.1fx the Kafka round trip (3 hops at least 3x)%n",
                     toAuthorized.percentileMillis(50) / kafka.percentileMillis(50),
                     toAuthorized.percentileMillis(99) / kafka.percentileMillis(99));
+            System.out.printf(Locale.ROOT, "ratios with wait: p50 %.1fx, p99 %.1fx the Kafka round trip (2 hops)%n",
+                    toAnswer.percentileMillis(50) / kafka.percentileMillis(50),
+                    toAnswer.percentileMillis(99) / kafka.percentileMillis(99));
         }
     }
 

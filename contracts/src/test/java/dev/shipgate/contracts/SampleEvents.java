@@ -54,7 +54,7 @@ final class SampleEvents {
             Map.entry(EventType.DEPLOYMENT_REJECTED, new DeploymentRejected("dp-1", IMAGE, "alice",
                     "NOT_APPROVED", "the image has 1 of 2 approvals")),
             Map.entry(EventType.DEPLOYMENT_STATUS_CHANGED, new DeploymentStatusChanged("dp-1", IMAGE, "alice",
-                    "PROGRESSING", "rolling out", NOW)),
+                    "PROGRESSING", "rolling out", NOW, "req-1", List.of("bob"))),
             Map.entry(EventType.PIPELINE_CONFIGURED, new PipelineConfigured("pl-1", "shop", "payments", "prod",
                     "simulated", 2, List.of(new ApproverRule("release-managers", 1)), 86400, 604800L, false,
                     "MANUAL", false, true)),

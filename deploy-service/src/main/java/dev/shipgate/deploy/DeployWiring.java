@@ -1,9 +1,11 @@
 package dev.shipgate.deploy;
 
+import dev.shipgate.deploy.deployment.adapter.DecisionAnswers;
 import dev.shipgate.deploy.deployment.adapter.KubernetesTarget;
 import dev.shipgate.deploy.deployment.adapter.MongoDeployments;
 import dev.shipgate.deploy.deployment.adapter.SagaListeners;
 import dev.shipgate.deploy.deployment.adapter.SimulatedTarget;
+import dev.shipgate.deploy.deployment.application.DecisionWaiter;
 import dev.shipgate.deploy.deployment.application.DeploymentService;
 import dev.shipgate.deploy.deployment.application.DeploymentTarget;
 import dev.shipgate.deploy.deployment.application.RolloutMonitor;
@@ -31,6 +33,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executors;
 
 /** Puts the domain, its application services and the adapters together; no rule lives here. */
 @Configuration(proxyBeanMethods = false)
@@ -66,8 +69,29 @@ public class DeployWiring {
     @Bean
     DeploymentService deploymentService(MongoDeployments deployments, PipelineService pipelines,
                                         MongoAccessReplica access, MongoImageReplica images,
-                                        RolloutMonitor rollouts, Clock clock) {
-        return new DeploymentService(deployments, pipelines, access, images, rollouts, clock);
+                                        RolloutMonitor rollouts, DecisionWaiter waiter, Clock clock) {
+        return new DeploymentService(deployments, pipelines, access, images, rollouts, waiter, clock);
+    }
+
+    /**
+     * One small thread of its own serves every waiting deploy call: the waits are timers and one query per poll, not
+     * threads. Not a bean of its own, so Spring's {@code @Scheduled} tasks keep their scheduler.
+     */
+    @Bean
+    DecisionWaiter decisionWaiter(MongoDeployments deployments,
+                                  @Value("${shipgate.deploy.wait-poll-interval:PT0.2S}") Duration pollInterval) {
+        return new DecisionWaiter(deployments, Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "decision-wait");
+            thread.setDaemon(true);
+            return thread;
+        }), pollInterval);
+    }
+
+    /** {@code shipgate.deploy.max-wait}: the longest a deploy call may wait for its decision (default 60 s). */
+    @Bean
+    DecisionAnswers decisionAnswers(DecisionWaiter waiter,
+                                    @Value("${shipgate.deploy.max-wait:PT60S}") Duration maxWait) {
+        return new DecisionAnswers(waiter, maxWait);
     }
 
     @Bean

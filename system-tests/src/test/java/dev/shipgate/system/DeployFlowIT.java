@@ -127,6 +127,41 @@ class DeployFlowIT {
 
         assertThat(healthy.image().pipelineId()).isEqualTo("payments-qa");
         assertThat(healthy.requestedBy()).isEqualTo("alice");
+        // issue 16: the events say which approval started it and who approved
+        assertThat(healthy.approvalRequestId()).isNotBlank();
+        assertThat(healthy.approvedBy()).containsExactly("bob");
+    }
+
+    @Test
+    void a_deploy_call_with_wait_answers_the_decision_and_the_audit_shows_it() {
+        String approved = image("7.1.0");
+        String request = requestApproval("payments-staging", approved);
+        approve("bob", request);
+        Http.Response authorized = deployWaiting("alice", "payments-staging", approved, "PT20S");
+        assertThat(authorized.status()).as(authorized.body()).isEqualTo(201);
+        assertThat(authorized.json().path("status").asString()).isEqualTo("AUTHORIZED");
+        assertThat(authorized.header("Location")).endsWith("/api/deployments/" + authorized.json().path("id")
+                .asString());
+
+        Http.Response used = deployWaiting("alice", "payments-staging", approved, "PT20S");
+        assertThat(used.status()).as(used.body()).isEqualTo(409);
+        assertThat(used.reason()).isEqualTo("APPROVAL_ALREADY_USED");
+
+        String partial = image("7.2.0");
+        approve("bob", requestApproval("payments-prod", partial));
+        Http.Response refused = deployWaiting("alice", "payments-prod", partial, "PT20S");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.reason()).isEqualTo("PARTIALLY_APPROVED");
+
+        // the audit, through the gateway: bob's vote and alice's use of it, and her refused second use
+        JsonNode audit = get("dave", "/api/audit?requestId=" + request).json();
+        List<String> lines = new ArrayList<>();
+        audit.forEach(r -> lines.add(r.path("actor").asString() + " " + r.path("action").asString() + " "
+                + r.path("outcome").asString()));
+        assertThat(lines).contains("alice DEPLOYED DONE", "bob APPROVED DONE", "alice REQUESTED DONE",
+                "alice DEPLOY REFUSED");
+        assertThat(get("dave", "/api/audit?requestId=" + request + "&format=csv").contentType())
+                .startsWith("text/csv");
     }
 
     @Test
@@ -291,6 +326,17 @@ class DeployFlowIT {
         }
         assertThat(response.status()).as(response.body()).isEqualTo(202);
         return response.json().path("id").asString();
+    }
+
+    /** A deploy with {@code ?wait=}, made again while the image has not reached deploy-service yet (404). */
+    private static Http.Response deployWaiting(String user, String pipeline, String digest, String wait) {
+        String path = "/api/pipelines/" + pipeline + "/deployments?wait=" + wait;
+        Http.Response response = post(user, path, Map.of("imageDigest", digest));
+        for (int attempt = 0; "UNKNOWN_IMAGE".equals(response.reason()) && attempt < 300; attempt++) {
+            sleep(200);
+            response = post(user, path, Map.of("imageDigest", digest));
+        }
+        return response;
     }
 
     private static void sleep(long millis) {

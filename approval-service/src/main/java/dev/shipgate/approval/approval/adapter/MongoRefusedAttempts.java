@@ -2,6 +2,7 @@ package dev.shipgate.approval.approval.adapter;
 
 import dev.shipgate.approval.approval.application.RefusedAttempts;
 import dev.shipgate.approval.approval.domain.RefusedAttempt;
+import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -12,7 +13,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** One document per refused attempt, read by request id, newest first. */
+/**
+ * One document per refused attempt, read by request id, newest first. Each also names the request's pipeline and
+ * image ({@code pipelineId}, {@code digest}, {@code tag}), copied from the request when recorded, so the audit can
+ * filter refusals by pipeline without reading the requests.
+ */
 public class MongoRefusedAttempts implements RefusedAttempts {
 
     public static final String COLLECTION = "approval_refusals";
@@ -27,7 +32,17 @@ public class MongoRefusedAttempts implements RefusedAttempts {
 
     @Override
     public void record(RefusedAttempt attempt) {
-        mongo.insert(attempt, COLLECTION);
+        Document document = new Document();
+        mongo.getConverter().write(attempt, document);
+        Query image = Query.query(Criteria.where("_id").is(attempt.requestId()));
+        image.fields().include("image.pipelineId", "image.digest", "image.tag");
+        Document request = mongo.findOne(image, Document.class, MongoApprovalRequests.COLLECTION);
+        if (request != null && request.get("image") instanceof Document requested) {
+            document.append("pipelineId", requested.getString("pipelineId"))
+                    .append("digest", requested.getString("digest"))
+                    .append("tag", requested.getString("tag"));
+        }
+        mongo.insert(document, COLLECTION);
     }
 
     @Override

@@ -2,6 +2,10 @@ package dev.shipgate.approval.decision.adapter;
 
 import dev.shipgate.approval.decision.application.DeployDecisions;
 import dev.shipgate.contracts.EventPayload;
+import dev.shipgate.contracts.events.Channel;
+import dev.shipgate.contracts.events.DeploymentAuthorized;
+import dev.shipgate.contracts.events.DeploymentRejected;
+import dev.shipgate.contracts.events.PipelineImage;
 import dev.shipgate.support.messaging.Outbox;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -10,7 +14,11 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import java.time.Instant;
 import java.util.List;
 
-/** One document per decided deployment, holding the decision in its outbox; the id makes it decide once. */
+/**
+ * One document per decided deployment, holding the decision in its outbox; the id makes it decide once. Beside the
+ * outbox it keeps what the audit shows (pipeline, image, who, through what, when, the outcome and its reason), in the
+ * same single-document insert.
+ */
 public class MongoDeployDecisions implements DeployDecisions {
 
     public static final String COLLECTION = "deploy_decisions";
@@ -24,16 +32,30 @@ public class MongoDeployDecisions implements DeployDecisions {
     }
 
     @Override
-    public void record(String deploymentId, EventPayload decision) {
+    public void record(String deploymentId, EventPayload decision, Channel via, String requestId) {
         Document document = new Document("_id", deploymentId)
                 .append("decision", decision.getClass().getSimpleName())
                 .append("at", Instant.now())
-                .append("outbox", outbox.entries(List.of(decision)));
+                .append("requestId", requestId)
+                .append("via", via == null ? null : new Document("kind", via.kind().name()).append("id", via.id())
+                        .append("name", via.name()));
+        if (decision instanceof DeploymentRejected rejected) {
+            describe(document, rejected.image(), rejected.requestedBy()).append("reason", rejected.reason())
+                    .append("message", rejected.message());
+        } else if (decision instanceof DeploymentAuthorized authorized) {
+            describe(document, authorized.image(), authorized.requestedBy());
+        }
+        document.append("outbox", outbox.entries(List.of(decision)));
         try {
             mongo.insert(document, COLLECTION);
             outbox.flushSoon(COLLECTION, deploymentId);
         } catch (DuplicateKeyException alreadyDecided) {
             // a redelivered deploy request: the first decision stands
         }
+    }
+
+    private static Document describe(Document document, PipelineImage image, String requestedBy) {
+        return document.append("pipelineId", image.pipelineId()).append("digest", image.digest())
+                .append("tag", image.tag()).append("requestedBy", requestedBy);
     }
 }

@@ -79,7 +79,7 @@ public class DeployDecisionService {
         }
         if (pipeline.get().requiredApprovals() == 0) {
             decisions.record(deployment.deploymentId(), new DeploymentAuthorized(deployment.deploymentId(),
-                    deployment.image(), deployment.requestedBy(), null, List.of()));
+                    deployment.image(), deployment.requestedBy(), null, List.of()), deployment.channel(), null);
             return;
         }
         Optional<ApprovalRequest> approval = approvalFor(deployment);
@@ -94,7 +94,7 @@ public class DeployDecisionService {
                     .consume(current.people(), deployment.deploymentId(), deployer, clock.instant()));
         } catch (RefusedByDomainException e) {
             refusals.record(RefusedAttempt.of(approval.get().id(), deployer, "DEPLOY", e.refusal(), clock.instant()));
-            reject(deployment, e.refusal().reason(), e.getMessage());
+            reject(deployment, e.refusal().reason(), e.getMessage(), approval.get().id());
         }
     }
 
@@ -117,7 +117,12 @@ public class DeployDecisionService {
     }
 
     private void reject(DeploymentRequested deployment, Reason reason, String message) {
+        reject(deployment, reason, message, null);
+    }
+
+    private void reject(DeploymentRequested deployment, Reason reason, String message, String requestId) {
         decisions.record(deployment.deploymentId(), new DeploymentRejected(deployment.deploymentId(),
-                deployment.image(), deployment.requestedBy(), reason.name(), message));
+                deployment.image(), deployment.requestedBy(), reason.name(), message), deployment.channel(),
+                requestId);
     }
 }

@@ -25,7 +25,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /** Triggering CD, rollback, and the deployment status, timeline and history. */
 @RestController
@@ -35,11 +37,14 @@ public class DeploymentController {
     private final DeploymentService deployments;
     private final Deployments store;
     private final PipelineService pipelines;
+    private final DecisionAnswers answers;
 
-    public DeploymentController(DeploymentService deployments, Deployments store, PipelineService pipelines) {
+    public DeploymentController(DeploymentService deployments, Deployments store, PipelineService pipelines,
+                                DecisionAnswers answers) {
         this.deployments = deployments;
         this.store = store;
         this.pipelines = pipelines;
+        this.answers = answers;
     }
 
     public record DeployBody(@NotBlank @Size(max = 200) String imageDigest) {
@@ -49,7 +54,7 @@ public class DeploymentController {
     }
 
     /** Accepted, not done: the deployment is REQUESTED until approval-service decides; follow its status. */
-    @PostMapping("/api/pipelines/{pipelineId}/deployments")
+    @PostMapping(path = "/api/pipelines/{pipelineId}/deployments", params = "!wait")
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Deployment deploy(@AuthenticationPrincipal Jwt caller, @PathVariable String pipelineId,
                              @Valid @RequestBody DeployBody body) {
@@ -57,12 +62,40 @@ public class DeploymentController {
                 body.imageDigest());
     }
 
-    @PostMapping("/api/pipelines/{pipelineId}/rollbacks")
+    /**
+     * Deploys and answers with approval-service's decision, waiting for it up to {@code wait} (an ISO-8601 duration
+     * such as {@code PT10S}, capped at the configured limit): see {@link DecisionAnswers}. No request thread is held
+     * while waiting.
+     */
+    @PostMapping(path = "/api/pipelines/{pipelineId}/deployments", params = "wait")
+    public CompletableFuture<ResponseEntity<Object>> deployAndWait(@AuthenticationPrincipal Jwt caller,
+                                                                   @PathVariable String pipelineId,
+                                                                   @RequestParam String wait,
+                                                                   @Valid @RequestBody DeployBody body) {
+        Duration waitFor = answers.waitFor(wait);
+        Deployment requested = deployments.request(caller.getSubject(), CallerChannel.of(caller), pipelineId,
+                body.imageDigest());
+        return answers.answer(requested, waitFor);
+    }
+
+    @PostMapping(path = "/api/pipelines/{pipelineId}/rollbacks", params = "!wait")
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Deployment rollback(@AuthenticationPrincipal Jwt caller, @PathVariable String pipelineId,
                                @Valid @RequestBody RollbackBody body) {
         return deployments.rollback(caller.getSubject(), CallerChannel.of(caller), pipelineId,
                 body.deploymentId());
+    }
+
+    /** A rollback that answers with the decision, as {@link #deployAndWait} does. */
+    @PostMapping(path = "/api/pipelines/{pipelineId}/rollbacks", params = "wait")
+    public CompletableFuture<ResponseEntity<Object>> rollbackAndWait(@AuthenticationPrincipal Jwt caller,
+                                                                     @PathVariable String pipelineId,
+                                                                     @RequestParam String wait,
+                                                                     @Valid @RequestBody RollbackBody body) {
+        Duration waitFor = answers.waitFor(wait);
+        Deployment requested = deployments.rollback(caller.getSubject(), CallerChannel.of(caller), pipelineId,
+                body.deploymentId());
+        return answers.answer(requested, waitFor);
     }
 
     @GetMapping("/api/pipelines/{pipelineId}/deployments")

@@ -4,12 +4,14 @@ import dev.shipgate.contracts.events.DeploymentAuthorized;
 import dev.shipgate.contracts.events.DeploymentRejected;
 import dev.shipgate.contracts.events.PipelineImage;
 import dev.shipgate.deploy.deployment.domain.Deployment;
+import dev.shipgate.deploy.deployment.domain.DeploymentStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Applies approval-service's decision on a deployment (saga step two), but only to a deployment this service
@@ -28,14 +30,24 @@ public class DeployDecisions {
     private final Deployments deployments;
     private final DeploymentUpdater updater;
     private final Consumer<String> startWatching;
+    private final Consumer<Deployment> decided;
     private final Clock clock;
 
-    /** @param startWatching told the id of each deployment authorized, for the rollout monitor to follow */
-    public DeployDecisions(Deployments deployments, Consumer<String> startWatching, Clock clock) {
+    /**
+     * @param startWatching told the id of each deployment authorized, for the rollout monitor to follow
+     * @param decided       told each deployment a decision was applied to (callers waiting for the answer)
+     */
+    public DeployDecisions(Deployments deployments, Consumer<String> startWatching, Consumer<Deployment> decided,
+                           Clock clock) {
         this.deployments = deployments;
         this.updater = new DeploymentUpdater(deployments);
         this.startWatching = startWatching;
+        this.decided = decided;
         this.clock = clock;
+    }
+
+    public DeployDecisions(Deployments deployments, Consumer<String> startWatching, Clock clock) {
+        this(deployments, startWatching, deployment -> { }, clock);
     }
 
     public Outcome onAuthorized(DeploymentAuthorized authorized) {
@@ -46,11 +58,11 @@ public class DeployDecisions {
 
     public Outcome onRejected(DeploymentRejected rejected) {
         return decide("DeploymentRejected", rejected.deploymentId(), rejected.image(), rejected.requestedBy(),
-                d -> d.reject(rejected.message() + " (" + rejected.reason() + ")", clock.instant()));
+                d -> d.reject(rejected.reason(), rejected.message(), clock.instant()));
     }
 
     private Outcome decide(String type, String deploymentId, PipelineImage image, String requestedBy,
-                           java.util.function.Function<Deployment, Optional<Deployment.Transition>> change) {
+                           Function<Deployment, Optional<Deployment.Transition>> change) {
         Optional<Deployment> recorded = deploymentId == null ? Optional.empty() : deployments.find(deploymentId);
         if (recorded.isEmpty()) {
             log.warn("refused {} for deployment {}: no such deployment was requested here", type, deploymentId);
@@ -67,9 +79,10 @@ public class DeployDecisions {
         if (changed.isEmpty()) {
             return Outcome.ALREADY_DECIDED;
         }
-        if (changed.get().status() == dev.shipgate.deploy.deployment.domain.DeploymentStatus.AUTHORIZED) {
+        if (changed.get().status() == DeploymentStatus.AUTHORIZED) {
             startWatching.accept(deploymentId);
         }
+        decided.accept(changed.get());
         return Outcome.APPLIED;
     }
 }

@@ -34,12 +34,12 @@ public class DeploymentService {
     private final Clock clock;
 
     public DeploymentService(Deployments deployments, PipelineService pipelines, AccessReplica access,
-                             ImageReplica images, RolloutMonitor rollouts, Clock clock) {
+                             ImageReplica images, RolloutMonitor rollouts, DecisionWaiter waiter, Clock clock) {
         this.deployments = deployments;
         this.pipelines = pipelines;
         this.access = access;
         this.images = images;
-        this.decisions = new DeployDecisions(deployments, rollouts::watch, clock);
+        this.decisions = new DeployDecisions(deployments, rollouts::watch, waiter::decided, clock);
         this.clock = clock;
     }
 
@@ -87,8 +87,9 @@ public class DeploymentService {
         if (deployments.find(alreadyStarted).isPresent()) {
             return Optional.empty(); // a redelivered approval
         }
-        var transition = Deployment.request(alreadyStarted, approved.image(),
-                UserIds.canonical(approved.requestedBy()), null, Channel.system(), clock.instant());
+        var transition = Deployment.requestByApproval(alreadyStarted, approved.image(),
+                UserIds.canonical(approved.requestedBy()), approved.requestId(),
+                approved.approvedBy().stream().map(UserIds::canonical).toList(), clock.instant());
         return deployments.insert(transition.deployment(), transition.events())
                 ? Optional.of(transition.deployment()) : Optional.empty();
     }

@@ -16,17 +16,28 @@ import java.util.Set;
 /**
  * One deployment of an image to a pipeline's environment and its timeline. Moves REQUESTED, then AUTHORIZED or
  * REJECTED (decided by approval-service), then PROGRESSING, then HEALTHY, DEGRADED, FAILED or TIMED_OUT; a newer
- * deployment SUPERSEDES it. Every move appends to the timeline and yields a DeploymentStatusChanged event.
+ * deployment SUPERSEDES it. Every move appends to the timeline and yields a DeploymentStatusChanged event, which
+ * names the approval request the deployment uses and its approvers once they are known.
+ *
+ * @param approvalRequestId the approval used: known once AUTHORIZED, or from the start when an approval started it
+ * @param approvedBy        that approval's approvers (canonical ids); empty when none is known
+ * @param rejection         approval-service's reason code and words when REJECTED, else null
  */
 public record Deployment(String id, PipelineImage image, String requestedBy, String rollbackOf,
                          String approvalRequestId, DeploymentStatus status, List<TimelineEntry> timeline,
-                         Instant requestedAt, Instant startedAt, long version) {
+                         Instant requestedAt, Instant startedAt, long version, List<String> approvedBy,
+                         Rejection rejection) {
 
     private static final Set<DeploymentStatus> FROM_REQUESTED = Set.of(DeploymentStatus.AUTHORIZED,
             DeploymentStatus.REJECTED);
 
     public Deployment {
         timeline = List.copyOf(timeline);
+        approvedBy = approvedBy == null ? List.of() : List.copyOf(approvedBy); // deployments stored before 1.1
+    }
+
+    /** Why approval-service refused: a stable code ({@code NO_APPROVAL}, {@code NOT_ALLOWED_TO_DEPLOY}...) and words. */
+    public record Rejection(String reason, String message) {
     }
 
     /** A new request; approval-service decides on it. */
@@ -41,8 +52,26 @@ public record Deployment(String id, PipelineImage image, String requestedBy, Str
         String by = requestedBy + (via == null ? "" : " " + via.describe());
         String detail = rollbackOf == null ? "deploy " + image.tag() + " requested by " + by
                 : "rollback to " + image.tag() + " (deployment " + rollbackOf + ") requested by " + by;
-        Deployment deployment = new Deployment(id, image, requestedBy, rollbackOf, null, DeploymentStatus.REQUESTED,
-                List.of(new TimelineEntry(DeploymentStatus.REQUESTED, now, detail)), now, null, 0);
+        return requested(id, image, requestedBy, rollbackOf, via, null, List.of(), detail, now);
+    }
+
+    /**
+     * A deployment an approval started (AUTOMATIC trigger), on behalf of the approval's requester: it names that
+     * approval and its approvers from the start, on its timeline and in its events.
+     */
+    public static Transition requestByApproval(String id, PipelineImage image, String requestedBy,
+                                               String approvalRequestId, List<String> approvedBy, Instant now) {
+        String detail = "deploy " + image.tag() + " started automatically by approval " + approvalRequestId
+                + " (requested by " + requestedBy + ", approved by " + String.join(", ", approvedBy) + ")";
+        return requested(id, image, requestedBy, null, Channel.system(), approvalRequestId, approvedBy, detail, now);
+    }
+
+    private static Transition requested(String id, PipelineImage image, String requestedBy, String rollbackOf,
+                                        Channel via, String approvalRequestId, List<String> approvedBy,
+                                        String detail, Instant now) {
+        Deployment deployment = new Deployment(id, image, requestedBy, rollbackOf, approvalRequestId,
+                DeploymentStatus.REQUESTED, List.of(new TimelineEntry(DeploymentStatus.REQUESTED, now, detail)), now,
+                null, 0, approvedBy, null);
         return new Transition(deployment, List.of(new DeploymentRequested(id, image, requestedBy, rollbackOf, via),
                 deployment.statusEvent(DeploymentStatus.REQUESTED, detail, now)));
     }
@@ -70,11 +99,13 @@ public record Deployment(String id, PipelineImage image, String requestedBy, Str
     public Optional<Transition> authorize(String approvalRequestId, List<String> approvedBy, Instant now) {
         String detail = approvalRequestId == null ? "no approval needed on this pipeline"
                 : "approved by " + String.join(", ", approvedBy);
-        return moveFromRequested(DeploymentStatus.AUTHORIZED, approvalRequestId, detail, now);
+        return moveFromRequested(DeploymentStatus.AUTHORIZED, approvalRequestId, approvedBy, null, detail, now);
     }
 
-    public Optional<Transition> reject(String message, Instant now) {
-        return moveFromRequested(DeploymentStatus.REJECTED, null, message, now);
+    /** approval-service refused: {@code reason} is its code, {@code message} its words; both kept for callers. */
+    public Optional<Transition> reject(String reason, String message, Instant now) {
+        return moveFromRequested(DeploymentStatus.REJECTED, approvalRequestId, approvedBy,
+                new Rejection(reason, message), message + " (" + reason + ")", now);
     }
 
     /** The target started rolling it out. */
@@ -82,7 +113,7 @@ public record Deployment(String id, PipelineImage image, String requestedBy, Str
         if (status != DeploymentStatus.AUTHORIZED) {
             return Optional.empty();
         }
-        return Optional.of(move(DeploymentStatus.PROGRESSING, approvalRequestId, detail, now, now));
+        return Optional.of(move(DeploymentStatus.PROGRESSING, detail, now, now));
     }
 
     /** The rollout reached an end: HEALTHY, DEGRADED, FAILED or TIMED_OUT. */
@@ -90,7 +121,7 @@ public record Deployment(String id, PipelineImage image, String requestedBy, Str
         if (status != DeploymentStatus.PROGRESSING) {
             return Optional.empty();
         }
-        return Optional.of(move(outcome, approvalRequestId, detail, now, startedAt));
+        return Optional.of(move(outcome, detail, now, startedAt));
     }
 
     /** A newer deployment of the pipeline took over. */
@@ -98,28 +129,31 @@ public record Deployment(String id, PipelineImage image, String requestedBy, Str
         if (!status.isLive()) {
             return Optional.empty();
         }
-        return Optional.of(move(DeploymentStatus.SUPERSEDED, approvalRequestId,
-                "superseded by deployment " + newerDeploymentId, now, startedAt));
+        return Optional.of(move(DeploymentStatus.SUPERSEDED, "superseded by deployment " + newerDeploymentId, now,
+                startedAt));
     }
 
-    private Optional<Transition> moveFromRequested(DeploymentStatus next, String approvalId, String detail,
-                                                   Instant now) {
+    private Optional<Transition> moveFromRequested(DeploymentStatus next, String approvalId, List<String> approvers,
+                                                   Rejection refusal, String detail, Instant now) {
         if (status != DeploymentStatus.REQUESTED || !FROM_REQUESTED.contains(next)) {
             return Optional.empty(); // a redelivered decision: already applied
         }
-        return Optional.of(move(next, approvalId, detail, now, startedAt));
+        Deployment decided = new Deployment(id, image, requestedBy, rollbackOf, approvalId, status, timeline,
+                requestedAt, startedAt, version, approvers, refusal);
+        return Optional.of(decided.move(next, detail, now, startedAt));
     }
 
-    private Transition move(DeploymentStatus next, String approvalId, String detail, Instant now, Instant started) {
+    private Transition move(DeploymentStatus next, String detail, Instant now, Instant started) {
         List<TimelineEntry> nextTimeline = new ArrayList<>(timeline);
         nextTimeline.add(new TimelineEntry(next, now, detail));
-        Deployment moved = new Deployment(id, image, requestedBy, rollbackOf, approvalId, next, nextTimeline,
-                requestedAt, started, version);
+        Deployment moved = new Deployment(id, image, requestedBy, rollbackOf, approvalRequestId, next, nextTimeline,
+                requestedAt, started, version, approvedBy, rejection);
         return new Transition(moved, List.of(moved.statusEvent(next, detail, now)));
     }
 
     private DeploymentStatusChanged statusEvent(DeploymentStatus next, String detail, Instant now) {
-        return new DeploymentStatusChanged(id, image, requestedBy, next.name(), detail, now);
+        return new DeploymentStatusChanged(id, image, requestedBy, next.name(), detail, now, approvalRequestId,
+                approvedBy);
     }
 
     /** A deployment's next state and the events the move causes. */

@@ -54,17 +54,37 @@ class DeploymentRulesTest {
         assertThat(authorized.status()).isEqualTo(DeploymentStatus.AUTHORIZED);
         assertThat(authorized.approvalRequestId()).isEqualTo("ar-1");
         assertThat(authorized.authorize("ar-1", List.of("bob"), NOW)).isEmpty();
-        assertThat(authorized.reject("too late", NOW)).isEmpty();
+        assertThat(authorized.reject("EXPIRED", "too late", NOW)).isEmpty();
     }
 
     @Test
     void a_rejection_ends_the_deployment_with_the_reason_on_its_timeline() {
-        var rejected = requested().reject("the image has 1 of 2 approvals (PARTIALLY_APPROVED)", NOW).orElseThrow()
-                .deployment();
+        var transition = requested().reject("PARTIALLY_APPROVED", "the image has 1 of 2 approvals", NOW)
+                .orElseThrow();
+        var rejected = transition.deployment();
 
         assertThat(rejected.status()).isEqualTo(DeploymentStatus.REJECTED);
         assertThat(rejected.timeline().get(1).detail()).contains("PARTIALLY_APPROVED");
+        assertThat(rejected.rejection()).isEqualTo(
+                new Deployment.Rejection("PARTIALLY_APPROVED", "the image has 1 of 2 approvals"));
         assertThat(rejected.startProgressing("x", NOW)).isEmpty();
+    }
+
+    @Test
+    void a_deployment_an_approval_started_names_that_approval_and_its_people_from_the_start_to_the_end() {
+        var started = Deployment.requestByApproval("auto-ar-7", IMAGE, "alice", "ar-7", List.of("bob", "carol"), NOW);
+
+        assertThat(started.deployment().timeline().get(0).detail())
+                .contains("approval ar-7", "requested by alice", "approved by bob, carol");
+        var requestedEvent = (DeploymentStatusChanged) started.events().get(1);
+        assertThat(requestedEvent.approvalRequestId()).isEqualTo("ar-7");
+        assertThat(requestedEvent.approvedBy()).containsExactly("bob", "carol");
+        var progressing = started.deployment().authorize("ar-7", List.of("bob", "carol"), NOW).orElseThrow()
+                .deployment().startProgressing("rolling out", NOW).orElseThrow();
+        var event = (DeploymentStatusChanged) progressing.events().get(0);
+        assertThat(event.status()).isEqualTo("PROGRESSING");
+        assertThat(event.approvalRequestId()).isEqualTo("ar-7");
+        assertThat(event.approvedBy()).containsExactly("bob", "carol");
     }
 
     @Test
