@@ -312,11 +312,14 @@ public record ApprovalRequest(
         if (notUsable != null) {
             return notUsable;
         }
-        if (!policy.approverMayDeploy() && hasVoted(deployer.userId())) {
+        if (!current.policy.approverMayDeploy() && current.hasVoted(deployer.userId())) {
             return Outcome.refused(Reason.APPROVER_CANNOT_DEPLOY, deployer.userId()
                     + " approved this image and this pipeline does not let approvers deploy what they approved");
         }
-        List<EventPayload> events = new ArrayList<>(judged.events());
+        // approved and used in this one step: no ImageApproved, which would make an AUTOMATIC pipeline start a
+        // second deployment of an approval already spent (and leave a REJECTED record)
+        List<EventPayload> events = new ArrayList<>(judged.events().stream()
+                .filter(event -> !(event instanceof ImageApproved)).toList());
         events.add(new DeploymentAuthorized(deploymentId, pipelineImage(), deployer.userId(), id, tally.counted()));
         return new Outcome.Accepted(
                 current.next(ApprovalStatus.CONSUMED, current.votes, current.expiresAt, deploymentId,

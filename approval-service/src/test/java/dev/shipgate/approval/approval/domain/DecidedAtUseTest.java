@@ -104,7 +104,20 @@ class DecidedAtUseTest {
         assertThat(outcome).isInstanceOfSatisfying(Outcome.Accepted.class, ok -> {
             assertThat(ok.request().status()).isEqualTo(ApprovalStatus.CONSUMED);
             assertThat(ok.events()).hasAtLeastOneElementOfType(DeploymentAuthorized.class);
+            // spent at once: an ImageApproved would start a second, refused, AUTOMATIC deployment
+            assertThat(ok.events()).noneMatch(ImageApproved.class::isInstance);
         });
+    }
+
+    @Test
+    void whether_an_approver_may_deploy_is_judged_under_the_current_policy() {
+        ApprovalRequest approved = vote(pending(1), PEOPLE, BOB);
+        ApprovalPolicy approversMayDeploy = new ApprovalPolicy(1, List.of(), Duration.ofHours(24),
+                Duration.ofDays(7), true, false);
+
+        assertThat(refusal(approved.consume(PEOPLE, "dp-1", BOB, LATER))).isEqualTo(Reason.APPROVER_CANNOT_DEPLOY);
+        assertThat(approved.withPolicy(approversMayDeploy).consume(PEOPLE, "dp-1", BOB, LATER))
+                .isInstanceOf(Outcome.Accepted.class);
     }
 
     @Test
