@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -71,15 +72,15 @@ public final class TopicWatcher implements AutoCloseable {
         send(KafkaEventCodec.toRecord(event));
     }
 
-    /** Sends as the topic's owner (see the class comment). */
-    public void send(ProducerRecord<String, byte[]> record) {
-        send(KafkaAccess.ownerOf(record.topic()), record);
+    /** Sends as the topic's owner (see the class comment); the answer says where the record landed. */
+    public RecordMetadata send(ProducerRecord<String, byte[]> record) {
+        return send(KafkaAccess.ownerOf(record.topic()), record);
     }
 
     /** Sends as {@code principal}; a refusal by the broker is the cause of the exception. */
-    public void send(String principal, ProducerRecord<String, byte[]> record) {
+    public RecordMetadata send(String principal, ProducerRecord<String, byte[]> record) {
         try {
-            producerOf(principal).send(record).get();
+            return producerOf(principal).send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException("cannot publish to " + record.topic(), e);
         }

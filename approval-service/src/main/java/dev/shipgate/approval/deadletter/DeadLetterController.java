@@ -79,6 +79,13 @@ public class DeadLetterController {
             throw new RefusedException(HttpStatus.NOT_FOUND, "NO_SUCH_MESSAGE",
                     "there is no message at offset " + offset + " of " + topic + " partition " + partition);
         }
+        if (deadLetters.originalOf(topic, partition, offset).isEmpty()) {
+            // any consumer of the topic can write its dead letters: only what the owner wrote may be put back
+            throw new RefusedException(HttpStatus.CONFLICT, "NOT_A_COPY_OF_THE_TOPIC", "this letter is not a copy of "
+                    + "a message still on " + DeadLetters.originalOf(topic) + " (its dead-letter headers name none, or"
+                    + " a different one): it is shown, but putting it back would publish whatever its writer chose as"
+                    + " approval-service");
+        }
         if (!replays.claim(new ReplayLog.Replay(topic, partition, offset, by, clock.instant()))) {
             ReplayLog.Replay earlier = replays.find(topic, partition, offset).orElseThrow();
             throw new RefusedException(HttpStatus.CONFLICT, "ALREADY_REPLAYED", "this message was replayed by "

@@ -12,13 +12,16 @@ import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.KafkaHeaders;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -27,8 +30,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /**
- * Reads the dead-letter topics ({@code <topic>.dlt}) and puts a parked message back on the topic it came from, with
- * its key and CloudEvents headers, once the reason it could not be applied has been mended. Consumers apply an event
+ * Reads the dead-letter topics ({@code <topic>.dlt}) and puts a parked message back on the topic it came from, once
+ * the reason it could not be applied has been mended: the original record as its owner wrote it, never the letter's
+ * own body, which any consumer of the topic could have written. Consumers apply an event
  * id once, so a replayed message that some consumer had applied after all changes nothing there.
  */
 public class DeadLetters {
@@ -114,19 +118,43 @@ public class DeadLetters {
         return fetch(topic, partition, offset).map(DeadLetters::letter);
     }
 
-    /** Republishes the parked message on its original topic; the dead-letter headers are left off. */
+    /**
+     * The message a letter is a copy of: the record at the original topic, partition and offset its dead-letter
+     * headers name, if that topic is the letter's original, the record is still there, and its key and body are the
+     * letter's. Every consumer of a topic may write its dead-letter topic (README, Security), so a letter's body is only
+     * the word of whoever wrote it; the original was written by the topic's owner. Empty when the letter is not such a
+     * copy (forged, or its original compacted or deleted away): it must not be put back.
+     */
+    public Optional<ConsumerRecord<String, byte[]>> originalOf(String topic, int partition, long offset) {
+        return fetch(topic, partition, offset).flatMap(parked -> {
+            String originalTopic = text(parked.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_TOPIC));
+            Long originalPartition = number(parked.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_PARTITION), 4);
+            Long originalOffset = number(parked.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_OFFSET), 8);
+            if (!originalOf(topic).equals(originalTopic) || originalPartition == null || originalOffset == null) {
+                return Optional.empty();
+            }
+            return fetch(originalTopic, originalPartition.intValue(), originalOffset).filter(original ->
+                    Objects.equals(original.key(), parked.key())
+                            && Arrays.equals(original.value(), parked.value()));
+        });
+    }
+
+    /**
+     * Republishes the message a letter is a copy of ({@link #originalOf(String, int, long)}) on its topic, with the
+     * original's key, body and headers.
+     *
+     * @throws IllegalArgumentException when the letter is not a copy of a message still on its original topic
+     */
     public void replay(String topic, int partition, long offset) {
         if (!mayReplay(topic)) {
             throw new IllegalArgumentException("approval-service does not own " + originalOf(topic));
         }
-        ConsumerRecord<String, byte[]> parked = fetch(topic, partition, offset).orElseThrow(() ->
-                new IllegalArgumentException("no message at " + topic + "/" + partition + "/" + offset));
-        ProducerRecord<String, byte[]> again = new ProducerRecord<>(originalOf(topic), parked.key(), parked.value());
-        for (Header header : parked.headers()) {
-            if (!header.key().startsWith(KafkaHeaders.PREFIX + "dlt")) {
-                again.headers().add(header);
-            }
-        }
+        ConsumerRecord<String, byte[]> original = originalOf(topic, partition, offset).orElseThrow(() ->
+                new IllegalArgumentException("the letter at " + topic + "/" + partition + "/" + offset
+                        + " is not a copy of a message on " + originalOf(topic)));
+        ProducerRecord<String, byte[]> again = new ProducerRecord<>(original.topic(), original.key(),
+                original.value());
+        original.headers().forEach(header -> again.headers().add(header));
         try {
             producer.send(again).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -135,6 +163,19 @@ public class DeadLetters {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Kafka did not take the message: " + e.getMessage(), e);
         }
+    }
+
+    private static String text(Header header) {
+        return header == null || header.value() == null ? null : text(header.value());
+    }
+
+    /** A big-endian number header of {@code bytes} bytes (4: int, 8: long), as Spring's dead-letter recoverer writes. */
+    private static Long number(Header header, int bytes) {
+        if (header == null || header.value() == null || header.value().length != bytes) {
+            return null;
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(header.value());
+        return bytes == 4 ? buffer.getInt() : buffer.getLong();
     }
 
     /** The one message at this offset, if the partition still holds it. */

@@ -4,12 +4,18 @@ import dev.shipgate.contracts.EventEnvelope;
 import dev.shipgate.contracts.KafkaEventCodec;
 import dev.shipgate.contracts.Topics;
 import dev.shipgate.contracts.events.ImageBuilt;
+import dev.shipgate.contracts.events.RoleBinding;
+import dev.shipgate.contracts.events.UserAccessChanged;
+import dev.shipgate.runtime.KafkaAccess;
 import dev.shipgate.testing.Http;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.springframework.kafka.support.KafkaHeaders;
 import tools.jackson.databind.JsonNode;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,23 +53,77 @@ class DeadLetterIT extends ApprovalServiceTestBase {
     }
 
     @Test
-    void a_message_parked_by_a_passing_fault_is_replayed_once_and_applied() {
+    void a_message_parked_by_a_passing_fault_is_replayed_once_as_its_owner_wrote_it() {
         String pipeline = pipeline("replay", 1, List.of(), false);
         String digest = "sha256:" + UUID.randomUUID().toString().replace("-", "");
-        var parked = KafkaEventCodec.toRecord(EventEnvelope.of("/shipgate/test", Instant.now(), null,
-                new ImageBuilt(digest, "registry.local/payments", "9.9.9", "abc", "payments", "ci-bot",
-                        Instant.now())));
-        topics.send(new ProducerRecord<>(IMAGES_DLT, null, digest, parked.value(), parked.headers()));
+        var original = imageBuilt(digest, "ci-bot");
+        RecordMetadata where = topics.send(new ProducerRecord<>(Topics.IMAGES, null, digest, original.value(),
+                original.headers()));
+        awaitImage(pipeline, digest);
+        // a consumer that failed to apply it parks a copy, naming where the original is (as Spring's recoverer does)
+        topics.send(KafkaAccess.APPROVAL, parkedCopy(where, digest, original.value(), original));
         JsonNode letter = awaitLetter(digest);
 
-        String replayPath = "/api/admin/dead-letters/" + IMAGES_DLT + "/" + letter.path("partition").asInt() + "/"
-                + letter.path("offset").asLong() + "/replay";
+        String replayPath = replayPath(IMAGES_DLT, letter);
         assertThat(http().post("alice", replayPath, null).reason()).isEqualTo("SUPER_ADMIN_ONLY");
         Http.Response replayed = http().post("dave", replayPath, null);
         assertThat(replayed.status()).isEqualTo(202);
         assertThat(replayed.json().path("republishedTo").asString()).isEqualTo(Topics.IMAGES);
-        awaitImage(pipeline, digest);
         assertThat(http().post("dave", replayPath, null).reason()).isEqualTo("ALREADY_REPLAYED");
+    }
+
+    /**
+     * Every consumer of a topic may write its dead-letter topic, so a letter's body is its writer's word: a forged
+     * grant parked on the access topic's dead letters by notification-service (a consumer of it) must not be
+     * republished as approval-service. Before the fix the replay answered 202 and deploy-service's access replica
+     * made erin a super admin (who could then set a production pipeline to need no approval).
+     */
+    @Test
+    void a_letter_that_is_no_copy_of_a_message_on_its_topic_is_not_put_back() {
+        String accessDlt = Topics.deadLetterOf(Topics.ACCESS);
+        String forgedKey = "erin-" + UUID.randomUUID();
+        var forgedGrant = KafkaEventCodec.toRecord(EventEnvelope.of("/shipgate/approval-service", Instant.now(), null,
+                new UserAccessChanged(forgedKey, "erin@example.com", "Erin", true, List.of(),
+                        List.of(new RoleBinding("SUPER_ADMIN", "*", "*", "*")))));
+        topics.send(KafkaAccess.NOTIFICATION, new ProducerRecord<>(accessDlt, null, forgedKey, forgedGrant.value(),
+                forgedGrant.headers()));
+        Http.Response forged = http().post("dave", replayPath(accessDlt, awaitLetter(accessDlt, forgedKey)), null);
+        assertThat(forged.status()).isEqualTo(409);
+        assertThat(forged.reason()).isEqualTo("NOT_A_COPY_OF_THE_TOPIC");
+
+        // headers naming a real message, body swapped: still refused
+        String digest = "sha256:" + UUID.randomUUID().toString().replace("-", "");
+        var genuine = imageBuilt(digest, "ci-bot");
+        RecordMetadata where = topics.send(new ProducerRecord<>(Topics.IMAGES, null, digest, genuine.value(),
+                genuine.headers()));
+        byte[] swapped = imageBuilt(digest, "nobody").value();
+        topics.send(KafkaAccess.DEPLOY, parkedCopy(where, digest, swapped, genuine));
+        JsonNode letter = awaitLetter(IMAGES_DLT, digest);
+        assertThat(http().post("dave", replayPath(IMAGES_DLT, letter), null).reason())
+                .isEqualTo("NOT_A_COPY_OF_THE_TOPIC");
+    }
+
+    private static ProducerRecord<String, byte[]> imageBuilt(String digest, String builtBy) {
+        return KafkaEventCodec.toRecord(EventEnvelope.of("/shipgate/test", Instant.now(), null,
+                new ImageBuilt(digest, "registry.local/payments", "9.9.9", "abc", "payments", builtBy,
+                        Instant.now())));
+    }
+
+    private static ProducerRecord<String, byte[]> parkedCopy(RecordMetadata original, String key, byte[] body,
+                                                           ProducerRecord<String, byte[]> headersOf) {
+        var parked = new ProducerRecord<>(Topics.deadLetterOf(original.topic()), null, key, body,
+                headersOf.headers());
+        parked.headers().add(KafkaHeaders.DLT_ORIGINAL_TOPIC, original.topic().getBytes(StandardCharsets.UTF_8));
+        parked.headers().add(KafkaHeaders.DLT_ORIGINAL_PARTITION,
+                ByteBuffer.allocate(4).putInt(original.partition()).array());
+        parked.headers().add(KafkaHeaders.DLT_ORIGINAL_OFFSET,
+                ByteBuffer.allocate(8).putLong(original.offset()).array());
+        return parked;
+    }
+
+    private static String replayPath(String deadLetterTopic, JsonNode letter) {
+        return "/api/admin/dead-letters/" + deadLetterTopic + "/" + letter.path("partition").asInt() + "/"
+                + letter.path("offset").asLong() + "/replay";
     }
 
     @Test
