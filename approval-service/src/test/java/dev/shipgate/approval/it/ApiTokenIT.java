@@ -91,6 +91,35 @@ class ApiTokenIT extends ApprovalServiceTestBase {
         assertThat(untouched.path("approvals").asInt()).isZero();
     }
 
+    /**
+     * Found by trying to break issue 15's fix: dave builds and requests, makes a service account an image approver,
+     * mints its token and approves through it. A service account never approves, and is never offered as an approver.
+     */
+    @Test
+    void a_service_account_never_approves_so_its_token_cannot_stand_in_for_a_second_person() {
+        String robot = "robot-" + UUID.randomUUID().toString().substring(0, 6);
+        assertThat(http().put("dave", "/api/access/users/" + robot, Map.of("email", robot + "@example.com",
+                "displayName", robot, "active", true, "serviceAccount", true, "groups", List.of("release-managers"),
+                "roles", List.of(Map.of("role", "IMAGE_APPROVER", "project", "shop", "application", "payments",
+                        "environment", "*")))).status()).isEqualTo(200);
+        String pipeline = pipeline("prod", 1, List.of(), false);
+        String digest = image("sa-" + UUID.randomUUID().toString().substring(0, 8), "dave");
+        awaitImage(pipeline, digest);
+        String request = http().post("dave", "/api/approval-requests", Map.of("pipelineId", pipeline,
+                "imageDigest", digest)).json().path("id").asString();
+        String robotBearer = "Bearer " + http().post("dave", "/api/access/tokens", Map.of("name", "stand-in",
+                "userId", robot)).json().path("accessToken").asString();
+
+        Http.Response vote = http().postWithAuthorization(robotBearer, "/api/approval-requests/" + request
+                + "/approve", null);
+
+        assertThat(vote.status()).isEqualTo(403);
+        assertThat(vote.reason()).isEqualTo("SERVICE_ACCOUNT_CANNOT_APPROVE");
+        assertThat(http().get("dave", "/api/approval-requests/" + request).json().path("status").asString())
+                .isEqualTo("PENDING");
+        assertThat(http().get("dave", "/api/pipelines/" + pipeline + "/approvers").body()).doesNotContain(robot);
+    }
+
     @Test
     void a_super_admin_marks_a_service_account_and_only_then_makes_its_tokens() {
         String bot = "deploy-bot-" + UUID.randomUUID().toString().substring(0, 6);

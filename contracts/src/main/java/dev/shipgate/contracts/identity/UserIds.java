@@ -31,6 +31,16 @@ public final class UserIds {
         return Normalizer.normalize(raw, Normalizer.Form.NFKC).strip().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * Whether {@code raw} holds compatibility characters that NFKC folds into others (full-width {@code ｃａｒｏｌ}, the
+     * roman numeral {@code ⅽ} in {@code ⅽarol}, ligatures). Shipgate folds them in ids it is given, but an identity
+     * asserted from outside (an OIDC provider's claim) that is spelled so is refused instead: folding it would sign
+     * the provider's account {@code ｃａｒｏｌ} in as Shipgate's {@code carol}.
+     */
+    public static boolean hasCompatibilityCharacters(String raw) {
+        return raw != null && !Normalizer.isNormalized(raw, Normalizer.Form.NFKC);
+    }
+
     /** Whether two ids name the same user. */
     public static boolean same(String a, String b) {
         return a != null && b != null && canonical(a).equals(canonical(b));

@@ -23,6 +23,10 @@ class CanonicalSubjectJwtDecoder implements JwtDecoder {
     @Override
     public Jwt decode(String token) {
         Jwt jwt = verifying.decode(token);
+        if (UserIds.hasCompatibilityCharacters(jwt.getSubject())) {
+            throw new BadJwtException("the token's subject is spelled with compatibility characters (full-width"
+                    + " letters, ligatures...): it is refused rather than taken for another user's id");
+        }
         String subject = UserIds.canonical(jwt.getSubject());
         if (subject == null || subject.isEmpty()) {
             throw new BadJwtException("the token names no user (its subject is empty)");

@@ -24,7 +24,10 @@ public interface AccessDirectory {
     default Actor actor(String userId) {
         String id = UserIds.canonical(userId);
         return find(id)
-                .map(access -> new Actor(id, access.user().groups(), access.permissions()))
+                .map(access -> {
+                    Actor actor = new Actor(id, access.user().groups(), access.permissions());
+                    return access.user().serviceAccount() ? actor.asServiceAccount() : actor;
+                })
                 .orElseGet(() -> new Actor(id, List.of(), Permissions.none(id)));
     }
 
@@ -50,9 +53,10 @@ public interface AccessDirectory {
         return find(userId).map(access -> access.user().serviceAccount()).orElse(false);
     }
 
-    /** Image approvers on the scope and super admins (the default approvers). */
+    /** Image approvers on the scope and super admins (the default approvers); never a service account. */
     default Set<String> approversFor(Scope scope) {
         return all().stream()
+                .filter(access -> !access.user().serviceAccount())
                 .filter(access -> access.permissions().canApproveImages(scope))
                 .map(access -> access.user().id())
                 .collect(Collectors.toSet());

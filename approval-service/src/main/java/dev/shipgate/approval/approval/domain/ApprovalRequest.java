@@ -386,6 +386,10 @@ public record ApprovalRequest(
             return new Outcome.Refused(Refusal.of(Reason.BUILDER_CANNOT_APPROVE,
                     "you built this image, so you cannot approve or reject it"));
         }
+        if (approver.serviceAccount()) {
+            return new Outcome.Refused(Refusal.of(Reason.SERVICE_ACCOUNT_CANNOT_APPROVE, approver.userId()
+                    + " is a service account: approvals come from people, never from automation"));
+        }
         if (!approver.canApproveImages(image.scope())) {
             return new Outcome.Refused(Refusal.of(Reason.NOT_AN_ELIGIBLE_APPROVER, approver.userId()
                     + " is not an image approver for " + image.application() + " / " + image.environment()));

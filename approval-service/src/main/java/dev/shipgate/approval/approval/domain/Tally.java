@@ -54,7 +54,10 @@ public record Tally(int required, List<String> counted, List<SetAside> setAside,
                 setAside.add(new SetAside(voter, voter + " voted twice: one vote counts"));
             } else {
                 Actor now = people.now(voter);
-                if (now.canApproveImages(image.scope())) {
+                if (now.serviceAccount()) {
+                    setAside.add(new SetAside(voter, voter + " is a service account: approvals come from people,"
+                            + " so its vote does not count"));
+                } else if (now.canApproveImages(image.scope())) {
                     groupsByVoter.put(voter, Set.copyOf(now.groups()));
                 } else {
                     setAside.add(new SetAside(voter, voter + " may no longer approve images of "

@@ -109,6 +109,27 @@ class DecidedAtUseTest {
         });
     }
 
+    /**
+     * A found way around the four eyes (issue 15, item 4): dave built and requested, a manager made the service
+     * account ci-bot an image approver, dave made himself a token for ci-bot and approved through it. A service
+     * account never approves, and a vote of one stored before this rule does not count.
+     */
+    @Test
+    void a_service_account_never_approves_even_as_an_image_approver() {
+        Actor asAPerson = actor("deploy-bot", List.of("release-managers"), Role.IMAGE_APPROVER);
+        Actor robot = asAPerson.asServiceAccount();
+        People people = people(ALICE, BOB, CAROL, DAVE, robot);
+
+        assertThat(refusal(pending(1).approve(people, robot, null, VOTED)))
+                .isEqualTo(Reason.SERVICE_ACCOUNT_CANNOT_APPROVE);
+        ApprovalRequest votedWhileItWasAPerson = vote(pending(1), people(asAPerson), asAPerson);
+        Tally now = votedWhileItWasAPerson.tally(people);
+        assertThat(now.counted()).isEmpty();
+        assertThat(now.setAside()).extracting(Tally.SetAside::userId).containsExactly("deploy-bot");
+        assertThat(refusal(votedWhileItWasAPerson.consume(people, "dp-1", ALICE, LATER)))
+                .isEqualTo(Reason.PARTIALLY_APPROVED);
+    }
+
     @Test
     void whether_an_approver_may_deploy_is_judged_under_the_current_policy() {
         ApprovalRequest approved = vote(pending(1), PEOPLE, BOB);
