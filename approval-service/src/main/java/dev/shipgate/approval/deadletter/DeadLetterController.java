@@ -2,6 +2,7 @@ package dev.shipgate.approval.deadletter;
 
 import dev.shipgate.approval.access.application.AccessDirectory;
 import dev.shipgate.approval.access.domain.EffectiveAccess;
+import dev.shipgate.contracts.Topics;
 import dev.shipgate.support.web.RefusedException;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -70,6 +71,13 @@ public class DeadLetterController {
                            @PathVariable @Min(0) @Max(1000) int partition, @PathVariable @Min(0) long offset) {
         String by = requireSuperAdmin(caller);
         requireExists(topic, partition);
+        if (Topics.ACCESS.equals(DeadLetters.originalOf(topic))) {
+            // a compacted topic of each user's latest access: an old copy put back would become the latest and
+            // bring back grants taken since
+            throw new RefusedException(HttpStatus.CONFLICT, "LATEST_STATE_TOPIC", Topics.ACCESS + " carries each"
+                    + " user's latest access, so an old copy is not put back: change the user (or restart"
+                    + " approval-service, which publishes everyone's access) to publish it again");
+        }
         if (!DeadLetters.mayReplay(topic)) {
             throw new RefusedException(HttpStatus.CONFLICT, "NOT_OWN_TOPIC", "approval-service may not write "
                     + DeadLetters.originalOf(topic) + ": only the service that owns a topic writes it (Kafka ACLs),"

@@ -89,7 +89,15 @@ class DeadLetterIT extends ApprovalServiceTestBase {
                 forgedGrant.headers()));
         Http.Response forged = http().post("dave", replayPath(accessDlt, awaitLetter(accessDlt, forgedKey)), null);
         assertThat(forged.status()).isEqualTo(409);
-        assertThat(forged.reason()).isEqualTo("NOT_A_COPY_OF_THE_TOPIC");
+        assertThat(forged.reason()).isEqualTo("LATEST_STATE_TOPIC"); // no access letter is put back at all
+
+        // a made-up image naming any builder, written to the images' dead letters by one of their consumers
+        String madeUp = "sha256:" + UUID.randomUUID().toString().replace("-", "");
+        var forgedImage = imageBuilt(madeUp, "nobody");
+        topics.send(KafkaAccess.DEPLOY, new ProducerRecord<>(IMAGES_DLT, null, madeUp, forgedImage.value(),
+                forgedImage.headers()));
+        assertThat(http().post("dave", replayPath(IMAGES_DLT, awaitLetter(IMAGES_DLT, madeUp)), null).reason())
+                .isEqualTo("NOT_A_COPY_OF_THE_TOPIC");
 
         // headers naming a real message, body swapped: still refused
         String digest = "sha256:" + UUID.randomUUID().toString().replace("-", "");
@@ -137,6 +145,19 @@ class DeadLetterIT extends ApprovalServiceTestBase {
                 + letter.path("partition").asInt() + "/" + letter.path("offset").asLong() + "/replay", null);
         assertThat(replayed.status()).isEqualTo(409);
         assertThat(replayed.reason()).isEqualTo("NOT_OWN_TOPIC");
+    }
+
+    /** Found by trying to break it: an old copy of a user's access, put back, would become their latest access. */
+    @Test
+    void a_letter_of_the_access_topic_is_shown_but_not_put_back() {
+        String key = "garbage-" + UUID.randomUUID();
+        String accessDlt = Topics.deadLetterOf(Topics.ACCESS);
+        topics.send(new ProducerRecord<>(Topics.ACCESS, key, "{not json".getBytes(StandardCharsets.UTF_8)));
+        JsonNode letter = awaitLetter(accessDlt, key);
+
+        Http.Response replayed = http().post("dave", replayPath(accessDlt, letter), null);
+        assertThat(replayed.status()).isEqualTo(409);
+        assertThat(replayed.reason()).isEqualTo("LATEST_STATE_TOPIC");
     }
 
     private JsonNode awaitLetter(String key) {

@@ -7,12 +7,14 @@ import dev.shipgate.deploy.deployment.domain.DeploymentStatus;
 import dev.shipgate.deploy.pipeline.application.PipelineRefusedException;
 import dev.shipgate.deploy.pipeline.application.PipelineService;
 import dev.shipgate.support.security.CallerChannel;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -22,7 +24,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Duration;
@@ -53,49 +54,47 @@ public class DeploymentController {
     public record RollbackBody(@NotBlank @Size(max = 100) String deploymentId) {
     }
 
-    /** Accepted, not done: the deployment is REQUESTED until approval-service decides; follow its status. */
-    @PostMapping(path = "/api/pipelines/{pipelineId}/deployments", params = "!wait")
-    @ResponseStatus(HttpStatus.ACCEPTED)
-    public Deployment deploy(@AuthenticationPrincipal Jwt caller, @PathVariable String pipelineId,
-                             @Valid @RequestBody DeployBody body) {
-        return deployments.request(caller.getSubject(), CallerChannel.of(caller), pipelineId,
-                body.imageDigest());
-    }
-
     /**
-     * Deploys and answers with approval-service's decision, waiting for it up to {@code wait} (an ISO-8601 duration
-     * such as {@code PT10S}, capped at the configured limit): see {@link DecisionAnswers}. No request thread is held
-     * while waiting.
+     * Triggers a deployment. Without {@code wait}: 202, the deployment REQUESTED until approval-service decides (follow
+     * its status). With {@code wait} (an ISO-8601 duration such as {@code PT10S}, capped at the configured limit): the
+     * decision itself, as {@link DecisionAnswers} gives it, or 202 when the wait runs out. One operation with an
+     * optional parameter (two handlers made the published API say {@code wait} was required); no request thread is
+     * held while waiting.
      */
-    @PostMapping(path = "/api/pipelines/{pipelineId}/deployments", params = "wait")
-    public CompletableFuture<ResponseEntity<Object>> deployAndWait(@AuthenticationPrincipal Jwt caller,
-                                                                   @PathVariable String pipelineId,
-                                                                   @RequestParam String wait,
-                                                                   @Valid @RequestBody DeployBody body) {
-        Duration waitFor = answers.waitFor(wait);
+    @ApiResponse(responseCode = "202", description = "Requested: no decision yet (or none within the wait)",
+            content = @Content(schema = @Schema(implementation = Deployment.class)))
+    @ApiResponse(responseCode = "201", description = "Authorized within the wait",
+            content = @Content(schema = @Schema(implementation = Deployment.class)))
+    @PostMapping("/api/pipelines/{pipelineId}/deployments")
+    public CompletableFuture<ResponseEntity<Object>> deploy(@AuthenticationPrincipal Jwt caller,
+                                                            @PathVariable String pipelineId,
+                                                            @RequestParam(required = false) String wait,
+                                                            @Valid @RequestBody DeployBody body) {
+        Duration waitFor = wait == null ? null : answers.waitFor(wait);
         Deployment requested = deployments.request(caller.getSubject(), CallerChannel.of(caller), pipelineId,
                 body.imageDigest());
-        return answers.answer(requested, waitFor);
+        return answer(requested, waitFor);
     }
 
-    @PostMapping(path = "/api/pipelines/{pipelineId}/rollbacks", params = "!wait")
-    @ResponseStatus(HttpStatus.ACCEPTED)
-    public Deployment rollback(@AuthenticationPrincipal Jwt caller, @PathVariable String pipelineId,
-                               @Valid @RequestBody RollbackBody body) {
-        return deployments.rollback(caller.getSubject(), CallerChannel.of(caller), pipelineId,
-                body.deploymentId());
-    }
-
-    /** A rollback that answers with the decision, as {@link #deployAndWait} does. */
-    @PostMapping(path = "/api/pipelines/{pipelineId}/rollbacks", params = "wait")
-    public CompletableFuture<ResponseEntity<Object>> rollbackAndWait(@AuthenticationPrincipal Jwt caller,
-                                                                     @PathVariable String pipelineId,
-                                                                     @RequestParam String wait,
-                                                                     @Valid @RequestBody RollbackBody body) {
-        Duration waitFor = answers.waitFor(wait);
+    /** Deploys the image of an earlier deployment; {@code wait} as for {@link #deploy}. */
+    @ApiResponse(responseCode = "202", description = "Requested: no decision yet (or none within the wait)",
+            content = @Content(schema = @Schema(implementation = Deployment.class)))
+    @ApiResponse(responseCode = "201", description = "Authorized within the wait",
+            content = @Content(schema = @Schema(implementation = Deployment.class)))
+    @PostMapping("/api/pipelines/{pipelineId}/rollbacks")
+    public CompletableFuture<ResponseEntity<Object>> rollback(@AuthenticationPrincipal Jwt caller,
+                                                              @PathVariable String pipelineId,
+                                                              @RequestParam(required = false) String wait,
+                                                              @Valid @RequestBody RollbackBody body) {
+        Duration waitFor = wait == null ? null : answers.waitFor(wait);
         Deployment requested = deployments.rollback(caller.getSubject(), CallerChannel.of(caller), pipelineId,
                 body.deploymentId());
-        return answers.answer(requested, waitFor);
+        return answer(requested, waitFor);
+    }
+
+    private CompletableFuture<ResponseEntity<Object>> answer(Deployment requested, Duration waitFor) {
+        return waitFor == null ? CompletableFuture.completedFuture(ResponseEntity.accepted().body(requested))
+                : answers.answer(requested, waitFor);
     }
 
     @GetMapping("/api/pipelines/{pipelineId}/deployments")
