@@ -459,14 +459,23 @@ function grantableScopes() {
   return (state.me && state.me.grantableScopes) || [];
 }
 
+/**
+ * The roles offered in a role input. A granter gives only roles they hold (design rule 13): MANAGER implies the ranked
+ * ones, IMAGE_APPROVER is additive, so it is offered only to whoever holds it somewhere (the server checks the scope).
+ */
+function grantableRoles() {
+  const holdsApprover = state.me && (state.me.superAdmin || state.me.roles.some(g => g.role === 'IMAGE_APPROVER'));
+  return ['VIEW', 'BUILD_AND_DEPLOY', 'ADMIN', 'MANAGER'].concat(holdsApprover ? ['IMAGE_APPROVER'] : []);
+}
+
 const scopeText = s => `${s.project} / ${s.application} / ${s.environment}`;
 
 /** Role and scope inputs, starting at the first scope the caller may grant in (a choice when there are several). */
 function roleInputs(prefix) {
   const scopes = grantableScopes();
   const first = scopes[0] || { project: '', application: '', environment: '' };
-  return html`<select id="${prefix}-role"><option value="">(none)</option>${['VIEW', 'BUILD_AND_DEPLOY', 'ADMIN',
-    'MANAGER', 'IMAGE_APPROVER'].map(r => html`<option>${r}</option>`)}</select>${scopes.length > 1
+  return html`<select id="${prefix}-role"><option value="">(none)</option>${grantableRoles().map(r =>
+    html`<option>${r}</option>`)}</select>${scopes.length > 1
     ? html`<select id="${prefix}-scope" data-fills="${prefix}" aria-label="inside">${scopes.map((s, i) =>
       html`<option value="${i}">${scopeText(s)}</option>`)}</select>` : ''}
     <input id="${prefix}-project" placeholder="project or *" value="${first.project}"><input

@@ -213,8 +213,11 @@ class BrowserStoryIT {
         assertThat(browser.driver.findElement(By.id("grant-project")).getDomProperty("value")).isEqualTo("shop");
         assertThat(browser.driver.findElement(By.id("grant-application")).getDomProperty("value"))
                 .isEqualTo("payments");
-        new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("grant-role")))
-                .selectByVisibleText("IMAGE_APPROVER");
+        // she holds no IMAGE_APPROVER, so she is not offered it (rule 13: only roles she holds)
+        var roleSelect = new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("grant-role")));
+        assertThat(roleSelect.getOptions()).extracting(option -> option.getText()).contains("MANAGER")
+                .doesNotContain("IMAGE_APPROVER");
+        roleSelect.selectByVisibleText("MANAGER");
         browser.driver.findElement(By.id("grant-application")).clear();
         browser.driver.findElement(By.id("grant-application")).sendKeys("*");
         browser.driver.findElement(By.cssSelector("[data-action=grant]")).click();

@@ -122,26 +122,37 @@ public final class AccessModel {
     }
 
     /**
-     * Every grant someone holds now and did not hold in {@code start} (directly or through a group) that no MANAGER
-     * grant held in {@code start} by a non-super-admin contains, or that is SUPER_ADMIN: an escalation. Empty when
-     * only non-super-admins acted and the rules hold.
+     * Every grant someone holds now and did not hold in {@code start} (directly or through a group) that is an
+     * escalation: SUPER_ADMIN; or a grant that no MANAGER grant held in {@code start} by a non-super-admin contains;
+     * or an IMAGE_APPROVER grant that no IMAGE_APPROVER grant held in {@code start} by a non-super-admin contains
+     * (a granter gives only roles they hold, and MANAGER does not imply IMAGE_APPROVER). Empty when only
+     * non-super-admins acted and the rules hold.
      */
     public List<String> escalationsSince(AccessModel start) {
-        List<Grant> managedAtStart = start.nonSuperAdmins().stream()
-                .flatMap(id -> start.permissionsOf(id).grants().stream())
-                .filter(grant -> grant.role() == Role.MANAGER).toList();
+        List<Grant> managedAtStart = heldAtStartByNonSuperAdmins(start, Role.MANAGER);
+        List<Grant> approvedAtStart = heldAtStartByNonSuperAdmins(start, Role.IMAGE_APPROVER);
         List<String> escalations = new ArrayList<>();
         for (String id : users.keySet()) {
             List<Grant> before = start.permissionsOf(id).grants();
             for (Grant grant : permissionsOf(id).grants()) {
-                boolean reachedByAGranter = grant.role() != Role.SUPER_ADMIN && managedAtStart.stream()
-                        .anyMatch(manager -> manager.scope().contains(grant.scope()));
+                boolean reachedByAGranter = grant.role() != Role.SUPER_ADMIN
+                        && containedByOne(managedAtStart, grant)
+                        && (grant.role() != Role.IMAGE_APPROVER || containedByOne(approvedAtStart, grant));
                 if (!before.contains(grant) && !reachedByAGranter) {
                     escalations.add(id + " gained " + grant);
                 }
             }
         }
         return escalations;
+    }
+
+    private static List<Grant> heldAtStartByNonSuperAdmins(AccessModel start, Role role) {
+        return start.nonSuperAdmins().stream().flatMap(id -> start.permissionsOf(id).grants().stream())
+                .filter(grant -> grant.role() == role).toList();
+    }
+
+    private static boolean containedByOne(List<Grant> held, Grant grant) {
+        return held.stream().anyMatch(h -> h.scope().contains(grant.scope()));
     }
 
     @Override

@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Model-based: from a generated state (super admins, scoped managers, others, groups), generated sequences of grant,
  * revoke and group-change attempts by non-super-admins go through {@link GrantingPolicy}. After every step, nobody
- * holds a grant wider than what some granter held at the start, and nobody's own grants changed by their own hand.
+ * holds a grant wider than what some granter held at the start (an image approver role only where some non-super-admin
+ * held one at the start), and nobody's own grants changed by their own hand.
  */
 class GrantingSequenceTest {
 
@@ -70,7 +71,10 @@ class GrantingSequenceTest {
         });
     }
 
-    /** An allowed change of a user's grants: by someone else, each changed binding inside a MANAGER grant of theirs. */
+    /**
+     * An allowed change of a user's grants: by someone else, each changed binding inside a MANAGER grant of theirs,
+     * and an IMAGE_APPROVER binding also inside an IMAGE_APPROVER grant of theirs (rule 13: only roles they hold).
+     */
     private static void assertAllowedOnlyInsideWhatTheActorHeld(AccessModel before, AccessModel.Attempt attempt,
                                                                boolean allowed) {
         if (!allowed || attempt.kind() == AccessModel.Kind.CHANGE_GROUP) {
@@ -91,6 +95,10 @@ class GrantingSequenceTest {
             assertThat(grant.role()).isNotEqualTo(Role.SUPER_ADMIN);
             assertThat(actor.grants()).as("%s changed %s", attempt.actor(), grant).anyMatch(held ->
                     held.role() == Role.MANAGER && held.scope().contains(grant.scope()));
+            if (grant.role() == Role.IMAGE_APPROVER) {
+                assertThat(actor.grants()).as("%s changed %s", attempt.actor(), grant).anyMatch(held ->
+                        held.role() == Role.IMAGE_APPROVER && held.scope().contains(grant.scope()));
+            }
         }
     }
 }

@@ -18,9 +18,10 @@ class AccessAdministrationIT extends ApprovalServiceTestBase {
 
     private static final Map<String, String> VIEW_PAYMENTS = Map.of("role", "VIEW", "project", "shop",
             "application", "payments", "environment", "*");
-    private static final Map<String, String> APPROVER_PAYMENTS = Map.of("role", "IMAGE_APPROVER", "project", "shop",
+    // ranked roles: a MANAGER holds them (IMAGE_APPROVER she would have to hold as well, see ScopedManagerIT)
+    private static final Map<String, String> DEPLOY_PAYMENTS = Map.of("role", "BUILD_AND_DEPLOY", "project", "shop",
             "application", "payments", "environment", "*");
-    private static final Map<String, String> APPROVER_BILLING = Map.of("role", "IMAGE_APPROVER", "project", "shop",
+    private static final Map<String, String> DEPLOY_BILLING = Map.of("role", "BUILD_AND_DEPLOY", "project", "shop",
             "application", "billing", "environment", "*");
 
     @Test
@@ -29,11 +30,11 @@ class AccessAdministrationIT extends ApprovalServiceTestBase {
                 .status()).isEqualTo(200);
 
         Http.Response granted = http().put("mona", "/api/access/users/frank", user("frank@example.com",
-                List.of(VIEW_PAYMENTS, APPROVER_PAYMENTS)));
+                List.of(VIEW_PAYMENTS, DEPLOY_PAYMENTS)));
         Http.Response outOfScope = http().put("mona", "/api/access/users/frank", user("frank@example.com",
-                List.of(VIEW_PAYMENTS, APPROVER_PAYMENTS, APPROVER_BILLING)));
+                List.of(VIEW_PAYMENTS, DEPLOY_PAYMENTS, DEPLOY_BILLING)));
         Http.Response redirected = http().put("mona", "/api/access/users/frank", user("mona@evil.example",
-                List.of(VIEW_PAYMENTS, APPROVER_PAYMENTS)));
+                List.of(VIEW_PAYMENTS, DEPLOY_PAYMENTS)));
         Http.Response byDeveloper = http().put("alice", "/api/access/users/frank", user("frank@example.com",
                 List.of(VIEW_PAYMENTS)));
 
@@ -42,7 +43,7 @@ class AccessAdministrationIT extends ApprovalServiceTestBase {
         assertThat(redirected.reason()).isEqualTo("SUPER_ADMIN_ONLY");
         assertThat(byDeveloper.reason()).isEqualTo("NOT_ALLOWED_TO_GRANT");
         UserAccessChanged published = topics.await(UserAccessChanged.class, e -> e.userId().equals("frank")
-                && e.roles().stream().anyMatch(r -> r.role().equals("IMAGE_APPROVER")));
+                && e.roles().stream().anyMatch(r -> r.role().equals("BUILD_AND_DEPLOY")));
         assertThat(published.email()).isEqualTo("frank@example.com");
         assertThat(http().get("frank", "/api/access/me").json().path("roles").size()).isEqualTo(2);
     }

@@ -32,6 +32,8 @@ class PermissionMatrixIT extends ApprovalServiceTestBase {
 
     enum Action { REQUEST_APPROVAL, APPROVE, REJECT, VIEW_REQUEST, CANCEL_OTHERS_REQUEST, EXPIRE_OTHERS_APPROVAL,
         REGISTER_IMAGE, GRANT_IMAGE_APPROVER, DEPLOY,
+        // rule 13: IMAGE_APPROVER is given only by a MANAGER who holds it too (the caller also holds it, same scope)
+        GRANT_IMAGE_APPROVER_HOLDING_IT,
         // granting (issue 15, input 1): wider than one's own scope, and to oneself
         GRANT_WIDER_THAN_OWN_SCOPE, GRANT_TO_ONESELF,
         // API tokens (issue 15, input 4): minting for others, and acting through a token
@@ -48,13 +50,14 @@ class PermissionMatrixIT extends ApprovalServiceTestBase {
             Action.CANCEL_OTHERS_REQUEST, EnumSet.noneOf(Role.class),
             Action.EXPIRE_OTHERS_APPROVAL, EnumSet.of(Role.ADMIN, Role.MANAGER, Role.SUPER_ADMIN),
             Action.REGISTER_IMAGE, EnumSet.of(Role.BUILD_AND_DEPLOY, Role.ADMIN, Role.MANAGER, Role.SUPER_ADMIN),
-            Action.GRANT_IMAGE_APPROVER, EnumSet.of(Role.MANAGER, Role.SUPER_ADMIN),
+            Action.GRANT_IMAGE_APPROVER, EnumSet.of(Role.SUPER_ADMIN), // MANAGER does not include IMAGE_APPROVER
             Action.DEPLOY, EnumSet.of(Role.BUILD_AND_DEPLOY, Role.ADMIN, Role.MANAGER, Role.SUPER_ADMIN)));
 
     static { // beyond Map.of's ten entries
         // issue 15 item 1: VIEW on shop / * / *, wider than any scoped caller's grant; and one's own grants
         ALLOWED_IN_SCOPE.put(Action.GRANT_WIDER_THAN_OWN_SCOPE, EnumSet.of(Role.SUPER_ADMIN));
         ALLOWED_IN_SCOPE.put(Action.GRANT_TO_ONESELF, EnumSet.of(Role.SUPER_ADMIN));
+        ALLOWED_IN_SCOPE.put(Action.GRANT_IMAGE_APPROVER_HOLDING_IT, EnumSet.of(Role.MANAGER, Role.SUPER_ADMIN));
         // tokens: nobody mints for another person; only a super admin for a service account; a token acts with its
         // owner's rights and no more (the same roles as APPROVE and REQUEST_APPROVAL); a token mints no tokens
         ALLOWED_IN_SCOPE.put(Action.MINT_TOKEN_FOR_ANOTHER_PERSON, EnumSet.noneOf(Role.class));
@@ -123,11 +126,16 @@ class PermissionMatrixIT extends ApprovalServiceTestBase {
             case REGISTER_IMAGE -> ok(http().post(caller, "/api/images", Map.of("digest", "sha256:"
                     + UUID.randomUUID().toString().replace("-", ""), "repository", "registry.local/payments", "tag",
                     "9.9.9", "application", "payments")));
-            case GRANT_IMAGE_APPROVER -> ok(http().put(caller, "/api/access/users/m-grantee", Map.of("email",
-                    "grantee@example.com", "displayName", "grantee", "active", true, "groups", List.of(), "roles",
-                    List.of(Map.of("role", "IMAGE_APPROVER", "project", "shop", "application", "payments",
-                            "environment", "*")))))
-                    && revokeGrantee();
+            case GRANT_IMAGE_APPROVER -> grantImageApprover(caller);
+            case GRANT_IMAGE_APPROVER_HOLDING_IT -> {
+                Map<String, String> own = ownBinding(role, inScope);
+                Map<String, String> approverToo = Map.of("role", "IMAGE_APPROVER", "project", own.get("project"),
+                        "application", own.get("application"), "environment", "*");
+                assertThat(http().put("dave", "/api/access/users/" + caller, Map.of("email", caller + "@example.com",
+                        "displayName", caller, "active", true, "groups", List.of(), "roles", List.of(own,
+                                approverToo))).status()).isEqualTo(200);
+                yield grantImageApprover(caller);
+            }
             case DEPLOY -> deployDecidedAuthorized(caller);
             case MINT_TOKEN_FOR_ANOTHER_PERSON -> ok(http().post(caller, "/api/access/tokens",
                     Map.of("name", "as alice", "userId", "alice")));
@@ -154,6 +162,14 @@ class PermissionMatrixIT extends ApprovalServiceTestBase {
                             "payments", "environment", "prod"))))); // inside the caller's own scope when in scope
         };
         assertThat(succeeded).isEqualTo(allowed);
+    }
+
+    /** Whether {@code caller} may make m-grantee an image approver on shop / payments / * (taken back after). */
+    private boolean grantImageApprover(String caller) {
+        return ok(http().put(caller, "/api/access/users/m-grantee", Map.of("email", "grantee@example.com",
+                "displayName", "grantee", "active", true, "groups", List.of(), "roles", List.of(Map.of("role",
+                        "IMAGE_APPROVER", "project", "shop", "application", "payments", "environment", "*")))))
+                && revokeGrantee();
     }
 
     /** The caller's own API token, made from their sign-in (anyone active may make one). */

@@ -10,7 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 15 item 1, as reported: mona (MANAGER on shop / payments / *) tries to make herself, and erin, global. Each
- * refusal is a 403 problem with its own reason, and nothing changes; granting inside her scope still works.
+ * refusal is a 403 problem with its own reason, and nothing changes; granting inside her scope still works. And its
+ * follow-up: she made the service account ci-bot an image approver, a role she does not hold.
  */
 class ScopedManagerIT extends ApprovalServiceTestBase {
 
@@ -59,12 +60,50 @@ class ScopedManagerIT extends ApprovalServiceTestBase {
         assertThat(http().get("mona", "/api/access/me").json().path("grantableScopes").toString())
                 .isEqualTo("[{\"project\":\"shop\",\"application\":\"payments\",\"environment\":\"*\"}]");
 
-        Map<String, String> approverPaymentsProd = binding("IMAGE_APPROVER", "shop", "payments", "prod");
-        assertThat(http().put("mona", "/api/access/users/erin", erin(List.of(ERIN_OWN, approverPaymentsProd)))
+        Map<String, String> adminPaymentsProd = binding("ADMIN", "shop", "payments", "prod");
+        assertThat(http().put("mona", "/api/access/users/erin", erin(List.of(ERIN_OWN, adminPaymentsProd)))
                 .status()).isEqualTo(200);
-        assertThat(roles("erin")).containsExactlyInAnyOrder("VIEW shop/payments/*", "IMAGE_APPROVER shop/payments/prod");
+        assertThat(roles("erin")).containsExactlyInAnyOrder("VIEW shop/payments/*", "ADMIN shop/payments/prod");
         assertThat(http().put("mona", "/api/access/users/erin", erin(List.of(ERIN_OWN))).status()).isEqualTo(200);
         assertThat(roles("erin")).containsExactly("VIEW shop/payments/*");
+    }
+
+    // rule 13 "only roles at or below their own": IMAGE_APPROVER is additive, MANAGER does not include it
+    @Test
+    void a_manager_gives_or_takes_image_approver_only_where_she_holds_it() {
+        Map<String, String> approverPaymentsProd = binding("IMAGE_APPROVER", "shop", "payments", "prod");
+        Map<String, Object> ciBot = Map.of("email", "ci@example.com", "displayName", "CI", "active", true,
+                "groups", List.of(), "roles", List.of(binding("BUILD_AND_DEPLOY", "*", "*", "*"), approverPaymentsProd));
+        Http.Response botApprover = http().put("mona", "/api/access/users/ci-bot", ciBot);
+        assertRefused(botApprover, "NOT_ALLOWED_TO_GRANT");
+        assertThat(botApprover.body()).contains("must hold IMAGE_APPROVER");
+        assertRefused(http().put("mona", "/api/access/users/erin", erin(List.of(ERIN_OWN, approverPaymentsProd))),
+                "NOT_ALLOWED_TO_GRANT");
+        assertThat(roles("ci-bot")).containsExactly("BUILD_AND_DEPLOY */*/*");
+        assertThat(roles("erin")).containsExactly("VIEW shop/payments/*");
+        // nor take it: erin made an approver by the super admin stays one
+        assertThat(http().put("dave", "/api/access/users/erin", erin(List.of(ERIN_OWN, approverPaymentsProd)))
+                .status()).isEqualTo(200);
+        assertRefused(http().put("mona", "/api/access/users/erin", erin(List.of(ERIN_OWN))), "NOT_ALLOWED_TO_GRANT");
+        assertThat(roles("erin")).contains("IMAGE_APPROVER shop/payments/prod");
+
+        // holding it on shop / * / prod as well, she gives and takes it there, and still not wider
+        Map<String, String> approverShopProd = binding("IMAGE_APPROVER", "shop", "*", "prod");
+        try {
+            assertThat(http().put("dave", "/api/access/users/mona", mona(List.of(MONA_OWN, approverShopProd)))
+                    .status()).isEqualTo(200);
+            assertThat(http().put("mona", "/api/access/users/erin", erin(List.of(ERIN_OWN))).status()).isEqualTo(200);
+            assertThat(roles("erin")).containsExactly("VIEW shop/payments/*");
+            assertThat(http().put("mona", "/api/access/users/erin", erin(List.of(ERIN_OWN, approverPaymentsProd)))
+                    .status()).isEqualTo(200);
+            assertThat(roles("erin")).containsExactlyInAnyOrder("VIEW shop/payments/*",
+                    "IMAGE_APPROVER shop/payments/prod");
+            assertRefused(http().put("mona", "/api/access/users/erin", erin(List.of(ERIN_OWN,
+                    binding("IMAGE_APPROVER", "shop", "payments", "*")))), "NOT_ALLOWED_TO_GRANT");
+        } finally {
+            assertThat(http().put("dave", "/api/access/users/mona", mona(List.of(MONA_OWN))).status()).isEqualTo(200);
+            assertThat(http().put("dave", "/api/access/users/erin", erin(List.of(ERIN_OWN))).status()).isEqualTo(200);
+        }
     }
 
     @Test

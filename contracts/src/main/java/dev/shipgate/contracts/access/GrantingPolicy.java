@@ -15,9 +15,11 @@ import java.util.Set;
  *
  * <ul>
  *   <li>A binding (role on scope) is given or taken only by a granter holding MANAGER (or SUPER_ADMIN) on a scope that
- *       <em>contains</em> the binding's scope; a MANAGER may give VIEW, BUILD_AND_DEPLOY, ADMIN, MANAGER and
- *       IMAGE_APPROVER. ADMIN and lower grant nothing. Removal follows the same rule, so a scoped manager cannot take
- *       a wider grant from someone else.</li>
+ *       <em>contains</em> the binding's scope <em>and</em> holding the role itself on a scope containing it
+ *       ({@link Permissions#has}): "only roles at or below their own". MANAGER implies VIEW, BUILD_AND_DEPLOY and
+ *       ADMIN, so those need nothing more; IMAGE_APPROVER is additive, so a MANAGER gives or takes it only where they
+ *       are an image approver too. ADMIN and lower grant nothing. Removal follows the same rule, so a scoped manager
+ *       cannot take a wider grant, nor an approver role they lack, from someone else.</li>
  *   <li>Only a super admin gives or takes SUPER_ADMIN.</li>
  *   <li>Nobody changes their own grants except a super admin.</li>
  *   <li>Groups (which can carry any grant, and whose members any change reaches) are changed by super admins only.</li>
@@ -27,7 +29,10 @@ public final class GrantingPolicy {
 
     /** Stable reason codes of a refusal (the {@code reason} of the 403 problem). */
     public enum Reason {
-        /** No MANAGER grant of the granter contains the binding's scope. */
+        /**
+         * No MANAGER grant of the granter contains the binding's scope, or the granter does not hold the binding's
+         * role on a scope containing it.
+         */
         NOT_ALLOWED_TO_GRANT,
         /** A non-super-admin tried to change their own grants. */
         CANNOT_CHANGE_OWN_GRANTS,
@@ -78,14 +83,21 @@ public final class GrantingPolicy {
             return granter.isSuperAdmin() ? Optional.empty() : Optional.of(new Refusal(Reason.SUPER_ADMIN_ONLY,
                     "only a super admin can grant or revoke " + Role.SUPER_ADMIN));
         }
-        return granter.has(Role.MANAGER, binding.scope()) ? Optional.empty() : Optional.of(new Refusal(
+        if (!granter.has(Role.MANAGER, binding.scope())) {
+            return Optional.of(new Refusal(Reason.NOT_ALLOWED_TO_GRANT, granter.userId() + " may not grant or revoke "
+                    + binding.role() + " on " + text(binding.scope()) + ": that needs " + Role.MANAGER
+                    + " on a scope containing it"));
+        }
+        return granter.has(binding.role(), binding.scope()) ? Optional.empty() : Optional.of(new Refusal(
                 Reason.NOT_ALLOWED_TO_GRANT, granter.userId() + " may not grant or revoke " + binding.role() + " on "
-                + text(binding.scope()) + ": that needs " + Role.MANAGER + " on a scope containing it"));
+                + text(binding.scope()) + ": the granter must hold " + binding.role() + " on a scope containing it"));
     }
 
     /**
      * The scopes inside which {@code granter} may give roles: those of their MANAGER grants (everywhere for a super
-     * admin), without one that another of them contains. Empty for whoever may grant nothing.
+     * admin), without one that another of them contains. Empty for whoever may grant nothing. These bound the ranked
+     * roles VIEW..MANAGER only; IMAGE_APPROVER is grantable only where the granter also holds it (kept out of this
+     * list on purpose: a UI offers it when {@link Permissions#has} says so, and {@link #refusalOf} decides).
      */
     public static List<Scope> grantableScopes(Permissions granter) {
         if (granter.isSuperAdmin()) {

@@ -54,7 +54,8 @@ public record Permissions(String userId, List<Grant> grants) {
 
     /**
      * Whether this user may give or take {@code role} on {@code scope} for someone else: a MANAGER grant containing
-     * the scope, or SUPER_ADMIN (the only one who grants SUPER_ADMIN). The whole rule, with one's own grants and
+     * the scope and {@code role} itself held on a scope containing it, or SUPER_ADMIN (the only one who grants
+     * SUPER_ADMIN). The whole rule, with one's own grants and
      * groups, is {@link GrantingPolicy}.
      */
     public boolean canGrant(Role role, Scope scope) {

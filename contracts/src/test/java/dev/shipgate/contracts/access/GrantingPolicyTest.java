@@ -54,8 +54,42 @@ class GrantingPolicyTest {
         Statistics.label("allowed").collect(allowed);
         boolean insideAManagerGrant = held.stream().anyMatch(h -> h.role() == Role.MANAGER
                 && h.scope().contains(binding.scope()));
-        assertThat(allowed).isEqualTo(binding.role() != Role.SUPER_ADMIN && insideAManagerGrant);
+        assertThat(allowed).isEqualTo(binding.role() != Role.SUPER_ADMIN && insideAManagerGrant
+                && (binding.role() != Role.IMAGE_APPROVER || holdsApproverOn(held, binding.scope())));
         Statistics.label("allowed").coverage(c -> c.check(true).percentage(p -> p > 8));
+    }
+
+    @Provide
+    Arbitrary<Grant> managerOrApproverGrants() {
+        return Combinators.combine(Arbitraries.of(Role.MANAGER, Role.IMAGE_APPROVER), scopes()).as(Grant::new);
+    }
+
+    // a target without stars is contained more often, so that both "manages and approves" and "only manages" occur
+    @Provide
+    Arbitrary<Scope> placesWithoutStars() {
+        return Combinators.combine(Arbitraries.of("shop", "infra"), Arbitraries.of("payments", "orders"),
+                Arbitraries.of("staging", "prod")).as(Scope::new);
+    }
+
+    // rule 13 "only roles at or below their own": IMAGE_APPROVER is additive, so MANAGER alone never gives it
+    @Property
+    void imageApproverIsGivenOrTakenOnlyByAManagerWhoHoldsItThere(
+            @ForAll @Size(max = 4) List<@From("managerOrApproverGrants") Grant> held,
+            @ForAll("placesWithoutStars") Scope scope) {
+        Permissions granter = new Permissions("g", held);
+        boolean allowed = GrantingPolicy.refusalOf(granter, new Grant(Role.IMAGE_APPROVER, scope)).isEmpty();
+        boolean managesIt = held.stream().anyMatch(h -> h.role() == Role.MANAGER && h.scope().contains(scope));
+        boolean approvesIt = holdsApproverOn(held, scope);
+        Statistics.label("manages, approves").collect(managesIt, approvesIt);
+        assertThat(allowed).isEqualTo(managesIt && approvesIt);
+        Statistics.label("manages, approves").coverage(c -> {
+            c.check(true, true).percentage(p -> p > 5);
+            c.check(true, false).percentage(p -> p > 5);
+        });
+    }
+
+    private static boolean holdsApproverOn(List<Grant> held, Scope scope) {
+        return held.stream().anyMatch(h -> h.role() == Role.IMAGE_APPROVER && h.scope().contains(scope));
     }
 
     @Property
@@ -109,12 +143,35 @@ class GrantingPolicyTest {
                 .map(GrantingPolicy.Refusal::reason).contains(GrantingPolicy.Reason.NOT_ALLOWED_TO_GRANT);
         assertThat(GrantingPolicy.refusalOfUserChange(mona, "erin", List.of(managerEverywhere), List.of()))
                 .map(GrantingPolicy.Refusal::reason).contains(GrantingPolicy.Reason.NOT_ALLOWED_TO_GRANT);
-        assertThat(GrantingPolicy.refusalOfUserChange(mona, "erin", List.of(), List.of(
-                new Grant(Role.IMAGE_APPROVER, new Scope("shop", "payments", "prod")), new Grant(Role.MANAGER,
-                        PAYMENTS)))).isEmpty();
+        assertThat(GrantingPolicy.refusalOfUserChange(mona, "erin", List.of(), List.of(new Grant(Role.ADMIN,
+                new Scope("shop", "payments", "prod")), new Grant(Role.MANAGER, PAYMENTS)))).isEmpty();
         assertThat(GrantingPolicy.refusalOfUserChange(mona, "erin", List.of(), List.of(new Grant(Role.SUPER_ADMIN,
                 PAYMENTS)))).map(GrantingPolicy.Refusal::reason).contains(GrantingPolicy.Reason.SUPER_ADMIN_ONLY);
         assertThat(GrantingPolicy.grantableScopes(mona)).containsExactly(PAYMENTS);
+    }
+
+    // the follow-up of issue 15 item 1: mona, MANAGER without IMAGE_APPROVER, made the service account ci-bot an approver
+    @Example
+    void aManagerGivesOrTakesImageApproverOnlyWhereSheHoldsIt() {
+        Grant approverOnPaymentsProd = new Grant(Role.IMAGE_APPROVER, new Scope("shop", "payments", "prod"));
+        Permissions mona = new Permissions("mona", List.of(new Grant(Role.MANAGER, PAYMENTS)));
+        Optional<GrantingPolicy.Refusal> refusal = GrantingPolicy.refusalOfUserChange(mona, "ci-bot", List.of(),
+                List.of(approverOnPaymentsProd));
+        assertThat(refusal).map(GrantingPolicy.Refusal::reason).contains(GrantingPolicy.Reason.NOT_ALLOWED_TO_GRANT);
+        assertThat(refusal).map(GrantingPolicy.Refusal::detail).hasValueSatisfying(detail -> assertThat(detail)
+                .contains("must hold IMAGE_APPROVER"));
+        assertThat(GrantingPolicy.refusalOfUserChange(mona, "ci-bot", List.of(approverOnPaymentsProd), List.of()))
+                .map(GrantingPolicy.Refusal::reason).contains(GrantingPolicy.Reason.NOT_ALLOWED_TO_GRANT);
+
+        Permissions monaApprover = new Permissions("mona", List.of(new Grant(Role.MANAGER, PAYMENTS),
+                new Grant(Role.IMAGE_APPROVER, new Scope("shop", "*", "prod"))));
+        assertThat(GrantingPolicy.refusalOfUserChange(monaApprover, "erin", List.of(), List.of(approverOnPaymentsProd)))
+                .isEmpty();
+        assertThat(GrantingPolicy.refusalOfUserChange(monaApprover, "erin", List.of(approverOnPaymentsProd), List.of()))
+                .isEmpty();
+        assertThat(GrantingPolicy.refusalOfUserChange(monaApprover, "erin", List.of(), List.of(new Grant(
+                Role.IMAGE_APPROVER, PAYMENTS)))).map(GrantingPolicy.Refusal::reason)
+                .contains(GrantingPolicy.Reason.NOT_ALLOWED_TO_GRANT);
     }
 
     @Example

@@ -61,9 +61,20 @@ class PermissionsTest {
 
     @Test
     void only_a_manager_in_scope_or_a_super_admin_may_grant() {
-        assertThat(holding(Role.MANAGER, PAYMENTS_PROD).canGrant(Role.IMAGE_APPROVER, PAYMENTS_PROD)).isTrue();
-        assertThat(holding(Role.MANAGER, PAYMENTS_PROD).canGrant(Role.IMAGE_APPROVER, BILLING_PROD)).isFalse();
-        assertThat(holding(Role.ADMIN, PAYMENTS_PROD).canGrant(Role.IMAGE_APPROVER, PAYMENTS_PROD)).isFalse();
+        assertThat(holding(Role.MANAGER, PAYMENTS_PROD).canGrant(Role.ADMIN, PAYMENTS_PROD)).isTrue();
+        assertThat(holding(Role.MANAGER, PAYMENTS_PROD).canGrant(Role.ADMIN, BILLING_PROD)).isFalse();
+        assertThat(holding(Role.ADMIN, PAYMENTS_PROD).canGrant(Role.VIEW, PAYMENTS_PROD)).isFalse();
         assertThat(holding(Role.MANAGER, PAYMENTS_PROD).canGrant(Role.SUPER_ADMIN, PAYMENTS_PROD)).isFalse();
+    }
+
+    @Test
+    void image_approver_is_granted_only_by_a_manager_who_holds_it_there() {
+        var managerAndApprover = new Permissions("u", List.of(new Grant(Role.MANAGER, PAYMENTS_PROD),
+                new Grant(Role.IMAGE_APPROVER, new Scope("shop", "*", "prod"))));
+
+        assertThat(holding(Role.MANAGER, PAYMENTS_PROD).canGrant(Role.IMAGE_APPROVER, PAYMENTS_PROD)).isFalse();
+        assertThat(holding(Role.IMAGE_APPROVER, PAYMENTS_PROD).canGrant(Role.IMAGE_APPROVER, PAYMENTS_PROD)).isFalse();
+        assertThat(managerAndApprover.canGrant(Role.IMAGE_APPROVER, PAYMENTS_PROD)).isTrue();
+        assertThat(managerAndApprover.canGrant(Role.IMAGE_APPROVER, BILLING_PROD)).isFalse();
     }
 }

@@ -33,8 +33,8 @@ import java.util.List;
 
 /**
  * Users, permission groups and role bindings. Who may add or remove a role binding, or change a group, is
- * {@link GrantingPolicy}'s rule (design rule 13): a MANAGER inside a scope their grant contains, never on their own
- * user; a SUPER_ADMIN anywhere. Memberships, addresses and activation by SUPER_ADMIN only, since a group can carry any
+ * {@link GrantingPolicy}'s rule (design rule 13): a MANAGER inside a scope their grant contains, and only a role they
+ * hold there (IMAGE_APPROVER is not implied by MANAGER), never on their own user; a SUPER_ADMIN anywhere. Memberships, addresses and activation by SUPER_ADMIN only, since a group can carry any
  * grant and the address decides where approval mail goes.
  */
 @RestController
@@ -52,7 +52,8 @@ public class AccessController {
 
     /**
      * The caller's own access. {@code grantableScopes}: the scopes inside which the caller may give roles to others
-     * (empty for whoever may grant nothing; {@code * / * / *} for a super admin), from {@link GrantingPolicy}.
+     * (empty for whoever may grant nothing; {@code * / * / *} for a super admin), from {@link GrantingPolicy}; they
+     * bound the ranked roles, IMAGE_APPROVER needs it held on a scope containing the binding as well.
      */
     public record Me(String userId, String displayName, String email, List<String> groups, List<RoleBinding> roles,
                      boolean superAdmin, List<Scope> grantableScopes) {
