@@ -53,8 +53,15 @@ public final class SignInThrottle {
     private record Pair(String userId, String address) {
     }
 
-    private record Failures(int count, Instant blockedUntil) {
+    private record Failures(int count, Instant blockedUntil, Instant lastFailureAt) {
     }
+
+    /**
+     * Caffeine keeps a counter a little longer than it counts: its expire-after-write skips moving the write time of
+     * an entry written again within a second (a contention optimisation), which forgot counters early when periods
+     * were short. Whether a counter still counts is decided from its own last failure instead.
+     */
+    private static final Duration KEPT_BEYOND_FORGETTING = Duration.ofSeconds(5);
 
     private final SignInLimits limits;
     private final Clock clock;
@@ -65,8 +72,8 @@ public final class SignInThrottle {
         this.limits = limits;
         this.clock = clock;
         Ticker ticker = () -> TimeUnit.MILLISECONDS.toNanos(clock.millis());
-        this.pairs = counters(limits.forgetAfter(), ticker);
-        this.accounts = counters(limits.accountForgetAfter(), ticker);
+        this.pairs = counters(limits.forgetAfter().plus(KEPT_BEYOND_FORGETTING), ticker);
+        this.accounts = counters(limits.accountForgetAfter().plus(KEPT_BEYOND_FORGETTING), ticker);
     }
 
     private <K> Cache<K, Failures> counters(Duration forgetAfter, Ticker ticker) {
@@ -83,8 +90,8 @@ public final class SignInThrottle {
     public synchronized Admission admit(String userId, String address) {
         Instant now = clock.instant();
         Pair pair = new Pair(userId, address);
-        Failures ofPair = pairs.getIfPresent(pair);
-        Failures ofAccount = accounts.getIfPresent(userId);
+        Failures ofPair = counting(pairs.getIfPresent(pair), limits.forgetAfter(), now);
+        Failures ofAccount = counting(accounts.getIfPresent(userId), limits.accountForgetAfter(), now);
         Instant blockedUntil = later(ofPair == null ? null : ofPair.blockedUntil(),
                 ofAccount == null ? null : ofAccount.blockedUntil());
         if (blockedUntil != null && now.isBefore(blockedUntil)) {
@@ -94,8 +101,8 @@ public final class SignInThrottle {
         int accountCount = ofAccount == null ? 1 : ofAccount.count() + 1;
         Duration pairWait = limits.pairWait(pairCount);
         Duration accountWait = limits.accountWait(accountCount);
-        pairs.put(pair, new Failures(pairCount, now.plus(pairWait)));
-        accounts.put(userId, new Failures(accountCount, now.plus(accountWait)));
+        pairs.put(pair, new Failures(pairCount, now.plus(pairWait), now));
+        accounts.put(userId, new Failures(accountCount, now.plus(accountWait), now));
         Duration wait = pairWait.compareTo(accountWait) >= 0 ? pairWait : accountWait;
         return new Admitted(pairCount, pairWait, accountWait, wait.isZero() ? null : now.plus(wait),
                 limits.isLock(pairCount));
@@ -109,10 +116,15 @@ public final class SignInThrottle {
      */
     public synchronized int succeeded(String userId, String address) {
         Pair pair = new Pair(userId, address);
-        Failures ofPair = pairs.getIfPresent(pair);
+        Failures ofPair = counting(pairs.getIfPresent(pair), limits.forgetAfter(), clock.instant());
         pairs.invalidate(pair);
         accounts.invalidate(userId);
         return ofPair == null ? 0 : Math.max(0, ofPair.count() - 1);
+    }
+
+    /** The counter if it still counts: forgotten {@code forgetAfter} after its last failure. */
+    private static Failures counting(Failures failures, Duration forgetAfter, Instant now) {
+        return failures != null && now.isBefore(failures.lastFailureAt().plus(forgetAfter)) ? failures : null;
     }
 
     private static Instant later(Instant a, Instant b) {
