@@ -6,10 +6,12 @@ import dev.shipgate.notification.settings.adapter.ConfigurableMailSender;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -17,7 +19,9 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 
 /**
  * Sends over SMTP: any SMTP server, AWS SES's SMTP endpoint included; a batch goes over one connection. Each mail
- * has both bodies, and headers that tie it to its delivery so a resend can be recognised.
+ * has both bodies, and headers that tie it to its delivery so a resend can be recognised: its {@code Message-ID}
+ * (RFC 5322, 3.6.4) is made from the delivery's id, so the mail a crash between the SMTP send and the recorded
+ * outcome makes go out again is the same message, which mail clients and archives show once.
  */
 public class SmtpMailer implements Mailer {
 
@@ -54,7 +58,7 @@ public class SmtpMailer implements Mailer {
 
     private static MimeMessage message(JavaMailSender sender, String from, Delivery delivery)
             throws MessagingException {
-        MimeMessage message = sender.createMimeMessage();
+        MimeMessage message = new DeliveryMessage(sender.createMimeMessage(), delivery.id());
         MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
         helper.setFrom(from);
         helper.setTo(delivery.email());
@@ -63,5 +67,22 @@ public class SmtpMailer implements Mailer {
         message.setHeader("X-Shipgate-Event", delivery.eventId());
         message.setHeader("X-Shipgate-Delivery", delivery.id());
         return message;
+    }
+
+    /** A message whose Message-ID is its delivery's, where JavaMail would make a new one at each send. */
+    private static final class DeliveryMessage extends MimeMessage {
+        private final String deliveryId;
+
+        DeliveryMessage(MimeMessage blank, String deliveryId) {
+            super(blank.getSession());
+            this.deliveryId = deliveryId;
+        }
+
+        /** {@code <name-based UUID of the delivery id@shipgate>}: the id itself holds characters a Message-ID may not. */
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            UUID stable = UUID.nameUUIDFromBytes(deliveryId.getBytes(StandardCharsets.UTF_8));
+            setHeader("Message-ID", "<" + stable + "@shipgate>");
+        }
     }
 }
