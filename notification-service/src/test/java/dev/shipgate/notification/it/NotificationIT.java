@@ -13,6 +13,10 @@ import dev.shipgate.contracts.events.PipelineConfigured;
 import dev.shipgate.contracts.events.PipelineImage;
 import dev.shipgate.contracts.events.RoleBinding;
 import dev.shipgate.contracts.events.UserAccessChanged;
+import dev.shipgate.notification.delivery.adapter.SmtpMailer;
+import dev.shipgate.notification.delivery.application.Mailer;
+import dev.shipgate.notification.delivery.domain.Delivery;
+import dev.shipgate.notification.settings.adapter.ConfigurableMailSender;
 import dev.shipgate.runtime.KafkaAccess;
 import dev.shipgate.runtime.LocalInfra;
 import dev.shipgate.runtime.SharedInfra;
@@ -24,6 +28,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -57,6 +62,8 @@ class NotificationIT {
 
     @LocalServerPort
     int port;
+    @Autowired
+    ConfigurableMailSender mailSender;
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
@@ -317,6 +324,25 @@ class NotificationIT {
         String forgedPayload = "ar-other" + payload.substring(payload.indexOf('|'));
         return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(forgedPayload.getBytes(
                 StandardCharsets.UTF_8)) + token.substring(token.indexOf('.'));
+    }
+
+    /** A delivery sent again (a crash between the SMTP send and its recorded outcome) is the same message. */
+    @Test
+    void a_delivery_sent_twice_goes_out_as_one_message_by_its_message_id() {
+        String subject = "Same message " + UUID.randomUUID();
+        Delivery delivery = Delivery.pending("ev-" + UUID.randomUUID(), "ApprovalRequested", "grace",
+                "grace-resend@example.com", subject, "<p>resent</p>", "resent", Instant.now());
+
+        Mailer mailer = new SmtpMailer(mailSender);
+        assertThat(mailer.send(List.of(delivery))).isEmpty();
+        assertThat(mailer.send(List.of(delivery))).isEmpty();
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> mails("grace-resend@example.com", subject)
+                .size() == 2);
+        List<String> ids = mails("grace-resend@example.com", subject).stream()
+                .map(mail -> mail.path("messageId").asString()).distinct().toList();
+        assertThat(ids).hasSize(1);
+        assertThat(ids.get(0)).matches("<[0-9a-f-]{36}@shipgate>");
     }
 
     private static JsonNode awaitMail(String to, String... contained) {
