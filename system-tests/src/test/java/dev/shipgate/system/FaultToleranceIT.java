@@ -19,11 +19,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -235,7 +237,7 @@ class FaultToleranceIT {
         Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             for (Flow flow : finished) {
                 assertThat(mailsTo("bob@example.com", "Approval requested: payments " + flow.tag() + " to " + flow.tag()))
-                        .as("mail for " + flow.tag()).isGreaterThanOrEqualTo(1);
+                        .as("mail for " + flow.tag()).isNotEmpty();
             }
         });
     }
@@ -260,24 +262,20 @@ class FaultToleranceIT {
         }
     }
 
-    private static java.util.Set<String> messageIdsTo(String to, String subject) {
-        java.util.Set<String> ids = new java.util.HashSet<>();
-        for (JsonNode mail : inbox.get(null, "/api/messages").json()) {
-            if (mail.path("subject").asString().equals(subject) && mail.path("to").toString().contains(to)) {
-                ids.add(mail.path("messageId").asString());
-            }
-        }
-        return ids;
+    /** The Message-IDs of the mails to {@code to} with this subject: a mail sent again keeps its id. */
+    private static Set<String> messageIdsTo(String to, String subject) {
+        return mailsTo(to, subject).stream().map(mail -> mail.path("messageId").asString())
+                .collect(Collectors.toSet());
     }
 
-    private static long mailsTo(String to, String subject) {
-        int count = 0;
+    private static List<JsonNode> mailsTo(String to, String subject) {
+        List<JsonNode> found = new ArrayList<>();
         for (JsonNode mail : inbox.get(null, "/api/messages").json()) {
             if (mail.path("subject").asString().equals(subject) && mail.path("to").toString().contains(to)) {
-                count++;
+                found.add(mail);
             }
         }
-        return count;
+        return found;
     }
 
     private static void awaitBackendReadiness(boolean ready) {
