@@ -117,7 +117,7 @@ public final class StartBenchmark {
                 .directory(root.toFile()).inheritIO();
         builder.environment().putAll(environment);
         Process process = builder.start();
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+        if (!process.waitFor(10, TimeUnit.MINUTES)) { // a first up trains four services: minutes on a busy machine
             process.destroy();
             return -1;
         }
