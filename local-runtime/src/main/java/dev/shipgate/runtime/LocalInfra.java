@@ -25,12 +25,6 @@ public final class LocalInfra implements AutoCloseable {
 
     /** The servers' own quiet logging setup, on the classpath of this module. */
     static final String LOGGING = "-Dlogback.configurationFile=shipgate-runtime-logback.xml";
-    /**
-     * The quick compiler only, for these servers and for the services (RunningSystem): on two shared cores the
-     * optimising one was still compiling minutes after start and took a fifth of the whole system's CPU under load
-     * (measured with bench load).
-     */
-    public static final String QUICK_JIT = "-XX:TieredStopAtLevel=1";
     /** Above MongoDB's 27017, so tests never take the port of a local default that starts later. */
     static final int LOWEST_CHOSEN_PORT = 28000;
 
@@ -55,20 +49,26 @@ public final class LocalInfra implements AutoCloseable {
         this.inboxPort = freePort();
         Path logs = dataDir.resolve("logs");
         this.kafka = new ManagedProcess("kafka", classpath, KafkaBrokerMain.class.getName(),
-                List.of("-Xmx512m", "-XX:+UseSerialGC", QUICK_JIT, LOGGING),
+                withLogging(JvmOptions.of(JvmOptions.KAFKA)),
                 List.of("--port", Integer.toString(kafkaPort), "--controller-port", Integer.toString(controllerPort),
                         "--data", dataDir.resolve("kafka").toString(),
                         "--security", kafkaSecure ? "scram" : "plaintext",
                         "--credentials", dataDir.resolve("kafka-credentials").toString()),
                 logs.resolve("kafka.log"));
         this.mongo = new ManagedProcess("mongo", classpath, MongoServerMain.class.getName(),
-                List.of("-Xmx256m", "-XX:+UseSerialGC", QUICK_JIT, LOGGING),
+                withLogging(JvmOptions.of(JvmOptions.MONGO)),
                 List.of("--port", Integer.toString(mongoPort), "--data", dataDir.resolve("mongo").toString()),
                 logs.resolve("mongo.log"));
         this.mail = new ManagedProcess("mail", classpath, MailServerMain.class.getName(),
-                List.of("-Xmx128m", "-XX:+UseSerialGC", QUICK_JIT, LOGGING),
+                withLogging(JvmOptions.of(JvmOptions.MAIL)),
                 List.of("--smtp-port", Integer.toString(smtpPort), "--http-port", Integer.toString(inboxPort)),
                 logs.resolve("mail.log"));
+    }
+
+    private static List<String> withLogging(List<String> jvmOptions) {
+        List<String> options = new java.util.ArrayList<>(jvmOptions);
+        options.add(LOGGING);
+        return options;
     }
 
     /**

@@ -55,7 +55,7 @@ class LocalInfraTest {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             Path dir = Files.createTempDirectory("taken-port");
             ManagedProcess mongo = new ManagedProcess("mongo", System.getProperty("java.class.path"),
-                    MongoServerMain.class.getName(), List.of(LocalInfra.QUICK_JIT),
+                    MongoServerMain.class.getName(), JvmOptions.of(JvmOptions.MONGO),
                     List.of("--port", Integer.toString(taken.getLocalPort()), "--data", dir.toString()),
                     dir.resolve("mongo.log")).start();
             try {

@@ -60,6 +60,23 @@ class ShipgateScriptIT {
         }
     }
 
+    /**
+     * Issue 20: the whole local system within 1.5 GiB resident. Once ready it took 1.73 GiB with the earlier heap
+     * settings and takes about 1.16 GiB now (under load about 1.4 GiB: {@code ./shipgate bench load}).
+     */
+    @Test
+    void the_seven_processes_once_ready_stay_within_the_memory_target() throws Exception {
+        long residentKiB = 0;
+        for (String process : List.of("kafka", "mongo", "mail", "approval-service", "deploy-service",
+                "notification-service", "gateway")) {
+            String pid = Files.readString(Path.of(ENVIRONMENT.get("SHIPGATE_HOME"), "run", process + ".pid")).trim();
+            residentKiB += Files.readAllLines(Path.of("/proc", pid, "status")).stream()
+                    .filter(line -> line.startsWith("VmRSS:"))
+                    .mapToLong(line -> Long.parseLong(line.replaceAll("[^0-9]", ""))).sum();
+        }
+        assertThat(residentKiB / 1024).as("resident MiB of the seven processes").isLessThanOrEqualTo(1536);
+    }
+
     @Test
     void a_demo_user_signs_in_through_the_gateway_and_reads_the_pipelines() {
         Http gateway = new Http("http://127.0.0.1:" + ENVIRONMENT.get("GATEWAY_PORT"));

@@ -1,5 +1,6 @@
 package dev.shipgate.testing;
 
+import dev.shipgate.runtime.JvmOptions;
 import dev.shipgate.runtime.LocalInfra;
 import dev.shipgate.runtime.ManagedProcess;
 
@@ -60,7 +61,7 @@ public final class RunningSystem implements AutoCloseable {
         for (String name : names) {
             FastStart.Launch launch = FastStart.launch(root, name)
                     .orElseGet(() -> new FastStart.Launch(List.of(), jar(root, name).toString(), LAUNCHER));
-            List<String> jvm = new ArrayList<>(List.of("-Xmx384m", "-XX:+UseSerialGC", LocalInfra.QUICK_JIT));
+            List<String> jvm = new ArrayList<>(JvmOptions.of(JvmOptions.SERVICE));
             jvm.addAll(launch.options());
             ManagedProcess process = new ManagedProcess(name, launch.classpath(), launch.mainClass(), jvm,
                     arguments(name, ports.get(name)), infra.dataDir().resolve("logs").resolve(name + ".log"));
