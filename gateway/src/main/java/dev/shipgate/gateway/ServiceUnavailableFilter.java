@@ -26,8 +26,8 @@ import java.util.UUID;
  * {@value #ATTEMPTS} times in all: the load balancer picks the next instance each time. This covers an instance that
  * died since the last health check. A call whose connection broke before an answer came (a pooled connection to an
  * instance that died, or one that died while working on it) is sent again only when its method is idempotent (RFC
- * 9110, 9.2.2): a POST may have been done. The request body is kept in memory for that when it has a length of at
- * most {@value #REPLAYABLE_BODY_BYTES} bytes; other calls are sent once.
+ * 9110, 9.2.2): a POST may have been done. The request body is kept in memory for that when it has a declared
+ * length of at most {@value #REPLAYABLE_BODY_BYTES} bytes; other calls with a body are sent once.
  */
 @Component
 public class ServiceUnavailableFilter extends OncePerRequestFilter {
@@ -47,7 +47,9 @@ public class ServiceUnavailableFilter extends OncePerRequestFilter {
         response.setHeader(REQUEST_ID, requestId);
         HttpServletRequest forwarded = new RequestIdRequest(request, requestId);
         long length = request.getContentLengthLong();
-        boolean replayable = length <= REPLAYABLE_BODY_BYTES;
+        // a chunked body of unknown length is not kept: such a call is sent once
+        boolean replayable = length < 0 ? request.getHeader("Transfer-Encoding") == null
+                : length <= REPLAYABLE_BODY_BYTES;
         if (replayable && length > 0) {
             forwarded = new ReplayableBodyRequest(forwarded);
         }
