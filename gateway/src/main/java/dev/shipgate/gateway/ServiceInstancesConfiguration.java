@@ -20,7 +20,7 @@ import java.util.Map;
  * Where the instances of each service are: a static list per service, {@code shipgate.instances.<service>} = base
  * URLs separated by commas (from {@code APPROVAL_SERVICE_URLS}, or the one {@code APPROVAL_SERVICE_URL}, and so on;
  * see application.yml). The routes name a service ({@code lb://approval-service}); Spring Cloud LoadBalancer picks
- * an instance per call, round robin, among those whose {@code /actuator/health} answered 2xx at the last check
+ * an instance per call, round robin, among those whose {@code /actuator/health/liveness} answered 2xx at the last check
  * ({@code spring.cloud.loadbalancer.configurations=health-check}).
  */
 @Configuration(proxyBeanMethods = false)

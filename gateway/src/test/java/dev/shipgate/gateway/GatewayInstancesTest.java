@@ -24,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The gateway spreads the calls of a route over the instances of its service, and goes on through the others when
- * one is gone: two real HTTP servers stand in for two deploy-service instances. Health checks are a minute apart
- * here, so the closed instance is still on the load balancer's list and the calls it refuses go to the other one.
+ * one is gone: real HTTP servers stand in for deploy-service instances. One fails its health check and is never
+ * called. Health checks are a minute apart here, so the instance closed later is still on the load balancer's list
+ * and the calls it refuses go to the other one.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "shipgate.security.secret=" + TestTokens.SECRET,
@@ -36,8 +37,10 @@ import static org.assertj.core.api.Assertions.assertThat;
         "logging.structured.format.console="})
 class GatewayInstancesTest {
 
-    private static final Instance FIRST = new Instance();
-    private static final Instance SECOND = new Instance();
+    private static final Instance FIRST = new Instance(200);
+    private static final Instance SECOND = new Instance(200);
+    /** Listening, but its health check answers 503 (liveness DOWN): never called. */
+    private static final Instance SICK = new Instance(503);
     private static final int CALLS = 20;
 
     @LocalServerPort
@@ -45,13 +48,14 @@ class GatewayInstancesTest {
 
     @DynamicPropertySource
     static void instances(DynamicPropertyRegistry registry) {
-        registry.add("DEPLOY_SERVICE_URLS", () -> FIRST.url() + "," + SECOND.url());
+        registry.add("DEPLOY_SERVICE_URLS", () -> FIRST.url() + "," + SICK.url() + "," + SECOND.url());
     }
 
     @AfterAll
     static void stop() {
         FIRST.server.stop(0);
         SECOND.server.stop(0);
+        SICK.server.stop(0);
     }
 
     @Test
@@ -61,6 +65,7 @@ class GatewayInstancesTest {
             assertThat(http.get("dave", "/api/deployments/dp-" + i).status()).isEqualTo(200);
         }
         assertThat(FIRST.calls.get() + SECOND.calls.get()).isEqualTo(CALLS);
+        assertThat(SICK.calls.get()).as("calls to the instance that failed its health check").isZero();
         assertThat(FIRST.calls.get()).as("spread over both").isBetween(CALLS / 4, 3 * CALLS / 4);
 
         FIRST.server.stop(0);
@@ -76,6 +81,7 @@ class GatewayInstancesTest {
             assertThat(response.status()).as("call %d after the first instance closed", i).isEqualTo(200);
         }
         assertThat(SECOND.calls.get() - secondBefore).isEqualTo(4 + CALLS);
+        assertThat(SICK.calls.get()).isZero();
         assertThat(SECOND.bodies).as("each body arrives whole, also when sent a second time")
                 .contains("{\"imageDigest\":\"sha256:" + (CALLS - 1) + "\"}");
         assertThat(SECOND.bodies.stream().filter(body -> !body.isEmpty()).toList())
@@ -83,13 +89,14 @@ class GatewayInstancesTest {
                 .hasSize(CALLS);
     }
 
-    /** A real HTTP server standing in for one instance: healthy, counts the API calls it gets and keeps their bodies. */
+    /** A real HTTP server standing in for one instance: counts the API calls it gets and keeps their bodies. */
     private static final class Instance {
         final AtomicInteger calls = new AtomicInteger();
         final Queue<String> bodies = new ConcurrentLinkedQueue<>();
         final HttpServer server;
 
-        Instance() {
+        /** @param health the status its {@code /actuator/health} answers */
+        Instance(int health) {
             try {
                 server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             } catch (IOException e) {
@@ -97,7 +104,7 @@ class GatewayInstancesTest {
             }
             server.setExecutor(Executors.newCachedThreadPool());
             server.createContext("/actuator/health", exchange -> {
-                exchange.sendResponseHeaders(200, -1);
+                exchange.sendResponseHeaders(health, -1);
                 exchange.close();
             });
             server.createContext("/api/", exchange -> {
