@@ -130,6 +130,11 @@ class GatewayProxyTest {
                 exchange.sendResponseHeaders(200, -1);
                 exchange.close();
             });
+            // the gateway's load balancer checks the instance's health every few seconds
+            server.createContext("/actuator/health", exchange -> {
+                exchange.sendResponseHeaders(200, -1);
+                exchange.close();
+            });
             server.createContext("/", exchange -> {
                 received.put("method", exchange.getRequestMethod());
                 received.put("path", exchange.getRequestURI().getPath());

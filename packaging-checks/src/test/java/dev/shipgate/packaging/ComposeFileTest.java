@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ComposeFileTest {
 
     @Test
-    void the_compose_file_is_valid_and_runs_every_service() throws Exception {
+    void the_compose_file_is_valid_and_runs_two_instances_of_every_service() throws Exception {
         Path compose = Path.of("/usr/bin/docker-compose");
         Assumptions.assumeTrue(Files.isExecutable(compose), "needs docker-compose (apt-get install docker-compose)");
         ProcessBuilder builder = new ProcessBuilder(compose.toString(), "-f", "../docker-compose.yml", "config",
@@ -31,6 +31,8 @@ class ComposeFileTest {
         assertThat(process.exitValue()).as(output).isZero();
         assertThat(output.lines()).contains("mongo", "kafka", "mail", "approval-service", "deploy-service",
                 "notification-service", "gateway", "kafka-setup");
+        // two instances of every service behind the gateway (issue 20)
+        assertThat(output.lines()).contains("approval-service-2", "deploy-service-2", "notification-service-2");
     }
 
     static final java.util.List<String> KAFKA_PASSWORDS = java.util.List.of("KAFKA_ADMIN_PASSWORD",

@@ -95,9 +95,10 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void stateless_services_run_in_several_replicas() {
-        assertThat(find(Deployment.class, "gateway").getSpec().getReplicas()).isGreaterThan(1);
-        assertThat(find(Deployment.class, "approval-service").getSpec().getReplicas()).isGreaterThan(1);
+    void every_service_runs_in_several_replicas() {
+        for (String name : SERVICES) {
+            assertThat(find(Deployment.class, name).getSpec().getReplicas()).as(name).isGreaterThan(1);
+        }
     }
 
     private static <T extends KubernetesResource> T find(Class<T> type, String name) {

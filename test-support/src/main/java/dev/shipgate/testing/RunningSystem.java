@@ -23,6 +23,11 @@ import java.util.stream.Stream;
  * The system as it runs with {@code ./shipgate up}: the three servers and the services' executable jars (all four,
  * or the ones named), each a real process, on free ports, with the repository's seed file. The repository root is
  * the system property {@code shipgate.root} (the current folder's parent by default).
+ *
+ * <p>Each service but the gateway may run in several instances ({@link #RunningSystem(List, List, boolean, int)}):
+ * each its own process on its own port with its own log ({@code <service>.log}, {@code <service>-2.log}...), the
+ * gateway given all of them ({@code <SERVICE>_URLS}). {@link #services} and {@link #ports} name the first instance
+ * of each; {@link #instances} all of them.
  */
 public final class RunningSystem implements AutoCloseable {
 
@@ -32,8 +37,12 @@ public final class RunningSystem implements AutoCloseable {
     static final String LAUNCHER = "org.springframework.boot.loader.launch.JarLauncher";
 
     public final LocalInfra infra;
+    /** The first instance of each service started. */
     public final Map<String, ManagedProcess> services = new LinkedHashMap<>();
+    /** The port of the first instance of each service (of every service, started or not). */
     public final Map<String, Integer> ports = new LinkedHashMap<>();
+    /** Every instance of each service started, in order: {@code instances.get(name).get(0)} is the first. */
+    public final Map<String, List<Instance>> instances = new LinkedHashMap<>();
     private final Path root = Path.of(System.getProperty("shipgate.root", "..")).toAbsolutePath().normalize();
     private final List<String> extraArguments;
 
@@ -51,11 +60,29 @@ public final class RunningSystem implements AutoCloseable {
      *                    the benchmarks' baseline
      */
     public RunningSystem(List<String> names, List<String> extraArguments, boolean kafkaSecure) {
+        this(names, extraArguments, kafkaSecure, 1);
+    }
+
+    /**
+     * @param instancesPerService how many instances of each service but the gateway (which runs once), at least 1
+     */
+    public RunningSystem(List<String> names, List<String> extraArguments, boolean kafkaSecure,
+                         int instancesPerService) {
+        if (instancesPerService < 1) {
+            throw new IllegalArgumentException("at least one instance per service, not " + instancesPerService);
+        }
         this.extraArguments = List.copyOf(extraArguments);
         infra = LocalInfra.start(kafkaSecure);
+        Map<String, List<Integer>> instancePorts = new LinkedHashMap<>();
         for (String name : ALL_SERVICES) {
             // every port is known, so the gateway can route to the ones started
-            ports.put(name, LocalInfra.freePort());
+            int count = name.equals("gateway") ? 1 : instancesPerService;
+            List<Integer> free = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                free.add(LocalInfra.freePort());
+            }
+            instancePorts.put(name, free);
+            ports.put(name, free.get(0));
         }
         FastStart.train(root, names, infra);
         for (String name : names) {
@@ -63,21 +90,48 @@ public final class RunningSystem implements AutoCloseable {
                     .orElseGet(() -> new FastStart.Launch(List.of(), jar(root, name).toString(), LAUNCHER));
             List<String> jvm = new ArrayList<>(JvmOptions.of(JvmOptions.SERVICE));
             jvm.addAll(launch.options());
-            ManagedProcess process = new ManagedProcess(name, launch.classpath(), launch.mainClass(), jvm,
-                    arguments(name, ports.get(name)), infra.dataDir().resolve("logs").resolve(name + ".log"));
-            if (!name.equals("gateway")) { // the gateway does not use Kafka; each service is its own principal
-                process.withEnvironment(infra.kafkaEnvironment(name));
+            List<Instance> started = new ArrayList<>();
+            List<Integer> free = instancePorts.get(name);
+            for (int i = 0; i < free.size(); i++) {
+                String instanceName = i == 0 ? name : name + "-" + (i + 1);
+                ManagedProcess process = new ManagedProcess(instanceName, launch.classpath(), launch.mainClass(),
+                        jvm, arguments(name, free.get(i), instancePorts),
+                        infra.dataDir().resolve("logs").resolve(instanceName + ".log"));
+                if (!name.equals("gateway")) { // the gateway does not use Kafka; each service is its own principal
+                    process.withEnvironment(infra.kafkaEnvironment(name));
+                }
+                started.add(new Instance(instanceName, free.get(i), process));
             }
-            services.put(name, process);
+            instances.put(name, List.copyOf(started));
+            services.put(name, started.get(0).process());
         }
-        services.values().forEach(ManagedProcess::start);
+        allInstances().forEach(instance -> instance.process().start());
         try {
-            services.forEach((name, process) -> process.awaitReady(Duration.ofSeconds(180),
-                    () -> isReady(ports.get(name))));
+            allInstances().forEach(instance -> instance.process().awaitReady(Duration.ofSeconds(180),
+                    () -> isReady(instance.port())));
         } catch (RuntimeException notReady) { // the caller gets no system to close: stop what did start
             close();
             throw notReady;
         }
+    }
+
+    /**
+     * One process of a service.
+     *
+     * @param name    the service's name, then {@code -2}, {@code -3}... for the second and later instances
+     * @param port    its HTTP port
+     * @param process the process: {@link ManagedProcess#kill()} SIGKILLs it, {@link ManagedProcess#start()} starts
+     *                it again on the same port
+     */
+    public record Instance(String name, int port, ManagedProcess process) {
+        public void awaitReady() {
+            process.awaitReady(Duration.ofSeconds(180), () -> isReady(port));
+        }
+    }
+
+    /** Every instance of every service started, service by service. */
+    public List<Instance> allInstances() {
+        return instances.values().stream().flatMap(List::stream).toList();
     }
 
     public String gatewayUrl() {
@@ -89,7 +143,7 @@ public final class RunningSystem implements AutoCloseable {
     }
 
     /** Defaults for tests, each of which {@code extraArguments} may override. */
-    private List<String> arguments(String name, int port) {
+    private List<String> arguments(String name, int port, Map<String, List<Integer>> instancePorts) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("server.port", Integer.toString(port));
         properties.put("spring.mongodb.uri", infra.mongoUri());
@@ -100,9 +154,14 @@ public final class RunningSystem implements AutoCloseable {
         properties.put("shipgate.outbox.retry-millis", "100");
         properties.put("logging.structured.format.console", "ecs");
         if (name.equals("gateway")) {
-            properties.put("APPROVAL_SERVICE_URL", "http://127.0.0.1:" + ports.get("approval-service"));
-            properties.put("DEPLOY_SERVICE_URL", "http://127.0.0.1:" + ports.get("deploy-service"));
-            properties.put("NOTIFICATION_SERVICE_URL", "http://127.0.0.1:" + ports.get("notification-service"));
+            for (String service : List.of("approval-service", "deploy-service", "notification-service")) {
+                String variable = service.replace("-service", "").toUpperCase(java.util.Locale.ROOT)
+                        + "_SERVICE_URLS";
+                properties.put(variable, String.join(",", instancePorts.get(service).stream()
+                        .map(instancePort -> "http://127.0.0.1:" + instancePort).toList()));
+            }
+            // a killed instance leaves the load balancer's list within a second
+            properties.put("SHIPGATE_INSTANCE_CHECK_INTERVAL", "1s");
         }
         for (String extra : extraArguments) {
             String[] keyValue = extra.replaceFirst("^--", "").split("=", 2);
@@ -138,7 +197,7 @@ public final class RunningSystem implements AutoCloseable {
 
     @Override
     public void close() {
-        services.values().forEach(ManagedProcess::stop);
+        allInstances().forEach(instance -> instance.process().stop());
         infra.close();
     }
 }

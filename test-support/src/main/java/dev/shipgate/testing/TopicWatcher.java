@@ -88,12 +88,21 @@ public final class TopicWatcher implements AutoCloseable {
 
     /** Events of the type seen so far that match. */
     public <T extends EventPayload> List<T> events(Class<T> type, Predicate<T> matching) {
-        List<T> found = new ArrayList<>();
+        return envelopes(type, matching).stream().map(EventEnvelope::data).toList();
+    }
+
+    /**
+     * Events of the type seen so far that match, with their envelopes: an event delivered again keeps its
+     * {@link EventEnvelope#id()}, so counting distinct ids counts what was done, not what was sent.
+     */
+    @SuppressWarnings("unchecked")
+    public <T extends EventPayload> List<EventEnvelope<T>> envelopes(Class<T> type, Predicate<T> matching) {
+        List<EventEnvelope<T>> found = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : seen) {
             try {
-                EventPayload data = KafkaEventCodec.fromRecord(record).data();
-                if (type.isInstance(data) && matching.test(type.cast(data))) {
-                    found.add(type.cast(data));
+                EventEnvelope<EventPayload> event = KafkaEventCodec.fromRecord(record);
+                if (type.isInstance(event.data()) && matching.test(type.cast(event.data()))) {
+                    found.add((EventEnvelope<T>) (EventEnvelope<?>) event);
                 }
             } catch (RuntimeException unreadable) {
                 // the dead-letter tests put unreadable messages on topics

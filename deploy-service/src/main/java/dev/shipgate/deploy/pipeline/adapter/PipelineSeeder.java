@@ -4,11 +4,15 @@ import dev.shipgate.contracts.KafkaEventCodec;
 import dev.shipgate.deploy.pipeline.application.Pipelines;
 import dev.shipgate.deploy.pipeline.domain.Pipeline;
 import org.springframework.core.io.Resource;
+import org.springframework.dao.DuplicateKeyException;
 
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Creates the seed file's pipelines that do not exist yet, so the local default has something to deploy. */
+/**
+ * Creates the seed file's pipelines that do not exist yet, so the local default has something to deploy. Instances
+ * starting together may both find one missing: the second insert meets the first one's document and leaves it.
+ */
 public class PipelineSeeder {
 
     private final Pipelines pipelines;
@@ -29,7 +33,11 @@ public class PipelineSeeder {
                         PipelineController.PipelineBody.class);
                 Pipeline pipeline = body.toPipeline(id);
                 if (pipelines.find(id).isEmpty()) {
-                    pipelines.create(pipeline);
+                    try {
+                        pipelines.create(pipeline);
+                    } catch (DuplicateKeyException seededByAnotherInstance) {
+                        // the same seed, written by an instance that started at the same moment
+                    }
                 }
             }
         }

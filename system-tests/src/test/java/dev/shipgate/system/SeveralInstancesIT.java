@@ -1,0 +1,103 @@
+package dev.shipgate.system;
+
+import dev.shipgate.contracts.EventEnvelope;
+import dev.shipgate.contracts.EventPayload;
+import dev.shipgate.contracts.Topics;
+import dev.shipgate.contracts.events.ApprovalExpired;
+import dev.shipgate.contracts.events.DeploymentAuthorized;
+import dev.shipgate.contracts.events.DeploymentStatusChanged;
+import dev.shipgate.testing.Http;
+import dev.shipgate.testing.RunningSystem;
+import dev.shipgate.testing.TopicWatcher;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two instances of every service (issue 20), one of each SIGKILLed while approval flows are under way and not
+ * started again: the survivors take over its partitions and its work that is not an event (rollout monitoring, mail
+ * sending, the expiry sweep), and the gateway sends calls to the survivors. Every flow ends right, and nothing is
+ * done twice: one decision, one AUTHORIZED, one rollout (one PROGRESSING, one HEALTHY) per deployment, counted by
+ * event id on the topics; one mail per recipient and event, counted by Message-ID; one expiry of a request left to
+ * expire.
+ */
+class SeveralInstancesIT {
+
+    private static final int FLOWS = 4;
+
+    private static RunningSystem system;
+    private static TopicWatcher topics;
+    private static ApprovalFlows approvalFlows;
+
+    @BeforeAll
+    static void start() {
+        system = new RunningSystem(RunningSystem.ALL_SERVICES, List.of(
+                "--shipgate.targets.simulated.progress-time=PT3S"), true, 2);
+        topics = new TopicWatcher(system.infra, List.of(Topics.DEPLOY_DECISIONS, Topics.DEPLOYMENTS,
+                Topics.APPROVALS));
+        approvalFlows = new ApprovalFlows(new Http(system.gatewayUrl()), new Http(system.infra.inboxUrl()));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (topics != null) {
+            topics.close();
+        }
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    @Test
+    void one_instance_of_every_service_killed_mid_flow_and_every_flow_ends_right_once() {
+        Instant startedAt = Instant.now();
+        String expiring = approvalFlows.requestLeftToExpire("multi-expiring-" + startedAt.toEpochMilli());
+        List<CompletableFuture<ApprovalFlows.Flow>> flows = approvalFlows.startFlows("multi", FLOWS);
+        ApprovalFlows.sleep(Duration.ofMillis(1500));
+        assertThat(flows).as("flows under way when the instances are killed").noneMatch(CompletableFuture::isDone);
+        for (String service : FaultToleranceIT.BACKEND_SERVICES) {
+            RunningSystem.Instance first = system.instances.get(service).get(0);
+            first.process().kill();
+            assertThat(first.process().isAlive()).as(first.name() + " killed").isFalse();
+            assertThat(system.instances.get(service).get(1).process().isAlive()).as(service + " survivor").isTrue();
+        }
+
+        List<ApprovalFlows.Flow> finished = flows.stream()
+                .map(flow -> flow.orTimeout(4, TimeUnit.MINUTES).join()).toList();
+        approvalFlows.awaitMailOfEveryFlow(finished);
+        approvalFlows.assertNothingDoubled(finished);
+        for (ApprovalFlows.Flow flow : finished) {
+            String deployment = flow.deploymentId();
+            assertThat(eventIds(DeploymentAuthorized.class, e -> e.deploymentId().equals(deployment)))
+                    .as("decisions authorizing " + deployment).hasSize(1);
+            for (String status : List.of("AUTHORIZED", "PROGRESSING", "HEALTHY")) {
+                assertThat(eventIds(DeploymentStatusChanged.class, e -> e.deploymentId().equals(deployment)
+                        && e.status().equals(status))).as(status + " of " + deployment).hasSize(1);
+            }
+        }
+
+        Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                !eventIds(ApprovalExpired.class, e -> e.requestId().equals(expiring)).isEmpty());
+        ApprovalFlows.sleep(Duration.ofSeconds(6)); // a sweep that ran twice would show within one more period
+        assertThat(eventIds(ApprovalExpired.class, e -> e.requestId().equals(expiring)))
+                .as("expiries of " + expiring).hasSize(1);
+        System.out.println("several instances: " + FLOWS + " flows and an expiry, one instance of each service "
+                + "SIGKILLed, all done in " + Duration.between(startedAt, Instant.now()).toSeconds() + " s");
+    }
+
+    private static <T extends EventPayload> Set<String> eventIds(Class<T> type, Predicate<T> matching) {
+        return topics.envelopes(type, matching).stream().map(EventEnvelope::id).collect(Collectors.toSet());
+    }
+}
