@@ -3,6 +3,7 @@ package dev.shipgate.support.messaging;
 import dev.shipgate.contracts.Topics;
 import dev.shipgate.contracts.UnreadableEventException;
 import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -57,6 +58,10 @@ public class MessagingDefaults implements EnvironmentPostProcessor {
         p.put(binder + "configuration.security.protocol", "${shipgate.kafka.security-protocol:SASL_PLAINTEXT}");
         p.put(binder + "configuration." + SaslConfigs.SASL_MECHANISM, "${shipgate.kafka.sasl-mechanism:SCRAM-SHA-512}");
         p.put(binder + "configuration." + SaslConfigs.SASL_JAAS_CONFIG, "${" + JAAS_CONFIG + "}");
+        // byte[] as the binder's default; named because with native decoding it parks a record only when the
+        // dead-letter producer's serializers are set
+        p.put(binder + "producer-properties.key.serializer", ByteArraySerializer.class.getName());
+        p.put(binder + "producer-properties.value.serializer", ByteArraySerializer.class.getName());
         p.put(binder + "producer-properties.enable.idempotence", "true");
         p.put(binder + "producer-properties.linger.ms", "0");
         p.put(binder + "producer-properties.delivery.timeout.ms", "30000");
@@ -106,10 +111,14 @@ public class MessagingDefaults implements EnvironmentPostProcessor {
      * Answers {@value #JAAS_CONFIG} with the JAAS login line of {@link KafkaConnection}, made from the
      * {@code shipgate.kafka.*} properties in force when it is asked (tests add theirs after start-up processing).
      */
-    static final class KafkaLogin extends PropertySource<Environment> {
+    static final class KafkaLogin extends PropertySource<Object> {
+
+        // not the source: Boot walks into a source that is an environment, and this one holds this property source
+        private final Environment environment;
 
         KafkaLogin(Environment environment) {
-            super("shipgate-kafka-login", environment);
+            super("shipgate-kafka-login", new Object());
+            this.environment = environment;
         }
 
         @Override
@@ -117,7 +126,7 @@ public class MessagingDefaults implements EnvironmentPostProcessor {
             if (!JAAS_CONFIG.equals(name)) {
                 return null;
             }
-            Environment env = getSource();
+            Environment env = environment;
             KafkaConnection connection = new KafkaConnection(
                     env.getProperty("spring.kafka.bootstrap-servers", "127.0.0.1:9092"),
                     env.getProperty("shipgate.kafka.security-protocol", "SASL_PLAINTEXT"),
