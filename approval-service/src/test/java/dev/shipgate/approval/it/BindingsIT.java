@@ -1,5 +1,6 @@
 package dev.shipgate.approval.it;
 
+import dev.shipgate.contracts.KafkaEventCodec;
 import dev.shipgate.contracts.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -81,6 +82,29 @@ class BindingsIT extends ApprovalServiceTestBase {
         assertThat(ByteBuffer.wrap(parked[0].headers().lastHeader("x-original-offset").value()).getLong())
                 .isEqualTo(where.offset());
         assertThat(text(parked[0], "x-exception-message")).contains("ce_type");
+    }
+
+    @Test
+    void events_go_out_through_the_binder_with_the_cloudevents_headers_as_plain_text_and_no_others() {
+        // the seeded users' access, published by approval-service's outbox relay at start
+        ConsumerRecord<String, byte[]>[] published = new ConsumerRecord[1];
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            published[0] = topics.records(Topics.ACCESS).stream()
+                    .filter(r -> "/shipgate/approval-service".equals(text(r, "ce_source"))).findFirst().orElse(null);
+            return published[0] != null;
+        });
+        ConsumerRecord<String, byte[]> record = published[0];
+
+        List<String> names = new java.util.ArrayList<>();
+        record.headers().forEach(h -> names.add(h.key()));
+        assertThat(names).doesNotHaveDuplicates().containsAll(List.of("ce_id", "ce_type", "ce_source",
+                "ce_specversion", "ce_time", "ce_dataschema", "ce_schemaversion", "content-type"));
+        assertThat(names).allMatch(name -> name.startsWith("ce_") || name.equals("content-type")
+                || name.equals("traceparent"));
+        assertThat(text(record, "ce_specversion")).isEqualTo("1.0"); // not the JSON string "\"1.0\""
+        assertThat(text(record, "content-type")).isEqualTo("application/json");
+        var event = KafkaEventCodec.fromRecord(record);
+        assertThat(record.key()).isEqualTo(event.partitionKey());
     }
 
     private static String text(ConsumerRecord<String, byte[]> record, String header) {
