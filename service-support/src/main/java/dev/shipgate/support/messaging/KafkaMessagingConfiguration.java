@@ -16,7 +16,7 @@ import org.springframework.kafka.listener.AbstractMessageListenerContainer;
  * {@link MessagingDefaults}): String keys and raw JSON bodies with CloudEvents headers, synchronous idempotent
  * producers with acks=all, and consumer bindings that park what they cannot apply on {@code <topic>.dlt} and go on.
  */
-@AutoConfiguration(beforeName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
+@AutoConfiguration
 public class KafkaMessagingConfiguration {
 
     /**

@@ -102,6 +102,9 @@ public class MessagingDefaults implements EnvironmentPostProcessor {
         p.put(kafkaRevocations + "auto-rebalance-enabled", "false");
         p.put(kafkaRevocations + "reset-offsets", "true");
 
+        // Spring Boot's Kafka beans (template, listener factory, admin) would be made without the broker login and
+        // used by nothing: the binder makes its own clients
+        p.put("spring.autoconfigure.exclude", "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration");
         // the binder's own health check would log in with the binder's settings too, but says less than ours
         p.put("management.health.binders.enabled", "false");
         return p;
