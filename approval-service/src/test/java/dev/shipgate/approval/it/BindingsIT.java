@@ -84,6 +84,24 @@ class BindingsIT extends ApprovalServiceTestBase {
         assertThat(text(parked[0], "x-exception-message")).contains("ce_type");
     }
 
+    /** The dead-letter admin finds the original of a letter by the binder's x-original-* headers. */
+    @Test
+    void a_letter_the_binder_parked_is_a_copy_of_its_original_and_is_put_back() {
+        String key = "parked-" + UUID.randomUUID();
+        topics.send(new ProducerRecord<>(Topics.IMAGES, key, "{not json".getBytes(StandardCharsets.UTF_8)));
+        ConsumerRecord<String, byte[]>[] parked = new ConsumerRecord[1];
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            parked[0] = topics.records(Topics.deadLetterOf(Topics.IMAGES)).stream()
+                    .filter(r -> key.equals(r.key())).findFirst().orElse(null);
+            return parked[0] != null;
+        });
+
+        var replayed = http().post("dave", "/api/admin/dead-letters/" + parked[0].topic() + "/"
+                + parked[0].partition() + "/" + parked[0].offset() + "/replay", null);
+        assertThat(replayed.status()).isEqualTo(202);
+        assertThat(replayed.json().path("republishedTo").asString()).isEqualTo(Topics.IMAGES);
+    }
+
     @Test
     void events_go_out_through_the_binder_with_the_cloudevents_headers_as_plain_text_and_no_others() {
         // the seeded users' access, published by approval-service's outbox relay at start
