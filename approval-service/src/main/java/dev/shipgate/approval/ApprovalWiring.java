@@ -49,14 +49,22 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.Resource;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.kafka.core.ConsumerFactory;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.messaging.Message;
 
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** Puts the domain, its application services and the adapters together; no rule lives here. */
 @Configuration(proxyBeanMethods = false)
@@ -88,9 +96,16 @@ public class ApprovalWiring {
     }
 
     @Bean
-    DeadLetters deadLetters(Admin kafkaAdminClient, ConsumerFactory<String, byte[]> consumers,
-                            KafkaTemplate<String, byte[]> producer) {
-        return new DeadLetters(kafkaAdminClient, consumers, producer);
+    DeadLetters deadLetters(Admin kafkaAdminClient, KafkaConnection kafka) {
+        Map<String, Object> producerConfig = kafka.clientProperties();
+        producerConfig.put(ProducerConfig.CLIENT_ID_CONFIG, "approval-service-dead-letters");
+        producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
+        producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        return new DeadLetters(kafkaAdminClient,
+                new DefaultKafkaConsumerFactory<>(kafka.clientProperties(), new StringDeserializer(),
+                        new ByteArrayDeserializer()),
+                new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producerConfig, new StringSerializer(),
+                        new ByteArraySerializer())));
     }
 
     @Bean
@@ -192,6 +207,28 @@ public class ApprovalWiring {
     DeploymentListener deploymentListener(EventConsumer consumer, DeployDecisionService decisions,
                                           ActiveImages activeImages) {
         return new DeploymentListener(consumer, decisions, activeImages);
+    }
+
+    // Spring Cloud Stream functions: spring.cloud.function.definition and the bindings are in application.yml
+
+    @Bean
+    Consumer<Message<byte[]>> imageEvents(ImageListener listener) {
+        return listener::on;
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> pipelineEvents(PipelineListener listener) {
+        return listener::on;
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> accessEvents(AccessChangeListener listener) {
+        return listener::on;
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> deploymentEvents(DeploymentListener listener) {
+        return listener::on;
     }
 
 

@@ -64,17 +64,26 @@ public final class KafkaEventCodec {
     }
 
     public static EventEnvelope<EventPayload> fromRecord(ConsumerRecord<?, byte[]> record) {
-        Headers headers = record.headers();
+        return decode(record.headers(), record.value());
+    }
+
+    /**
+     * An event from a message's headers and body, however it was read (a Kafka record, a Spring Cloud Stream
+     * message): the {@code ce_*} headers give its attributes, {@code body} its payload as JSON.
+     *
+     * @throws UnreadableEventException when a required header is missing or malformed or the body is not the schema
+     */
+    public static EventEnvelope<EventPayload> decode(Headers headers, byte[] body) {
         String typeName = required(headers, H_TYPE);
         EventType type = EventType.named(typeName);
         String id = required(headers, H_ID);
         String source = required(headers, H_SOURCE);
         Instant time = parseTime(required(headers, H_TIME));
         int schemaVersion = parseSchemaVersion(get(headers, H_SCHEMA_VERSION), type);
-        if (record.value() == null) {
+        if (body == null) {
             throw new UnreadableEventException("event " + id + " has no body");
         }
-        EventPayload data = parsePayload(record.value(), type, id);
+        EventPayload data = parsePayload(body, type, id);
         return new EventEnvelope<>(id, typeName, source, time, get(headers, H_SUBJECT), schemaVersion,
                 get(headers, H_TRACEPARENT), data);
     }

@@ -28,12 +28,14 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.io.Resource;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.messaging.Message;
 
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 
 /** Puts the domain, its application services and the adapters together; no rule lives here. */
 @Configuration(proxyBeanMethods = false)
@@ -127,6 +129,28 @@ public class DeployWiring {
     @Bean
     ReplicaListeners replicaListeners(EventConsumer consumer, MongoAccessReplica access, MongoImageReplica images) {
         return new ReplicaListeners(consumer, access, images);
+    }
+
+    // Spring Cloud Stream functions: spring.cloud.function.definition and the bindings are in application.yml
+
+    @Bean
+    Consumer<Message<byte[]>> decisionEvents(SagaListeners listeners) {
+        return listeners::onDecision;
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> approvalEvents(SagaListeners listeners) {
+        return listeners::onApproval;
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> accessEvents(ReplicaListeners listeners) {
+        return listeners::onAccess;
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> imageEvents(ReplicaListeners listeners) {
+        return listeners::onImage;
     }
 
 

@@ -26,6 +26,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.boot.mail.autoconfigure.MailProperties;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.messaging.Message;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /** Puts the domain, its application services and the adapters together; no rule lives here. */
 @Configuration(proxyBeanMethods = false)
@@ -118,6 +120,28 @@ public class NotificationWiring {
     EventListeners eventListeners(EventConsumer consumer, NotificationService notifications,
                                   MongoRecipients recipients, MongoPipelineScopes pipelineScopes) {
         return new EventListeners(consumer, notifications, recipients, pipelineScopes);
+    }
+
+    // Spring Cloud Stream functions: spring.cloud.function.definition and the bindings are in application.yml
+
+    @Bean
+    Consumer<Message<byte[]>> approvalEvents(EventListeners listeners) {
+        return listeners::onApproval;
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> deploymentEvents(EventListeners listeners) {
+        return listeners::onDeployment;
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> accessEvents(EventListeners listeners) {
+        return listeners::onAccess;
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> pipelineEvents(EventListeners listeners) {
+        return listeners::onPipeline;
     }
 
     @Bean(destroyMethod = "close")

@@ -24,7 +24,8 @@ public final class Layering {
     static final ArchRule application_has_no_web_kafka_or_mongo = noClasses().that()
             .resideInAPackage("..application..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..",
-                    "org.springframework.kafka..", "org.springframework.data..", "org.apache.kafka..",
+                    "org.springframework.kafka..", "org.springframework.cloud.stream..", "org.springframework.data..",
+                    "org.apache.kafka..",
                     "com.mongodb..");
 
     private Layering() {

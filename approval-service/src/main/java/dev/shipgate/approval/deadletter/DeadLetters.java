@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
+import org.springframework.cloud.stream.binder.kafka.KafkaMessageChannelBinder;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -127,9 +128,9 @@ public class DeadLetters {
      */
     public Optional<ConsumerRecord<String, byte[]>> originalOf(String topic, int partition, long offset) {
         return fetch(topic, partition, offset).flatMap(parked -> {
-            String originalTopic = text(parked.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_TOPIC));
-            Long originalPartition = number(parked.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_PARTITION), 4);
-            Long originalOffset = number(parked.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_OFFSET), 8);
+            String originalTopic = text(header(parked, ORIGINAL_TOPIC));
+            Long originalPartition = number(header(parked, ORIGINAL_PARTITION), 4);
+            Long originalOffset = number(header(parked, ORIGINAL_OFFSET), 8);
             if (!originalOf(topic).equals(originalTopic) || originalPartition == null || originalOffset == null) {
                 return Optional.empty();
             }
@@ -165,11 +166,39 @@ public class DeadLetters {
         }
     }
 
+    /**
+     * Where a letter came from and why, under the names Spring Cloud Stream's Kafka binder writes ({@code x-*}), then
+     * those of Spring Kafka's dead-letter recoverer ({@code kafka_dlt-*}), which parked the letters written before
+     * the services moved onto the binder.
+     */
+    static final List<String> ORIGINAL_TOPIC = List.of(KafkaMessageChannelBinder.X_ORIGINAL_TOPIC,
+            KafkaHeaders.DLT_ORIGINAL_TOPIC);
+    static final List<String> ORIGINAL_PARTITION = List.of(KafkaMessageChannelBinder.X_ORIGINAL_PARTITION,
+            KafkaHeaders.DLT_ORIGINAL_PARTITION);
+    static final List<String> ORIGINAL_OFFSET = List.of(KafkaMessageChannelBinder.X_ORIGINAL_OFFSET,
+            KafkaHeaders.DLT_ORIGINAL_OFFSET);
+    static final List<String> REASON = List.of(KafkaMessageChannelBinder.X_EXCEPTION_MESSAGE,
+            KafkaHeaders.DLT_EXCEPTION_MESSAGE);
+    /** Long and of no use to an operator deciding on a replay; not shown. */
+    static final Set<String> STACK_TRACES = Set.of(KafkaMessageChannelBinder.X_EXCEPTION_STACKTRACE,
+            KafkaHeaders.DLT_EXCEPTION_STACKTRACE);
+
+    /** The last header of the first of these names the record carries; null when it carries none of them. */
+    private static Header header(ConsumerRecord<?, ?> record, List<String> names) {
+        for (String name : names) {
+            Header header = record.headers().lastHeader(name);
+            if (header != null) {
+                return header;
+            }
+        }
+        return null;
+    }
+
     private static String text(Header header) {
         return header == null || header.value() == null ? null : text(header.value());
     }
 
-    /** A big-endian number header of {@code bytes} bytes (4: int, 8: long), as Spring's dead-letter recoverer writes. */
+    /** A big-endian number header of {@code bytes} bytes (4: int, 8: long), as the binder and Spring Kafka write it. */
     private static Long number(Header header, int bytes) {
         if (header == null || header.value() == null || header.value().length != bytes) {
             return null;
@@ -227,11 +256,12 @@ public class DeadLetters {
         Map<String, String> headers = new LinkedHashMap<>();
         for (Header header : record.headers()) {
             if (header.value() != null && header.value().length <= 4096
-                    && !header.key().equals(KafkaHeaders.DLT_EXCEPTION_STACKTRACE)) {
+                    && !STACK_TRACES.contains(header.key())) {
                 headers.put(header.key(), text(header.value()));
             }
         }
-        String reason = headers.getOrDefault(KafkaHeaders.DLT_EXCEPTION_MESSAGE, "");
+        Header reasonHeader = header(record, REASON);
+        String reason = reasonHeader == null || reasonHeader.value() == null ? "" : text(reasonHeader.value());
         byte[] value = record.value() == null ? new byte[0] : record.value();
         String body = value.length > LARGEST_BODY_SHOWN ? text(java.util.Arrays.copyOf(value, LARGEST_BODY_SHOWN))
                 + "…" : text(value);

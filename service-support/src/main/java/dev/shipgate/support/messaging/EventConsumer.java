@@ -4,15 +4,19 @@ import dev.shipgate.contracts.EventEnvelope;
 import dev.shipgate.contracts.EventPayload;
 import dev.shipgate.contracts.KafkaEventCodec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.messaging.Message;
 
+import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * The one way a service reads an event: decode (an unreadable message throws and goes to the dead-letter topic),
- * skip it when this consumer already applied it, apply it, remember it.
+ * The one way a service reads an event: decode (an unreadable message throws, and the binding parks it on the
+ * dead-letter topic), skip it when this consumer already applied it, apply it, remember it.
  */
 public class EventConsumer {
 
@@ -24,18 +28,32 @@ public class EventConsumer {
         this.processed = processed;
     }
 
-    public void consume(String consumerName, ConsumerRecord<?, byte[]> record,
-                        Consumer<EventEnvelope<EventPayload>> handler) {
-        consume(consumerName, record, payload -> true, handler);
+    /** An event as a Spring Cloud Stream binding delivers it: the raw JSON body and the record's headers. */
+    public void consume(String consumerName, Message<byte[]> message, Consumer<EventEnvelope<EventPayload>> handler) {
+        consume(consumerName, message, payload -> true, handler);
     }
 
     /**
      * As above, for a consumer that acts on some of a topic's events only: the others are still decoded (an unreadable
      * one is parked like any other) but cost no reads or writes of which events were applied.
      */
+    public void consume(String consumerName, Message<byte[]> message, Predicate<EventPayload> wanted,
+                        Consumer<EventEnvelope<EventPayload>> handler) {
+        apply(consumerName, KafkaEventCodec.decode(kafkaHeaders(message), message.getPayload()), wanted, handler);
+    }
+
+    public void consume(String consumerName, ConsumerRecord<?, byte[]> record,
+                        Consumer<EventEnvelope<EventPayload>> handler) {
+        consume(consumerName, record, payload -> true, handler);
+    }
+
     public void consume(String consumerName, ConsumerRecord<?, byte[]> record, Predicate<EventPayload> wanted,
                         Consumer<EventEnvelope<EventPayload>> handler) {
-        EventEnvelope<EventPayload> event = KafkaEventCodec.fromRecord(record);
+        apply(consumerName, KafkaEventCodec.fromRecord(record), wanted, handler);
+    }
+
+    private void apply(String consumerName, EventEnvelope<EventPayload> event, Predicate<EventPayload> wanted,
+                       Consumer<EventEnvelope<EventPayload>> handler) {
         if (!wanted.test(event.data())) {
             return;
         }
@@ -45,5 +63,21 @@ public class EventConsumer {
         }
         handler.accept(event);
         processed.markProcessed(consumerName, event.id());
+    }
+
+    /**
+     * The message's headers as the record carried them. The binder hands over a header it has no type for as its raw
+     * bytes; one a Spring producer wrote with a JSON type comes back as its value, taken here as text.
+     */
+    static Headers kafkaHeaders(Message<?> message) {
+        Headers headers = new RecordHeaders();
+        message.getHeaders().forEach((name, value) -> {
+            if (value instanceof byte[] bytes) {
+                headers.add(name, bytes);
+            } else if (value instanceof String text) {
+                headers.add(name, text.getBytes(StandardCharsets.UTF_8));
+            }
+        });
+        return headers;
     }
 }

@@ -11,8 +11,9 @@ import java.util.Map;
  * ({@code SASL_PLAINTEXT} by default, {@code SASL_SSL} in production, {@code PLAINTEXT} only for an open broker), the
  * SASL mechanism ({@code SCRAM-SHA-512}) and the service's own principal and password. application.yml takes them
  * from {@code KAFKA_BOOTSTRAP_SERVERS}, {@code KAFKA_SECURITY_PROTOCOL}, {@code KAFKA_SASL_MECHANISM},
- * {@code KAFKA_SASL_USERNAME} and {@code KAFKA_SASL_PASSWORD}. Every Kafka client of a service (producers,
- * consumers, admin, health) starts from {@link #clientProperties()}.
+ * {@code KAFKA_SASL_USERNAME} and {@code KAFKA_SASL_PASSWORD}. Every Kafka client of a service starts from
+ * {@link #clientProperties()}: the binder's (bindings, dead letters, its admin and metrics) through
+ * {@link MessagingDefaults}, the others (health, dead-letter admin) directly.
  *
  * @throws IllegalArgumentException when a SASL protocol is chosen without a user name and password
  */

@@ -1,20 +1,19 @@
 package dev.shipgate.support.messaging;
 
-import dev.shipgate.contracts.EventEnvelope;
 import dev.shipgate.contracts.KafkaEventCodec;
-import dev.shipgate.contracts.Topics;
 import dev.shipgate.contracts.events.ApiTokenRevoked;
 import dev.shipgate.support.security.RevokedTokens;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.annotation.PartitionOffset;
-import org.springframework.kafka.annotation.TopicPartition;
+import org.springframework.messaging.Message;
+
+import java.util.function.Consumer;
 
 /**
  * Every instance of every service reads the whole (compacted, single-partition) revocation topic from its start, so
- * each one refuses a revoked API token within moments, without asking anyone per call.
+ * each one refuses a revoked API token within moments, without asking anyone per call. Bound as
+ * {@code tokenRevocations-in-0} with every partition assigned to each instance and its offsets reset to the
+ * beginning at start (see {@link MessagingDefaults}).
  */
-public class TokenRevocationFeed {
+public class TokenRevocationFeed implements Consumer<Message<byte[]>> {
 
     private final RevokedTokens revoked;
 
@@ -22,11 +21,10 @@ public class TokenRevocationFeed {
         this.revoked = revoked;
     }
 
-    @KafkaListener(id = "${spring.application.name:shipgate}-token-revocations",
-            topicPartitions = @TopicPartition(topic = Topics.TOKEN_REVOCATIONS,
-                    partitionOffsets = @PartitionOffset(partition = "0", initialOffset = "0")))
-    public void on(ConsumerRecord<String, byte[]> record) {
-        if (KafkaEventCodec.fromRecord(record).data() instanceof ApiTokenRevoked revocation) {
+    @Override
+    public void accept(Message<byte[]> message) {
+        if (KafkaEventCodec.decode(EventConsumer.kafkaHeaders(message), message.getPayload()).data()
+                instanceof ApiTokenRevoked revocation) {
             revoked.revoke(revocation.tokenId(), revocation.expiresAt());
         }
     }

@@ -16,7 +16,11 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.springframework.integration.support.MessageBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.KafkaHeaders;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,10 +42,20 @@ class OutboxRelayTest {
 
     private final MongoTemplate mongo = new MongoTemplate(MongoClients.create(SharedInfra.get().mongoUri()),
             "relay-" + UUID.randomUUID());
-    private final EventPublisher publisher = new EventPublisher(new KafkaTemplate<>(
-            new KafkaMessagingConfiguration(new KafkaConnection(SharedInfra.get().kafkaBootstrap(), "SASL_PLAINTEXT",
-                    KafkaAccess.SCRAM_MECHANISM, KafkaAccess.APPROVAL, SharedInfra.get().kafkaPassword(
-                    KafkaAccess.APPROVAL)), "relay-test").producerFactory()));
+    private final KafkaTemplate<byte[], byte[]> kafka = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
+            new KafkaConnection(SharedInfra.get().kafkaBootstrap(), "SASL_PLAINTEXT", KafkaAccess.SCRAM_MECHANISM,
+                    KafkaAccess.APPROVAL, SharedInfra.get().kafkaPassword(KafkaAccess.APPROVAL)).clientProperties(),
+            new ByteArraySerializer(), new ByteArraySerializer()));
+    /** In place of the binding's StreamBridge: the same message, sent and waited for. */
+    private final EventPublisher publisher = new EventPublisher((topic, message) -> {
+        try {
+            kafka.send(MessageBuilder.fromMessage(message).setHeader(KafkaHeaders.TOPIC, topic).build())
+                    .get(30, TimeUnit.SECONDS);
+            return true;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    });
     private OutboxRelay relay;
 
     @AfterEach

@@ -1,11 +1,9 @@
 package dev.shipgate.approval.access.adapter;
 
 import dev.shipgate.approval.approval.application.ApprovalService;
-import dev.shipgate.contracts.Topics;
 import dev.shipgate.contracts.events.UserAccessChanged;
 import dev.shipgate.support.messaging.EventConsumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.messaging.Message;
 
 /**
  * Judges again the open requests a user voted on when their access changes (design rule 10: a vote whose author lost
@@ -25,9 +23,8 @@ public class AccessChangeListener {
         this.approvals = approvals;
     }
 
-    @KafkaListener(topics = Topics.ACCESS, groupId = CONSUMER)
-    public void on(ConsumerRecord<String, byte[]> record) {
-        consumer.consume(CONSUMER, record, event -> {
+    public void on(Message<byte[]> message) {
+        consumer.consume(CONSUMER, message, event -> {
             if (event.data() instanceof UserAccessChanged changed) {
                 approvals.reevaluateVotesOf(changed.userId());
             }

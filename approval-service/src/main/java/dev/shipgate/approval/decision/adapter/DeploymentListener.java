@@ -3,12 +3,10 @@ package dev.shipgate.approval.decision.adapter;
 import dev.shipgate.approval.decision.application.DeployDecisionService;
 import dev.shipgate.approval.pipeline.application.ActiveImages;
 import dev.shipgate.contracts.EventPayload;
-import dev.shipgate.contracts.Topics;
 import dev.shipgate.contracts.events.DeploymentRequested;
 import dev.shipgate.contracts.events.DeploymentStatusChanged;
 import dev.shipgate.support.messaging.EventConsumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.messaging.Message;
 
 /** Deploy requests to decide on, and deployment progress to know which image is active where. */
 public class DeploymentListener {
@@ -31,9 +29,8 @@ public class DeploymentListener {
                 || payload instanceof DeploymentStatusChanged changed && "HEALTHY".equals(changed.status());
     }
 
-    @KafkaListener(topics = Topics.DEPLOYMENTS, groupId = CONSUMER)
-    public void on(ConsumerRecord<String, byte[]> record) {
-        consumer.consume(CONSUMER, record, DeploymentListener::wanted, event -> {
+    public void on(Message<byte[]> message) {
+        consumer.consume(CONSUMER, message, DeploymentListener::wanted, event -> {
             if (event.data() instanceof DeploymentRequested requested) {
                 decisions.decide(requested);
             } else if (event.data() instanceof DeploymentStatusChanged changed) {

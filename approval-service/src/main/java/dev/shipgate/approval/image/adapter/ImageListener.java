@@ -1,11 +1,9 @@
 package dev.shipgate.approval.image.adapter;
 
 import dev.shipgate.approval.image.application.ImageIntake;
-import dev.shipgate.contracts.Topics;
 import dev.shipgate.contracts.events.ImageBuilt;
 import dev.shipgate.support.messaging.EventConsumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.messaging.Message;
 
 /** Images from CI systems that publish to Kafka. */
 public class ImageListener {
@@ -20,9 +18,8 @@ public class ImageListener {
         this.intake = intake;
     }
 
-    @KafkaListener(topics = Topics.IMAGES, groupId = CONSUMER)
-    public void on(ConsumerRecord<String, byte[]> record) {
-        consumer.consume(CONSUMER, record, event -> {
+    public void on(Message<byte[]> message) {
+        consumer.consume(CONSUMER, message, event -> {
             if (event.data() instanceof ImageBuilt built) {
                 intake.accept(built);
             }

@@ -3,11 +3,9 @@ package dev.shipgate.approval.pipeline.adapter;
 import dev.shipgate.approval.approval.application.ApprovalService;
 import dev.shipgate.approval.pipeline.application.Pipelines;
 import dev.shipgate.approval.pipeline.domain.Pipeline;
-import dev.shipgate.contracts.Topics;
 import dev.shipgate.contracts.events.PipelineConfigured;
 import dev.shipgate.support.messaging.EventConsumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.messaging.Message;
 
 /**
  * Keeps the pipeline replica current from deploy-service's compacted topic, and judges the pipeline's open requests
@@ -27,9 +25,8 @@ public class PipelineListener {
         this.approvals = approvals;
     }
 
-    @KafkaListener(topics = Topics.PIPELINES, groupId = CONSUMER)
-    public void on(ConsumerRecord<String, byte[]> record) {
-        consumer.consume(CONSUMER, record, event -> {
+    public void on(Message<byte[]> message) {
+        consumer.consume(CONSUMER, message, event -> {
             if (event.data() instanceof PipelineConfigured configured) {
                 pipelines.save(Pipeline.from(configured));
                 // the policy may have changed: open requests are judged again under it (design rule 10)

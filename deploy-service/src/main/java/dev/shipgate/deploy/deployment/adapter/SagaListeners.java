@@ -1,13 +1,11 @@
 package dev.shipgate.deploy.deployment.adapter;
 
-import dev.shipgate.contracts.Topics;
 import dev.shipgate.contracts.events.DeploymentAuthorized;
 import dev.shipgate.contracts.events.DeploymentRejected;
 import dev.shipgate.contracts.events.ImageApproved;
 import dev.shipgate.deploy.deployment.application.DeploymentService;
 import dev.shipgate.support.messaging.EventConsumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.messaging.Message;
 
 /** approval-service's decisions (saga step two), and approvals that start AUTOMATIC pipelines. */
 public class SagaListeners {
@@ -23,9 +21,8 @@ public class SagaListeners {
         this.deployments = deployments;
     }
 
-    @KafkaListener(topics = Topics.DEPLOY_DECISIONS, groupId = DECISIONS_CONSUMER)
-    public void onDecision(ConsumerRecord<String, byte[]> record) {
-        consumer.consume(DECISIONS_CONSUMER, record, event -> {
+    public void onDecision(Message<byte[]> message) {
+        consumer.consume(DECISIONS_CONSUMER, message, event -> {
             if (event.data() instanceof DeploymentAuthorized authorized) {
                 deployments.onAuthorized(authorized);
             } else if (event.data() instanceof DeploymentRejected rejected) {
@@ -34,9 +31,8 @@ public class SagaListeners {
         });
     }
 
-    @KafkaListener(topics = Topics.APPROVALS, groupId = APPROVALS_CONSUMER)
-    public void onApproval(ConsumerRecord<String, byte[]> record) {
-        consumer.consume(APPROVALS_CONSUMER, record, ImageApproved.class::isInstance,
+    public void onApproval(Message<byte[]> message) {
+        consumer.consume(APPROVALS_CONSUMER, message, ImageApproved.class::isInstance,
                 event -> deployments.onImageApproved((ImageApproved) event.data()));
     }
 }

@@ -1,13 +1,11 @@
 package dev.shipgate.deploy.replica.adapter;
 
-import dev.shipgate.contracts.Topics;
 import dev.shipgate.contracts.events.ImageBuilt;
 import dev.shipgate.contracts.events.UserAccessChanged;
 import dev.shipgate.deploy.replica.application.AccessReplica;
 import dev.shipgate.deploy.replica.application.ImageReplica;
 import dev.shipgate.support.messaging.EventConsumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.messaging.Message;
 
 /** Feeds the read-only replicas of access and images. */
 public class ReplicaListeners {
@@ -25,18 +23,16 @@ public class ReplicaListeners {
         this.images = images;
     }
 
-    @KafkaListener(topics = Topics.ACCESS, groupId = ACCESS_CONSUMER)
-    public void onAccess(ConsumerRecord<String, byte[]> record) {
-        consumer.consume(ACCESS_CONSUMER, record, event -> {
+    public void onAccess(Message<byte[]> message) {
+        consumer.consume(ACCESS_CONSUMER, message, event -> {
             if (event.data() instanceof UserAccessChanged changed) {
                 access.apply(changed);
             }
         });
     }
 
-    @KafkaListener(topics = Topics.IMAGES, groupId = IMAGES_CONSUMER)
-    public void onImage(ConsumerRecord<String, byte[]> record) {
-        consumer.consume(IMAGES_CONSUMER, record, event -> {
+    public void onImage(Message<byte[]> message) {
+        consumer.consume(IMAGES_CONSUMER, message, event -> {
             if (event.data() instanceof ImageBuilt built) {
                 images.apply(built);
             }

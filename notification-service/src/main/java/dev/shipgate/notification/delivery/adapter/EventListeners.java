@@ -1,6 +1,5 @@
 package dev.shipgate.notification.delivery.adapter;
 
-import dev.shipgate.contracts.Topics;
 import dev.shipgate.contracts.events.PipelineConfigured;
 import dev.shipgate.contracts.events.UserAccessChanged;
 import dev.shipgate.notification.delivery.application.MessageComposer;
@@ -8,8 +7,7 @@ import dev.shipgate.notification.delivery.application.NotificationService;
 import dev.shipgate.notification.recipient.application.Recipients;
 import dev.shipgate.notification.subscription.application.PipelineScopes;
 import dev.shipgate.support.messaging.EventConsumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.messaging.Message;
 
 /**
  * Approval and deployment events become email; access and pipeline events keep the address book and the pipelines'
@@ -35,28 +33,24 @@ public class EventListeners {
         this.pipelines = pipelines;
     }
 
-    @KafkaListener(topics = Topics.APPROVALS, groupId = APPROVALS)
-    public void onApproval(ConsumerRecord<String, byte[]> record) {
-        consumer.consume(APPROVALS, record, MessageComposer::mayMail, notifications::handle);
+    public void onApproval(Message<byte[]> message) {
+        consumer.consume(APPROVALS, message, MessageComposer::mayMail, notifications::handle);
     }
 
-    @KafkaListener(topics = Topics.DEPLOYMENTS, groupId = DEPLOYMENTS)
-    public void onDeployment(ConsumerRecord<String, byte[]> record) {
-        consumer.consume(DEPLOYMENTS, record, MessageComposer::mayMail, notifications::handle);
+    public void onDeployment(Message<byte[]> message) {
+        consumer.consume(DEPLOYMENTS, message, MessageComposer::mayMail, notifications::handle);
     }
 
-    @KafkaListener(topics = Topics.ACCESS, groupId = ACCESS)
-    public void onAccess(ConsumerRecord<String, byte[]> record) {
-        consumer.consume(ACCESS, record, event -> {
+    public void onAccess(Message<byte[]> message) {
+        consumer.consume(ACCESS, message, event -> {
             if (event.data() instanceof UserAccessChanged changed) {
                 recipients.apply(changed);
             }
         });
     }
 
-    @KafkaListener(topics = Topics.PIPELINES, groupId = PIPELINES)
-    public void onPipeline(ConsumerRecord<String, byte[]> record) {
-        consumer.consume(PIPELINES, record, event -> {
+    public void onPipeline(Message<byte[]> message) {
+        consumer.consume(PIPELINES, message, event -> {
             if (event.data() instanceof PipelineConfigured pipeline) {
                 pipelines.apply(pipeline);
             }

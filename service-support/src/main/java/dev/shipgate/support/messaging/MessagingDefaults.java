@@ -1,0 +1,143 @@
+package dev.shipgate.support.messaging;
+
+import dev.shipgate.contracts.Topics;
+import dev.shipgate.contracts.UnreadableEventException;
+import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * How every Shipgate service uses Spring Cloud Stream's Kafka binder, as the lowest-precedence defaults (a service's
+ * application.yml or environment overrides any of them). A service's own application.yml names its functions
+ * ({@code spring.cloud.function.definition}) and gives each input binding its topic and consumer group.
+ * <ul>
+ *   <li>The broker login of {@link KafkaConnection} ({@code shipgate.kafka.*}) goes to every client the binder makes
+ *   (consumers, producers, dead-letter producers, admin, metrics): the JAAS line is made when the binder asks for it,
+ *   from the properties in force then, and is never written to a file or log.</li>
+ *   <li>Topics are never created nor grown by a service: the broker admin makes them all.</li>
+ *   <li>Bodies and keys are raw bytes both ways (native encoding and decoding): the body is the CloudEvents JSON, the
+ *   {@code ce_*} headers travel as raw bytes; only those, {@code content-type} and {@code traceparent} are written.</li>
+ *   <li>Producers: acks=all, idempotent, synchronous (a send returns once the broker took the record).</li>
+ *   <li>Consumers: a passing fault is tried again with backoff (200 ms doubling, 6 attempts, about 6 s); then, or at
+ *   once for an {@link UnreadableEventException}, the binder parks the record on {@code <topic>.dlt}
+ *   ({@link KafkaMessagingConfiguration#deadLetterTopics()}). A crashed instance's partitions move after 10 s.</li>
+ *   <li>{@code tokenRevocations-in-0}: each instance is assigned every partition of the revocation topic and reads it
+ *   from its beginning at every start.</li>
+ * </ul>
+ */
+public class MessagingDefaults implements EnvironmentPostProcessor {
+
+    static final String SOURCE = "shipgate-messaging-defaults";
+    static final String JAAS_CONFIG = "shipgate.kafka.sasl-jaas-config";
+    public static final String TOKEN_REVOCATIONS_BINDING = "tokenRevocations-in-0";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        environment.getPropertySources().addLast(new MapPropertySource(SOURCE, defaults()));
+        environment.getPropertySources().addLast(new KafkaLogin(environment));
+    }
+
+    static Map<String, Object> defaults() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        String binder = "spring.cloud.stream.kafka.binder.";
+        p.put(binder + "brokers", "${spring.kafka.bootstrap-servers:127.0.0.1:9092}");
+        p.put(binder + "auto-create-topics", "false");
+        p.put(binder + "auto-add-partitions", "false");
+        p.put(binder + "enable-observation", "true"); // trace context in the traceparent header, as before
+        p.put(binder + "required-acks", "all");
+        // a refused login or a missing ACL is logged and tried again rather than stopping the binding for good
+        p.put(binder + "authorization-exception-retry-interval", "5s");
+        p.put(binder + "configuration.security.protocol", "${shipgate.kafka.security-protocol:SASL_PLAINTEXT}");
+        p.put(binder + "configuration." + SaslConfigs.SASL_MECHANISM, "${shipgate.kafka.sasl-mechanism:SCRAM-SHA-512}");
+        p.put(binder + "configuration." + SaslConfigs.SASL_JAAS_CONFIG, "${" + JAAS_CONFIG + "}");
+        // byte[] as the binder's default; named because with native decoding it parks a record only when the
+        // dead-letter producer's serializers are set
+        p.put(binder + "producer-properties.key.serializer", ByteArraySerializer.class.getName());
+        p.put(binder + "producer-properties.value.serializer", ByteArraySerializer.class.getName());
+        p.put(binder + "producer-properties.enable.idempotence", "true");
+        p.put(binder + "producer-properties.linger.ms", "0");
+        p.put(binder + "producer-properties.delivery.timeout.ms", "30000");
+        p.put(binder + "producer-properties.request.timeout.ms", "10000");
+        p.put(binder + "producer-properties.max.block.ms", "10000");
+        p.put(binder + "consumer-properties.isolation.level", "read_committed");
+        // a crashed instance's partitions move to the others after 10 s rather than the default 45 s
+        p.put(binder + "consumer-properties.session.timeout.ms", "10000");
+        p.put(binder + "consumer-properties.heartbeat.interval.ms", "3000");
+
+        String consumer = "spring.cloud.stream.default.consumer.";
+        p.put(consumer + "use-native-decoding", "true");
+        p.put(consumer + "max-attempts", "6");
+        p.put(consumer + "back-off-initial-interval", "200");
+        p.put(consumer + "back-off-multiplier", "2.0");
+        p.put(consumer + "back-off-max-interval", "3200");
+        p.put(consumer + "retryable-exceptions[" + UnreadableEventException.class.getName() + "]", "false");
+        p.put("spring.cloud.stream.default.producer.use-native-encoding", "true");
+
+        String kafkaConsumer = "spring.cloud.stream.kafka.default.consumer.";
+        p.put(kafkaConsumer + "enable-dlq", "true");
+        p.put(kafkaConsumer + "start-offset", "earliest");
+        // Offsets are committed once a second rather than after every poll (ackTime: KafkaMessagingConfiguration):
+        // each commit was a synchronous round trip and a write on the broker for nearly every event. After a crash
+        // up to a second of events comes again, and consumers skip what they already applied (EventConsumer).
+        p.put(kafkaConsumer + "ack-mode", "TIME");
+        String kafkaProducer = "spring.cloud.stream.kafka.default.producer.";
+        p.put(kafkaProducer + "sync", "true");
+        p.put(kafkaProducer + "send-timeout-expression", "30000");
+        p.put(kafkaProducer + "header-patterns", "ce_*,content-type,traceparent");
+
+        String revocations = "spring.cloud.stream.bindings." + TOKEN_REVOCATIONS_BINDING + ".";
+        p.put(revocations + "destination", Topics.TOKEN_REVOCATIONS);
+        p.put(revocations + "group", "${spring.application.name:shipgate}-token-revocations");
+        p.put(revocations + "consumer.instance-count", "1");
+        p.put(revocations + "consumer.instance-index", "0");
+        String kafkaRevocations = "spring.cloud.stream.kafka.bindings." + TOKEN_REVOCATIONS_BINDING + ".consumer.";
+        p.put(kafkaRevocations + "auto-rebalance-enabled", "false");
+        p.put(kafkaRevocations + "reset-offsets", "true");
+
+        // Spring Boot's Kafka beans (template, listener factory, admin) would be made without the broker login and
+        // used by nothing: the binder makes its own clients
+        p.put("spring.autoconfigure.exclude", "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration");
+        // the binder's own health check would log in with the binder's settings too, but says less than ours
+        p.put("management.health.binders.enabled", "false");
+        return p;
+    }
+
+    /**
+     * Answers {@value #JAAS_CONFIG} with the JAAS login line of {@link KafkaConnection}, made from the
+     * {@code shipgate.kafka.*} properties in force when it is asked (tests add theirs after start-up processing).
+     */
+    static final class KafkaLogin extends PropertySource<Object> {
+
+        // not the source: Boot walks into a source that is an environment, and this one holds this property source
+        private final Environment environment;
+
+        KafkaLogin(Environment environment) {
+            super("shipgate-kafka-login", new Object());
+            this.environment = environment;
+        }
+
+        @Override
+        public Object getProperty(String name) {
+            if (!JAAS_CONFIG.equals(name)) {
+                return null;
+            }
+            Environment env = environment;
+            KafkaConnection connection = new KafkaConnection(
+                    env.getProperty("spring.kafka.bootstrap-servers", "127.0.0.1:9092"),
+                    env.getProperty("shipgate.kafka.security-protocol", "SASL_PLAINTEXT"),
+                    env.getProperty("shipgate.kafka.sasl-mechanism", "SCRAM-SHA-512"),
+                    env.getProperty("shipgate.kafka.username", ""),
+                    env.getProperty("shipgate.kafka.password", ""));
+            Object line = connection.clientProperties().get(SaslConfigs.SASL_JAAS_CONFIG);
+            return line == null ? "" : line;
+        }
+    }
+}
