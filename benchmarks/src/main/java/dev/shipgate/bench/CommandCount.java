@@ -37,7 +37,8 @@ final class CommandCount {
 
     /** Prints the commands logged since construction, per flow. */
     void print(int flows) {
-        System.out.printf(Locale.ROOT, "%nMongoDB commands per flow (%d flows, from the driver's command log):%n", flows);
+        System.out.printf(Locale.ROOT, "%nMongoDB commands per flow (%d flows, from the driver's command log):%n",
+                flows);
         double total = 0;
         for (Map.Entry<String, Path> entry : logs.entrySet()) {
             Map<String, Integer> counts = count(entry.getValue(), from.get(entry.getKey()));

@@ -132,7 +132,8 @@ public class OutboxRelay implements AutoCloseable {
      * all, then removes every one of them in one update (those sent before too: their removal may have failed).
      */
     private int relayEntries(String collection, Object id, List<Document> outbox) {
-        long unsent = outbox.stream().map(OutboxEvent::fromDocument).filter(e -> !recentlySent.contains(e.id())).count();
+        long unsent = outbox.stream().map(OutboxEvent::fromDocument)
+                .filter(event -> !recentlySent.contains(event.id())).count();
         List<String> ids = publish(outbox);
         if (!ids.isEmpty()) {
             mongo.updateFirst(byId(id), removal(ids), collection);

@@ -57,7 +57,8 @@ public class MongoRecipients implements Recipients, RequestMemory {
     }
 
     private Optional<Document> user(String userId) {
-        return Optional.ofNullable(recent.get(UserIds.canonical(userId), id -> mongo.findById(id, Document.class, USERS)))
+        return Optional.ofNullable(recent.get(UserIds.canonical(userId),
+                        id -> mongo.findById(id, Document.class, USERS)))
                 .filter(d -> Boolean.TRUE.equals(d.getBoolean("active")));
     }
 
