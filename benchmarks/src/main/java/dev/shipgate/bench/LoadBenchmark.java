@@ -73,10 +73,16 @@ public final class LoadBenchmark {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         int warmUpSeconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
-        List<String> wrong = new ArrayList<>();
-        try (RunningSystem system = new RunningSystem(RunningSystem.ALL_SERVICES, List.of(
+        // -Dshipgate.bench.count-commands=true: count each service's database commands (the command log costs CPU)
+        boolean countCommands = Boolean.getBoolean("shipgate.bench.count-commands");
+        List<String> arguments = new ArrayList<>(List.of(
                 "--shipgate.gateway.rate-limit.per-second=100000", "--shipgate.gateway.rate-limit.burst=100000",
                 "--shipgate.targets.simulated.progress-time=PT2S"));
+        if (countCommands) {
+            arguments.add(CommandCount.LOG_COMMANDS);
+        }
+        List<String> wrong = new ArrayList<>();
+        try (RunningSystem system = new RunningSystem(RunningSystem.ALL_SERVICES, arguments);
              DeploymentStatuses statuses = new DeploymentStatuses(system.infra.kafkaClient(KafkaAccess.ADMIN))) {
             System.out.println("Measuring the Kafka and MongoDB baselines ...");
             Stats kafka = Baselines.kafkaRoundTrip(system.infra.kafkaClient(KafkaAccess.ADMIN), 300);
@@ -100,6 +106,8 @@ public final class LoadBenchmark {
             Map<String, Duration> idleTo = cpuTimes(processes);
             System.out.printf(Locale.ROOT, "Running %d operations/s for %d s ...%n", rate, seconds);
             Map<String, Duration> cpuBefore = cpuTimes(processes);
+            CommandCount commands = countCommands
+                    ? new CommandCount(system.infra.dataDir().resolve("logs"), RunningSystem.ALL_SERVICES) : null;
             long started = System.nanoTime();
             int sent = load.run(rate, seconds);
             double elapsed = (System.nanoTime() - started) / 1e9;
@@ -109,6 +117,9 @@ public final class LoadBenchmark {
 
             load.report(sent, elapsed, statuses, kafka, mongo);
             printResources(processes, new CpuWindow(idleFrom, idleTo), new CpuWindow(cpuBefore, cpuAfter), sent);
+            if (commands != null) {
+                commands.print(load.flows.size());
+            }
             wrong.addAll(load.check(statuses));
             System.out.println(wrong.isEmpty() ? "\ncheck: all " + (warmUp.flows.size() + load.flows.size())
                     + " flows ended right (approved once, one deployment, AUTHORIZED once, HEALTHY or SUPERSEDED)"

@@ -13,6 +13,7 @@ import dev.shipgate.support.security.LinkReceipts;
 import dev.shipgate.support.security.TokenSettings;
 import dev.shipgate.notification.link.domain.LinkSigner;
 import dev.shipgate.notification.recipient.adapter.MongoRecipients;
+import dev.shipgate.support.cache.ShortLivedCache;
 import dev.shipgate.notification.settings.adapter.ConfigurableMailSender;
 import dev.shipgate.notification.settings.adapter.MongoMailSettings;
 import dev.shipgate.notification.settings.domain.SmtpSettings;
@@ -47,8 +48,9 @@ public class NotificationWiring {
     }
 
     @Bean
-    MongoRecipients recipients(MongoTemplate mongo) {
-        return new MongoRecipients(mongo);
+    MongoRecipients recipients(MongoTemplate mongo, Clock clock,
+                               @Value("${shipgate.cache.time-to-live:PT2S}") Duration timeToLive) {
+        return new MongoRecipients(mongo, new ShortLivedCache<>(timeToLive, clock));
     }
 
     @Bean

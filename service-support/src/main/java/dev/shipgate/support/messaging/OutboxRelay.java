@@ -3,18 +3,19 @@ package dev.shipgate.support.messaging;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -32,10 +33,14 @@ import java.util.function.Supplier;
  * embedded default), so it runs only when leftovers are likely: at start (a crash before this start), every
  * {@code retryMillis} after something failed (broker or database away) until a sweep goes through, and otherwise
  * every {@code sweepMillis} (another instance's crash, a write whose answer was lost).
+ * <p>
+ * What the relay thread sent is removed from the outboxes every {@value #REMOVE_MILLIS} ms, all documents of a
+ * collection in one bulk command rather than one update each (a crash before that sends them again, as above).
  */
 public class OutboxRelay implements AutoCloseable {
 
     public static final String OUTBOX_FIELD = "outbox";
+    static final long REMOVE_MILLIS = 200;
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     private final MongoTemplate mongo;
@@ -45,7 +50,9 @@ public class OutboxRelay implements AutoCloseable {
     // Woken documents and sweeps have a thread each, so that a long sweep does not hold up the next write's events.
     // Both may publish the same event (rarely: a sweep skips the documents queued on the relay thread and the events
     // sent lately); consumers skip the second copy, and the first copies keep their order.
-    private final ExecutorService relay = Executors.newSingleThreadExecutor(daemon("outbox-relay"));
+    private final ScheduledExecutorService relay = Executors.newSingleThreadScheduledExecutor(daemon("outbox-relay"));
+    // relay thread only: per collection, per document, the ids of the events sent and not yet removed
+    private final Map<String, Map<Object, List<String>>> toRemove = new LinkedHashMap<>();
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(daemon("outbox-sweep"));
     private final Set<String> wokenUp = ConcurrentHashMap.newKeySet(); // documents queued on the relay thread
     // Ids of the events sent lately: a write's outbox may still hold events an earlier write's relay sent but had not
@@ -67,6 +74,7 @@ public class OutboxRelay implements AutoCloseable {
         this.collections = List.copyOf(collections);
         this.sweepNanos = TimeUnit.MILLISECONDS.toNanos(sweepMillis);
         sweeper.scheduleWithFixedDelay(this::sweepWhenDue, retryMillis, retryMillis, TimeUnit.MILLISECONDS);
+        relay.scheduleWithFixedDelay(this::removeSent, REMOVE_MILLIS, REMOVE_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** Asks the relay to publish the outbox of this document now (read by id) rather than at its next sweep. */
@@ -89,7 +97,11 @@ public class OutboxRelay implements AutoCloseable {
         wokenUp.add(key);
         relay.execute(() -> {
             try {
-                relayEntries(collection, id, outbox.get());
+                List<String> sent = publish(outbox.get());
+                if (!sent.isEmpty()) {
+                    toRemove.computeIfAbsent(collection, c -> new LinkedHashMap<>())
+                            .merge(id, sent, (before, now) -> union(before, now));
+                }
             } catch (RuntimeException e) {
                 leftoversLikely = true;
                 log.warn("outbox relay paused: {}", e.getMessage());
@@ -120,17 +132,57 @@ public class OutboxRelay implements AutoCloseable {
      * all, then removes every one of them in one update (those sent before too: their removal may have failed).
      */
     private int relayEntries(String collection, Object id, List<Document> outbox) {
-        List<OutboxEvent> events = outbox.stream().map(OutboxEvent::fromDocument).toList();
-        if (events.isEmpty()) {
-            return 0;
+        long unsent = outbox.stream().map(OutboxEvent::fromDocument)
+                .filter(event -> !recentlySent.contains(event.id())).count();
+        List<String> ids = publish(outbox);
+        if (!ids.isEmpty()) {
+            mongo.updateFirst(byId(id), removal(ids), collection);
         }
+        return (int) unsent;
+    }
+
+    /**
+     * Sends the entries not sent lately and waits for the broker to take them all; answers the ids of every entry
+     * (those sent before too: their removal may have failed), which may now be removed.
+     */
+    private List<String> publish(List<Document> outbox) {
+        List<OutboxEvent> events = outbox.stream().map(OutboxEvent::fromDocument).toList();
         List<OutboxEvent> unsent = events.stream().filter(event -> !recentlySent.contains(event.id())).toList();
-        publisher.publishAll(unsent.stream().map(OutboxEvent::toEnvelope).toList());
-        unsent.forEach(event -> recentlySent.add(event.id()));
-        List<String> ids = events.stream().map(OutboxEvent::id).toList();
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
-                new Update().pull(OUTBOX_FIELD, Query.query(Criteria.where("id").in(ids))), collection);
-        return unsent.size();
+        if (!unsent.isEmpty()) {
+            publisher.publishAll(unsent.stream().map(OutboxEvent::toEnvelope).toList());
+            unsent.forEach(event -> recentlySent.add(event.id()));
+        }
+        return events.stream().map(OutboxEvent::id).toList();
+    }
+
+    /** Relay thread: one bulk command per collection removes what the relay thread sent since the last call. */
+    private void removeSent() {
+        try {
+            toRemove.forEach((collection, documents) -> {
+                BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
+                documents.forEach((id, ids) -> bulk.updateOne(byId(id), removal(ids)));
+                bulk.execute();
+            });
+            toRemove.clear();
+        } catch (RuntimeException e) {
+            // the database is away: the entries stay in place, are not sent again by this relay (sent lately), and
+            // are removed at the next call or by a sweep
+            log.warn("outbox entries not removed yet: {}", e.getMessage());
+        }
+    }
+
+    private static Query byId(Object id) {
+        return Query.query(Criteria.where("_id").is(id));
+    }
+
+    private static Update removal(List<String> eventIds) {
+        return new Update().pull(OUTBOX_FIELD, Query.query(Criteria.where("id").in(eventIds)));
+    }
+
+    private static List<String> union(List<String> before, List<String> now) {
+        List<String> all = new ArrayList<>(before);
+        now.stream().filter(id -> !before.contains(id)).forEach(all::add);
+        return all;
     }
 
     private void sweepWhenDue() {
@@ -163,6 +215,11 @@ public class OutboxRelay implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            relay.submit(this::removeSent).get(5, TimeUnit.SECONDS); // what was sent need not be sent again
+        } catch (Exception e) {
+            log.debug("outbox entries left for the next start: {}", e.toString());
+        }
         relay.shutdownNow();
         sweeper.shutdownNow();
     }

@@ -1,6 +1,10 @@
 package dev.shipgate.support.messaging;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClients;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import dev.shipgate.contracts.EventEnvelope;
 import dev.shipgate.contracts.KafkaEventCodec;
 import dev.shipgate.contracts.Topics;
@@ -31,7 +35,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,8 +46,17 @@ class OutboxRelayTest {
 
     private static final String COLLECTION = "things";
 
-    private final MongoTemplate mongo = new MongoTemplate(MongoClients.create(SharedInfra.get().mongoUri()),
-            "relay-" + UUID.randomUUID());
+    private final AtomicInteger updates = new AtomicInteger(); // update commands the driver sent
+    private final MongoTemplate mongo = new MongoTemplate(MongoClients.create(MongoClientSettings.builder()
+            .applyConnectionString(new ConnectionString(SharedInfra.get().mongoUri()))
+            .addCommandListener(new CommandListener() {
+                @Override
+                public void commandStarted(CommandStartedEvent event) {
+                    if (event.getCommandName().equals("update")) {
+                        updates.incrementAndGet();
+                    }
+                }
+            }).build()), "relay-" + UUID.randomUUID());
     private final KafkaTemplate<byte[], byte[]> kafka = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
             new KafkaConnection(SharedInfra.get().kafkaBootstrap(), "SASL_PLAINTEXT", KafkaAccess.SCRAM_MECHANISM,
                     KafkaAccess.APPROVAL, SharedInfra.get().kafkaPassword(KafkaAccess.APPROVAL)).clientProperties(),
@@ -109,6 +124,27 @@ class OutboxRelayTest {
         assertThat(published(Set.of(earlier, later), Duration.ofSeconds(20))).containsExactly(earlier, later);
         assertThat(copiesWithin(Set.of(earlier, later), Duration.ofSeconds(3))).containsExactly(earlier, later);
         assertThat(mongo.findById("t4", Document.class, COLLECTION).getList("outbox", Document.class)).isEmpty();
+    }
+
+    @Test
+    void what_several_writes_queued_is_removed_from_their_documents_in_one_command() throws InterruptedException {
+        relay = new OutboxRelay(mongo, publisher, List.of(COLLECTION), 100, 3_600_000);
+        Thread.sleep(500); // past the sweep at the start
+        List<String> documents = IntStream.range(0, 10).mapToObj(i -> "t5-" + i).toList();
+        Set<String> events = new java.util.HashSet<>();
+        int updatesBefore = updates.get();
+
+        for (String id : documents) {
+            events.add(queueWithoutWakeUp(id));
+            relay.relay(COLLECTION, id, mongo.findById(id, Document.class, COLLECTION)
+                    .getList("outbox", Document.class));
+        }
+
+        assertThat(published(events, Duration.ofSeconds(20))).containsExactlyInAnyOrderElementsOf(events);
+        Thread.sleep(OutboxRelay.REMOVE_MILLIS * 3);
+        assertThat(documents).allMatch(id -> mongo.findById(id, Document.class, COLLECTION)
+                .getList("outbox", Document.class).isEmpty());
+        assertThat(updates.get() - updatesBefore).isLessThanOrEqualTo(2); // one per document before
     }
 
     private String queueWithoutWakeUp(String id) {

@@ -21,6 +21,20 @@ public class RequestUpdater {
         this.requests = requests;
     }
 
+    /**
+     * As above, deciding first on {@code known}, a version the caller just read, which saves reading it again. Only a
+     * write settles on it (the stored version must still be that one); a refusal or a change without events is
+     * decided again on the stored version.
+     */
+    public ApprovalRequest apply(ApprovalRequest known, Function<ApprovalRequest, Outcome> command) {
+        Outcome outcome = command.apply(known);
+        if (outcome instanceof Outcome.Accepted accepted && !accepted.events().isEmpty()
+                && requests.update(accepted.request(), accepted.events())) {
+            return accepted.request();
+        }
+        return apply(known.id(), command);
+    }
+
     public ApprovalRequest apply(String requestId, Function<ApprovalRequest, Outcome> command) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             ApprovalRequest current = requests.find(requestId).orElseThrow(() -> new RefusedByDomainException(

@@ -45,10 +45,11 @@ public class MongoDeployDecisions implements DeployDecisions {
         } else if (decision instanceof DeploymentAuthorized authorized) {
             describe(document, authorized.image(), authorized.requestedBy());
         }
-        document.append("outbox", outbox.entries(List.of(decision)));
+        List<Document> entries = outbox.entries(List.of(decision));
+        document.append("outbox", entries);
         try {
             mongo.insert(document, COLLECTION);
-            outbox.flushSoon(COLLECTION, deploymentId);
+            outbox.flushSoon(COLLECTION, deploymentId, entries); // what the insert wrote: no read needed
         } catch (DuplicateKeyException alreadyDecided) {
             // a redelivered deploy request: the first decision stands
         }

@@ -90,7 +90,7 @@ public class DeployDecisionService {
         }
         try {
             // judged at this moment: the pipeline's policy now and each voter's access now (design rule 10)
-            updater.apply(approval.get().id(), request -> current.applyTo(request)
+            updater.apply(approval.get(), request -> current.applyTo(request)
                     .consume(current.people(), deployment.deploymentId(), deployer, clock.instant()));
         } catch (RefusedByDomainException e) {
             refusals.record(RefusedAttempt.of(approval.get().id(), deployer, "DEPLOY", e.refusal(), clock.instant()));

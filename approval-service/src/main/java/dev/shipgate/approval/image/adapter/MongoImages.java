@@ -5,6 +5,7 @@ import dev.shipgate.approval.image.domain.Image;
 import dev.shipgate.contracts.events.ImageBuilt;
 import dev.shipgate.support.messaging.Outbox;
 import dev.shipgate.support.messaging.OutboxRelay;
+import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -29,20 +30,26 @@ public class MongoImages implements Images {
     }
 
     @Override
-    public void record(Image image) {
-        upsert(image, firstArrival(image));
+    public Image record(Image image) {
+        return mongo.getConverter().read(Image.class, upsert(image, firstArrival(image)));
     }
 
     @Override
-    public void recordAndPublish(Image image, ImageBuilt event) {
+    public Image recordAndPublish(Image image, ImageBuilt event) {
         // the event goes into the outbox only when this upsert inserts the image: one event per digest
-        upsert(image, firstArrival(image).setOnInsert(OutboxRelay.OUTBOX_FIELD, outbox.entries(List.of(event))));
-        outbox.flushSoon(COLLECTION, image.digest());
+        Document stored = upsert(image, firstArrival(image).setOnInsert(OutboxRelay.OUTBOX_FIELD,
+                outbox.entries(List.of(event))));
+        List<Document> outboxAfterWrite = stored.getList(OutboxRelay.OUTBOX_FIELD, Document.class, List.of());
+        if (!outboxAfterWrite.isEmpty()) {
+            outbox.flushSoon(COLLECTION, image.digest(), outboxAfterWrite);
+        }
+        return mongo.getConverter().read(Image.class, stored);
     }
 
-    private void upsert(Image image, Update update) {
-        mongo.findAndModify(Query.query(Criteria.where("_id").is(image.digest())), update,
-                FindAndModifyOptions.options().upsert(true), Image.class, COLLECTION);
+    /** The image as this upsert left it, outbox included: neither the caller nor the relay read it again. */
+    private Document upsert(Image image, Update update) {
+        return mongo.findAndModify(Query.query(Criteria.where("_id").is(image.digest())), update,
+                FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION);
     }
 
     /** One atomic upsert: the first arrival sets who built it; later ones only add their tag. */

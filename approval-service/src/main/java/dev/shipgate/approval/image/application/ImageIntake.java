@@ -26,16 +26,14 @@ public class ImageIntake {
      * message's word alone would not do (design, trust boundary).
      */
     public Image accept(ImageBuilt built) {
-        images.record(toImage(built));
-        return images.find(built.digest()).orElseThrow();
+        return images.record(toImage(built));
     }
 
     /** An image from the webhook, whose builder the caller was allowed to name: recorded, and published when new. */
     public Image acceptFromWebhook(ImageBuilt built) {
         Image image = toImage(built);
-        images.recordAndPublish(image, new ImageBuilt(built.digest(), built.repository(), built.tag(), built.commit(),
-                built.application(), image.builtBy(), built.builtAt()));
-        return images.find(built.digest()).orElseThrow();
+        return images.recordAndPublish(image, new ImageBuilt(built.digest(), built.repository(), built.tag(),
+                built.commit(), built.application(), image.builtBy(), built.builtAt()));
     }
 
     private Image toImage(ImageBuilt built) {

@@ -74,7 +74,7 @@ public class DeployDecisions {
             return Outcome.REFUSED;
         }
         // the same check again on each read: the updater may read a newer version of the deployment
-        Optional<Deployment> changed = updater.apply(deploymentId, d -> d.mismatchWith(image, requestedBy).isPresent()
+        Optional<Deployment> changed = updater.apply(recorded.get(), d -> d.mismatchWith(image, requestedBy).isPresent()
                 ? Optional.empty() : change.apply(d));
         if (changed.isEmpty()) {
             return Outcome.ALREADY_DECIDED;

@@ -17,13 +17,29 @@ public class DeploymentUpdater {
     }
 
     public Optional<Deployment> apply(String deploymentId, Function<Deployment, Optional<Deployment.Transition>> change) {
+        return apply(deploymentId, Optional.empty(), change);
+    }
+
+    /**
+     * As above, deciding first on {@code known}, a version the caller just read, which saves reading it again; a
+     * newer one stored meanwhile makes the write fail, and the next attempts read it.
+     */
+    public Optional<Deployment> apply(Deployment known, Function<Deployment, Optional<Deployment.Transition>> change) {
+        return apply(known.id(), Optional.of(known), change);
+    }
+
+    private Optional<Deployment> apply(String deploymentId, Optional<Deployment> known,
+                                       Function<Deployment, Optional<Deployment.Transition>> change) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            Optional<Deployment> current = deployments.find(deploymentId);
+            Optional<Deployment> current = attempt == 0 && known.isPresent() ? known : deployments.find(deploymentId);
             if (current.isEmpty()) {
                 return Optional.empty();
             }
             Optional<Deployment.Transition> transition = change.apply(current.get());
             if (transition.isEmpty()) {
+                if (attempt == 0 && known.isPresent()) {
+                    continue; // perhaps only the known version did not allow it: judged again on the stored one
+                }
                 return Optional.empty();
             }
             if (deployments.update(transition.get().deployment(), transition.get().events())) {

@@ -84,7 +84,7 @@ public class RolloutMonitor {
         Optional<Pipeline> pipeline = pipelines.find(deployment.image().pipelineId());
         DeploymentTarget target = pipeline.map(p -> targets.get(p.target())).orElse(null);
         if (target == null) {
-            updater.apply(deployment.id(), d -> d.startProgressing("starting", clock.instant())
+            updater.apply(deployment, d -> d.startProgressing("starting", clock.instant())
                     .flatMap(t -> t.deployment().finish(DeploymentStatus.FAILED,
                             "no target for this pipeline", clock.instant())));
             return;
@@ -94,19 +94,19 @@ public class RolloutMonitor {
         try {
             detail = target.start(deployment, pipeline.get());
         } catch (RuntimeException e) {
-            updater.apply(deployment.id(), d -> d.startProgressing("starting", clock.instant())
+            updater.apply(deployment, d -> d.startProgressing("starting", clock.instant())
                     .flatMap(t -> t.deployment().finish(DeploymentStatus.FAILED,
                             "the target could not start it: " + e.getMessage(), clock.instant())));
             return;
         }
-        updater.apply(deployment.id(), d -> d.startProgressing(detail, clock.instant()));
+        updater.apply(deployment, d -> d.startProgressing(detail, clock.instant()));
     }
 
     private void follow(Deployment deployment) {
         Optional<Pipeline> pipeline = pipelines.find(deployment.image().pipelineId());
         DeploymentTarget target = pipeline.map(p -> targets.get(p.target())).orElse(null);
         if (target == null) {
-            updater.apply(deployment.id(), d -> d.finish(DeploymentStatus.FAILED, "the pipeline is gone",
+            updater.apply(deployment, d -> d.finish(DeploymentStatus.FAILED, "the pipeline is gone",
                     clock.instant()));
             return;
         }
@@ -119,9 +119,9 @@ public class RolloutMonitor {
         }
         DeploymentTarget.State now = state;
         if (now.status() != DeploymentStatus.PROGRESSING) {
-            updater.apply(deployment.id(), d -> d.finish(now.status(), now.detail(), clock.instant()));
+            updater.apply(deployment, d -> d.finish(now.status(), now.detail(), clock.instant()));
         } else if (deployment.startedAt().plus(rolloutTimeout).isBefore(clock.instant())) {
-            updater.apply(deployment.id(), d -> d.finish(DeploymentStatus.TIMED_OUT,
+            updater.apply(deployment, d -> d.finish(DeploymentStatus.TIMED_OUT,
                     "not healthy after " + rolloutTimeout.toSeconds() + " s: " + now.detail(), clock.instant()));
         }
     }
@@ -131,6 +131,6 @@ public class RolloutMonitor {
         deployments.inPipelineWithStatus(newer.image().pipelineId(), LIVE).stream()
                 .filter(older -> !older.id().equals(newer.id()))
                 .filter(older -> older.requestedAt().isBefore(newer.requestedAt()))
-                .forEach(older -> updater.apply(older.id(), d -> d.supersede(newer.id(), clock.instant())));
+                .forEach(older -> updater.apply(older, d -> d.supersede(newer.id(), clock.instant())));
     }
 }

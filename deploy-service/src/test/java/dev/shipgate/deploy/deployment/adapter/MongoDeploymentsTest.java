@@ -74,6 +74,21 @@ class MongoDeploymentsTest {
     }
 
     @Test
+    void a_change_decided_on_a_version_read_before_another_writer_is_decided_again_on_the_stored_one() {
+        String older = deploy("pl-f", 1, HEALTHY);
+        String first = deploy("pl-f", 2, PROGRESSING);
+        String second = deploy("pl-f", 3, PROGRESSING);
+        Deployment readBefore = deployments.find(older).orElseThrow();
+        updater.apply(older, d -> d.supersede(first, T0)); // another writer, meanwhile
+
+        var outcome = updater.apply(readBefore, d -> d.supersede(second, T0.plusSeconds(1)));
+
+        assertThat(outcome).isEmpty(); // superseded already: the stored version says so, not the one read before
+        assertThat(deployments.find(older).orElseThrow().status()).isEqualTo(DeploymentStatus.SUPERSEDED);
+        assertThat(deployments.find(older).orElseThrow().version()).isEqualTo(readBefore.version() + 1);
+    }
+
+    @Test
     void a_pipeline_deployed_before_the_index_existed_is_completed_from_a_scan() {
         String before = deploy("pl-d", 1, HEALTHY);
         mongo.remove(new org.springframework.data.mongodb.core.query.Query(), MongoDeployments.LIVE_COLLECTION);

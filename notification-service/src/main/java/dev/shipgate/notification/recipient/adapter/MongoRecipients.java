@@ -7,6 +7,7 @@ import dev.shipgate.contracts.access.Grant;
 import dev.shipgate.contracts.access.Permissions;
 import dev.shipgate.contracts.events.RoleBinding;
 import dev.shipgate.contracts.identity.UserIds;
+import dev.shipgate.support.cache.ShortLivedCache;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -20,18 +21,26 @@ public class MongoRecipients implements Recipients, RequestMemory {
     static final String REQUESTS = "request_approvers";
 
     private final MongoTemplate mongo;
+    private final ShortLivedCache<String, Document> recent;
 
-    public MongoRecipients(MongoTemplate mongo) {
+    /**
+     * @param recent a user's contact is read for every mail and permission check: see {@link ShortLivedCache} for
+     *               how fresh it is
+     */
+    public MongoRecipients(MongoTemplate mongo, ShortLivedCache<String, Document> recent) {
         this.mongo = mongo;
+        this.recent = recent;
     }
 
     @Override
     public void apply(UserAccessChanged access) {
-        mongo.save(new Document("_id", UserIds.canonical(access.userId())).append("email", access.email())
+        String id = UserIds.canonical(access.userId());
+        mongo.save(new Document("_id", id).append("email", access.email())
                 .append("name", access.displayName()).append("active", access.active())
                 .append("roles", access.roles().stream().map(r -> new Document("role", r.role())
                         .append("project", r.project()).append("application", r.application())
                         .append("environment", r.environment())).toList()), USERS);
+        recent.forget(id);
     }
 
     @Override
@@ -48,7 +57,8 @@ public class MongoRecipients implements Recipients, RequestMemory {
     }
 
     private Optional<Document> user(String userId) {
-        return Optional.ofNullable(mongo.findById(UserIds.canonical(userId), Document.class, USERS))
+        return Optional.ofNullable(recent.get(UserIds.canonical(userId),
+                        id -> mongo.findById(id, Document.class, USERS)))
                 .filter(d -> Boolean.TRUE.equals(d.getBoolean("active")));
     }
 
