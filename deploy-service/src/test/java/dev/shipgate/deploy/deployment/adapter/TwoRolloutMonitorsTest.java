@@ -1,6 +1,10 @@
 package dev.shipgate.deploy.deployment.adapter;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClients;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import dev.shipgate.contracts.events.PipelineImage;
 import dev.shipgate.deploy.deployment.application.DeploymentTarget;
 import dev.shipgate.deploy.deployment.application.DeploymentUpdater;
@@ -33,6 +37,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,8 +55,19 @@ class TwoRolloutMonitorsTest {
     private static final Duration TICK = Duration.ofMillis(500);
 
     private final TestClock clock = new TestClock(Instant.parse("2026-11-30T10:00:00Z"));
-    private final MongoTemplate mongo = new MongoTemplate(MongoClients.create(SharedInfra.get().mongoUri()),
-            "two-monitors-" + UUID.randomUUID());
+    private final AtomicInteger leaseCommands = new AtomicInteger();
+    private final MongoTemplate mongo = new MongoTemplate(MongoClients.create(MongoClientSettings.builder()
+            .applyConnectionString(new ConnectionString(SharedInfra.get().mongoUri()))
+            .addCommandListener(new CommandListener() {
+                @Override
+                public void commandStarted(CommandStartedEvent event) {
+                    var command = event.getCommand();
+                    if (command.containsKey(event.getCommandName()) && command.get(event.getCommandName()).isString()
+                            && command.getString(event.getCommandName()).getValue().equals("rollout_leases")) {
+                        leaseCommands.incrementAndGet();
+                    }
+                }
+            }).build()), "two-monitors-" + UUID.randomUUID());
     private final AggregateStore store = new AggregateStore(mongo, new Outbox("test", clock, null,
             new OutboxRelay(mongo, null, List.of(), 3_600_000, 3_600_000)));
     private final MongoDeployments deployments = new MongoDeployments(mongo, store);
@@ -90,6 +106,32 @@ class TwoRolloutMonitorsTest {
         for (int p = 0; p < 8; p++) {
             assertThat(status("dp-pl-" + p + "-2")).isEqualTo(DeploymentStatus.HEALTHY);
         }
+    }
+
+    @Test
+    void holding_twenty_pipelines_costs_one_lease_command_per_tick() {
+        RolloutMonitor a = monitor("a");
+        List<String> ids = new ArrayList<>();
+        for (int p = 0; p < 20; p++) {
+            ids.add(authorized("pl-" + p, 1));
+        }
+        a.tick(); // takes the twenty leases and starts the twenty rollouts
+        assertThat(ids).allMatch(id -> status(id) == DeploymentStatus.PROGRESSING);
+
+        leaseCommands.set(0);
+        for (int tick = 0; tick < 10; tick++) {
+            clock.step(TICK);
+            a.tick();
+        }
+
+        assertThat(leaseCommands.get()).isEqualTo(10);
+        rollouts.healthy.addAll(ids);
+        clock.step(TICK);
+        a.tick(); // all healthy: the leases are released, in one more command
+        assertThat(leaseCommands.get()).isEqualTo(12);
+        clock.step(TICK);
+        a.tick();
+        assertThat(leaseCommands.get()).as("nothing in flight: no lease command").isEqualTo(12);
     }
 
     @Test
