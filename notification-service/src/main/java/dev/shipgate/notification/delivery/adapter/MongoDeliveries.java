@@ -54,27 +54,27 @@ public class MongoDeliveries implements Deliveries {
         }
     }
 
+    /** Sets only the next attempt: the claim is the one field that changes. */
     @Override
     public boolean claim(Delivery due, Delivery claimed) {
-        return replaceIfStill(due, claimed);
+        return mongo.updateFirst(unchanged(due), Update.update("nextAttemptAt", claimed.nextAttemptAt()), COLLECTION)
+                .getModifiedCount() == 1;
     }
 
     @Override
     public boolean update(Delivery next, Delivery claimed) {
-        return replaceIfStill(claimed, next);
-    }
-
-    /** One atomic conditional update: of two writers expecting the same state, one matches. */
-    private boolean replaceIfStill(Delivery expected, Delivery next) {
         Document document = new Document();
         mongo.getConverter().write(next, document);
         document.remove("_id");
         document.remove("_class");
-        Query unchanged = Query.query(Criteria.where("_id").is(expected.id())
-                .and("status").is(DeliveryStatus.PENDING.name()).and("attempts").is(expected.attempts())
-                .and("nextAttemptAt").is(expected.nextAttemptAt()));
-        return mongo.updateFirst(unchanged, Update.fromDocument(new Document("$set", document)), COLLECTION)
+        return mongo.updateFirst(unchanged(claimed), Update.fromDocument(new Document("$set", document)), COLLECTION)
                 .getModifiedCount() == 1;
+    }
+
+    /** The delivery as {@code expected}: of two writers expecting the same state, one matches (atomic per document). */
+    private static Query unchanged(Delivery expected) {
+        return Query.query(Criteria.where("_id").is(expected.id()).and("status").is(DeliveryStatus.PENDING.name())
+                .and("attempts").is(expected.attempts()).and("nextAttemptAt").is(expected.nextAttemptAt()));
     }
 
     @Override
