@@ -3,6 +3,7 @@ package dev.shipgate.deploy;
 import dev.shipgate.deploy.deployment.adapter.DecisionAnswers;
 import dev.shipgate.deploy.deployment.adapter.KubernetesTarget;
 import dev.shipgate.deploy.deployment.adapter.MongoDeployments;
+import dev.shipgate.deploy.deployment.adapter.MongoLeases;
 import dev.shipgate.deploy.deployment.adapter.SagaListeners;
 import dev.shipgate.deploy.deployment.adapter.SimulatedTarget;
 import dev.shipgate.deploy.deployment.application.DecisionWaiter;
@@ -16,6 +17,8 @@ import dev.shipgate.deploy.replica.adapter.MongoAccessReplica;
 import dev.shipgate.deploy.replica.adapter.MongoImageReplica;
 import dev.shipgate.deploy.replica.adapter.ReplicaListeners;
 import dev.shipgate.support.cache.ShortLivedCache;
+import dev.shipgate.support.lease.InstanceId;
+import dev.shipgate.support.lease.LeaseSettings;
 import dev.shipgate.support.messaging.AggregateStore;
 import dev.shipgate.support.messaging.EventConsumer;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -113,12 +116,15 @@ public class DeployWiring {
         return new KubernetesTarget(client, images);
     }
 
+    /** The rollout monitor's work split between the instances: one lease per pipeline, in {@code rollout_leases}. */
     @Bean
     RolloutMonitor rolloutMonitor(MongoDeployments deployments, PipelineService pipelines,
-                                  List<DeploymentTarget> targets, Clock clock,
+                                  List<DeploymentTarget> targets, Clock clock, MongoTemplate mongo,
+                                  InstanceId instance, LeaseSettings leases,
                                   @Value("${shipgate.deploy.rollout-timeout:PT10M}") Duration rolloutTimeout,
                                   @Value("${shipgate.deploy.full-read-interval:PT10S}") Duration fullReadInterval) {
-        return new RolloutMonitor(deployments, pipelines, targets, clock, rolloutTimeout, fullReadInterval);
+        return new RolloutMonitor(deployments, pipelines, targets, clock, rolloutTimeout, fullReadInterval,
+                new MongoLeases(mongo, "rollout_leases"), instance.value(), leases.duration());
     }
 
     @Bean

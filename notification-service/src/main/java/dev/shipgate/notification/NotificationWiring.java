@@ -9,6 +9,7 @@ import dev.shipgate.notification.delivery.application.MessageComposer;
 import dev.shipgate.notification.delivery.application.NotificationService;
 import dev.shipgate.notification.link.adapter.MongoUsedLinks;
 import dev.shipgate.notification.link.application.ApprovalLinks;
+import dev.shipgate.support.lease.LeaseSettings;
 import dev.shipgate.support.security.LinkReceipts;
 import dev.shipgate.support.security.TokenSettings;
 import dev.shipgate.notification.link.domain.LinkSigner;
@@ -95,10 +96,12 @@ public class NotificationWiring {
 
     @Bean
     DeliveryDispatcher deliveryDispatcher(MongoDeliveries deliveries, ConfigurableMailSender sender, Clock clock,
+                                          LeaseSettings leases,
                                           @Value("${shipgate.mail.max-attempts:8}") int maxAttempts,
                                           @Value("${shipgate.mail.first-retry:PT2S}") Duration firstRetry,
                                           @Value("${shipgate.mail.full-read-interval:PT10S}") Duration fullRead) {
-        return new DeliveryDispatcher(deliveries, new SmtpMailer(sender), clock, maxAttempts, firstRetry, fullRead);
+        return new DeliveryDispatcher(deliveries, new SmtpMailer(sender), clock, maxAttempts, firstRetry, fullRead,
+                leases.duration());
     }
 
     /** Receipts for spent approve-from-email links, which approval-service checks when the vote comes. */

@@ -17,6 +17,9 @@ import java.util.Optional;
  * Deploys to Kubernetes: sets the image of a container of a Deployment ({@code targetRef} =
  * {@code namespace/deployment[/container]}) and follows the rollout the way {@code kubectl rollout status} does.
  * Nothing is kept in memory: each check reads the Deployment again, so a restarted service resumes following.
+ * Starting is idempotent per deployment id: when the container runs the image already and the pod template carries
+ * this deployment's id, nothing is written (an instance that takes over a deployment its dead holder had started may
+ * start it again).
  */
 public class KubernetesTarget implements DeploymentTarget {
 
@@ -42,16 +45,27 @@ public class KubernetesTarget implements DeploymentTarget {
                 .map(built -> built.repository() + "@" + built.digest())
                 .orElseThrow(() -> new IllegalStateException("the repository of " + deployment.image().digest()
                         + " is unknown"));
-        client.apps().deployments().inNamespace(ref.namespace()).withName(ref.name()).edit(current -> {
-            Container container = ref.container() == null ? current.getSpec().getTemplate().getSpec()
-                    .getContainers().get(0) : current.getSpec().getTemplate().getSpec().getContainers().stream()
-                    .filter(c -> c.getName().equals(ref.container())).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no container " + ref.container()));
+        var resource = client.apps().deployments().inNamespace(ref.namespace()).withName(ref.name());
+        var running = resource.get();
+        if (running != null && image.equals(container(running, ref).getImage())
+                && deployment.id().equals(running.getSpec().getTemplate().getMetadata().getAnnotations()
+                .get(ANNOTATION))) {
+            return "the image of " + ref + " is " + image + " already (started before)";
+        }
+        resource.edit(current -> {
+            Container container = container(current, ref);
             container.setImage(image);
             current.getSpec().getTemplate().getMetadata().getAnnotations().put(ANNOTATION, deployment.id());
             return current;
         });
         return "set the image of " + ref + " to " + image;
+    }
+
+    private static Container container(io.fabric8.kubernetes.api.model.apps.Deployment deployment, Ref ref) {
+        List<Container> containers = deployment.getSpec().getTemplate().getSpec().getContainers();
+        return ref.container() == null ? containers.get(0) : containers.stream()
+                .filter(c -> c.getName().equals(ref.container())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no container " + ref.container()));
     }
 
     @Override

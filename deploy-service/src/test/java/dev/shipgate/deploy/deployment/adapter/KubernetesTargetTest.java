@@ -73,6 +73,20 @@ class KubernetesTargetTest {
     }
 
     @Test
+    void starting_a_deployment_again_writes_nothing_so_no_second_rollout_begins() {
+        KubernetesTarget target = new KubernetesTarget(client, images);
+        target.start(deployment, pipeline);
+        String afterFirst = client.apps().deployments().inNamespace("shop-prod").withName("payments").get()
+                .getMetadata().getResourceVersion();
+
+        String detail = target.start(deployment, pipeline); // an instance taking over after its holder died
+
+        assertThat(client.apps().deployments().inNamespace("shop-prod").withName("payments").get()
+                .getMetadata().getResourceVersion()).isEqualTo(afterFirst);
+        assertThat(detail).contains("already");
+    }
+
+    @Test
     void the_rollout_is_progressing_until_every_replica_is_updated_and_available_then_healthy() {
         KubernetesTarget target = new KubernetesTarget(client, images);
         target.start(deployment, pipeline);

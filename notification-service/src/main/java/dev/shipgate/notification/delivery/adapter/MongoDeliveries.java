@@ -20,15 +20,29 @@ public class MongoDeliveries implements Deliveries {
 
     public static final String COLLECTION = "deliveries";
 
+    private static final String CLAIM_INDEX = "_id_status_attempts_nextAttemptAt";
+    private static final String FORMER_INDEX = "_id_status_attempts";
+
     private final MongoTemplate mongo;
 
     public MongoDeliveries(MongoTemplate mongo) {
         this.mongo = mongo;
-        // on exactly the fields of update's filter: the embedded database uses an index only for such a query, and
-        // would otherwise scan every delivery ever made at each send (MongoDB itself would use the _id index)
+        // on exactly the fields of claim's and update's filter: the embedded database uses an index only for such a
+        // query, and would otherwise scan every delivery ever made at each send (MongoDB would use the _id index)
         mongo.indexOps(COLLECTION).createIndex(new Index("_id", Sort.Direction.ASC).on("status", Sort.Direction.ASC)
-                .on("attempts", Sort.Direction.ASC).unique().named("_id_status_attempts"));
+                .on("attempts", Sort.Direction.ASC).on("nextAttemptAt", Sort.Direction.ASC).unique()
+                .named(CLAIM_INDEX));
+        boolean formerIndex = mongo.indexOps(COLLECTION).getIndexInfo().stream()
+                .anyMatch(index -> FORMER_INDEX.equals(index.getName()));
+        if (formerIndex) { // on three of those fields: no query uses it any more, and each write kept it up to date
+            try {
+                mongo.indexOps(COLLECTION).dropIndex(FORMER_INDEX);
+            } catch (RuntimeException droppedByAnotherInstance) {
+                // two instances starting at once: one of them drops it
+            }
+        }
     }
+
 
     @Override
     public boolean add(Delivery delivery) {
@@ -40,16 +54,27 @@ public class MongoDeliveries implements Deliveries {
         }
     }
 
+    /** Sets only the next attempt: the claim is the one field that changes. */
     @Override
-    public boolean update(Delivery next, int expectedAttempts) {
+    public boolean claim(Delivery due, Delivery claimed) {
+        return mongo.updateFirst(unchanged(due), Update.update("nextAttemptAt", claimed.nextAttemptAt()), COLLECTION)
+                .getModifiedCount() == 1;
+    }
+
+    @Override
+    public boolean update(Delivery next, Delivery claimed) {
         Document document = new Document();
         mongo.getConverter().write(next, document);
         document.remove("_id");
         document.remove("_class");
-        Query unchanged = Query.query(Criteria.where("_id").is(next.id())
-                .and("status").is(DeliveryStatus.PENDING.name()).and("attempts").is(expectedAttempts));
-        return mongo.updateFirst(unchanged, Update.fromDocument(new Document("$set", document)), COLLECTION)
+        return mongo.updateFirst(unchanged(claimed), Update.fromDocument(new Document("$set", document)), COLLECTION)
                 .getModifiedCount() == 1;
+    }
+
+    /** The delivery as {@code expected}: of two writers expecting the same state, one matches (atomic per document). */
+    private static Query unchanged(Delivery expected) {
+        return Query.query(Criteria.where("_id").is(expected.id()).and("status").is(DeliveryStatus.PENDING.name())
+                .and("attempts").is(expected.attempts()).and("nextAttemptAt").is(expected.nextAttemptAt()));
     }
 
     @Override

@@ -13,8 +13,18 @@ public interface Deliveries {
     /** Stores a new delivery; false when it exists already (the event came again). */
     boolean add(Delivery delivery);
 
-    /** Replaces the delivery if it is still PENDING with the given attempts (one dispatcher wins). */
-    boolean update(Delivery next, int expectedAttempts);
+    /**
+     * Claims a due delivery for one dispatcher: writes {@code claimed} (the delivery with its next attempt pushed to
+     * the end of the claim) if the stored one is still PENDING with {@code due}'s attempts and next attempt time. Of
+     * two dispatchers claiming it at once one succeeds; the other gets false and leaves it.
+     */
+    boolean claim(Delivery due, Delivery claimed);
+
+    /**
+     * Replaces the delivery with its outcome if it is still as {@code claimed} left it (PENDING, same attempts and
+     * next attempt time); false when it is not (the claim ran out and another dispatcher took it).
+     */
+    boolean update(Delivery next, Delivery claimed);
 
     /** Pending deliveries whose next attempt is due, the longest waiting first. */
     List<Delivery> due(Instant now, int limit);

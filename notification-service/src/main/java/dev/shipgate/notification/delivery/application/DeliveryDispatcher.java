@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -23,6 +24,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * At the first pass and then once per {@code fullReadInterval} it reads every due delivery instead, which picks up
  * what another instance left: without an index on the status (the embedded database has none) that read scans every
  * delivery ever made, and at every pass it grew with the mail history.
+ * <p>
+ * Several instances share the work: a dispatcher claims each due delivery before sending it, by a conditional update
+ * that pushes its next attempt forward by {@code claimDuration} (keyed on its attempts and next attempt time as read,
+ * so one of two dispatchers wins). Claimed, it is due to no other instance; if its claimer dies before recording the
+ * outcome, it is due again when the claim ends and another instance sends it. A claimer that died after the SMTP
+ * server took the mail, before recording it, means that mail goes out twice: the same message, by its Message-ID.
  */
 public class DeliveryDispatcher {
 
@@ -38,17 +45,20 @@ public class DeliveryDispatcher {
     private final int maxAttempts;
     private final Duration firstPause;
     private final Duration fullReadInterval;
+    private final Duration claimDuration;
     private final Set<String> known = ConcurrentHashMap.newKeySet();
     private Instant nextFullRead = Instant.MIN;
 
+    /** @param claimDuration how long a delivery being sent is due to no other instance (the lease duration) */
     public DeliveryDispatcher(Deliveries deliveries, Mailer mailer, Clock clock, int maxAttempts,
-                              Duration firstPause, Duration fullReadInterval) {
+                              Duration firstPause, Duration fullReadInterval, Duration claimDuration) {
         this.deliveries = deliveries;
         this.mailer = mailer;
         this.clock = clock;
         this.maxAttempts = maxAttempts;
         this.firstPause = firstPause;
         this.fullReadInterval = fullReadInterval;
+        this.claimDuration = claimDuration;
     }
 
     /** Deliveries this instance has just stored: the next pass reads them by id. */
@@ -61,16 +71,17 @@ public class DeliveryDispatcher {
         int sent = 0;
         List<Delivery> due = due();
         while (!due.isEmpty()) {
-            Map<String, String> failed = mailer.send(due);
-            for (Delivery delivery : due) {
+            List<Delivery> claimed = claim(due);
+            Map<String, String> failed = claimed.isEmpty() ? Map.of() : mailer.send(claimed);
+            for (Delivery delivery : claimed) {
                 String reason = failed.get(delivery.id());
                 if (reason == null) {
-                    record(delivery.sent(clock.instant()), delivery.attempts());
+                    record(delivery.sent(clock.instant()), delivery);
                     known.remove(delivery.id());
                     sent++;
                 } else {
                     Delivery next = delivery.attemptFailed(reason, clock.instant(), maxAttempts, firstPause);
-                    record(next, delivery.attempts());
+                    record(next, delivery);
                     if (next.status() == DeliveryStatus.PENDING) {
                         known.add(next.id());
                     } else {
@@ -88,6 +99,20 @@ public class DeliveryDispatcher {
             due = due();
         }
         return sent;
+    }
+
+    /** The due deliveries this dispatcher could claim, as claimed; another instance is sending the others. */
+    private List<Delivery> claim(List<Delivery> due) {
+        // whole milliseconds, as the database keeps them: the outcome's write finds the claim by its exact time
+        Instant until = clock.instant().plus(claimDuration).truncatedTo(ChronoUnit.MILLIS);
+        List<Delivery> claimed = new ArrayList<>();
+        for (Delivery delivery : due) {
+            Delivery mine = delivery.claimedUntil(until);
+            if (deliveries.claim(delivery, mine)) {
+                claimed.add(mine);
+            }
+        }
+        return claimed;
     }
 
     private List<Delivery> due() {
@@ -121,11 +146,11 @@ public class DeliveryDispatcher {
      * The mail has been handed over: its outcome must be written, or the next pass would send it again. So a database
      * that is away for a moment is waited for (up to a minute) rather than given up on.
      */
-    private void record(Delivery outcome, int attemptsBefore) {
+    private void record(Delivery outcome, Delivery claimed) {
         RuntimeException last = null;
         for (int attempt = 0; attempt < OUTCOME_WRITE_ATTEMPTS; attempt++) {
             try {
-                deliveries.update(outcome, attemptsBefore);
+                deliveries.update(outcome, claimed);
                 return;
             } catch (RuntimeException e) {
                 last = e;

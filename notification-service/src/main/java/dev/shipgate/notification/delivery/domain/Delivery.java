@@ -6,7 +6,9 @@ import java.time.Instant;
 /**
  * One email for one event and one recipient. Its id ({@code eventId:recipient}) makes it exist once however often
  * the event arrives; it is PENDING until the SMTP server takes it, retried with growing pauses, and FAILED with the
- * reason after the last attempt.
+ * reason after the last attempt. A dispatcher claims it before sending by pushing its next attempt forward to the end
+ * of its claim ({@link #claimedUntil}): until then it is due to no other instance, and after, if its claimer died
+ * without recording an outcome, it is due again.
  */
 public record Delivery(String id, String eventId, String eventType, String recipient, String email,
                        String subject, String html, String text, DeliveryStatus status, int attempts,
@@ -16,6 +18,12 @@ public record Delivery(String id, String eventId, String eventType, String recip
                                    String subject, String html, String text, Instant now) {
         return new Delivery(eventId + ":" + recipient, eventId, eventType, recipient, email, subject, html, text,
                 DeliveryStatus.PENDING, 0, null, now, now, null);
+    }
+
+    /** The same delivery, due to no one until {@code until} (a dispatcher is sending it). */
+    public Delivery claimedUntil(Instant until) {
+        return new Delivery(id, eventId, eventType, recipient, email, subject, html, text, status, attempts,
+                lastError, createdAt, until, sentAt);
     }
 
     public Delivery sent(Instant now) {

@@ -52,4 +52,12 @@ class DeliveryTest {
         assertThat(sent.sentAt()).isEqualTo(NOW.plusSeconds(1));
         assertThat(sent.attempts()).isEqualTo(1);
     }
+
+    @Test
+    void a_claimed_delivery_is_the_same_mail_due_only_when_the_claim_ends() {
+        var claimed = pending().claimedUntil(NOW.plusSeconds(15));
+
+        assertThat(claimed.nextAttemptAt()).isEqualTo(NOW.plusSeconds(15));
+        assertThat(claimed).usingRecursiveComparison().ignoringFields("nextAttemptAt").isEqualTo(pending());
+    }
 }
