@@ -1,9 +1,9 @@
 package dev.shipgate.gateway;
 
+import dev.shipgate.testing.SteppingClock;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import dev.shipgate.gateway.signin.SteppingClock;
 import dev.shipgate.testing.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

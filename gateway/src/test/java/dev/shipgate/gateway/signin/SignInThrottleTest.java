@@ -1,5 +1,6 @@
 package dev.shipgate.gateway.signin;
 
+import dev.shipgate.testing.SteppingClock;
 import dev.shipgate.gateway.signin.SignInThrottle.Admitted;
 import dev.shipgate.gateway.signin.SignInThrottle.Admission;
 import dev.shipgate.gateway.signin.SignInThrottle.Refused;

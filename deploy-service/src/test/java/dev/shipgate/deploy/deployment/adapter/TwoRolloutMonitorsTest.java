@@ -1,5 +1,6 @@
 package dev.shipgate.deploy.deployment.adapter;
 
+import dev.shipgate.testing.SteppingClock;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClients;
@@ -24,11 +25,8 @@ import dev.shipgate.support.messaging.OutboxRelay;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +52,7 @@ class TwoRolloutMonitorsTest {
     private static final Duration FULL_READ = Duration.ofSeconds(10);
     private static final Duration TICK = Duration.ofMillis(500);
 
-    private final TestClock clock = new TestClock(Instant.parse("2026-11-30T10:00:00Z"));
+    private final SteppingClock clock = new SteppingClock(Instant.parse("2026-11-30T10:00:00Z"));
     private final AtomicInteger leaseCommands = new AtomicInteger();
     private final MongoTemplate mongo = new MongoTemplate(MongoClients.create(MongoClientSettings.builder()
             .applyConnectionString(new ConnectionString(SharedInfra.get().mongoUri()))
@@ -301,32 +299,5 @@ class TwoRolloutMonitorsTest {
 
     /** The process ends here: not a RuntimeException, so the monitor does not record it as a failed start. */
     static final class Killed extends Error {
-    }
-
-    static final class TestClock extends Clock {
-        private final AtomicReference<Instant> now;
-
-        TestClock(Instant start) {
-            now = new AtomicReference<>(start);
-        }
-
-        void step(Duration duration) {
-            now.updateAndGet(t -> t.plus(duration));
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("UTC only");
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.shipgate.notification.delivery.adapter;
 
+import dev.shipgate.testing.SteppingClock;
 import com.mongodb.client.MongoClients;
 import dev.shipgate.notification.delivery.application.DeliveryDispatcher;
 import dev.shipgate.notification.delivery.application.Mailer;
@@ -9,11 +10,8 @@ import dev.shipgate.runtime.SharedInfra;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,7 +34,7 @@ class TwoDeliveryDispatchersTest {
     private static final Duration CLAIM = Duration.ofSeconds(15);
     private static final Duration FULL_READ = Duration.ofSeconds(10);
 
-    private final TestClock clock = new TestClock(Instant.parse("2026-11-30T10:00:00Z"));
+    private final SteppingClock clock = new SteppingClock(Instant.parse("2026-11-30T10:00:00Z"));
     private final MongoDeliveries deliveries = new MongoDeliveries(new MongoTemplate(
             MongoClients.create(SharedInfra.get().mongoUri()), "two-dispatchers-" + UUID.randomUUID()));
     private final Map<String, List<String>> sends = new ConcurrentHashMap<>();
@@ -172,32 +170,5 @@ class TwoDeliveryDispatchersTest {
 
     /** The process ends here. */
     static final class Killed extends Error {
-    }
-
-    static final class TestClock extends Clock {
-        private final AtomicReference<Instant> now;
-
-        TestClock(Instant start) {
-            now = new AtomicReference<>(start);
-        }
-
-        void step(Duration duration) {
-            now.updateAndGet(t -> t.plus(duration));
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("UTC only");
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.shipgate.notification.delivery.application;
 
+import dev.shipgate.testing.SteppingClock;
 import dev.shipgate.notification.delivery.domain.Delivery;
 import dev.shipgate.notification.delivery.domain.DeliveryStatus;
 import net.jqwik.api.Arbitraries;
@@ -10,11 +11,8 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -50,7 +48,7 @@ class DeliveryClaimProperties {
     void each_delivery_is_sent_once_unless_its_sender_died_after_handing_it_over_and_all_are_sent_in_the_end(
             @ForAll("steps") List<Object> steps, @ForAll @IntRange(min = 2, max = 3) int instances,
             @ForAll @IntRange(min = 1, max = 6) int mails) {
-        MutableClock clock = new MutableClock(Instant.parse("2026-11-30T10:00:00Z"));
+        SteppingClock clock = new SteppingClock(Instant.parse("2026-11-30T10:00:00Z"));
         InMemoryDeliveries deliveries = new InMemoryDeliveries();
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < mails; i++) {
@@ -147,32 +145,5 @@ class DeliveryClaimProperties {
     }
 
     static final class Killed extends Error {
-    }
-
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant start) {
-            now = start;
-        }
-
-        void step(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("UTC only");
-        }
     }
 }

@@ -1,4 +1,4 @@
-package dev.shipgate.gateway.signin;
+package dev.shipgate.testing;
 
 import java.time.Clock;
 import java.time.Duration;
