@@ -39,6 +39,7 @@ public class DeliveryDispatcher {
     private final Mailer mailer;
     private final Clock clock;
     static final int BATCH = 100;
+    static final int SEND_GROUP = 10;
     static final int OUTCOME_WRITE_ATTEMPTS = 120;
     static final long OUTCOME_WRITE_PAUSE_MILLIS = 500;
 
@@ -66,32 +67,24 @@ public class DeliveryDispatcher {
         known.addAll(deliveryIds);
     }
 
-    /** Sends what is due, a batch at a time over one connection; returns how many were sent. Not thread-safe. */
+    /**
+     * Sends what is due, a few at a time over one connection; returns how many were sent. Not thread-safe.
+     * <p>
+     * Each group of {@link #SEND_GROUP} is claimed just before it is sent, not the whole batch at once: a claim lasts
+     * {@code claimDuration}, and a batch of a hundred slow sends could outlast it, letting another instance claim and
+     * send the rest a second time.
+     */
     public int dispatchDue() {
         int sent = 0;
         List<Delivery> due = due();
         while (!due.isEmpty()) {
-            List<Delivery> claimed = claim(due);
-            Map<String, String> failed = claimed.isEmpty() ? Map.of() : mailer.send(claimed);
-            for (Delivery delivery : claimed) {
-                String reason = failed.get(delivery.id());
-                if (reason == null) {
-                    record(delivery.sent(clock.instant()), delivery);
-                    known.remove(delivery.id());
-                    sent++;
-                } else {
-                    Delivery next = delivery.attemptFailed(reason, clock.instant(), maxAttempts, firstPause);
-                    record(next, delivery);
-                    if (next.status() == DeliveryStatus.PENDING) {
-                        known.add(next.id());
-                    } else {
-                        known.remove(next.id());
-                    }
-                    log.warn("delivery {} attempt {} failed: {}", delivery.id(), next.attempts(), reason);
+            for (int from = 0; from < due.size(); from += SEND_GROUP) {
+                List<Delivery> group = due.subList(from, Math.min(from + SEND_GROUP, due.size()));
+                GroupOutcome outcome = claimAndSend(group);
+                sent += outcome.sent();
+                if (outcome.failed() > 0) {
+                    return sent; // the server has trouble: wait for the next pass rather than hammer it
                 }
-            }
-            if (!failed.isEmpty()) {
-                break; // the server has trouble: wait for the next pass rather than hammer it
             }
             if (due.size() < BATCH) {
                 break; // that was all (mail queued since wakes its own pass)
@@ -99,6 +92,33 @@ public class DeliveryDispatcher {
             due = due();
         }
         return sent;
+    }
+
+    private record GroupOutcome(int sent, int failed) {
+    }
+
+    private GroupOutcome claimAndSend(List<Delivery> group) {
+        List<Delivery> claimed = claim(group);
+        Map<String, String> failed = claimed.isEmpty() ? Map.of() : mailer.send(claimed);
+        int sent = 0;
+        for (Delivery delivery : claimed) {
+            String reason = failed.get(delivery.id());
+            if (reason == null) {
+                record(delivery.sent(clock.instant()), delivery);
+                known.remove(delivery.id());
+                sent++;
+            } else {
+                Delivery next = delivery.attemptFailed(reason, clock.instant(), maxAttempts, firstPause);
+                record(next, delivery);
+                if (next.status() == DeliveryStatus.PENDING) {
+                    known.add(next.id());
+                } else {
+                    known.remove(next.id());
+                }
+                log.warn("delivery {} attempt {} failed: {}", delivery.id(), next.attempts(), reason);
+            }
+        }
+        return new GroupOutcome(sent, failed.size());
     }
 
     /** The due deliveries this dispatcher could claim, as claimed; another instance is sending the others. */
@@ -150,7 +170,9 @@ public class DeliveryDispatcher {
         RuntimeException last = null;
         for (int attempt = 0; attempt < OUTCOME_WRITE_ATTEMPTS; attempt++) {
             try {
-                deliveries.update(outcome, claimed);
+                if (!deliveries.update(outcome, claimed)) {
+                    log.warn("delivery {}: its claim ran out before the outcome was recorded", outcome.id());
+                }
                 return;
             } catch (RuntimeException e) {
                 last = e;

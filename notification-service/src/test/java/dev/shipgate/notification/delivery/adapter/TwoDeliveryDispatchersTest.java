@@ -89,6 +89,29 @@ class TwoDeliveryDispatchersTest {
         ids.forEach(id -> assertThat(sends.get(id)).containsExactly("a", "b"));
     }
 
+    @Test
+    void a_batch_whose_sends_outlast_the_claim_is_not_sent_again_by_the_other_dispatcher() {
+        List<String> ids = queue(100); // one full read's batch, 200 ms a mail: 20 s, longer than a claim
+        DeliveryDispatcher b = dispatcher("b", new RecordingMailer("b", null));
+        Instant otherPasses = clock.instant().plus(CLAIM).plusSeconds(1);
+        Mailer slow = batch -> {
+            Map<String, String> failed = new RecordingMailer("a", null).send(batch);
+            for (int i = 0; i < batch.size(); i++) {
+                clock.step(Duration.ofMillis(200));
+                if (clock.instant().equals(otherPasses)) {
+                    b.dispatchDue(); // the other instance's full read, while this one is still sending
+                }
+            }
+            return failed;
+        };
+
+        dispatcher("a", slow).dispatchDue();
+        passUntilSent(b, ids);
+
+        ids.forEach(id -> assertThat(sends.get(id)).as("sends of " + id).hasSize(1));
+        assertThat(ids).anyMatch(id -> sends.get(id).equals(List.of("b"))); // the other did take a share
+    }
+
     private void diesIn(DeliveryDispatcher dispatcher) {
         try {
             dispatcher.dispatchDue();
