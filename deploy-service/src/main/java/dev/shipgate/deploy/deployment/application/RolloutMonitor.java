@@ -59,6 +59,7 @@ public class RolloutMonitor {
     private final Set<String> holding = new HashSet<>();
     private final Map<String, Instant> heldElsewhere = new HashMap<>();
     private Instant nextFullRead = Instant.MIN;
+    private volatile boolean askLeasesAgain;
 
     /**
      * @param owner         this instance among those sharing {@code leases}
@@ -82,6 +83,7 @@ public class RolloutMonitor {
     /** A deployment this instance authorized: the next tick starts it. */
     public void watch(String deploymentId) {
         watched.add(deploymentId);
+        askLeasesAgain = true; // its pipeline may have been released since another instance was seen holding it
     }
 
     /**
@@ -91,11 +93,16 @@ public class RolloutMonitor {
     public void tick() {
         List<Deployment> toFollow = toFollow();
         Set<String> held = holdPipelinesOf(toFollow);
+        // A tick slowed down by its targets stops acting well before the leases it took run out: past that, another
+        // instance may have taken a pipeline over and started a newer deployment, which an older start would undo.
+        Instant actBefore = clock.instant().plus(leaseDuration.dividedBy(2));
         Set<String> stillBusy = new HashSet<>();
         for (Deployment deployment : toFollow) {
             String pipelineId = deployment.image().pipelineId();
             if (!deployment.status().isInFlight()) {
                 watched.remove(deployment.id()); // finished (here or elsewhere): nothing left to do
+            } else if (held.contains(pipelineId) && clock.instant().isAfter(actBefore)) {
+                stillBusy.add(pipelineId); // the next tick renews the lease first
             } else if (held.contains(pipelineId)) {
                 boolean inFlight = deployment.status() == DeploymentStatus.AUTHORIZED ? start(deployment)
                         : follow(deployment);
@@ -119,6 +126,10 @@ public class RolloutMonitor {
     /** Takes or renews the leases of the pipelines with work in flight, in one call; returns those held. */
     private Set<String> holdPipelinesOf(List<Deployment> toFollow) {
         Instant now = clock.instant();
+        if (askLeasesAgain) {
+            askLeasesAgain = false;
+            heldElsewhere.clear();
+        }
         heldElsewhere.values().removeIf(until -> !until.isAfter(now));
         Set<String> wanted = toFollow.stream().filter(d -> d.status().isInFlight())
                 .map(d -> d.image().pipelineId())

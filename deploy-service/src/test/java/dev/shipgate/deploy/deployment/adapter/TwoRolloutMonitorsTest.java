@@ -194,6 +194,46 @@ class TwoRolloutMonitorsTest {
         assertThat(status(starting)).isEqualTo(DeploymentStatus.HEALTHY);
     }
 
+    @Test
+    void a_tick_slowed_past_its_leases_starts_no_older_deployment_over_the_newer_one_another_holder_started() {
+        String slow = authorized("pl-0", 0);
+        String older = authorized("pl-1", 1);
+        String newer = authorized("pl-1", 2);
+        RolloutMonitor a = monitor("a");
+        RolloutMonitor b = monitor("b");
+        rollouts.whileStarting.put(slow, () -> { // a's target answers after 16 s: a's leases run out meanwhile
+            clock.step(LEASE.plusSeconds(1));
+            b.tick(); // b takes both pipelines over and starts the newer deployment of pl-1
+        });
+
+        a.tick();
+
+        assertThat(rollouts.runningOn("pl-1")).as("the image running on pl-1").isEqualTo(newer);
+        assertThat(rollouts.startedBy(older)).doesNotContain("a");
+        assertThat(status(newer)).isEqualTo(DeploymentStatus.PROGRESSING);
+    }
+
+    @Test
+    void a_pipeline_another_instance_released_is_taken_at_once_for_a_deployment_this_one_authorized() {
+        RolloutMonitor a = monitor("a");
+        RolloutMonitor b = monitor("b");
+        String first = authorized("pl-1", 1);
+        a.watch(first);
+        a.tick(); // a holds pl-1
+        clock.step(TICK);
+        b.tick(); // b's full read sees pl-1 held by a
+        rollouts.healthy.add(first);
+        clock.step(TICK);
+        a.tick(); // healthy: a releases pl-1
+
+        String second = authorized("pl-1", 2);
+        b.watch(second);
+        clock.step(TICK);
+        b.tick();
+
+        assertThat(rollouts.startedBy(second)).containsExactly("b");
+    }
+
     private RolloutMonitor monitor(String instance) {
         return new RolloutMonitor(deployments, pipelineService, List.of(new RecordingTarget(instance, rollouts)),
                 clock, Duration.ofMinutes(10), FULL_READ, new MongoLeases(mongo, "rollout_leases"),
@@ -246,6 +286,7 @@ class TwoRolloutMonitorsTest {
         final Map<String, Integer> begun = new ConcurrentHashMap<>();
         final Map<String, String> running = new ConcurrentHashMap<>();
         final Set<String> healthy = ConcurrentHashMap.newKeySet();
+        final Map<String, Runnable> whileStarting = new ConcurrentHashMap<>(); // by deployment id: a slow target
         volatile String dieAfterStarting;
 
         synchronized void start(String instance, Deployment deployment) {
@@ -282,6 +323,10 @@ class TwoRolloutMonitorsTest {
 
         @Override
         public String start(Deployment deployment, Pipeline pipeline) {
+            Runnable slowly = rollouts.whileStarting.remove(deployment.id());
+            if (slowly != null) {
+                slowly.run();
+            }
             rollouts.start(instance, deployment);
             if (deployment.id().equals(rollouts.dieAfterStarting)) {
                 throw new Killed();
