@@ -3,7 +3,6 @@ package dev.shipgate.support.messaging;
 import dev.shipgate.contracts.EventEnvelope;
 import dev.shipgate.contracts.EventPayload;
 import dev.shipgate.contracts.KafkaEventCodec;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
@@ -40,16 +39,6 @@ public class EventConsumer {
     public void consume(String consumerName, Message<byte[]> message, Predicate<EventPayload> wanted,
                         Consumer<EventEnvelope<EventPayload>> handler) {
         apply(consumerName, KafkaEventCodec.decode(kafkaHeaders(message), message.getPayload()), wanted, handler);
-    }
-
-    public void consume(String consumerName, ConsumerRecord<?, byte[]> record,
-                        Consumer<EventEnvelope<EventPayload>> handler) {
-        consume(consumerName, record, payload -> true, handler);
-    }
-
-    public void consume(String consumerName, ConsumerRecord<?, byte[]> record, Predicate<EventPayload> wanted,
-                        Consumer<EventEnvelope<EventPayload>> handler) {
-        apply(consumerName, KafkaEventCodec.fromRecord(record), wanted, handler);
     }
 
     private void apply(String consumerName, EventEnvelope<EventPayload> event, Predicate<EventPayload> wanted,

@@ -6,10 +6,9 @@ import dev.shipgate.contracts.EventPayload;
 import dev.shipgate.contracts.KafkaEventCodec;
 import dev.shipgate.contracts.events.ImageBuilt;
 import dev.shipgate.runtime.SharedInfra;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.messaging.Message;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,57 +27,54 @@ class EventConsumerTest {
 
     @Test
     void an_event_delivered_twice_is_applied_once() {
-        ConsumerRecord<String, byte[]> record = record("sha256:a");
+        Message<byte[]> message = message("sha256:a");
 
-        consumer.consume("images", record, event -> applied.add(event.id()));
-        consumer.consume("images", record, event -> applied.add(event.id()));
+        consumer.consume("images", message, event -> applied.add(event.id()));
+        consumer.consume("images", message, event -> applied.add(event.id()));
 
-        assertThat(applied).containsExactly(KafkaEventCodec.fromRecord(record).id());
+        assertThat(applied).containsExactly(KafkaEventCodec.decode(EventConsumer.kafkaHeaders(message), message.getPayload()).id());
     }
 
     @Test
     void each_consumer_keeps_its_own_record_of_what_it_applied() {
-        ConsumerRecord<String, byte[]> record = record("sha256:b");
+        Message<byte[]> message = message("sha256:b");
 
-        consumer.consume("images", record, event -> applied.add("images"));
-        consumer.consume("mail", record, event -> applied.add("mail"));
+        consumer.consume("images", message, event -> applied.add("images"));
+        consumer.consume("mail", message, event -> applied.add("mail"));
 
         assertThat(applied).containsExactly("images", "mail");
     }
 
     @Test
     void an_event_the_consumer_does_not_want_is_neither_applied_nor_recorded() {
-        ConsumerRecord<String, byte[]> record = record("sha256:c");
+        Message<byte[]> message = message("sha256:c");
 
-        consumer.consume("images", record, payload -> false, event -> applied.add("unwanted"));
-        consumer.consume("images", record, event -> applied.add("wanted later"));
+        consumer.consume("images", message, payload -> false, event -> applied.add("unwanted"));
+        consumer.consume("images", message, event -> applied.add("wanted later"));
 
         assertThat(applied).containsExactly("wanted later");
     }
 
     @Test
     void a_handler_that_fails_leaves_the_event_to_be_applied_on_redelivery() {
-        ConsumerRecord<String, byte[]> record = record("sha256:d");
+        Message<byte[]> message = message("sha256:d");
 
         try {
-            consumer.consume("images", record, event -> {
+            consumer.consume("images", message, event -> {
                 throw new IllegalStateException("database away");
             });
         } catch (IllegalStateException expected) {
             // the listener container retries or parks it
         }
-        consumer.consume("images", record, event -> applied.add("retried"));
+        consumer.consume("images", message, event -> applied.add("retried"));
 
         assertThat(applied).containsExactly("retried");
     }
 
-    private static ConsumerRecord<String, byte[]> record(String digest) {
+    /** The event as its binding delivers it: the record's body and headers, as the publisher writes them. */
+    private static Message<byte[]> message(String digest) {
         EventEnvelope<EventPayload> event = EventEnvelope.of("/test", Instant.now(), null,
                 new ImageBuilt(digest, "registry.local/app", "1", null, "app", "ci", Instant.now()));
-        ProducerRecord<String, byte[]> produced = KafkaEventCodec.toRecord(event);
-        ConsumerRecord<String, byte[]> record = new ConsumerRecord<>(produced.topic(), 0, 0, produced.key(),
-                produced.value());
-        produced.headers().forEach(header -> record.headers().add(header));
-        return record;
+        return EventPublisher.message(KafkaEventCodec.toRecord(event));
     }
 }
