@@ -85,7 +85,8 @@ public final class ApprovalBenchmark {
             System.out.println("Deploy saga: request to decision ...");
             Stats decisions = requestToDecision(system.infra.kafkaClient(KafkaAccess.ADMIN), topics, freePipeline, 300);
 
-            System.out.printf(Locale.ROOT, "%n%-46s %s%n", "baseline Kafka produce+consume round trip", kafka.summary());
+            System.out.printf(Locale.ROOT, "%n%-46s %s%n", "baseline Kafka produce+consume round trip",
+                    kafka.summary());
             System.out.printf(Locale.ROOT, "%-46s %s%n", "baseline MongoDB read + versioned update", mongo.summary());
             System.out.printf(Locale.ROOT, "%-46s %s, %.0f votes/s%n", "vote (HTTP, 6 concurrent approvers)",
                     votes.summary(), votesPerSecond);

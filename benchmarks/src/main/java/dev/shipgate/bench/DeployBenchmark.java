@@ -73,10 +73,12 @@ public final class DeployBenchmark {
                 toAnswer.add(System.nanoTime() - start);
             }
 
-            System.out.printf(Locale.ROOT, "%n%-46s %s%n", "baseline Kafka produce+consume round trip", kafka.summary());
+            System.out.printf(Locale.ROOT, "%n%-46s %s%n", "baseline Kafka produce+consume round trip",
+                    kafka.summary());
             System.out.printf(Locale.ROOT, "%-46s %s%n", "deploy request -> AUTHORIZED (3 Kafka hops)",
                     toAuthorized.summary());
-            System.out.printf(Locale.ROOT, "%-46s %s%n", "deploy ?wait=PT10S -> 201 AUTHORIZED answer", toAnswer.summary());
+            System.out.printf(Locale.ROOT, "%-46s %s%n", "deploy ?wait=PT10S -> 201 AUTHORIZED answer",
+                    toAnswer.summary());
             System.out.printf(Locale.ROOT, "%nratios: p50 %.1fx, p99 %.1fx the Kafka round trip (3 hops at least 3x)%n",
                     toAuthorized.percentileMillis(50) / kafka.percentileMillis(50),
                     toAuthorized.percentileMillis(99) / kafka.percentileMillis(99));

@@ -36,7 +36,8 @@ public record EventEnvelope<T extends EventPayload>(
     }
 
     /** A new event about {@code data}, with a fresh id. */
-    public static <T extends EventPayload> EventEnvelope<T> of(String source, Instant time, String traceparent, T data) {
+    public static <T extends EventPayload> EventEnvelope<T> of(String source, Instant time, String traceparent,
+                                                             T data) {
         EventType type = EventType.of(data.getClass());
         return new EventEnvelope<>(UUID.randomUUID().toString(), type.typeName(), source, time, data.subject(),
                 type.schemaVersion(), traceparent, data);

@@ -32,7 +32,10 @@ import java.util.function.BooleanSupplier;
  * {@code KAFKA_SECURITY_PROTOCOL} ({@code SASL_PLAINTEXT} by default; {@code SASL_SSL} against a TLS listener). Its
  * consumer group must start with {@code <principal>-}: the broker lets a read-only principal join no other.
  *
- * <pre>KAFKA_SASL_USERNAME=reader KAFKA_SASL_PASSWORD=... java -cp ... com.example.shipgate.DeploymentEventPrinter</pre>
+ * <pre>
+ * KAFKA_SASL_USERNAME=reader KAFKA_SASL_PASSWORD=... \
+ *     java -cp ... com.example.shipgate.DeploymentEventPrinter
+ * </pre>
  */
 public final class DeploymentEventPrinter {
 

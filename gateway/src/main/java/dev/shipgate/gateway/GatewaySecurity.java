@@ -26,7 +26,8 @@ public class GatewaySecurity {
     SecurityFilterChain gatewayFilterChain(HttpSecurity http) throws Exception {
         return SecurityConfiguration.applyApiDefaults(http)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/api/auth/token", "/api/auth/config", "/api/auth/oidc/token", "/actuator/health/**", "/actuator/health",
+                        .requestMatchers("/api/auth/token", "/api/auth/config", "/api/auth/oidc/token",
+                                "/actuator/health/**", "/actuator/health",
                                 "/actuator/prometheus", "/actuator/info").permitAll()
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().permitAll())

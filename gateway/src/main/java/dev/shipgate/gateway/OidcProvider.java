@@ -41,7 +41,8 @@ public class OidcProvider {
     public Endpoints endpoints() {
         if (endpoints == null) {
             try {
-                JsonNode discovery = http.get().uri(issuerUri.replaceAll("/$", "") + "/.well-known/openid-configuration")
+                JsonNode discovery = http.get()
+                        .uri(issuerUri.replaceAll("/$", "") + "/.well-known/openid-configuration")
                         .retrieve().body(JsonNode.class);
                 endpoints = new Endpoints(discovery.path("authorization_endpoint").asString(),
                         discovery.path("token_endpoint").asString());

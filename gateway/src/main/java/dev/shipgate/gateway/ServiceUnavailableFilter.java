@@ -67,8 +67,9 @@ public class ServiceUnavailableFilter extends OncePerRequestFilter {
                     response.resetBuffer();
                     continue;
                 }
-                ProblemWriter.write(response, HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE", "the service behind "
-                        + request.getRequestURI() + " is not reachable right now; try again shortly");
+                ProblemWriter.write(response, HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE",
+                        "the service behind " + request.getRequestURI()
+                                + " is not reachable right now; try again shortly");
                 return;
             }
         }

@@ -286,7 +286,9 @@ class PasswordGuessingTest {
         return signIn(fromAddress, username, password, Map.of());
     }
 
-    /** POST /api/auth/token over a connection from {@code fromAddress} (HTTP/1.0: the answer ends with the connection). */
+    /**
+     * POST /api/auth/token over a connection from {@code fromAddress} (HTTP/1.0: the answer ends with the connection).
+     */
     private Answer signIn(String fromAddress, String username, String password, Map<String, String> headers) {
         byte[] body = JSON.writeValueAsString(Map.of("username", username, "password", password))
                 .getBytes(StandardCharsets.UTF_8);

@@ -141,9 +141,11 @@ public final class KafkaAccess {
     public static String setupScript() {
         StringBuilder out = new StringBuilder();
         out.append("#!/usr/bin/env bash\n")
-                .append("# Kafka users, topics and ACLs of Shipgate, for a broker run by a platform (docker-compose.yml,\n")
+                .append("# Kafka users, topics and ACLs of Shipgate, for a broker run by a platform "
+                        + "(docker-compose.yml,\n")
                 .append("# Kubernetes). Generated from dev.shipgate.runtime.KafkaAccess (KafkaAccessScriptTest keeps\n")
-                .append("# the two equal; regenerate with: java -cp <local-runtime classpath> dev.shipgate.runtime.KafkaAccess)\n")
+                .append("# the two equal; regenerate with: "
+                        + "java -cp <local-runtime classpath> dev.shipgate.runtime.KafkaAccess)\n")
                 .append("# Needs BOOTSTRAP, ADMIN_CONFIG (client properties logging in as the broker admin) and\n")
                 .append("# KAFKA_PASSWORD_<PRINCIPAL> per principal. Idempotent: run it again to rotate a password.\n")
                 .append("set -euo pipefail\n")
@@ -151,11 +153,14 @@ public final class KafkaAccess {
                 .append("BIN=\"${KAFKA_BIN:-/opt/kafka/bin}\"\n")
                 .append("admin=(--bootstrap-server \"$BOOTSTRAP\" --command-config \"$ADMIN_CONFIG\")\n")
                 .append("user() { local var=\"KAFKA_PASSWORD_${1//-/_}\"; var=\"${var^^}\"\n")
-                .append("  \"$BIN/kafka-configs.sh\" \"${admin[@]}\" --alter --entity-type users --entity-name \"$1\" \\\n")
+                .append("  \"$BIN/kafka-configs.sh\" \"${admin[@]}\" --alter --entity-type users "
+                        + "--entity-name \"$1\" \\\n")
                 .append("    --add-config \"" + SCRAM_MECHANISM + "=[password=${!var:?set $var}]\" > /dev/null; }\n")
-                .append("topic() { \"$BIN/kafka-topics.sh\" \"${admin[@]}\" --create --if-not-exists --topic \"$1\" --partitions \"$2\" \\\n")
+                .append("topic() { \"$BIN/kafka-topics.sh\" \"${admin[@]}\" --create --if-not-exists --topic \"$1\" "
+                        + "--partitions \"$2\" \\\n")
                 .append("    --replication-factor \"${REPLICATION_FACTOR:-3}\" \"${@:3}\"; }\n")
-                .append("acl() { \"$BIN/kafka-acls.sh\" \"${admin[@]}\" --add --allow-principal \"User:$1\" --operation \"$2\" \"${@:3}\" > /dev/null; }\n\n");
+                .append("acl() { \"$BIN/kafka-acls.sh\" \"${admin[@]}\" --add --allow-principal \"User:$1\" "
+                        + "--operation \"$2\" \"${@:3}\" > /dev/null; }\n\n");
         CLIENTS.forEach(user -> out.append("user ").append(user).append('\n'));
         out.append('\n');
         for (TopicAccess t : topics()) {

@@ -170,7 +170,8 @@ final class ApprovalFlows {
     void awaitMailOfEveryFlow(List<Flow> finished) {
         Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             for (Flow flow : finished) {
-                assertThat(mailsTo("bob@example.com", "Approval requested: payments " + flow.tag() + " to " + flow.tag()))
+                assertThat(mailsTo("bob@example.com",
+                        "Approval requested: payments " + flow.tag() + " to " + flow.tag()))
                         .as("mail for " + flow.tag()).isNotEmpty();
             }
         });

@@ -77,7 +77,8 @@ final class Browser implements AutoCloseable {
     }
 
     WebElement await(By by) {
-        return new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.visibilityOfElementLocated(by));
+        return new WebDriverWait(driver, Duration.ofSeconds(60))
+                .until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
     void awaitText(By by, String text) {

@@ -34,7 +34,8 @@ class BrowserStoryIT {
     @BeforeAll
     static void start() throws Exception {
         Browser.assumeInstalled(); // before anything starts
-        system = new RunningSystem(RunningSystem.ALL_SERVICES, List.of("--shipgate.targets.simulated.progress-time=PT4S"));
+        system = new RunningSystem(RunningSystem.ALL_SERVICES,
+                List.of("--shipgate.targets.simulated.progress-time=PT4S"));
         topics = new TopicWatcher(system.infra, List.of(Topics.IMAGES));
         gateway = new Http(system.gatewayUrl());
         browser = new Browser(system.gatewayUrl());

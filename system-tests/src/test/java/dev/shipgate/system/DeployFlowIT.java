@@ -319,7 +319,8 @@ class DeployFlowIT {
 
     /** Deploys; a 404 (deploy-service has not seen the image yet) created nothing, so it is asked again. */
     private static String deploy(String user, String pipeline, String digest) {
-        Http.Response response = post(user, "/api/pipelines/" + pipeline + "/deployments", Map.of("imageDigest", digest));
+        Http.Response response = post(user, "/api/pipelines/" + pipeline + "/deployments",
+                Map.of("imageDigest", digest));
         for (int attempt = 0; response.status() == 404 && attempt < 300; attempt++) {
             sleep(200);
             response = post(user, "/api/pipelines/" + pipeline + "/deployments", Map.of("imageDigest", digest));

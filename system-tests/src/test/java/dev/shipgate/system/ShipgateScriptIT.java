@@ -56,7 +56,8 @@ class ShipgateScriptIT {
             String pid = Files.readString(pidFile).trim();
             String commandLine = Files.readString(Path.of("/proc", pid, "cmdline")).replace('\0', ' ');
             assertThat(commandLine).as(service)
-                    .contains("-XX:SharedArchiveFile=" + ROOT.resolve(service + "/target/fast-start/" + service + ".jsa"));
+                    .contains("-XX:SharedArchiveFile="
+                            + ROOT.resolve(service + "/target/fast-start/" + service + ".jsa"));
         }
     }
 

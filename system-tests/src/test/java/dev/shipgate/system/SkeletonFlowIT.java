@@ -148,7 +148,8 @@ class SkeletonFlowIT {
             JsonNode baseline = JsonMapper.builder().build().readTree(java.nio.file.Files.readString(published));
             assertThat(dev.shipgate.testing.ApiCompatibility.breakingChanges(baseline, current)).as(service).isEmpty();
         }
-        assertThat(gatewayGet(token, "/api/docs/approval-service").body()).contains("/api/approval-requests/{id}/approve");
+        assertThat(gatewayGet(token, "/api/docs/approval-service").body())
+                .contains("/api/approval-requests/{id}/approve");
         assertThat(gateway.getWithAuthorization(null, "/api/docs/approval-service").status()).isEqualTo(401);
     }
 

@@ -33,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What untrusted callers can do to a running system. Every endpoint of every service (from their OpenAPI documents,
- * so a new endpoint is covered without being listed) is called as every kind of caller: no token and bad tokens, a stranger, a user whose roles are on another application
+ * so a new endpoint is covered without being listed) is called as every kind of caller: no token and bad tokens, a
+ * stranger, a user whose roles are on another application
  * (out of scope), a viewer, and the in-scope roles. Default deny: only in-scope roles may change anything, apart from
  * a few self-service operations named below; nobody ever gets a 5xx. The matrix is written to
  * target/authorization-matrix.txt. Then a few thousand hostile requests (malformed, oversized, wrongly typed, unknown
@@ -417,7 +418,8 @@ class UntrustedCallersIT {
                 return call.status() == 401 ? null : "let in without a valid token";
             }
             case "stranger", "oscar (out of scope)" -> {
-                if (ok && call.operation().writes() && !(call.caller().startsWith("oscar") && OWN_TOKENS.contains(key))) {
+                if (ok && call.operation().writes()
+                        && !(call.caller().startsWith("oscar") && OWN_TOKENS.contains(key))) {
                     return "a change by someone without access here";
                 }
                 if (ok && call.body().contains("payments") && !DIRECTORY.contains(key)) {

@@ -22,7 +22,8 @@ public final class Http {
         this.baseUrl = baseUrl;
     }
 
-    public record Response(int status, String contentType, String body, java.util.Map<String, java.util.List<String>> headers) {
+    public record Response(int status, String contentType, String body,
+                           java.util.Map<String, java.util.List<String>> headers) {
         public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> String.join(",", e.getValue())).findFirst().orElse(null);

@@ -122,9 +122,9 @@ public class DeadLetters {
     /**
      * The message a letter is a copy of: the record at the original topic, partition and offset its dead-letter
      * headers name, if that topic is the letter's original, the record is still there, and its key and body are the
-     * letter's. Every consumer of a topic may write its dead-letter topic (README, Security), so a letter's body is only
-     * the word of whoever wrote it; the original was written by the topic's owner. Empty when the letter is not such a
-     * copy (forged, or its original compacted or deleted away): it must not be put back.
+     * letter's. Every consumer of a topic may write its dead-letter topic (README, Security), so a letter's body is
+     * only the word of whoever wrote it; the original was written by the topic's owner. Empty when the letter is not
+     * such a copy (forged, or its original compacted or deleted away): it must not be put back.
      */
     public Optional<ConsumerRecord<String, byte[]>> originalOf(String topic, int partition, long offset) {
         return fetch(topic, partition, offset).flatMap(parked -> {

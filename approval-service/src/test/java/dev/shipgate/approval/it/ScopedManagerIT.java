@@ -73,7 +73,8 @@ class ScopedManagerIT extends ApprovalServiceTestBase {
     void a_manager_gives_or_takes_image_approver_only_where_she_holds_it() {
         Map<String, String> approverPaymentsProd = binding("IMAGE_APPROVER", "shop", "payments", "prod");
         Map<String, Object> ciBot = Map.of("email", "ci@example.com", "displayName", "CI", "active", true,
-                "groups", List.of(), "roles", List.of(binding("BUILD_AND_DEPLOY", "*", "*", "*"), approverPaymentsProd));
+                "groups", List.of(),
+                "roles", List.of(binding("BUILD_AND_DEPLOY", "*", "*", "*"), approverPaymentsProd));
         Http.Response botApprover = http().put("mona", "/api/access/users/ci-bot", ciBot);
         assertRefused(botApprover, "NOT_ALLOWED_TO_GRANT");
         assertThat(botApprover.body()).contains("must hold IMAGE_APPROVER");

@@ -107,7 +107,8 @@ class GrantingPolicyTest {
             after.add(binding);
         }
         Optional<GrantingPolicy.Refusal> refusal = GrantingPolicy.refusalOfUserChange(self, " MONA ", held, after);
-        assertThat(refusal).map(GrantingPolicy.Refusal::reason).contains(GrantingPolicy.Reason.CANNOT_CHANGE_OWN_GRANTS);
+        assertThat(refusal).map(GrantingPolicy.Refusal::reason)
+                .contains(GrantingPolicy.Reason.CANNOT_CHANGE_OWN_GRANTS);
     }
 
     @Property
@@ -150,7 +151,8 @@ class GrantingPolicyTest {
         assertThat(GrantingPolicy.grantableScopes(mona)).containsExactly(PAYMENTS);
     }
 
-    // the follow-up of issue 15 item 1: mona, MANAGER without IMAGE_APPROVER, made the service account ci-bot an approver
+    // the follow-up of issue 15 item 1: mona, MANAGER without IMAGE_APPROVER, made the service account ci-bot an
+    // approver
     @Example
     void aManagerGivesOrTakesImageApproverOnlyWhereSheHoldsIt() {
         Grant approverOnPaymentsProd = new Grant(Role.IMAGE_APPROVER, new Scope("shop", "payments", "prod"));

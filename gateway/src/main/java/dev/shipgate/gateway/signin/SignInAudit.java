@@ -12,10 +12,10 @@ import java.time.Instant;
  * The audit of password sign-ins: the gateway keeps no database, so each failed or refused attempt, and a success
  * after failures, is one structured event on the logger {@value #LOGGER}, in Elastic Common Schema fields
  * ({@code event.category=authentication}, {@code event.action=password-sign-in}, {@code event.outcome},
- * {@code event.reason}, {@code user.name} as the canonical id, {@code source.ip}) plus {@code shipgate.sign_in.failures}
- * and {@code shipgate.sign_in.locked_until}. With {@code LOG_FORMAT=ecs} (the default) these are JSON fields; the
- * password is never logged. Each attempt also counts in {@code shipgate.sign_in.attempts} by {@code outcome}
- * (Prometheus: {@code shipgate_sign_in_attempts_total}).
+ * {@code event.reason}, {@code user.name} as the canonical id, {@code source.ip}) plus
+ * {@code shipgate.sign_in.failures} and {@code shipgate.sign_in.locked_until}. With {@code LOG_FORMAT=ecs} (the
+ * default) these are JSON fields; the password is never logged. Each attempt also counts in
+ * {@code shipgate.sign_in.attempts} by {@code outcome} (Prometheus: {@code shipgate_sign_in_attempts_total}).
  */
 public class SignInAudit {
 

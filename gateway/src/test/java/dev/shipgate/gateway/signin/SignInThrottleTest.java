@@ -13,7 +13,9 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The sign-in throttle's rules with the default limits, one example each (SignInThrottlePropertiesTest generalises). */
+/**
+ * The sign-in throttle's rules with the default limits, one example each (SignInThrottlePropertiesTest generalises).
+ */
 class SignInThrottleTest {
 
     private final SteppingClock clock = new SteppingClock(Instant.parse("2026-03-02T09:00:00Z"));

@@ -39,7 +39,8 @@ public record KafkaConnection(String bootstrapServers, String securityProtocol, 
         config.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, securityProtocol);
         if (securityProtocol.startsWith("SASL")) {
             config.put(SaslConfigs.SASL_MECHANISM, saslMechanism);
-            String module = saslMechanism.startsWith("SCRAM") ? "org.apache.kafka.common.security.scram.ScramLoginModule"
+            String module = saslMechanism.startsWith("SCRAM")
+                    ? "org.apache.kafka.common.security.scram.ScramLoginModule"
                     : "org.apache.kafka.common.security.plain.PlainLoginModule";
             config.put(SaslConfigs.SASL_JAAS_CONFIG, module + " required username=\"" + quoted(username)
                     + "\" password=\"" + quoted(password) + "\";");

@@ -24,7 +24,8 @@ import java.util.Map;
  *   from the properties in force then, and is never written to a file or log.</li>
  *   <li>Topics are never created nor grown by a service: the broker admin makes them all.</li>
  *   <li>Bodies and keys are raw bytes both ways (native encoding and decoding): the body is the CloudEvents JSON, the
- *   {@code ce_*} headers travel as raw bytes; only those, {@code content-type} and {@code traceparent} are written.</li>
+ *   {@code ce_*} headers travel as raw bytes; only those, {@code content-type} and {@code traceparent} are
+ *   written.</li>
  *   <li>Producers: acks=all, idempotent, synchronous (a send returns once the broker took the record).</li>
  *   <li>Consumers: a passing fault is tried again with backoff (200 ms doubling, 6 attempts, about 6 s); then, or at
  *   once for an {@link UnreadableEventException}, the binder parks the record on {@code <topic>.dlt}

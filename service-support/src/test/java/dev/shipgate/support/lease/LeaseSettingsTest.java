@@ -18,7 +18,8 @@ class LeaseSettingsTest {
     @Test
     void a_lease_of_no_time_is_refused_at_start() {
         assertThatThrownBy(() -> new LeaseSettings(Duration.ZERO)).hasMessageContaining("shipgate.leases.duration");
-        assertThatThrownBy(() -> new LeaseSettings(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new LeaseSettings(Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

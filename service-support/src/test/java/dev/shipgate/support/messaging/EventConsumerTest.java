@@ -32,7 +32,8 @@ class EventConsumerTest {
         consumer.consume("images", message, event -> applied.add(event.id()));
         consumer.consume("images", message, event -> applied.add(event.id()));
 
-        assertThat(applied).containsExactly(KafkaEventCodec.decode(EventConsumer.kafkaHeaders(message), message.getPayload()).id());
+        assertThat(applied).containsExactly(
+                KafkaEventCodec.decode(EventConsumer.kafkaHeaders(message), message.getPayload()).id());
     }
 
     @Test

@@ -31,7 +31,8 @@ class EventPublisherTest {
 
     @Test
     void the_binder_writes_the_cloudevents_headers_as_the_codec_does_and_nothing_else() {
-        var event = EventEnvelope.of("/shipgate/test", Instant.now(), "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
+        var event = EventEnvelope.of("/shipgate/test", Instant.now(),
+                "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
                 new ImageBuilt("sha256:1", "registry.local/app", "1", null, "app", "ci", Instant.now()));
         ProducerRecord<String, byte[]> expected = KafkaEventCodec.toRecord(event);
         // what StreamBridge adds on its way to the binding

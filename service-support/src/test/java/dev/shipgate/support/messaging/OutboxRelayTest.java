@@ -185,7 +185,8 @@ class OutboxRelayTest {
             Instant deadline = Instant.now().plus(timeout);
             while (!done.test(ids) && Instant.now().isBefore(deadline)) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    String id = new String(record.headers().lastHeader(KafkaEventCodec.H_ID).value(), StandardCharsets.UTF_8);
+                    String id = new String(record.headers().lastHeader(KafkaEventCodec.H_ID).value(),
+                            StandardCharsets.UTF_8);
                     if (wanted.contains(id)) {
                         ids.add(id);
                     }

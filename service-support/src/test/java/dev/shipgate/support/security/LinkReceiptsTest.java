@@ -45,7 +45,9 @@ class LinkReceiptsTest {
         assertThat(receipts.verify(null)).isEmpty();
     }
 
-    /** Anything else signed with the shared secret (a session token, say) is no receipt: receipts have their own key. */
+    /**
+     * Anything else signed with the shared secret (a session token, say) is no receipt: receipts have their own key.
+     */
     private static String signedWithTheTokenSecretItself() throws JOSEException {
         JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.HS256)
                 .type(new JOSEObjectType(LinkReceipts.TYPE)).build(),

@@ -29,7 +29,8 @@ import java.time.Clock;
  */
 @AutoConfiguration(beforeName = {
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
-        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"})
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet."
+                + "OAuth2ResourceServerAutoConfiguration"})
 @EnableConfigurationProperties(TokenSettings.class)
 public class SecurityConfiguration {
 

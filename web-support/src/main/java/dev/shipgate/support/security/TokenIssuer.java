@@ -13,7 +13,9 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
 
-/** The built-in issuer of the local default: HS256 tokens that every service's {@link SecurityConfiguration} accepts. */
+/**
+ * The built-in issuer of the local default: HS256 tokens that every service's {@link SecurityConfiguration} accepts.
+ */
 public class TokenIssuer {
 
     private final TokenSettings settings;

@@ -5,7 +5,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * How bearer tokens are verified. With {@code issuerUri} set, tokens of that OIDC provider are accepted (keys from
  * its JWKS), the Shipgate user id taken from {@code userClaim} ({@code sub} unless set, e.g.
- * {@code preferred_username} or {@code email}). And, with {@code secret} set, the tokens of Shipgate's built-in issuer, HMAC-SHA256 signed with {@code secret}, which comes
+ * {@code preferred_username} or {@code email}). And, with {@code secret} set, the tokens of Shipgate's built-in
+ * issuer, HMAC-SHA256 signed with {@code secret}, which comes
  * from the environment ({@code SHIPGATE_JWT_SECRET}) and never from the repository.
  */
 @ConfigurationProperties("shipgate.security")

@@ -131,7 +131,8 @@ class RefusedAttemptsTest {
 
         ApprovalRequest done = requests.find(opened.id()).orElseThrow();
         assertThat(done.status()).isEqualTo(ApprovalStatus.APPROVED);
-        assertThat(done.votes().stream().map(dev.shipgate.approval.approval.domain.Vote::userId).toList()).containsExactlyInAnyOrder("bob", "carol", "dave");
+        assertThat(done.votes().stream().map(dev.shipgate.approval.approval.domain.Vote::userId).toList())
+                .containsExactlyInAnyOrder("bob", "carol", "dave");
         assertThat(done.version()).as("one write per vote, none per refusal").isEqualTo(3);
         assertThat(requests.conflicts).as("refusals never made a vote retry").hasValueLessThanOrEqualTo(3);
         // before the last vote the requester is refused as such; after it, the request no longer takes votes

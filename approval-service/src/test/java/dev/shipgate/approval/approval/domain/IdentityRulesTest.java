@@ -105,7 +105,8 @@ class IdentityRulesTest {
 
     @Property
     void a_person_votes_once_whatever_spelling_they_vote_under(@ForAll("bobIdSpelling") String spelled) {
-        ApprovalRequest votedByBob = accepted(requestFor(Fixtures.IMAGE, 2).approve(PEOPLE, BOB, null, NOW.plusSeconds(60)));
+        ApprovalRequest votedByBob = accepted(requestFor(Fixtures.IMAGE, 2)
+                .approve(PEOPLE, BOB, null, NOW.plusSeconds(60)));
         Actor bobAgain = actor(spelled, List.of("release-managers"), Role.IMAGE_APPROVER);
 
         assertThat(refusal(votedByBob.approve(PEOPLE, bobAgain, null, LATER))).isEqualTo(Reason.ALREADY_VOTED);

@@ -51,7 +51,8 @@ public class MongoLeases implements Leases {
             return leases;
         }
         for (Document lease : mongo.find(Query.query(Criteria.where("_id").in(wanted)), Document.class, collection)) {
-            leases.put(lease.getString("_id"), new Lease(lease.getString("holder"), lease.getDate("until").toInstant()));
+            leases.put(lease.getString("_id"),
+                    new Lease(lease.getString("holder"), lease.getDate("until").toInstant()));
         }
         for (String key : wanted) {
             if (!leases.containsKey(key)) {

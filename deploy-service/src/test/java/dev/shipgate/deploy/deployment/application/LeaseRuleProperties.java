@@ -116,7 +116,8 @@ class LeaseRuleProperties {
                 }
             });
         }
-        assertThat(worked).as("every key held by a live instance after a crash").containsExactlyInAnyOrderElementsOf(KEYS);
+        assertThat(worked).as("every key held by a live instance after a crash")
+                .containsExactlyInAnyOrderElementsOf(KEYS);
     }
 
     private static void assertAtMostOneHolder(List<Map<String, Instant>> believed, Instant now) {

@@ -8,7 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A pipeline's {@code countVoterInEveryRule} (design rule 11) set through the pipeline API or the seed file (both
- * read a {@link PipelineController.PipelineBody}) reaches approval-service on PipelineConfigured; left out, it is false.
+ * read a {@link PipelineController.PipelineBody}) reaches approval-service on PipelineConfigured; left out, it is
+ * false.
  */
 class CountingSettingTest {
 

@@ -78,7 +78,9 @@ public class SmtpMailer implements Mailer {
             this.deliveryId = deliveryId;
         }
 
-        /** {@code <name-based UUID of the delivery id@shipgate>}: the id itself holds characters a Message-ID may not. */
+        /**
+         * {@code <name-based UUID of the delivery id@shipgate>}: the id itself holds characters a Message-ID may not.
+         */
         @Override
         protected void updateMessageID() throws MessagingException {
             UUID stable = UUID.nameUUIDFromBytes(deliveryId.getBytes(StandardCharsets.UTF_8));

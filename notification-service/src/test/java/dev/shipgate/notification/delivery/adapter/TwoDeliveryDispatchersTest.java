@@ -131,7 +131,8 @@ class TwoDeliveryDispatchersTest {
     private List<String> queue(int count) {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            Delivery delivery = Delivery.pending("ev-" + i, "ApprovalRequested", "user-" + i, "user" + i + "@example.com",
+            Delivery delivery = Delivery.pending("ev-" + i, "ApprovalRequested", "user-" + i,
+                    "user" + i + "@example.com",
                     "Approve", "<p>approve</p>", "approve", clock.instant());
             deliveries.add(delivery);
             ids.add(delivery.id());
