@@ -62,7 +62,7 @@ public class AccessController {
     /** @param serviceAccount automation such as CI, not a person; absent keeps what it was (a person when new) */
     public record UserBody(@NotBlank @Email @Size(max = 200) String email,
                            @NotBlank @Size(max = 200) String displayName,
-                           boolean active,
+                           @NotNull Boolean active,
                            @NotNull @Size(max = 50) List<@Pattern(regexp = NAME) String> groups,
                            @NotNull @Size(max = 200) List<@Valid @NotNull BindingBody> roles,
                            Boolean serviceAccount) {

@@ -42,7 +42,7 @@ public class PipelineController {
         this.pipelines = pipelines;
     }
 
-    public record RuleBody(@NotBlank @Size(max = 100) String group, @Min(1) @Max(6) int approvals) {
+    public record RuleBody(@NotBlank @Size(max = 100) String group, @NotNull @Min(1) @Max(6) Integer approvals) {
     }
 
     public record PipelineBody(@NotBlank @Pattern(regexp = NAME) String project,
@@ -51,11 +51,11 @@ public class PipelineController {
                                @NotBlank @Pattern(regexp = "simulated|kubernetes") String target,
                                @Size(max = 200) @Pattern(regexp = "[A-Za-z0-9._/-]*") String targetRef,
                                @Pattern(regexp = "ROLLING|RECREATE|BLUE_GREEN|CANARY") String strategy,
-                               @Min(0) @Max(6) int requiredApprovals,
+                               @NotNull @Min(0) @Max(6) Integer requiredApprovals,
                                @Size(max = 6) List<@Valid @NotNull RuleBody> approverRules,
                                @Min(60) @Max(31_536_000) Long approvalLifetimeSeconds,
                                @Min(60) @Max(31_536_000) Long requestLifetimeSeconds,
-                               boolean approverMayDeploy,
+                               @NotNull Boolean approverMayDeploy,
                                Pipeline.Trigger trigger,
                                Boolean countVoterInEveryRule) {
 

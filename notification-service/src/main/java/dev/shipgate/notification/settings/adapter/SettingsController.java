@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
@@ -38,10 +39,10 @@ public class SettingsController {
     }
 
     public record SmtpBody(@NotBlank @Size(max = 255) @Pattern(regexp = "[A-Za-z0-9.-]+") String host,
-                           @Min(1) @Max(65535) int port,
+                           @NotNull @Min(1) @Max(65535) Integer port,
                            @Size(max = 255) String username,
                            @Size(max = 500) String password,
-                           boolean startTls,
+                           @NotNull Boolean startTls,
                            @NotBlank @Email @Size(max = 255) String from) {
     }
 

@@ -1,0 +1,24 @@
+package dev.shipgate.notification.settings.adapter;
+
+import dev.shipgate.testing.RequestBodyContract;
+import jakarta.validation.Valid;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The mail settings' body: the published document requires what the server requires, and a 400 names its field. */
+class SmtpBodyFieldsTest extends RequestBodyContract {
+
+    SmtpBodyFieldsTest() {
+        super("notification-service", SettingsController.SmtpBody.class, """
+                {"host":"smtp.example.com","port":587,"username":"shipgate","password":"secret",
+                 "startTls":true,"from":"shipgate@example.com"}""", new BodyOnly());
+    }
+
+    @RestController
+    static class BodyOnly {
+        @PostMapping("/body")
+        void accept(@Valid @RequestBody SettingsController.SmtpBody body) {
+        }
+    }
+}
