@@ -1,0 +1,15 @@
+package dev.shipgate.deploy;
+
+import dev.shipgate.testing.ServiceCanvas;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+
+/** deploy-service/README.md is the canvas generated from the code and the contract documents (ServiceCanvas). */
+class CanvasTest {
+
+    @Test
+    void the_readme_is_the_canvas_the_code_gives() throws IOException {
+        ServiceCanvas.assertCurrent("deploy-service", "dev.shipgate.deploy");
+    }
+}
