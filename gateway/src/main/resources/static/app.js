@@ -78,25 +78,23 @@ async function attempt(action, success) {
 
 // --- who is signed in, and what they may do -----------------------------------------------------------------
 
-const RANK = { VIEW: 1, BUILD_AND_DEPLOY: 2, ADMIN: 3, MANAGER: 4, SUPER_ADMIN: 5, IMAGE_APPROVER: 0 };
-
 /**
  * The same reading of roles as the server's Permissions: a grant acts on a scope it contains (each field * or equal;
- * a * in the wanted scope is reached only by a * in the grant). Only to hide buttons, the server decides.
+ * a * in the wanted scope is reached only by a * in the grant). Only to hide buttons, the server decides. Which role
+ * gives which is the contracts' Role, read from rules.js (generated, never edited).
  */
 function can(role, scope) {
   if (!state.me) return false;
   return state.me.roles.some(grant => {
     if (grant.role === 'SUPER_ADMIN') return true;
-    const includes = grant.role === role || (role !== 'IMAGE_APPROVER' && grant.role !== 'IMAGE_APPROVER'
-      && RANK[grant.role] >= RANK[role]);
+    const includes = (SHIPGATE_RULES.roleIncludes[grant.role] || []).includes(role);
     const contains = ['project', 'application', 'environment'].every(k => grant[k] === '*' || grant[k] === scope[k]);
     return includes && contains;
   });
 }
 
 function isManagerSomewhere() {
-  return state.me && state.me.roles.some(g => g.role === 'MANAGER' || g.role === 'SUPER_ADMIN');
+  return state.me && state.me.roles.some(g => (SHIPGATE_RULES.roleIncludes[g.role] || []).includes('MANAGER'));
 }
 
 function signOut(message) {
@@ -350,7 +348,7 @@ async function detailsTab(pipeline, scope, deploymentId) {
       d.rollbackOf ? html` · rollback of <code>${d.rollbackOf}</code>` : ''}</p>
     <ul class="timeline">${d.timeline.map(step => html`<li><span class="badge ${step.status}">${step.status}</span>
       <span class="muted">${new Date(step.at).toLocaleString()}</span> ${step.detail}</li>`)}</ul></div>`;
-  if (['REQUESTED', 'AUTHORIZED', 'PROGRESSING'].includes(d.status)) {
+  if (SHIPGATE_RULES.deploymentStatuses.pending.includes(d.status)) {
     state.refresh = setTimeout(() => route(), 1500); // follow it until it settles
   }
 }
@@ -364,7 +362,7 @@ async function historyTab(pipeline, scope) {
       <td>${new Date(d.requestedAt).toLocaleString()}</td><td><strong>${d.image.tag}</strong></td><td>${d.requestedBy}</td>
       <td><a href="#/pipelines/${encodeURIComponent(pipeline.id)}/details/${encodeURIComponent(d.id)}"><span
         class="badge ${d.status}">${d.status}</span></a></td>
-      <td>${mayDeploy && ['HEALTHY', 'SUPERSEDED'].includes(d.status) ? html`<button class="secondary"
+      <td>${mayDeploy && SHIPGATE_RULES.deploymentStatuses.endedWell.includes(d.status) ? html`<button class="secondary"
         data-action="rollback" data-pipeline="${pipeline.id}" data-deployment="${d.id}">Roll back to this</button>` : ''}</td>
     </tr>`)}</table>`;
 }

@@ -1,5 +1,6 @@
 package dev.shipgate.bench;
 
+import dev.shipgate.contracts.events.DeploymentStatusChanged;
 import dev.shipgate.runtime.KafkaAccess;
 import dev.shipgate.runtime.ManagedProcess;
 import dev.shipgate.testing.Http;
@@ -219,7 +220,7 @@ public final class LoadBenchmark {
             }
             case STATUS -> {
                 String status = response.json().path("status").asString();
-                if (List.of("HEALTHY", "SUPERSEDED", "FAILED", "DEGRADED", "TIMED_OUT", "REJECTED").contains(status)) {
+                if (DeploymentStatusChanged.Status.named(status).filter(s -> !s.isPending()).isPresent()) {
                     flow.finalStatus = status;
                     inFlight.decrementAndGet();
                 } else {
@@ -283,7 +284,7 @@ public final class LoadBenchmark {
                 wrong.add(flow.digest + " did not finish (at " + flow.next + ")");
                 continue;
             }
-            if (!List.of("HEALTHY", "SUPERSEDED").contains(flow.finalStatus)) {
+            if (!DeploymentStatusChanged.Status.valueOf(flow.finalStatus).endedWell()) {
                 wrong.add(flow.digest + " ended " + flow.finalStatus);
             }
             int authorized = statuses.authorizedEvents.getOrDefault(flow.deploymentId, Set.of()).size();

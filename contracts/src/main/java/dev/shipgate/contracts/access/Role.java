@@ -19,6 +19,11 @@ public enum Role {
         this.rank = rank;
     }
 
+    /** The roles holding this one gives, this one included, in declaration order. */
+    public java.util.List<Role> included() {
+        return java.util.Arrays.stream(values()).filter(this::includes).toList();
+    }
+
     /** Whether holding this role gives {@code wanted}. */
     public boolean includes(Role wanted) {
         if (this == SUPER_ADMIN || this == wanted) {

@@ -28,6 +28,45 @@ public record DeploymentStatusChanged(String deploymentId, PipelineImage image, 
         this(deploymentId, image, requestedBy, status, detail, at, null, List.of());
     }
 
+    /**
+     * The values of {@code status}, in timeline order, and what each means: the one source of these rules for
+     * deploy-service's domain, the mail of notification-service, the web UI (gateway's generated rules.js) and the
+     * benchmarks. The JSON Schema's enum lists the same names (EventSchemasTest).
+     */
+    public enum Status {
+        REQUESTED, AUTHORIZED, REJECTED, PROGRESSING, HEALTHY, DEGRADED, FAILED, TIMED_OUT, SUPERSEDED;
+
+        /** Nothing more will happen to it (a HEALTHY one can still be superseded by a newer one). */
+        public boolean isFinal() {
+            return this == REJECTED || this == FAILED || this == TIMED_OUT || this == SUPERSEDED || this == DEGRADED;
+        }
+
+        /** The target is (or is about to be) rolling it out. */
+        public boolean isInFlight() {
+            return this == AUTHORIZED || this == PROGRESSING;
+        }
+
+        /** Still on its way: not yet HEALTHY nor final. */
+        public boolean isPending() {
+            return this != HEALTHY && !isFinal();
+        }
+
+        /** It went wrong: refused, failed, degraded or timed out (what a FAILED notice reports). */
+        public boolean isFailure() {
+            return isFinal() && this != SUPERSEDED;
+        }
+
+        /** It ended without a failure: HEALTHY, or SUPERSEDED by a newer deployment. */
+        public boolean endedWell() {
+            return this == HEALTHY || this == SUPERSEDED;
+        }
+
+        /** The status named {@code name}, or empty for a name this version does not know. */
+        public static java.util.Optional<Status> named(String name) {
+            return java.util.Arrays.stream(values()).filter(s -> s.name().equals(name)).findFirst();
+        }
+    }
+
     @Override
     public String subject() {
         return deploymentId;

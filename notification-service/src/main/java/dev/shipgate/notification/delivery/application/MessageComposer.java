@@ -109,13 +109,17 @@ public class MessageComposer {
                 || data instanceof DeploymentStatusChanged changed && noticeFor(changed.status()).isPresent();
     }
 
+    /** The meaning of a status is the contract's ({@link DeploymentStatusChanged.Status}). */
     private static Optional<DeploymentNotice> noticeFor(String status) {
-        return switch (status) {
-            case "PROGRESSING" -> Optional.of(DeploymentNotice.STARTED);
-            case "HEALTHY" -> Optional.of(DeploymentNotice.SUCCEEDED);
-            case "FAILED", "DEGRADED", "TIMED_OUT", "REJECTED" -> Optional.of(DeploymentNotice.FAILED);
-            default -> Optional.empty();
-        };
+        return DeploymentStatusChanged.Status.named(status).flatMap(known -> {
+            if (known == DeploymentStatusChanged.Status.PROGRESSING) {
+                return Optional.of(DeploymentNotice.STARTED);
+            }
+            if (known == DeploymentStatusChanged.Status.HEALTHY) {
+                return Optional.of(DeploymentNotice.SUCCEEDED);
+            }
+            return known.isFailure() ? Optional.of(DeploymentNotice.FAILED) : Optional.empty();
+        });
     }
 
     private List<Message> deploymentMessages(DeploymentStatusChanged e, String when) {
