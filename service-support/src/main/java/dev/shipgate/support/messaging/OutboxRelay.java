@@ -93,6 +93,7 @@ public class OutboxRelay implements AutoCloseable {
     }
 
     private void queue(String collection, Object id, Supplier<List<Document>> outbox) {
+        requireSwept(collection);
         String key = queueKey(collection, id);
         wokenUp.add(key);
         relay.execute(() -> {
@@ -109,6 +110,21 @@ public class OutboxRelay implements AutoCloseable {
                 wokenUp.remove(key);
             }
         });
+    }
+
+    /**
+     * The collections to sweep ({@code shipgate.outbox.collections}) are the one list of where outboxes live: a
+     * writer whose collection is missing from it is refused at its first write (every service test that writes
+     * there fails), since after a crash its events would never be sent. An empty list (a relay built by a unit
+     * test, which never sweeps) checks nothing.
+     *
+     * @throws IllegalStateException when {@code collection} is not swept
+     */
+    private void requireSwept(String collection) {
+        if (!collections.isEmpty() && !collections.contains(collection)) {
+            throw new IllegalStateException("events were queued in the outbox of collection '" + collection
+                    + "', which shipgate.outbox.collections " + collections + " does not list: add it there");
+        }
     }
 
     /** Publishes everything pending in every collection; returns how many events went out. */
