@@ -13,13 +13,20 @@ class UserBodyFieldsTest extends RequestBodyContract {
         super("approval-service", AccessController.UserBody.class, """
                 {"email":"bob@example.com","displayName":"Bob","active":true,"groups":["release-managers"],
                  "roles":[{"role":"VIEW","project":"shop","application":"payments","environment":"*"}],
-                 "serviceAccount":false}""", new BodyOnly());
+                 "serviceAccount":false}""", bodyOnly());
     }
 
-    @RestController
-    static class BodyOnly {
-        @PostMapping("/body")
-        void accept(@Valid @RequestBody AccessController.UserBody body) {
+    /**
+     * Binds and validates the body as the real endpoint does. A local class, so that no application context of the
+     * package's other tests scans it in.
+     */
+    private static Object bodyOnly() {
+        @RestController
+        class BodyOnly {
+            @PostMapping("/body")
+            void accept(@Valid @RequestBody AccessController.UserBody body) {
+            }
         }
+        return new BodyOnly();
     }
 }

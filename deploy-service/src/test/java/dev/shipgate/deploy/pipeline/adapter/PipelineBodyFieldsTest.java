@@ -15,13 +15,20 @@ class PipelineBodyFieldsTest extends RequestBodyContract {
                  "targetRef":"payments","strategy":"ROLLING","requiredApprovals":2,
                  "approverRules":[{"group":"security","approvals":1}],"approvalLifetimeSeconds":3600,
                  "requestLifetimeSeconds":7200,"approverMayDeploy":false,"trigger":"MANUAL",
-                 "countVoterInEveryRule":true}""", new BodyOnly());
+                 "countVoterInEveryRule":true}""", bodyOnly());
     }
 
-    @RestController
-    static class BodyOnly {
-        @PostMapping("/body")
-        void accept(@Valid @RequestBody PipelineController.PipelineBody body) {
+    /**
+     * Binds and validates the body as the real endpoint does. A local class, so that no application context of the
+     * package's other tests scans it in.
+     */
+    private static Object bodyOnly() {
+        @RestController
+        class BodyOnly {
+            @PostMapping("/body")
+            void accept(@Valid @RequestBody PipelineController.PipelineBody body) {
+            }
         }
+        return new BodyOnly();
     }
 }
