@@ -1,6 +1,6 @@
 package dev.shipgate.approval;
 
-import dev.shipgate.approval.access.adapter.AccessChangeListener;
+import dev.shipgate.approval.approval.adapter.AccessChangeListener;
 import dev.shipgate.approval.access.adapter.AccessSeeder;
 import dev.shipgate.approval.access.adapter.MongoAccessStore;
 import dev.shipgate.approval.access.adapter.RememberedAccessStore;
@@ -195,7 +195,7 @@ public class ApprovalWiring {
 
     @Bean
     PipelineListener pipelineListener(EventConsumer consumer, Pipelines pipelines, ApprovalService approvals) {
-        return new PipelineListener(consumer, pipelines, approvals);
+        return new PipelineListener(consumer, pipelines, approvals::reevaluatePipeline);
     }
 
     @Bean

@@ -6,7 +6,7 @@ import dev.shipgate.approval.approval.application.ApprovalRequests.RequestQuery;
 import dev.shipgate.approval.approval.application.ApprovalService;
 import dev.shipgate.approval.approval.application.RefusedAttempts;
 import dev.shipgate.approval.approval.application.RefusedByDomainException;
-import dev.shipgate.approval.approval.domain.Actor;
+import dev.shipgate.approval.access.domain.Actor;
 import dev.shipgate.approval.approval.domain.ApprovalRequest;
 import dev.shipgate.approval.approval.domain.ApprovalStatus;
 import dev.shipgate.approval.approval.domain.Refusal;

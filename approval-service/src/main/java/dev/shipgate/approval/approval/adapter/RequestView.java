@@ -1,7 +1,7 @@
 package dev.shipgate.approval.approval.adapter;
 
 import dev.shipgate.approval.approval.application.ApprovalService;
-import dev.shipgate.approval.approval.domain.Actor;
+import dev.shipgate.approval.access.domain.Actor;
 import dev.shipgate.approval.approval.domain.ApprovalRequest;
 import dev.shipgate.approval.approval.domain.ApprovalStatus;
 import dev.shipgate.approval.approval.domain.Outcome;

@@ -1,7 +1,8 @@
 package dev.shipgate.approval.approval.application;
 
 import dev.shipgate.approval.access.application.AccessDirectory;
-import dev.shipgate.approval.approval.domain.Actor;
+import dev.shipgate.approval.access.domain.Actor;
+import dev.shipgate.approval.approval.domain.ApprovalPolicy;
 import dev.shipgate.approval.approval.domain.ApprovalRequest;
 import dev.shipgate.approval.approval.domain.ApprovalStatus;
 import dev.shipgate.approval.approval.domain.Tally;
@@ -74,7 +75,7 @@ public class ApprovalService {
                 image.application());
         List<String> named = namedApprovers == null ? null : namedApprovers.stream().map(access::resolve).toList();
         Outcome outcome = ApprovalRequest.open(UUID.randomUUID().toString(), requested, access.actor(userId).via(via),
-                named, eligibleApprovers(requested, userId), comment, pipeline.policy(requestLifetime),
+                named, eligibleApprovers(requested, userId), comment, ApprovalPolicy.of(pipeline, requestLifetime),
                 clock.instant());
         if (outcome instanceof Outcome.Refused refused) {
             throw new RefusedByDomainException(refused.refusal());

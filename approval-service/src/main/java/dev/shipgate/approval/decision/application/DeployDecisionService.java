@@ -6,7 +6,7 @@ import dev.shipgate.approval.approval.application.CurrentRules;
 import dev.shipgate.approval.approval.application.RefusedAttempts;
 import dev.shipgate.approval.approval.application.RefusedByDomainException;
 import dev.shipgate.approval.approval.application.RequestUpdater;
-import dev.shipgate.approval.approval.domain.Actor;
+import dev.shipgate.approval.access.domain.Actor;
 import dev.shipgate.approval.approval.domain.ApprovalRequest;
 import dev.shipgate.approval.approval.domain.ApprovalStatus;
 import dev.shipgate.approval.approval.domain.RefusedAttempt;

@@ -2,7 +2,7 @@ package dev.shipgate.approval.approval.application;
 
 import dev.shipgate.approval.access.application.AccessDirectory;
 import dev.shipgate.approval.access.domain.EffectiveAccess;
-import dev.shipgate.approval.approval.domain.Actor;
+import dev.shipgate.approval.access.domain.Actor;
 import dev.shipgate.approval.approval.domain.ApprovalPolicy;
 import dev.shipgate.approval.approval.domain.ApprovalRequest;
 import dev.shipgate.approval.approval.domain.ApprovalStatus;

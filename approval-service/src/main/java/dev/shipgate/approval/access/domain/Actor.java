@@ -1,4 +1,4 @@
-package dev.shipgate.approval.approval.domain;
+package dev.shipgate.approval.access.domain;
 
 import dev.shipgate.contracts.access.Permissions;
 import dev.shipgate.contracts.access.Scope;

@@ -1,4 +1,4 @@
-package dev.shipgate.approval.access.adapter;
+package dev.shipgate.approval.approval.adapter;
 
 import dev.shipgate.approval.approval.application.ApprovalService;
 import dev.shipgate.contracts.events.UserAccessChanged;
