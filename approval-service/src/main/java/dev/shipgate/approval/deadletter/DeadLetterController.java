@@ -29,7 +29,7 @@ import java.util.List;
 @RestController
 @Validated
 @RequestMapping("/api/admin/dead-letters")
-public class DeadLetterController {
+class DeadLetterController {
 
     private static final String DLT = "shipgate\\.[a-z0-9-]+\\.v[0-9]+\\.dlt";
 

@@ -40,7 +40,7 @@ import java.util.List;
 @RestController
 @Validated
 @RequestMapping("/api/access")
-public class AccessController {
+class AccessController {
 
     private static final String NAME = "[A-Za-z0-9._@-]{1,100}";
 

@@ -11,7 +11,7 @@ import org.springframework.messaging.Message;
  * hooking the save, so the trigger survives a crash between the save and the re-evaluation (the event waits in the
  * outbox) and runs on whichever instance reads it.
  */
-public class AccessChangeListener {
+class AccessChangeListener {
 
     private static final String CONSUMER = "approval-service.access-changes";
 

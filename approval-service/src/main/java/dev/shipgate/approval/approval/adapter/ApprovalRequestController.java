@@ -40,7 +40,7 @@ import java.util.List;
 @RestController
 @Validated
 @RequestMapping("/api/approval-requests")
-public class ApprovalRequestController {
+class ApprovalRequestController {
 
     private final ApprovalService approvals;
     private final ApprovalRequests requests;

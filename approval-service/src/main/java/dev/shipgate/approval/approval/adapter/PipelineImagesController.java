@@ -35,7 +35,7 @@ import java.util.Optional;
 /** What the Build & Deploy screens show for one pipeline. */
 @RestController
 @Validated
-public class PipelineImagesController {
+class PipelineImagesController {
 
     private final Pipelines pipelines;
     private final Images images;

@@ -38,7 +38,7 @@ import java.util.Map;
  */
 @RestController
 @Validated
-public class AuditController {
+class AuditController {
 
     private static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
 

@@ -24,7 +24,7 @@ import java.time.Clock;
 
 /** For CI systems that call HTTP rather than publish to Kafka. */
 @RestController
-public class ImageWebhookController {
+class ImageWebhookController {
 
     private final ImageIntake intake;
     private final AccessDirectory access;

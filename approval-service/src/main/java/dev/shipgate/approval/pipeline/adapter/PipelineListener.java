@@ -12,7 +12,7 @@ import org.springframework.messaging.Message;
  * again under its policy now (through {@link PipelineChangeFollower}): a raised count reopens, a lowered one approves,
  * 0 closes them.
  */
-public class PipelineListener {
+class PipelineListener {
 
     private static final String CONSUMER = "approval-service.pipelines";
 

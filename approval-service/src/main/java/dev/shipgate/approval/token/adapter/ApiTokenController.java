@@ -45,7 +45,7 @@ import java.util.Optional;
 @RestController
 @Validated
 @RequestMapping("/api/access/tokens")
-public class ApiTokenController {
+class ApiTokenController {
 
     private static final String NAME = "[A-Za-z0-9._@-]{1,100}";
     static final int DEFAULT_LIFETIME_DAYS = 90;
