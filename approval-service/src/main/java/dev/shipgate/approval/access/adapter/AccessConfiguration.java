@@ -2,8 +2,8 @@ package dev.shipgate.approval.access.adapter;
 
 import dev.shipgate.approval.access.application.AccessService;
 import dev.shipgate.approval.access.application.AccessStore;
-import dev.shipgate.support.config.CacheProperties;
-import dev.shipgate.support.config.SeedFileProperties;
+import dev.shipgate.support.config.CacheSettings;
+import dev.shipgate.support.config.SeedFileSettings;
 import dev.shipgate.support.messaging.AggregateStore;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
@@ -19,7 +19,7 @@ import java.time.Clock;
 class AccessConfiguration {
 
     @Bean
-    AccessStore accessStore(MongoTemplate mongo, AggregateStore store, Clock clock, CacheProperties cache) {
+    AccessStore accessStore(MongoTemplate mongo, AggregateStore store, Clock clock, CacheSettings cache) {
         return new RememberedAccessStore(new MongoAccessStore(mongo, store), cache.timeToLive(), clock);
     }
 
@@ -29,15 +29,15 @@ class AccessConfiguration {
     }
 
     @Bean
-    Seeding seeding(AccessStore store, AccessService access, SeedFileProperties seed) {
+    Seeding seeding(AccessStore store, AccessService access, SeedFileSettings seed) {
         return new Seeding(new AccessSeeder(store, access), seed);
     }
 
     /** Seeds access once the service is up. */
-    record Seeding(AccessSeeder seeder, SeedFileProperties properties) {
+    record Seeding(AccessSeeder seeder, SeedFileSettings settings) {
         @EventListener(ApplicationReadyEvent.class)
         public void seed() throws IOException {
-            seeder.seed(properties.seedFile());
+            seeder.seed(settings.seedFile());
         }
     }
 }

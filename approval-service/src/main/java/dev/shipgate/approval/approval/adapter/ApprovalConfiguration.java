@@ -26,7 +26,7 @@ import java.util.function.Consumer;
 
 /** The approval feature: requests and votes, judged under their pipeline's current policy. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ApprovalProperties.class)
+@EnableConfigurationProperties(RequestLifetimeSettings.class)
 class ApprovalConfiguration {
 
     @Bean
@@ -47,16 +47,16 @@ class ApprovalConfiguration {
 
     @Bean
     CurrentRules currentRules(Pipelines pipelines, Images images, AccessService access,
-                              ApprovalProperties properties) {
-        return new CurrentRules(pipelines, images, access, properties.requestLifetime());
+                              RequestLifetimeSettings settings) {
+        return new CurrentRules(pipelines, images, access, settings.requestLifetime());
     }
 
     @Bean
     ApprovalService approvalService(ApprovalRequests requests, RefusedAttempts refusals, Pipelines pipelines,
                                     Images images, AccessService access, Clock clock,
-                                    ApprovalProperties properties) {
+                                    RequestLifetimeSettings settings) {
         return new ApprovalService(requests, refusals, pipelines, images, access, clock,
-                properties.requestLifetime());
+                settings.requestLifetime());
     }
 
     /** A pipeline's open requests are judged again under its new policy (design rule 10). */
@@ -82,15 +82,15 @@ class ApprovalConfiguration {
     }
 
     @Bean
-    ExpirySchedule expirySchedule(ExpirySweeper sweeper, ApprovalProperties properties) {
-        return new ExpirySchedule(sweeper, properties);
+    ExpirySchedule expirySchedule(ExpirySweeper sweeper, RequestLifetimeSettings settings) {
+        return new ExpirySchedule(sweeper, settings);
     }
 
     /** Expires the requests past their lifetime, every {@code shipgate.approval.expiry-sweep}. */
-    record ExpirySchedule(ExpirySweeper sweeper, ApprovalProperties properties) implements SchedulingConfigurer {
+    record ExpirySchedule(ExpirySweeper sweeper, RequestLifetimeSettings settings) implements SchedulingConfigurer {
         @Override
         public void configureTasks(ScheduledTaskRegistrar registrar) {
-            registrar.addFixedDelayTask(sweeper::sweep, properties.expirySweep());
+            registrar.addFixedDelayTask(sweeper::sweep, settings.expirySweep());
         }
     }
 }

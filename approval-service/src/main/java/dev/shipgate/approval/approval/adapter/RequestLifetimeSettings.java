@@ -15,9 +15,10 @@ import java.time.Duration;
  *                        past their lifetime (default 5 s)
  */
 @ConfigurationProperties("shipgate.approval")
-record ApprovalProperties(@DefaultValue("P7D") Duration requestLifetime, @DefaultValue("PT5S") Duration expirySweep) {
+record RequestLifetimeSettings(@DefaultValue("P7D") Duration requestLifetime,
+                               @DefaultValue("PT5S") Duration expirySweep) {
 
-    ApprovalProperties {
+    RequestLifetimeSettings {
         Positive.require("shipgate.approval.request-lifetime", requestLifetime);
         Positive.require("shipgate.approval.expiry-sweep", expirySweep);
     }

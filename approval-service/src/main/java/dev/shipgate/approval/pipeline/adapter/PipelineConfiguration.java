@@ -3,7 +3,7 @@ package dev.shipgate.approval.pipeline.adapter;
 import dev.shipgate.approval.pipeline.application.PipelineChangeFollower;
 import dev.shipgate.approval.pipeline.application.Pipelines;
 import dev.shipgate.support.cache.ShortLivedCache;
-import dev.shipgate.support.config.CacheProperties;
+import dev.shipgate.support.config.CacheSettings;
 import dev.shipgate.support.messaging.EventConsumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,7 +18,7 @@ import java.util.function.Consumer;
 class PipelineConfiguration {
 
     @Bean
-    MongoPipelines pipelines(MongoTemplate mongo, Clock clock, CacheProperties cache) {
+    MongoPipelines pipelines(MongoTemplate mongo, Clock clock, CacheSettings cache) {
         return new MongoPipelines(mongo, new ShortLivedCache<>(cache.timeToLive(), clock));
     }
 
