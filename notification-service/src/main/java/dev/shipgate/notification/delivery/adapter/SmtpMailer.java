@@ -3,6 +3,7 @@ package dev.shipgate.notification.delivery.adapter;
 import dev.shipgate.notification.delivery.application.Mailer;
 import dev.shipgate.notification.delivery.domain.Delivery;
 import dev.shipgate.notification.settings.adapter.ConfigurableMailSender;
+import jakarta.activation.FileTypeMap;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.ConfigurableMimeFileTypeMap;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
@@ -72,7 +74,7 @@ public class SmtpMailer implements Mailer {
     private static MimeMessage message(JavaMailSender sender, String from, Delivery delivery)
             throws MessagingException {
         MimeMessage message = new DeliveryMessage(sender.createMimeMessage(), delivery.id());
-        MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+        MimeMessageHelper helper = new SharedTypesHelper(message);
         helper.setFrom(from);
         helper.setTo(delivery.email());
         helper.setSubject(delivery.subject());
@@ -80,6 +82,28 @@ public class SmtpMailer implements Mailer {
         message.setHeader("X-Shipgate-Event", delivery.eventId());
         message.setHeader("X-Shipgate-Delivery", delivery.id());
         return message;
+    }
+
+    /**
+     * Spring's helper shares its sender's MIME types table only with messages the sender made itself; for any other
+     * it loads the {@code mime.types} file again (a sixth of this service's CPU under load). These mails attach no
+     * files, and one table made once serves them all.
+     */
+    private static final class SharedTypesHelper extends MimeMessageHelper {
+        private static final ConfigurableMimeFileTypeMap TYPES = new ConfigurableMimeFileTypeMap();
+
+        static {
+            TYPES.afterPropertiesSet();
+        }
+
+        SharedTypesHelper(MimeMessage message) throws MessagingException {
+            super(message, true, "UTF-8");
+        }
+
+        @Override
+        protected FileTypeMap getDefaultFileTypeMap(MimeMessage message) {
+            return TYPES;
+        }
     }
 
     /** A message whose Message-ID is its delivery's, where JavaMail would make a new one at each send. */
