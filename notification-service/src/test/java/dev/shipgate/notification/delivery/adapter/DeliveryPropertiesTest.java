@@ -48,7 +48,8 @@ class DeliveryPropertiesTest {
                 .getFailure().rootCause().message()
                 .contains("shipgate.mail", "maxAttempts", "rejected value [0]", "must be greater than or equal to 1"));
         context.withPropertyValues("shipgate.mail.first-retry=PT0S").run(started -> assertThat(started)
-                .getFailure().rootCause().message().contains("firstRetry", "rejected value [PT0S]"));
+                .getFailure().rootCause().message()
+                .contains("firstRetry", "rejected value [PT0S]", "must be longer than or equal to 1 milli"));
         context.withPropertyValues("shipgate.ui.base-url=shipgate.example").run(started -> assertThat(started)
                 .getFailure().rootCause().message().contains("baseUrl", "must be an http(s) URL"));
     }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -98,15 +99,15 @@ class DeliveryDispatcherTest {
     }
 
     @Test
-    void mail_claimed_by_another_instance_is_left_to_it_until_its_claim_ends() {
+    void mail_another_instance_claims_between_this_ones_read_and_claim_is_left_to_it_until_its_claim_ends() {
         String id = queue(1).get(0);
-        Delivery stored = delivery(id);
-        deliveries.claim(stored, stored.claimedUntil(clock.instant().plus(CLAIM))); // another instance is sending it
+        DeliveryDispatcher racing = new DeliveryDispatcher(new ClaimedFirstElsewhere(deliveries), mailer, clock,
+                MAX_ATTEMPTS, FIRST_PAUSE, FULL_READ, CLAIM);
 
-        dispatcher.dispatchDue();
-        assertThat(mailer.attempts).isEmpty();
+        racing.dispatchDue();
+        assertThat(mailer.attempts).as("claimed by the other instance first").isEmpty();
 
-        clock.step(CLAIM); // that instance died without an outcome
+        clock.step(CLAIM); // that instance died without an outcome: its claim ran out
         dispatcher.dispatchDue();
         assertThat(mailer.sent).containsExactly(id);
     }
@@ -134,6 +135,46 @@ class DeliveryDispatcherTest {
 
     private Delivery delivery(String id) {
         return deliveries.findAll(Set.of(id)).get(0);
+    }
+
+    /** The store as another instance racing this one sees it: that instance claims each due mail just before. */
+    private final class ClaimedFirstElsewhere implements Deliveries {
+        private final Deliveries store;
+
+        ClaimedFirstElsewhere(Deliveries store) {
+            this.store = store;
+        }
+
+        @Override
+        public boolean claim(Delivery due, Delivery claimed) {
+            store.claim(due, due.claimedUntil(clock.instant().plus(CLAIM)));
+            return store.claim(due, claimed);
+        }
+
+        @Override
+        public boolean add(Delivery delivery) {
+            return store.add(delivery);
+        }
+
+        @Override
+        public boolean update(Delivery next, Delivery claimed) {
+            return store.update(next, claimed);
+        }
+
+        @Override
+        public List<Delivery> due(Instant now, int limit) {
+            return store.due(now, limit);
+        }
+
+        @Override
+        public List<Delivery> findAll(Collection<String> ids) {
+            return store.findAll(ids);
+        }
+
+        @Override
+        public List<Delivery> search(String recipient, DeliveryStatus status, String eventId, int page, int size) {
+            return store.search(recipient, status, eventId, page, size);
+        }
     }
 
     /** Takes every mail but those it is told to fail; remembers each attempt. */
