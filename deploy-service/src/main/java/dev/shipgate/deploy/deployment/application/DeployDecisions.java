@@ -75,10 +75,7 @@ public class DeployDecisions {
             return Outcome.REFUSED;
         }
         // the same check again on each read: the updater may read a newer version of the deployment
-        Optional<Deployment> changed = updater.apply(recorded.get(), d -> d.mismatchWith(image, requestedBy)
-                .<Deployment.Change>map(why -> new Deployment.Refused(Refusal.of(
-                        Refusal.Reason.DECISION_FOR_ANOTHER_DEPLOYMENT, why)))
-                .orElseGet(() -> change.apply(d)));
+        Optional<Deployment> changed = updater.apply(recorded.get(), d -> ifAbout(d, image, requestedBy, change));
         if (changed.isEmpty()) {
             return Outcome.ALREADY_DECIDED;
         }
@@ -87,5 +84,14 @@ public class DeployDecisions {
         }
         decided.accept(changed.get());
         return Outcome.APPLIED;
+    }
+
+    /** The change, if the decision names this deployment's pipeline, image and requester; else refused. */
+    private static Deployment.Change ifAbout(Deployment deployment, PipelineImage image, String requestedBy,
+                                             Function<Deployment, Deployment.Change> change) {
+        Optional<String> mismatch = deployment.mismatchWith(image, requestedBy);
+        return mismatch.isPresent()
+                ? new Deployment.Refused(Refusal.of(Refusal.Reason.DECISION_FOR_ANOTHER_DEPLOYMENT, mismatch.get()))
+                : change.apply(deployment);
     }
 }
