@@ -1,8 +1,7 @@
-package dev.shipgate.notification.delivery.adapter;
+package dev.shipgate.notification.settings.adapter;
 
 import dev.shipgate.notification.delivery.application.Mailer;
 import dev.shipgate.notification.delivery.domain.Delivery;
-import dev.shipgate.notification.settings.adapter.ConfigurableMailSender;
 import jakarta.activation.FileTypeMap;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -25,7 +24,7 @@ import org.springframework.mail.javamail.MimeMessageHelper;
  * (RFC 5322, 3.6.4) is made from the delivery's id, so the mail a crash between the SMTP send and the recorded
  * outcome makes go out again is the same message, which mail clients and archives show once.
  */
-public class SmtpMailer implements Mailer {
+class SmtpMailer implements Mailer {
 
     /**
      * Jakarta Mail 2.1 looks its stream provider up with a {@link java.util.ServiceLoader} scan of every jar on the
@@ -42,7 +41,7 @@ public class SmtpMailer implements Mailer {
 
     private final ConfigurableMailSender settings;
 
-    public SmtpMailer(ConfigurableMailSender settings) {
+    SmtpMailer(ConfigurableMailSender settings) {
         this.settings = settings;
     }
 
