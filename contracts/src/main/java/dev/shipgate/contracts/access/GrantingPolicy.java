@@ -85,7 +85,8 @@ public final class GrantingPolicy {
                     + binding.role() + " on " + text(binding.scope()) + ": that needs " + Role.MANAGER
                     + " on a scope containing it"));
         }
-        return granter.has(binding.role(), binding.scope()) ? Optional.empty() : Optional.of(refusal(Reason.NOT_ALLOWED_TO_GRANT, granter.userId() + " may not grant or revoke " + binding.role() + " on "
+        return granter.has(binding.role(), binding.scope()) ? Optional.empty() : Optional.of(refusal(
+                Reason.NOT_ALLOWED_TO_GRANT, granter.userId() + " may not grant or revoke " + binding.role() + " on "
                 + text(binding.scope()) + ": the granter must hold " + binding.role() + " on a scope containing it"));
     }
 

@@ -81,8 +81,8 @@ public class PipelineImages {
         Pipeline pipeline = visiblePipeline(caller, pipelineId);
         Optional<String> active = activeImages.active(pipelineId).map(PipelineImage::digest);
         if (pipeline.requiredApprovals() == 0) { // every image may be deployed but the active one
-            return page(caller, pipeline, active, images.forApplication(pipeline.application(), tag, page, size).stream()
-                    .filter(image -> !active.map(image.digest()::equals).orElse(false)).toList());
+            return page(caller, pipeline, active, images.forApplication(pipeline.application(), tag, page, size)
+                    .stream().filter(image -> !active.map(image.digest()::equals).orElse(false)).toList());
         }
         Instant now = clock.instant();
         return page(caller, pipeline, active, requests.search(new ApprovalRequests.RequestQuery(pipelineId,

@@ -344,7 +344,8 @@ public record ApprovalRequest(
             case NOT_NEEDED -> new Outcome.Refused(RefusalReason.NO_APPROVAL_NEEDED.because(
                     "the pipeline needs no approval now: this request was closed as no longer needed"));
             case APPROVED -> now.isBefore(expiresAt) ? null
-                    : new Outcome.Refused(RefusalReason.APPROVAL_EXPIRED.because("the approval expired at " + expiresAt));
+                    : new Outcome.Refused(RefusalReason.APPROVAL_EXPIRED.because(
+                            "the approval expired at " + expiresAt));
         };
     }
 

@@ -42,7 +42,8 @@ public final class BuilderRule {
         if (serviceAccount) {
             return new Builder(UserIds.canonical(namedBuilder));
         }
-        return new Refused(Refusal.forbidden("NOT_ALLOWED_TO_NAME_BUILDER", callerId + " may register only their own builds: only a service account (CI) may name "
-                + namedBuilder + " as the builder"));
+        return new Refused(Refusal.forbidden("NOT_ALLOWED_TO_NAME_BUILDER", callerId
+                + " may register only their own builds: only a service account (CI) may name " + namedBuilder
+                + " as the builder"));
     }
 }

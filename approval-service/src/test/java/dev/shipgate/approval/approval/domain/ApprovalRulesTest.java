@@ -75,12 +75,14 @@ class ApprovalRulesTest {
 
     @Test
     void the_requester_cannot_approve_their_own_request() {
-        assertThat(refusal(pending(1).approve(PEOPLE, ALICE, null, LATER))).isEqualTo(RefusalReason.REQUESTER_CANNOT_APPROVE);
+        assertThat(refusal(pending(1).approve(PEOPLE, ALICE, null, LATER)))
+                .isEqualTo(RefusalReason.REQUESTER_CANNOT_APPROVE);
     }
 
     @Test
     void the_builder_of_the_image_cannot_approve_it_even_as_an_image_approver() {
-        assertThat(refusal(pending(1).approve(PEOPLE, CI_BOT, null, LATER))).isEqualTo(RefusalReason.BUILDER_CANNOT_APPROVE);
+        assertThat(refusal(pending(1).approve(PEOPLE, CI_BOT, null, LATER)))
+                .isEqualTo(RefusalReason.BUILDER_CANNOT_APPROVE);
     }
 
     @Test
@@ -88,7 +90,8 @@ class ApprovalRulesTest {
         var request = accepted(ApprovalRequest.open("ar-1", IMAGE, DAVE, List.of(), Set.of("bob"), null, policy(1),
                 NOW));
 
-        assertThat(refusal(request.approve(PEOPLE, DAVE, null, LATER))).isEqualTo(RefusalReason.REQUESTER_CANNOT_APPROVE);
+        assertThat(refusal(request.approve(PEOPLE, DAVE, null, LATER)))
+                .isEqualTo(RefusalReason.REQUESTER_CANNOT_APPROVE);
     }
 
     @Test
@@ -102,8 +105,10 @@ class ApprovalRulesTest {
 
     @Test
     void only_image_approvers_in_scope_may_approve() {
-        assertThat(refusal(pending(1).approve(PEOPLE, ERIN, null, LATER))).isEqualTo(RefusalReason.NOT_AN_ELIGIBLE_APPROVER);
-        assertThat(refusal(pending(1).approve(PEOPLE, MONA, null, LATER))).isEqualTo(RefusalReason.NOT_AN_ELIGIBLE_APPROVER);
+        assertThat(refusal(pending(1).approve(PEOPLE, ERIN, null, LATER)))
+                .isEqualTo(RefusalReason.NOT_AN_ELIGIBLE_APPROVER);
+        assertThat(refusal(pending(1).approve(PEOPLE, MONA, null, LATER)))
+                .isEqualTo(RefusalReason.NOT_AN_ELIGIBLE_APPROVER);
     }
 
     @Test
@@ -183,7 +188,8 @@ class ApprovalRulesTest {
         var cancelled = accepted(pending(1).cancel(ALICE, LATER));
 
         assertThat(cancelled.status()).isEqualTo(ApprovalStatus.CANCELLED);
-        assertThat(refusal(cancelled.consume(PEOPLE, "dp-1", ALICE, LATER))).isEqualTo(RefusalReason.APPROVAL_CANCELLED);
+        assertThat(refusal(cancelled.consume(PEOPLE, "dp-1", ALICE, LATER)))
+                .isEqualTo(RefusalReason.APPROVAL_CANCELLED);
     }
 
     @Test
@@ -210,7 +216,8 @@ class ApprovalRulesTest {
         var approved = approvedBy(pending(1), BOB);
         var afterLifetime = approved.expiresAt().plusSeconds(1);
 
-        assertThat(refusal(approved.consume(PEOPLE, "dp-1", ALICE, afterLifetime))).isEqualTo(RefusalReason.APPROVAL_EXPIRED);
+        assertThat(refusal(approved.consume(PEOPLE, "dp-1", ALICE, afterLifetime)))
+                .isEqualTo(RefusalReason.APPROVAL_EXPIRED);
         var outcome = (Outcome.Accepted) approved.expireIfOverdue(afterLifetime);
         assertThat(outcome.request().status()).isEqualTo(ApprovalStatus.EXPIRED);
         assertThat(((ApprovalExpired) outcome.events().get(0)).reason()).isEqualTo("APPROVAL_LIFETIME_ENDED");
@@ -251,7 +258,8 @@ class ApprovalRulesTest {
     @Test
     void an_approver_may_not_deploy_what_they_approved_unless_the_pipeline_allows_it() {
         var approvedByBob = approvedBy(pending(1), BOB);
-        assertThat(refusal(approvedByBob.consume(PEOPLE, "dp-1", BOB, LATER))).isEqualTo(RefusalReason.APPROVER_CANNOT_DEPLOY);
+        assertThat(refusal(approvedByBob.consume(PEOPLE, "dp-1", BOB, LATER)))
+                .isEqualTo(RefusalReason.APPROVER_CANNOT_DEPLOY);
 
         var lenient = new ApprovalPolicy(1, List.of(), Duration.ofHours(24), Duration.ofDays(7), true, false);
         var allowed = approvedBy(pending(lenient), BOB);

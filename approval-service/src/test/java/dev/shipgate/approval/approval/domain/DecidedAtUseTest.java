@@ -92,7 +92,8 @@ class DecidedAtUseTest {
         assertThat(judged.events()).singleElement().isInstanceOfSatisfying(ImageApproved.class,
                 e -> assertThat(e.approvedBy()).containsExactly("bob"));
         ApprovalRequest deployed = accepted(judged.request().consume(PEOPLE, "dp-1", ALICE, LATER));
-        assertThat(refusal(deployed.consume(PEOPLE, "dp-2", ALICE, LATER))).isEqualTo(RefusalReason.APPROVAL_ALREADY_USED);
+        assertThat(refusal(deployed.consume(PEOPLE, "dp-2", ALICE, LATER)))
+                .isEqualTo(RefusalReason.APPROVAL_ALREADY_USED);
     }
 
     @Test
@@ -136,7 +137,8 @@ class DecidedAtUseTest {
         ApprovalPolicy approversMayDeploy = new ApprovalPolicy(1, List.of(), Duration.ofHours(24),
                 Duration.ofDays(7), true, false);
 
-        assertThat(refusal(approved.consume(PEOPLE, "dp-1", BOB, LATER))).isEqualTo(RefusalReason.APPROVER_CANNOT_DEPLOY);
+        assertThat(refusal(approved.consume(PEOPLE, "dp-1", BOB, LATER)))
+                .isEqualTo(RefusalReason.APPROVER_CANNOT_DEPLOY);
         assertThat(approved.withPolicy(approversMayDeploy).consume(PEOPLE, "dp-1", BOB, LATER))
                 .isInstanceOf(Outcome.Accepted.class);
     }
@@ -180,7 +182,8 @@ class DecidedAtUseTest {
             ApprovalRequest afterBob = vote(votedByPat, now, BOB);
 
             assertThat(afterBob.status()).as("pat now: %s", nowPat).isEqualTo(ApprovalStatus.PENDING);
-            assertThat(refusal(afterBob.consume(now, "dp-1", ALICE, LATER))).isEqualTo(RefusalReason.PARTIALLY_APPROVED);
+            assertThat(refusal(afterBob.consume(now, "dp-1", ALICE, LATER)))
+                    .isEqualTo(RefusalReason.PARTIALLY_APPROVED);
             Tally tally = afterBob.tally(now);
             assertThat(tally.rules().get(0).counted()).as("the security rule").doesNotContain("pat");
             if (!nowPat.canApproveImages(Fixtures.PAYMENTS_PROD)) {
@@ -216,7 +219,8 @@ class DecidedAtUseTest {
 
         assertThat(carolAndDave.status()).isEqualTo(ApprovalStatus.PENDING);
         assertThat(carolAndDave.remainingApprovals(PEOPLE)).isEqualTo(1);
-        assertThat(refusal(carolAndDave.consume(PEOPLE, "dp-1", ALICE, LATER))).isEqualTo(RefusalReason.PARTIALLY_APPROVED);
+        assertThat(refusal(carolAndDave.consume(PEOPLE, "dp-1", ALICE, LATER)))
+                .isEqualTo(RefusalReason.PARTIALLY_APPROVED);
         // a second person from the other group completes it: carol moves to the rule bob cannot fill
         assertThat(vote(carolAndDave, PEOPLE, BOB).status()).isEqualTo(ApprovalStatus.APPROVED);
     }

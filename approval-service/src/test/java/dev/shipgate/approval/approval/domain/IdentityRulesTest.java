@@ -164,8 +164,10 @@ class IdentityRulesTest {
 
         assertThat(refusal(ApprovalRequest.open("ar-1", crossing, ALICE, List.of(), ELIGIBLE, null, policy(1), NOW)))
                 .isEqualTo(RefusalReason.IMAGE_OF_ANOTHER_APPLICATION);
-        assertThat(refusal(stored.approve(PEOPLE, CAROL, null, LATER))).isEqualTo(RefusalReason.IMAGE_OF_ANOTHER_APPLICATION);
-        assertThat(refusal(stored.reject(PEOPLE, CAROL, "no", LATER))).isEqualTo(RefusalReason.IMAGE_OF_ANOTHER_APPLICATION);
+        assertThat(refusal(stored.approve(PEOPLE, CAROL, null, LATER)))
+                .isEqualTo(RefusalReason.IMAGE_OF_ANOTHER_APPLICATION);
+        assertThat(refusal(stored.reject(PEOPLE, CAROL, "no", LATER)))
+                .isEqualTo(RefusalReason.IMAGE_OF_ANOTHER_APPLICATION);
         assertThat(refusal(approvedBefore.consume(PEOPLE, "dp-1", ALICE, LATER.plusSeconds(1))))
                 .isEqualTo(RefusalReason.IMAGE_OF_ANOTHER_APPLICATION);
     }
