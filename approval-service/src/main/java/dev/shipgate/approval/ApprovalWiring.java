@@ -12,6 +12,8 @@ import dev.shipgate.support.security.LinkReceipts;
 import dev.shipgate.approval.approval.application.RefusedAttempts;
 import dev.shipgate.approval.approval.application.ApprovalRequests;
 import dev.shipgate.approval.approval.application.ApprovalService;
+import dev.shipgate.approval.approval.application.PipelineImages;
+import dev.shipgate.approval.approval.application.RequestQueries;
 import dev.shipgate.approval.approval.application.CurrentRules;
 import dev.shipgate.approval.approval.application.ExpirySweeper;
 import dev.shipgate.approval.audit.adapter.MongoAuditLog;
@@ -167,6 +169,18 @@ public class ApprovalWiring {
                                     Images images, AccessService access, Clock clock,
                                     @Value("${shipgate.approval.request-lifetime:P7D}") Duration requestLifetime) {
         return new ApprovalService(requests, refusals, pipelines, images, access, clock, requestLifetime);
+    }
+
+    @Bean
+    RequestQueries requestQueries(ApprovalRequests requests) {
+        return new RequestQueries(requests);
+    }
+
+    @Bean
+    PipelineImages pipelineImages(Pipelines pipelines, Images images, ApprovalRequests requests,
+                                  ActiveImages activeImages, ApprovalService approvals, AccessService access,
+                                  Clock clock) {
+        return new PipelineImages(pipelines, images, requests, activeImages, approvals, access, clock);
     }
 
     @Bean
