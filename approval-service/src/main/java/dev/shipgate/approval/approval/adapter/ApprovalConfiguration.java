@@ -5,8 +5,11 @@ import dev.shipgate.approval.approval.application.ApprovalRequests;
 import dev.shipgate.approval.approval.application.ApprovalService;
 import dev.shipgate.approval.approval.application.CurrentRules;
 import dev.shipgate.approval.approval.application.ExpirySweeper;
+import dev.shipgate.approval.approval.application.PipelineImages;
+import dev.shipgate.approval.approval.application.RequestQueries;
 import dev.shipgate.approval.approval.application.RefusedAttempts;
 import dev.shipgate.approval.image.application.Images;
+import dev.shipgate.approval.pipeline.application.ActiveImages;
 import dev.shipgate.approval.pipeline.application.PipelineChangeFollower;
 import dev.shipgate.approval.pipeline.application.Pipelines;
 import dev.shipgate.support.messaging.AggregateStore;
@@ -57,6 +60,18 @@ class ApprovalConfiguration {
                                     RequestLifetimeSettings settings) {
         return new ApprovalService(requests, refusals, pipelines, images, access, clock,
                 settings.requestLifetime());
+    }
+
+    @Bean
+    RequestQueries requestQueries(ApprovalRequests requests) {
+        return new RequestQueries(requests);
+    }
+
+    @Bean
+    PipelineImages pipelineImages(Pipelines pipelines, Images images, ApprovalRequests requests,
+                                  ActiveImages activeImages, ApprovalService approvals, AccessService access,
+                                  Clock clock) {
+        return new PipelineImages(pipelines, images, requests, activeImages, approvals, access, clock);
     }
 
     /** A pipeline's open requests are judged again under its new policy (design rule 10). */
