@@ -3,11 +3,9 @@ package dev.shipgate.gateway;
 import dev.shipgate.support.security.SecurityConfiguration;
 import dev.shipgate.support.security.TokenIssuer;
 import dev.shipgate.support.security.TokenSettings;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.Resource;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -19,7 +17,7 @@ import java.time.Clock;
  * Open: the UI's files, sign-in, health.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(OidcSettings.class)
+@EnableConfigurationProperties({OidcSettings.class, SeedFileSettings.class})
 public class GatewaySecurity {
 
     @Bean
@@ -38,8 +36,8 @@ public class GatewaySecurity {
     }
 
     @Bean
-    Credentials credentials(@Value("${shipgate.seed-file:}") Resource seedFile) throws IOException {
-        return new Credentials(seedFile);
+    Credentials credentials(SeedFileSettings settings) throws IOException {
+        return new Credentials(settings.seedFile());
     }
 
     @Bean

@@ -1,8 +1,7 @@
 package dev.shipgate.gateway;
 
+import dev.shipgate.contracts.refusal.Refusal;
 import dev.shipgate.support.security.TokenSettings;
-import dev.shipgate.support.web.RefusedException;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -47,8 +46,8 @@ public class OidcProvider {
                 endpoints = new Endpoints(discovery.path("authorization_endpoint").asString(),
                         discovery.path("token_endpoint").asString());
             } catch (RestClientException e) {
-                throw new RefusedException(HttpStatus.SERVICE_UNAVAILABLE, "IDENTITY_PROVIDER_UNAVAILABLE",
-                        "the identity provider " + issuerUri + " cannot be reached: " + e.getMessage());
+                throw Refusal.unavailable("IDENTITY_PROVIDER_UNAVAILABLE",
+                        "the identity provider " + issuerUri + " cannot be reached: " + e.getMessage()).exception();
             }
         }
         return endpoints;
@@ -69,11 +68,11 @@ public class OidcProvider {
             return http.post().uri(endpoints().token()).contentType(MediaType.APPLICATION_FORM_URLENCODED)
                     .body(form).retrieve().body(JsonNode.class);
         } catch (RestClientResponseException e) {
-            throw new RefusedException(HttpStatus.UNAUTHORIZED, "SIGN_IN_REFUSED",
-                    "the identity provider refused the sign-in (" + e.getStatusCode().value() + ")");
+            throw Refusal.unauthenticated("SIGN_IN_REFUSED",
+                    "the identity provider refused the sign-in (" + e.getStatusCode().value() + ")").exception();
         } catch (RestClientException e) {
-            throw new RefusedException(HttpStatus.SERVICE_UNAVAILABLE, "IDENTITY_PROVIDER_UNAVAILABLE",
-                    "the identity provider cannot be reached: " + e.getMessage());
+            throw Refusal.unavailable("IDENTITY_PROVIDER_UNAVAILABLE",
+                    "the identity provider cannot be reached: " + e.getMessage()).exception();
         }
     }
 }

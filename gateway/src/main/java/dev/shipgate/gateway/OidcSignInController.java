@@ -1,10 +1,9 @@
 package dev.shipgate.gateway;
 
-import dev.shipgate.support.web.RefusedException;
+import dev.shipgate.contracts.refusal.Refusal;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -51,8 +50,8 @@ public class OidcSignInController {
     @PostMapping("/api/auth/oidc/token")
     public SignedIn exchange(@Valid @RequestBody CodeExchange body) {
         if (!provider.enabled()) {
-            throw new RefusedException(HttpStatus.NOT_FOUND, "OIDC_NOT_CONFIGURED",
-                    "sign-in through an identity provider is not configured");
+            throw Refusal.notFound("OIDC_NOT_CONFIGURED",
+                    "sign-in through an identity provider is not configured").exception();
         }
         JsonNode tokens = provider.exchange(body.code(), body.codeVerifier(), body.redirectUri());
         // the services verify JWTs: a provider with opaque access tokens (e.g. Google) is used through its ID token
@@ -60,8 +59,8 @@ public class OidcSignInController {
         String bearer = accessToken.chars().filter(c -> c == '.').count() == 2 ? accessToken
                 : tokens.path("id_token").asString("");
         if (bearer.isBlank()) {
-            throw new RefusedException(HttpStatus.UNAUTHORIZED, "SIGN_IN_REFUSED",
-                    "the identity provider gave no token the services can verify");
+            throw Refusal.unauthenticated("SIGN_IN_REFUSED",
+                    "the identity provider gave no token the services can verify").exception();
         }
         return new SignedIn(bearer, "Bearer", tokens.path("expires_in").asLong(3600));
     }

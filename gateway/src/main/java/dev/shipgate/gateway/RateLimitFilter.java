@@ -5,7 +5,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -21,16 +21,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * of {@code burst} API calls, refilled at {@code per-second}. Past it the caller gets 429 with Retry-After.
  */
 @Component
-public class RateLimitFilter extends OncePerRequestFilter {
+@EnableConfigurationProperties(RateLimitSettings.class)
+class RateLimitFilter extends OncePerRequestFilter {
 
     private final double perSecond;
     private final double burst;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-    public RateLimitFilter(@Value("${shipgate.gateway.rate-limit.per-second:50}") double perSecond,
-                           @Value("${shipgate.gateway.rate-limit.burst:200}") double burst) {
-        this.perSecond = perSecond;
-        this.burst = burst;
+    RateLimitFilter(RateLimitSettings settings) {
+        this.perSecond = settings.perSecond();
+        this.burst = settings.burst();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.shipgate.gateway;
 
+import dev.shipgate.contracts.refusal.Refusal;
 import dev.shipgate.contracts.identity.UserIds;
 import dev.shipgate.gateway.signin.SignInAudit;
 import dev.shipgate.gateway.signin.SignInThrottle;
@@ -7,7 +8,6 @@ import dev.shipgate.gateway.signin.SignInThrottle.Admitted;
 import dev.shipgate.gateway.signin.SignInThrottle.Refused;
 import dev.shipgate.support.security.TokenIssuer;
 import dev.shipgate.support.web.ProblemHandling;
-import dev.shipgate.support.web.RefusedException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -76,8 +76,8 @@ public class TokenController {
     @PostMapping("/api/auth/token")
     public Token token(@Valid @RequestBody SignIn body, HttpServletRequest request) {
         if (oidc.enabled()) { // people sign in at the identity provider, not with passwords kept here
-            throw new RefusedException(HttpStatus.NOT_FOUND, "PASSWORD_SIGN_IN_DISABLED",
-                    "sign in through " + oidc.settings().providerName());
+            throw Refusal.notFound("PASSWORD_SIGN_IN_DISABLED",
+                    "sign in through " + oidc.settings().providerName()).exception();
         }
         String userId = UserIds.canonical(body.username());
         // the address the per-address rate limit uses: X-Forwarded-For only where Tomcat is told to trust it
@@ -91,8 +91,8 @@ public class TokenController {
         var user = credentials.check(body.username(), body.password());
         if (user.isEmpty()) {
             audit.failed(userId, address, admitted.failures(), admitted.waitsUntil());
-            throw new RefusedException(HttpStatus.UNAUTHORIZED, SignInAudit.BAD_CREDENTIALS,
-                    "the user name or the password is wrong");
+            throw Refusal.unauthenticated(SignInAudit.BAD_CREDENTIALS,
+                    "the user name or the password is wrong").exception();
         }
         audit.succeeded(userId, address, throttle.succeeded(userId, address));
         Credentials.SignedIn signedIn = user.get();

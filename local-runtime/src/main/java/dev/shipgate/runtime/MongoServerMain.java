@@ -29,7 +29,7 @@ public final class MongoServerMain {
 
         MongoServer server;
         try {
-            H2Backend backend = new H2Backend(dataDir.resolve("shipgate.mv").toString());
+            H2Backend backend = new BsonH2Backend(dataDir.resolve("shipgate.mv").toString());
             backend.version(ServerVersion.MONGO_5_0);
             server = new MongoServer(backend);
             server.bind("127.0.0.1", port);

@@ -4,12 +4,19 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.junit.ArchTests;
+import dev.shipgate.testing.FeatureBoundaries;
 import dev.shipgate.testing.Layering;
 
-/** The domain is plain Java; the application layer knows no adapter. */
+/**
+ * The domain is plain Java; the application layer knows no adapter; features depend on each other in one direction
+ * only and keep their adapters to themselves.
+ */
 @AnalyzeClasses(packages = "dev.shipgate.notification", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
     @ArchTest
     static final ArchTests layering = ArchTests.in(Layering.class);
+
+    @ArchTest
+    static final ArchTests featureBoundaries = ArchTests.in(FeatureBoundaries.class);
 }

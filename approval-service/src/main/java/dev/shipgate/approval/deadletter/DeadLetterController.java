@@ -1,9 +1,9 @@
 package dev.shipgate.approval.deadletter;
 
+import dev.shipgate.contracts.refusal.Refusal;
 import dev.shipgate.approval.access.application.AccessDirectory;
 import dev.shipgate.approval.access.domain.EffectiveAccess;
 import dev.shipgate.contracts.Topics;
-import dev.shipgate.support.web.RefusedException;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -29,7 +29,7 @@ import java.util.List;
 @RestController
 @Validated
 @RequestMapping("/api/admin/dead-letters")
-public class DeadLetterController {
+class DeadLetterController {
 
     private static final String DLT = "shipgate\\.[a-z0-9-]+\\.v[0-9]+\\.dlt";
 
@@ -74,30 +74,30 @@ public class DeadLetterController {
         if (Topics.ACCESS.equals(DeadLetters.originalOf(topic))) {
             // a compacted topic of each user's latest access: an old copy put back would become the latest and
             // bring back grants taken since
-            throw new RefusedException(HttpStatus.CONFLICT, "LATEST_STATE_TOPIC", Topics.ACCESS + " carries each"
+            throw Refusal.conflict("LATEST_STATE_TOPIC", Topics.ACCESS + " carries each"
                     + " user's latest access, so an old copy is not put back: change the user (or restart"
-                    + " approval-service, which publishes everyone's access) to publish it again");
+                    + " approval-service, which publishes everyone's access) to publish it again").exception();
         }
         if (!DeadLetters.mayReplay(topic)) {
-            throw new RefusedException(HttpStatus.CONFLICT, "NOT_OWN_TOPIC", "approval-service may not write "
+            throw Refusal.conflict("NOT_OWN_TOPIC", "approval-service may not write "
                     + DeadLetters.originalOf(topic) + ": only the service that owns a topic writes it (Kafka ACLs),"
-                    + " so this letter can be read here but not put back");
+                    + " so this letter can be read here but not put back").exception();
         }
         if (deadLetters.find(topic, partition, offset).isEmpty()) {
-            throw new RefusedException(HttpStatus.NOT_FOUND, "NO_SUCH_MESSAGE",
-                    "there is no message at offset " + offset + " of " + topic + " partition " + partition);
+            throw Refusal.notFound("NO_SUCH_MESSAGE",
+                    "there is no message at offset " + offset + " of " + topic + " partition " + partition).exception();
         }
         if (deadLetters.originalOf(topic, partition, offset).isEmpty()) {
             // any consumer of the topic can write its dead letters: only what the owner wrote may be put back
-            throw new RefusedException(HttpStatus.CONFLICT, "NOT_A_COPY_OF_THE_TOPIC", "this letter is not a copy of "
+            throw Refusal.conflict("NOT_A_COPY_OF_THE_TOPIC", "this letter is not a copy of "
                     + "a message still on " + DeadLetters.originalOf(topic) + " (its dead-letter headers name none, or"
                     + " a different one): it is shown, but putting it back would publish whatever its writer chose as"
-                    + " approval-service");
+                    + " approval-service").exception();
         }
         if (!replays.claim(new ReplayLog.Replay(topic, partition, offset, by, clock.instant()))) {
             ReplayLog.Replay earlier = replays.find(topic, partition, offset).orElseThrow();
-            throw new RefusedException(HttpStatus.CONFLICT, "ALREADY_REPLAYED", "this message was replayed by "
-                    + earlier.replayedBy() + " at " + earlier.replayedAt());
+            throw Refusal.conflict("ALREADY_REPLAYED", "this message was replayed by "
+                    + earlier.replayedBy() + " at " + earlier.replayedAt()).exception();
         }
         try {
             deadLetters.replay(topic, partition, offset);
@@ -110,11 +110,11 @@ public class DeadLetterController {
 
     private void requireExists(String topic, int partition) {
         DeadLetters.TopicSummary summary = deadLetters.topics().stream().filter(t -> t.topic().equals(topic))
-                .findFirst().orElseThrow(() -> new RefusedException(HttpStatus.NOT_FOUND, "NO_SUCH_TOPIC",
-                        "there is no dead-letter topic " + topic));
+                .findFirst().orElseThrow(() -> Refusal.notFound("NO_SUCH_TOPIC",
+                        "there is no dead-letter topic " + topic).exception());
         if (partition >= summary.partitions()) {
-            throw new RefusedException(HttpStatus.NOT_FOUND, "NO_SUCH_PARTITION", topic + " has "
-                    + summary.partitions() + " partition(s), numbered from 0");
+            throw Refusal.notFound("NO_SUCH_PARTITION", topic + " has "
+                    + summary.partitions() + " partition(s), numbered from 0").exception();
         }
     }
 
@@ -122,8 +122,8 @@ public class DeadLetterController {
         boolean superAdmin = access.find(caller.getSubject()).map(EffectiveAccess::permissions)
                 .map(permissions -> permissions.isSuperAdmin()).orElse(false);
         if (!superAdmin) {
-            throw new RefusedException(HttpStatus.FORBIDDEN, "SUPER_ADMIN_ONLY",
-                    "only a super admin can see and replay dead letters");
+            throw Refusal.forbidden("SUPER_ADMIN_ONLY",
+                    "only a super admin can see and replay dead letters").exception();
         }
         return caller.getSubject();
     }

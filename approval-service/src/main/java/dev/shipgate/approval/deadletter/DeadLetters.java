@@ -36,7 +36,7 @@ import java.util.stream.Collectors;
  * own body, which any consumer of the topic could have written. Consumers apply an event
  * id once, so a replayed message that some consumer had applied after all changes nothing there.
  */
-public class DeadLetters {
+class DeadLetters {
 
     public record TopicSummary(String topic, String originalTopic, int partitions, long messages) {
     }

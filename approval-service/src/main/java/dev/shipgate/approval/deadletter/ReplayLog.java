@@ -11,7 +11,7 @@ import java.util.Date;
 import java.util.Optional;
 
 /** Which parked messages were replayed, by whom and when: each is replayed once. */
-public class ReplayLog {
+class ReplayLog {
 
     static final String COLLECTION = "dead_letter_replays";
 

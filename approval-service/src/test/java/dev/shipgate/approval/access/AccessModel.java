@@ -1,5 +1,6 @@
 package dev.shipgate.approval.access;
 
+import dev.shipgate.contracts.refusal.Refusal;
 import dev.shipgate.approval.access.domain.EffectiveAccess;
 import dev.shipgate.approval.access.domain.Group;
 import dev.shipgate.approval.access.domain.User;
@@ -100,10 +101,10 @@ public final class AccessModel {
     }
 
     /** Applies the attempt if the policy allows it; the refusal otherwise. */
-    public Optional<GrantingPolicy.Refusal> apply(Attempt attempt) {
+    public Optional<Refusal> apply(Attempt attempt) {
         Permissions actor = permissionsOf(attempt.actor());
         if (attempt.kind() == Kind.CHANGE_GROUP) {
-            Optional<GrantingPolicy.Refusal> refusal = GrantingPolicy.refusalOfGroupChange(actor);
+            Optional<Refusal> refusal = GrantingPolicy.refusalOfGroupChange(actor);
             if (refusal.isEmpty()) {
                 Group group = groups.get(attempt.target());
                 groups.put(group.name(), new Group(group.name(), group.description(), requestedForGroup(attempt)));
@@ -112,7 +113,7 @@ public final class AccessModel {
         }
         User user = users.get(attempt.target());
         List<Grant> after = requested(attempt);
-        Optional<GrantingPolicy.Refusal> refusal = GrantingPolicy.refusalOfUserChange(actor, user.id(),
+        Optional<Refusal> refusal = GrantingPolicy.refusalOfUserChange(actor, user.id(),
                 user.grants(), after);
         if (refusal.isEmpty()) {
             users.put(user.id(), new User(user.id(), user.email(), user.displayName(), user.active(), user.groups(),

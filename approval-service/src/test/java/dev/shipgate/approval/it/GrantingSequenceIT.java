@@ -1,11 +1,11 @@
 package dev.shipgate.approval.it;
 
+import dev.shipgate.contracts.refusal.Refusal;
 import dev.shipgate.approval.access.AccessArbitraries;
 import dev.shipgate.approval.access.AccessModel;
 import dev.shipgate.approval.access.domain.Group;
 import dev.shipgate.approval.access.domain.User;
 import dev.shipgate.contracts.access.Grant;
-import dev.shipgate.contracts.access.GrantingPolicy;
 import dev.shipgate.testing.Http;
 import org.junit.jupiter.api.Test;
 
@@ -60,13 +60,13 @@ class GrantingSequenceIT extends ApprovalServiceTestBase {
                             groupBody(model.requestedForGroup(attempt)))
                     : http().put(prefix + attempt.actor(), "/api/access/users/" + prefix + attempt.target(),
                             userBody(prefix, model.user(attempt.target()), model.requested(attempt)));
-            Optional<GrantingPolicy.Refusal> expected = model.apply(attempt);
+            Optional<Refusal> expected = model.apply(attempt);
             String context = attempt + " from " + start + ": " + answer.body();
             if (expected.isEmpty()) {
                 assertThat(answer.status()).as(context).isEqualTo(200);
             } else {
                 assertThat(answer.status()).as(context).isEqualTo(403);
-                assertThat(answer.reason()).as(context).isEqualTo(expected.get().reason().name());
+                assertThat(answer.reason()).as(context).isEqualTo(expected.get().reason());
             }
         }
         assertThat(model.escalationsSince(start)).isEmpty();

@@ -1,6 +1,7 @@
 package dev.shipgate.contracts.access;
 
 import dev.shipgate.contracts.identity.UserIds;
+import dev.shipgate.contracts.refusal.Refusal;
 
 import java.util.Collection;
 import java.util.Comparator;
@@ -40,10 +41,6 @@ public final class GrantingPolicy {
         SUPER_ADMIN_ONLY
     }
 
-    /** Why a change is refused, with a sentence for people. */
-    public record Refusal(Reason reason, String detail) {
-    }
-
     private static final Comparator<Grant> STABLE_ORDER = Comparator.comparing((Grant g) -> g.role().name())
             .thenComparing(g -> g.scope().project()).thenComparing(g -> g.scope().application())
             .thenComparing(g -> g.scope().environment());
@@ -65,7 +62,7 @@ public final class GrantingPolicy {
             return Optional.empty();
         }
         if (UserIds.same(granter.userId(), subjectId) && !granter.isSuperAdmin()) {
-            return Optional.of(new Refusal(Reason.CANNOT_CHANGE_OWN_GRANTS, granter.userId()
+            return Optional.of(refusal(Reason.CANNOT_CHANGE_OWN_GRANTS, granter.userId()
                     + " may not change their own grants: another manager or a super admin must"));
         }
         return changed.stream().map(grant -> refusalOf(granter, grant)).flatMap(Optional::stream).findFirst();
@@ -73,22 +70,22 @@ public final class GrantingPolicy {
 
     /** Whether {@code granter} may create or change a permission group (its grants or description). */
     public static Optional<Refusal> refusalOfGroupChange(Permissions granter) {
-        return granter.isSuperAdmin() ? Optional.empty() : Optional.of(new Refusal(Reason.SUPER_ADMIN_ONLY,
+        return granter.isSuperAdmin() ? Optional.empty() : Optional.of(refusal(Reason.SUPER_ADMIN_ONLY,
                 "only a super admin can change groups"));
     }
 
     /** Whether {@code granter} may give or take this one binding (on someone else). */
     public static Optional<Refusal> refusalOf(Permissions granter, Grant binding) {
         if (binding.role() == Role.SUPER_ADMIN) {
-            return granter.isSuperAdmin() ? Optional.empty() : Optional.of(new Refusal(Reason.SUPER_ADMIN_ONLY,
+            return granter.isSuperAdmin() ? Optional.empty() : Optional.of(refusal(Reason.SUPER_ADMIN_ONLY,
                     "only a super admin can grant or revoke " + Role.SUPER_ADMIN));
         }
         if (!granter.has(Role.MANAGER, binding.scope())) {
-            return Optional.of(new Refusal(Reason.NOT_ALLOWED_TO_GRANT, granter.userId() + " may not grant or revoke "
+            return Optional.of(refusal(Reason.NOT_ALLOWED_TO_GRANT, granter.userId() + " may not grant or revoke "
                     + binding.role() + " on " + text(binding.scope()) + ": that needs " + Role.MANAGER
                     + " on a scope containing it"));
         }
-        return granter.has(binding.role(), binding.scope()) ? Optional.empty() : Optional.of(new Refusal(
+        return granter.has(binding.role(), binding.scope()) ? Optional.empty() : Optional.of(refusal(
                 Reason.NOT_ALLOWED_TO_GRANT, granter.userId() + " may not grant or revoke " + binding.role() + " on "
                 + text(binding.scope()) + ": the granter must hold " + binding.role() + " on a scope containing it"));
     }
@@ -116,6 +113,11 @@ public final class GrantingPolicy {
         removed.removeAll(Set.copyOf(after));
         added.addAll(removed);
         return added.stream().sorted(STABLE_ORDER).toList();
+    }
+
+    /** Every refusal of this policy is a 403 with one of the {@link Reason} codes. */
+    private static Refusal refusal(Reason reason, String detail) {
+        return Refusal.forbidden(reason.name(), detail);
     }
 
     private static String text(Scope scope) {

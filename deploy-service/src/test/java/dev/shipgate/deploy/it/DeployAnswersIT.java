@@ -7,7 +7,7 @@ import dev.shipgate.contracts.events.DeploymentRequested;
 import dev.shipgate.contracts.events.ImageBuilt;
 import dev.shipgate.contracts.events.RoleBinding;
 import dev.shipgate.contracts.events.UserAccessChanged;
-import dev.shipgate.deploy.deployment.adapter.MongoDeployments;
+import dev.shipgate.deploy.deployment.application.Deployments;
 import dev.shipgate.deploy.deployment.application.DecisionWaiter;
 import dev.shipgate.deploy.deployment.application.DeploymentUpdater;
 import dev.shipgate.runtime.KafkaAccess;
@@ -60,7 +60,7 @@ class DeployAnswersIT {
     @LocalServerPort
     int port;
     @Autowired
-    MongoDeployments store;
+    Deployments store;
     @Autowired
     DecisionWaiter waiter;
 

@@ -13,10 +13,8 @@ import dev.shipgate.contracts.events.PipelineConfigured;
 import dev.shipgate.contracts.events.PipelineImage;
 import dev.shipgate.contracts.events.RoleBinding;
 import dev.shipgate.contracts.events.UserAccessChanged;
-import dev.shipgate.notification.delivery.adapter.SmtpMailer;
 import dev.shipgate.notification.delivery.application.Mailer;
 import dev.shipgate.notification.delivery.domain.Delivery;
-import dev.shipgate.notification.settings.adapter.ConfigurableMailSender;
 import dev.shipgate.runtime.KafkaAccess;
 import dev.shipgate.runtime.LocalInfra;
 import dev.shipgate.runtime.SharedInfra;
@@ -63,7 +61,7 @@ class NotificationIT {
     @LocalServerPort
     int port;
     @Autowired
-    ConfigurableMailSender mailSender;
+    Mailer mailer;
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
@@ -333,7 +331,6 @@ class NotificationIT {
         Delivery delivery = Delivery.pending("ev-" + UUID.randomUUID(), "ApprovalRequested", "grace",
                 "grace-resend@example.com", subject, "<p>resent</p>", "resent", Instant.now());
 
-        Mailer mailer = new SmtpMailer(mailSender);
         assertThat(mailer.send(List.of(delivery))).isEmpty();
         assertThat(mailer.send(List.of(delivery))).isEmpty();
 

@@ -11,6 +11,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
@@ -69,11 +70,12 @@ public class SecurityConfiguration {
     }
 
     private static JwtDecoder builtInDecoder(TokenSettings settings, RevokedTokens revoked) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(secretKey(settings))
+        NimbusJwtDecoder verifying = NimbusJwtDecoder.withSecretKey(secretKey(settings))
                 .macAlgorithm(MacAlgorithm.HS256).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(),
-                new JwtIssuerValidator(settings.issuer()), new NotRevokedValidator(revoked)));
-        return decoder;
+        verifying.setJwtValidator(jwt -> OAuth2TokenValidatorResult.success()); // at every use, below
+        return new ValidatedJwtDecoder(new RememberedJwtDecoder(verifying), new DelegatingOAuth2TokenValidator<>(
+                new JwtTimestampValidator(), new JwtIssuerValidator(settings.issuer()),
+                new NotRevokedValidator(revoked)));
     }
 
     public static SecretKeySpec secretKey(TokenSettings settings) {

@@ -33,9 +33,10 @@ import java.util.stream.Collectors;
 @RestControllerAdvice
 public class ProblemHandling extends ResponseEntityExceptionHandler {
 
-    @ExceptionHandler(RefusedException.class)
-    public ProblemDetail refused(RefusedException e) {
-        return problem(e.status(), e.reason(), e.getMessage());
+    /** Every service's refusals, whichever layer threw them: {@link RefusalMapping} maps them. */
+    @ExceptionHandler(dev.shipgate.contracts.refusal.RefusedException.class)
+    public ProblemDetail refused(dev.shipgate.contracts.refusal.RefusedException e) {
+        return RefusalMapping.problemOf(e.refusal());
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

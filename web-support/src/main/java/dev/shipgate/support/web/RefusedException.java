@@ -1,27 +1,27 @@
 package dev.shipgate.support.web;
 
+import dev.shipgate.contracts.refusal.Refusal;
 import org.springframework.http.HttpStatus;
 
 /**
- * A request the service will not carry out, with a stable reason code (e.g. {@code REQUESTER_CANNOT_APPROVE}) and
- * words for people. Adapters turn domain refusals into this; it becomes a 4xx problem+json answer.
+ * The old way to refuse from a controller, kept only until deploy-service and notification-service throw
+ * {@link dev.shipgate.contracts.refusal.RefusedException} (issue 22): it is one, so {@link ProblemHandling}
+ * answers both alike. Delete it once nothing uses it.
+ *
+ * @deprecated throw {@code Refusal.forbidden(reason, detail).exception()} (or the other kinds) instead
  */
-public class RefusedException extends RuntimeException {
-
-    private final HttpStatus status;
-    private final String reason;
+@Deprecated(forRemoval = true)
+public class RefusedException extends dev.shipgate.contracts.refusal.RefusedException {
 
     public RefusedException(HttpStatus status, String reason, String detail) {
-        super(detail);
-        this.status = status;
-        this.reason = reason;
+        super(new Refusal(RefusalMapping.kindOf(status), reason, detail));
     }
 
     public HttpStatus status() {
-        return status;
+        return RefusalMapping.statusOf(refusal().kind());
     }
 
     public String reason() {
-        return reason;
+        return refusal().reason();
     }
 }

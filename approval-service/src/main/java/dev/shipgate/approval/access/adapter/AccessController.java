@@ -1,5 +1,6 @@
 package dev.shipgate.approval.access.adapter;
 
+import dev.shipgate.contracts.refusal.Refusal;
 import dev.shipgate.approval.access.application.AccessService;
 import dev.shipgate.approval.access.domain.EffectiveAccess;
 import dev.shipgate.approval.access.domain.Group;
@@ -11,14 +12,12 @@ import dev.shipgate.contracts.access.Role;
 import dev.shipgate.contracts.access.Scope;
 import dev.shipgate.contracts.events.RoleBinding;
 import dev.shipgate.contracts.identity.UserIds;
-import dev.shipgate.support.web.RefusedException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.validation.annotation.Validated;
@@ -40,7 +39,7 @@ import java.util.List;
 @RestController
 @Validated
 @RequestMapping("/api/access")
-public class AccessController {
+class AccessController {
 
     private static final String NAME = "[A-Za-z0-9._@-]{1,100}";
 
@@ -86,8 +85,8 @@ public class AccessController {
 
     @GetMapping("/me")
     public Me me(@AuthenticationPrincipal Jwt caller) {
-        EffectiveAccess mine = access.find(caller.getSubject()).orElseThrow(() -> new RefusedException(
-                HttpStatus.FORBIDDEN, "UNKNOWN_USER", caller.getSubject() + " has no access to Shipgate"));
+        EffectiveAccess mine = access.find(caller.getSubject()).orElseThrow(() -> Refusal.forbidden(
+                "UNKNOWN_USER", caller.getSubject() + " has no access to Shipgate").exception());
         return new Me(mine.user().id(), mine.user().displayName(), mine.user().email(), mine.user().groups(),
                 mine.grants().stream().map(Grant::toBinding).toList(), mine.permissions().isSuperAdmin(),
                 GrantingPolicy.grantableScopes(mine.permissions()));
@@ -124,8 +123,9 @@ public class AccessController {
                 || before.active() != body.active() || !before.email().equals(body.email())
                 || !before.displayName().equals(body.displayName());
         if (otherFieldsChanged && !permissions.isSuperAdmin()) {
-            throw new RefusedException(HttpStatus.FORBIDDEN, "SUPER_ADMIN_ONLY", "only a super admin can add users, "
-                    + "change their address, name, group membership or service-account mark, or deactivate them");
+            throw Refusal.forbidden("SUPER_ADMIN_ONLY", "only a super admin can add users, "
+                    + "change their address, name, group membership or service-account mark, or deactivate them")
+                    .exception();
         }
         User user = new User(userId, body.email(), body.displayName(), body.active(), body.groups(), grants,
                 serviceAccount);
@@ -148,16 +148,16 @@ public class AccessController {
                 .orElseGet(() -> Permissions.none(caller.getSubject()));
     }
 
-    private static void refuse(GrantingPolicy.Refusal refusal) {
-        throw new RefusedException(HttpStatus.FORBIDDEN, refusal.reason().name(), refusal.detail());
+    private static void refuse(Refusal refusal) {
+        throw refusal.exception();
     }
 
     private void requireManagerSomewhere(Jwt caller) {
         // overlap is right here: the question is "a manager anywhere at all?", and each change is judged by
         // GrantingPolicy with containment
         if (!permissionsOf(caller).hasSomewhereIn(Role.MANAGER, Scope.everywhere())) {
-            throw new RefusedException(HttpStatus.FORBIDDEN, "MANAGER_ONLY",
-                    "only managers and super admins can see access administration");
+            throw Refusal.forbidden("MANAGER_ONLY",
+                    "only managers and super admins can see access administration").exception();
         }
     }
 }

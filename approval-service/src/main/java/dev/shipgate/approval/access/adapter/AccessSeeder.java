@@ -15,7 +15,7 @@ import java.io.InputStream;
  * groups and users that do not exist yet (changes made through the API are kept), then publishes everyone's access
  * so that other services start with all of it.
  */
-public class AccessSeeder {
+class AccessSeeder {
 
     private static final Logger log = LoggerFactory.getLogger(AccessSeeder.class);
 

@@ -16,7 +16,7 @@ import java.util.Optional;
  * them for a short while in front of the stored ones. A change made here is seen at once; one made through another
  * instance within the time to live (see {@link ShortLivedCache}).
  */
-public class RememberedAccessStore implements AccessStore {
+class RememberedAccessStore implements AccessStore {
 
     private static final String ALL = "all";
 

@@ -11,7 +11,7 @@ import java.util.List;
  * The local default's users and groups (README: {@code config/seed.json}). Passwords are stored there only as
  * hashes; the gateway checks them, approval-service ignores them.
  */
-public record SeedFile(List<SeedGroup> groups, List<SeedUser> users) {
+record SeedFile(List<SeedGroup> groups, List<SeedUser> users) {
 
     public SeedFile {
         groups = groups == null ? List.of() : groups;

@@ -3,7 +3,7 @@ package dev.shipgate.approval.access.application;
 import dev.shipgate.approval.access.domain.EffectiveAccess;
 import dev.shipgate.approval.access.domain.User;
 import dev.shipgate.approval.access.domain.UserReferences;
-import dev.shipgate.approval.approval.domain.Actor;
+import dev.shipgate.approval.access.domain.Actor;
 import dev.shipgate.contracts.access.Permissions;
 import dev.shipgate.contracts.access.Scope;
 import dev.shipgate.contracts.identity.UserIds;

@@ -5,16 +5,14 @@ import dev.shipgate.approval.approval.application.ApprovalRequests;
 import dev.shipgate.approval.approval.application.ApprovalRequests.RequestQuery;
 import dev.shipgate.approval.approval.application.ApprovalService;
 import dev.shipgate.approval.approval.application.RefusedAttempts;
-import dev.shipgate.approval.approval.application.RefusedByDomainException;
-import dev.shipgate.approval.approval.domain.Actor;
+import dev.shipgate.approval.approval.application.RequestQueries;
+import dev.shipgate.approval.access.domain.Actor;
 import dev.shipgate.approval.approval.domain.ApprovalRequest;
 import dev.shipgate.approval.approval.domain.ApprovalStatus;
-import dev.shipgate.approval.approval.domain.Refusal;
-import dev.shipgate.approval.approval.domain.Refusal.Reason;
+import dev.shipgate.contracts.refusal.Refusal;
 import dev.shipgate.contracts.events.Channel;
 import dev.shipgate.support.security.CallerChannel;
 import dev.shipgate.support.security.LinkReceipts;
-import dev.shipgate.support.web.RefusedException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -40,19 +38,22 @@ import java.util.List;
 @RestController
 @Validated
 @RequestMapping("/api/approval-requests")
-public class ApprovalRequestController {
+class ApprovalRequestController {
 
     private final ApprovalService approvals;
     private final ApprovalRequests requests;
+    private final RequestQueries queries;
     private final RefusedAttempts refusals;
     private final AccessDirectory access;
     private final LinkReceipts linkReceipts;
     private final Clock clock;
 
-    public ApprovalRequestController(ApprovalService approvals, ApprovalRequests requests, RefusedAttempts refusals,
-                                     AccessDirectory access, LinkReceipts linkReceipts, Clock clock) {
+    public ApprovalRequestController(ApprovalService approvals, ApprovalRequests requests, RequestQueries queries,
+                                     RefusedAttempts refusals, AccessDirectory access, LinkReceipts linkReceipts,
+                                     Clock clock) {
         this.approvals = approvals;
         this.requests = requests;
+        this.queries = queries;
         this.refusals = refusals;
         this.access = access;
         this.linkReceipts = linkReceipts;
@@ -135,8 +136,8 @@ public class ApprovalRequestController {
         }
         LinkReceipts.Receipt receipt = linkReceipts.verify(body.link())
                 .filter(r -> r.requestId().equals(requestId) && r.userId().equals(caller.getSubject()))
-                .orElseThrow(() -> new RefusedException(HttpStatus.BAD_REQUEST, "LINK_RECEIPT_INVALID",
-                        "this vote names an e-mail link that was not spent by you for this request"));
+                .orElseThrow(() -> Refusal.invalid("LINK_RECEIPT_INVALID",
+                        "this vote names an e-mail link that was not spent by you for this request").exception());
         return Channel.emailLink(receipt.linkId());
     }
 
@@ -149,9 +150,7 @@ public class ApprovalRequestController {
                                     @RequestParam(defaultValue = "0") @Min(0) int page,
                                     @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         Actor actor = access.actor(caller.getSubject());
-        return requests.search(new RequestQuery(pipelineId, status, tag, page, size)).stream()
-                .filter(request -> actor.permissions().canView(request.image().scope())
-                        || actor.canApproveImages(request.image().scope()))
+        return queries.search(actor, new RequestQuery(pipelineId, status, tag, page, size)).stream()
                 .map(request -> view(request, actor))
                 .toList();
     }
@@ -174,14 +173,7 @@ public class ApprovalRequestController {
     }
 
     private ApprovalRequest visible(Jwt caller, String id) {
-        ApprovalRequest request = requests.find(id).orElseThrow(() -> new RefusedByDomainException(
-                Refusal.of(Reason.UNKNOWN_REQUEST, "no approval request " + id)));
-        Actor actor = access.actor(caller.getSubject());
-        if (!actor.permissions().canView(request.image().scope()) && !actor.canApproveImages(request.image().scope())) {
-            // not found rather than forbidden: do not tell outsiders what exists
-            throw new RefusedByDomainException(Refusal.of(Reason.UNKNOWN_REQUEST, "no approval request " + id));
-        }
-        return request;
+        return queries.visible(access.actor(caller.getSubject()), id);
     }
 
     private RequestView view(ApprovalRequest request, Jwt caller) {

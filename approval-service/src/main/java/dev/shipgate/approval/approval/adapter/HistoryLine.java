@@ -15,7 +15,7 @@ import java.util.Locale;
  * ({@code outcome} REFUSED, with the refusal's {@code reason}), by whom, when, and through what ({@code via}), with
  * a sentence for people: "bob approved via API token tok-... (nightly)".
  */
-public record HistoryLine(Instant at, String actor, String action, String outcome, String comment, String reason,
+record HistoryLine(Instant at, String actor, String action, String outcome, String comment, String reason,
                           Channel via, String summary) {
 
     public static HistoryLine of(AuditEntry entry) {

@@ -1,7 +1,7 @@
 package dev.shipgate.approval.approval.adapter;
 
 import dev.shipgate.approval.approval.application.ApprovalService;
-import dev.shipgate.approval.approval.domain.Actor;
+import dev.shipgate.approval.access.domain.Actor;
 import dev.shipgate.approval.approval.domain.ApprovalRequest;
 import dev.shipgate.approval.approval.domain.ApprovalStatus;
 import dev.shipgate.approval.approval.domain.Outcome;
@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
  * @param total              progress toward the total: have / need, who counts, who could still complete it
  * @param rules              per approver rule: have / need, who counts toward it, who could still complete it
  */
-public record RequestView(String id, String pipelineId, String application, String environment,
+record RequestView(String id, String pipelineId, String application, String environment,
                           String imageDigest, String imageTag, String builtBy, String requestedBy,
                           List<String> notifiedApprovers, String comment, String status, int requiredApprovals,
                           int approvals, int remainingApprovals, List<VoteView> votes, Instant createdAt,

@@ -1,15 +1,16 @@
 package dev.shipgate.approval.approval.application;
 
+import dev.shipgate.contracts.refusal.RefusedException;
 import dev.shipgate.approval.access.application.AccessDirectory;
-import dev.shipgate.approval.approval.domain.Actor;
+import dev.shipgate.approval.access.domain.Actor;
+import dev.shipgate.approval.approval.domain.ApprovalPolicy;
 import dev.shipgate.approval.approval.domain.ApprovalRequest;
 import dev.shipgate.approval.approval.domain.ApprovalStatus;
 import dev.shipgate.approval.approval.domain.Tally;
 import dev.shipgate.approval.approval.domain.Outcome;
 import dev.shipgate.approval.approval.domain.People;
 import dev.shipgate.approval.approval.domain.RefusedAttempt;
-import dev.shipgate.approval.approval.domain.Refusal;
-import dev.shipgate.approval.approval.domain.Refusal.Reason;
+import dev.shipgate.approval.approval.domain.RefusalReason;
 import dev.shipgate.approval.approval.domain.RequestedImage;
 import dev.shipgate.approval.image.application.Images;
 import dev.shipgate.approval.image.domain.Image;
@@ -65,25 +66,25 @@ public class ApprovalService {
     /** {@code via}: through what the user asks (session, API token); recorded in the request's history. */
     public ApprovalRequest request(String userId, Channel via, String pipelineId, String digest,
                                    List<String> namedApprovers, String comment) {
-        Pipeline pipeline = pipelines.find(pipelineId).orElseThrow(() -> refused(Reason.UNKNOWN_PIPELINE,
+        Pipeline pipeline = pipelines.find(pipelineId).orElseThrow(() -> refused(RefusalReason.UNKNOWN_PIPELINE,
                 "no pipeline " + pipelineId));
-        Image image = images.find(digest).orElseThrow(() -> refused(Reason.UNKNOWN_IMAGE,
+        Image image = images.find(digest).orElseThrow(() -> refused(RefusalReason.UNKNOWN_IMAGE,
                 "no image with digest " + digest));
         RequestedImage requested = new RequestedImage(pipeline.id(), pipeline.project(), pipeline.application(),
                 pipeline.environment(), image.digest(), image.tag(), access.resolve(image.builtBy()),
                 image.application());
         List<String> named = namedApprovers == null ? null : namedApprovers.stream().map(access::resolve).toList();
         Outcome outcome = ApprovalRequest.open(UUID.randomUUID().toString(), requested, access.actor(userId).via(via),
-                named, eligibleApprovers(requested, userId), comment, pipeline.policy(requestLifetime),
+                named, eligibleApprovers(requested, userId), comment, ApprovalPolicy.of(pipeline, requestLifetime),
                 clock.instant());
         if (outcome instanceof Outcome.Refused refused) {
-            throw new RefusedByDomainException(refused.refusal());
+            throw new RefusedException(refused.refusal());
         }
         var accepted = (Outcome.Accepted) outcome;
         try {
             requests.open(accepted.request(), accepted.events());
         } catch (ApprovalRequests.OpenRequestExistsException e) {
-            throw refused(Reason.OPEN_REQUEST_EXISTS, "an approval request for " + image.tag()
+            throw refused(RefusalReason.OPEN_REQUEST_EXISTS, "an approval request for " + image.tag()
                     + " on this pipeline is already open: approve, cancel or expire it first");
         }
         return accepted.request();
@@ -136,7 +137,7 @@ public class ApprovalService {
                 ApprovalRequest after = updater.apply(request.id(),
                         stored -> current.applyTo(stored).reevaluate(current.people(), clock.instant()));
                 changed += after.status() != request.status() ? 1 : 0;
-            } catch (RefusedByDomainException gone) {
+            } catch (RefusedException gone) {
                 // removed meanwhile: nothing to judge
             }
         }
@@ -194,15 +195,15 @@ public class ApprovalService {
         Actor actor = access.actor(userId).via(via);
         try {
             return updater.apply(requestId, request -> command.apply(current.applyTo(request), actor));
-        } catch (RefusedByDomainException e) {
-            if (e.refusal().reason() != Reason.UNKNOWN_REQUEST) {
+        } catch (RefusedException e) {
+            if (!RefusalReason.UNKNOWN_REQUEST.is(e.refusal())) {
                 refusals.record(RefusedAttempt.of(requestId, actor, action, e.refusal(), clock.instant()));
             }
             throw e;
         }
     }
 
-    private static RefusedByDomainException refused(Reason reason, String message) {
-        return new RefusedByDomainException(Refusal.of(reason, message));
+    private static RefusedException refused(RefusalReason reason, String message) {
+        return reason.because(message).exception();
     }
 }

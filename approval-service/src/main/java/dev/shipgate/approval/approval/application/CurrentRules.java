@@ -1,6 +1,7 @@
 package dev.shipgate.approval.approval.application;
 
 import dev.shipgate.approval.access.application.AccessDirectory;
+import dev.shipgate.approval.approval.domain.ApprovalPolicy;
 import dev.shipgate.approval.approval.domain.ApprovalRequest;
 import dev.shipgate.approval.approval.domain.People;
 import dev.shipgate.approval.approval.domain.RequestedImage;
@@ -43,7 +44,7 @@ public class CurrentRules {
      */
     public ApprovalRequest applyTo(ApprovalRequest request) {
         ApprovalRequest current = pipelines.find(request.image().pipelineId())
-                .map(pipeline -> request.withPolicy(pipeline.policy(defaultRequestLifetime)))
+                .map(pipeline -> request.withPolicy(ApprovalPolicy.of(pipeline, defaultRequestLifetime)))
                 .orElse(request);
         RequestedImage image = current.image();
         String builtBy = access.resolve(image.builtBy());

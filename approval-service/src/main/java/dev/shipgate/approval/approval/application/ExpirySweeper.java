@@ -1,5 +1,6 @@
 package dev.shipgate.approval.approval.application;
 
+import dev.shipgate.contracts.refusal.RefusedException;
 import dev.shipgate.approval.approval.domain.ApprovalRequest;
 
 import java.time.Clock;
@@ -27,7 +28,7 @@ public class ExpirySweeper {
         for (ApprovalRequest request : overdue) {
             try {
                 updater.apply(request.id(), current -> current.expireIfOverdue(clock.instant()));
-            } catch (RefusedByDomainException ignored) {
+            } catch (RefusedException ignored) {
                 // it changed meanwhile (consumed or closed): nothing to expire
             }
         }

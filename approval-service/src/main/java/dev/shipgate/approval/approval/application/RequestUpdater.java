@@ -1,8 +1,9 @@
 package dev.shipgate.approval.approval.application;
 
+import dev.shipgate.contracts.refusal.RefusedException;
+import dev.shipgate.approval.approval.domain.RefusalReason;
 import dev.shipgate.approval.approval.domain.ApprovalRequest;
 import dev.shipgate.approval.approval.domain.Outcome;
-import dev.shipgate.approval.approval.domain.Refusal;
 
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
@@ -37,11 +38,11 @@ public class RequestUpdater {
 
     public ApprovalRequest apply(String requestId, Function<ApprovalRequest, Outcome> command) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            ApprovalRequest current = requests.find(requestId).orElseThrow(() -> new RefusedByDomainException(
-                    Refusal.of(Refusal.Reason.UNKNOWN_REQUEST, "no approval request " + requestId)));
+            ApprovalRequest current = requests.find(requestId).orElseThrow(() -> new RefusedException(
+                    RefusalReason.UNKNOWN_REQUEST.because("no approval request " + requestId)));
             Outcome outcome = command.apply(current);
             if (outcome instanceof Outcome.Refused refused) {
-                throw new RefusedByDomainException(refused.refusal());
+                throw new RefusedException(refused.refusal());
             }
             var accepted = (Outcome.Accepted) outcome;
             if (accepted.events().isEmpty() || requests.update(accepted.request(), accepted.events())) {

@@ -1,5 +1,6 @@
 package dev.shipgate.approval.approval.domain;
 
+import dev.shipgate.approval.pipeline.domain.Pipeline;
 import dev.shipgate.contracts.events.ApproverRule;
 
 import java.time.Duration;
@@ -35,6 +36,15 @@ public record ApprovalPolicy(int requiredApprovals, List<ApproverRule> approverR
     public ApprovalPolicy(int requiredApprovals, List<ApproverRule> approverRules, Duration approvalLifetime,
                           Duration requestLifetime, boolean approverMayDeploy, boolean automatic) {
         this(requiredApprovals, approverRules, approvalLifetime, requestLifetime, approverMayDeploy, automatic, false);
+    }
+
+    /** {@code pipeline}'s policy: its own request lifetime, or {@code defaultRequestLifetime} when it sets none. */
+    public static ApprovalPolicy of(Pipeline pipeline, Duration defaultRequestLifetime) {
+        Duration requestLifetime = pipeline.requestLifetimeSeconds() == null ? defaultRequestLifetime
+                : Duration.ofSeconds(pipeline.requestLifetimeSeconds());
+        return new ApprovalPolicy(pipeline.requiredApprovals(), pipeline.approverRules(),
+                Duration.ofSeconds(pipeline.approvalLifetimeSeconds()), requestLifetime, pipeline.approverMayDeploy(),
+                "AUTOMATIC".equals(pipeline.trigger()), Boolean.TRUE.equals(pipeline.countVoterInEveryRule()));
     }
 
     public boolean needsApproval() {

@@ -1,6 +1,7 @@
 package dev.shipgate.approval.approval.domain;
 
 import dev.shipgate.contracts.EventPayload;
+import dev.shipgate.contracts.refusal.Refusal;
 
 import java.util.List;
 
@@ -16,7 +17,7 @@ public sealed interface Outcome {
     record Refused(Refusal refusal) implements Outcome {
     }
 
-    static Outcome refused(Refusal.Reason reason, String message) {
-        return new Refused(Refusal.of(reason, message));
+    static Outcome refused(RefusalReason reason, String message) {
+        return new Refused(reason.because(message));
     }
 }

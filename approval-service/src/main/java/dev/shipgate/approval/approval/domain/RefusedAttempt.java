@@ -1,6 +1,8 @@
 package dev.shipgate.approval.approval.domain;
 
+import dev.shipgate.approval.access.domain.Actor;
 import dev.shipgate.contracts.events.Channel;
+import dev.shipgate.contracts.refusal.Refusal;
 
 import java.time.Instant;
 
@@ -16,7 +18,7 @@ public record RefusedAttempt(String requestId, Instant at, String actor, String 
                              String message, Channel via) {
 
     public static RefusedAttempt of(String requestId, Actor actor, String action, Refusal refusal, Instant at) {
-        return new RefusedAttempt(requestId, at, actor.userId(), action, refusal.reason().name(), refusal.message(),
+        return new RefusedAttempt(requestId, at, actor.userId(), action, refusal.reason(), refusal.detail(),
                 actor.via());
     }
 }

@@ -1,5 +1,6 @@
 package dev.shipgate.approval.approval.domain;
 
+import dev.shipgate.approval.access.domain.Actor;
 import dev.shipgate.approval.approval.domain.RuleAssignment.RuleProgress;
 import dev.shipgate.contracts.identity.UserIds;
 

@@ -1,5 +1,6 @@
 package dev.shipgate.approval.audit.adapter;
 
+import dev.shipgate.contracts.refusal.Refusal;
 import dev.shipgate.approval.access.application.AccessDirectory;
 import dev.shipgate.approval.audit.application.AuditLog;
 import dev.shipgate.approval.audit.application.AuditQuery;
@@ -8,13 +9,11 @@ import dev.shipgate.approval.audit.domain.AuditRecord;
 import dev.shipgate.contracts.access.Permissions;
 import dev.shipgate.contracts.access.Scope;
 import dev.shipgate.contracts.identity.UserIds;
-import dev.shipgate.support.web.RefusedException;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -38,7 +37,7 @@ import java.util.Map;
  */
 @RestController
 @Validated
-public class AuditController {
+class AuditController {
 
     private static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
 
@@ -67,7 +66,7 @@ public class AuditController {
         Map<String, Scope> scopes = log.pipelineScopes();
         if (pipelineId != null && !(scopes.containsKey(pipelineId) && AuditService.mayRead(reader,
                 scopes.get(pipelineId))) && !reader.isSuperAdmin()) {
-            throw new RefusedException(HttpStatus.NOT_FOUND, "UNKNOWN_PIPELINE", "no pipeline " + pipelineId);
+            throw Refusal.notFound("UNKNOWN_PIPELINE", "no pipeline " + pipelineId).exception();
         }
         List<AuditRecord> records = audit.page(reader, scopes, new AuditQuery(null, pipelineId,
                 user == null ? null : UserIds.canonical(user), requestId, from, to), page, size);

@@ -12,7 +12,7 @@ import java.util.List;
  * run as a formula (starting with {@code = + - @}, a tab or a carriage return) gets a leading apostrophe, as OWASP
  * advises against CSV injection: comments and names are typed by users.
  */
-public final class AuditCsv {
+final class AuditCsv {
 
     private static final CsvMapper MAPPER = CsvMapper.builder().build();
     private static final CsvSchema SCHEMA = MAPPER.schemaFor(Row.class).withHeader();

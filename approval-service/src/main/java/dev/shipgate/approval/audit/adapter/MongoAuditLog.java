@@ -33,7 +33,7 @@ import java.util.Map;
  * </ul>
  * Each source is read newest first up to the limit and the three are merged.
  */
-public class MongoAuditLog implements AuditLog {
+class MongoAuditLog implements AuditLog {
 
     private final MongoTemplate mongo;
 

@@ -9,7 +9,7 @@ import dev.shipgate.support.messaging.EventConsumer;
 import org.springframework.messaging.Message;
 
 /** Deploy requests to decide on, and deployment progress to know which image is active where. */
-public class DeploymentListener {
+class DeploymentListener {
 
     private static final String CONSUMER = "approval-service.deployments";
 

@@ -4,18 +4,19 @@ import dev.shipgate.approval.access.application.AccessDirectory;
 import dev.shipgate.approval.approval.application.ApprovalRequests;
 import dev.shipgate.approval.approval.application.CurrentRules;
 import dev.shipgate.approval.approval.application.RefusedAttempts;
-import dev.shipgate.approval.approval.application.RefusedByDomainException;
 import dev.shipgate.approval.approval.application.RequestUpdater;
-import dev.shipgate.approval.approval.domain.Actor;
+import dev.shipgate.approval.access.domain.Actor;
 import dev.shipgate.approval.approval.domain.ApprovalRequest;
 import dev.shipgate.approval.approval.domain.ApprovalStatus;
 import dev.shipgate.approval.approval.domain.RefusedAttempt;
-import dev.shipgate.approval.approval.domain.Refusal.Reason;
+import dev.shipgate.approval.approval.domain.RefusalReason;
 import dev.shipgate.approval.image.application.Images;
 import dev.shipgate.approval.image.domain.Image;
 import dev.shipgate.approval.pipeline.application.Pipelines;
 import dev.shipgate.approval.pipeline.domain.Pipeline;
 import dev.shipgate.contracts.events.DeploymentAuthorized;
+import dev.shipgate.contracts.refusal.Refusal;
+import dev.shipgate.contracts.refusal.RefusedException;
 import dev.shipgate.contracts.events.DeploymentRejected;
 import dev.shipgate.contracts.events.DeploymentRequested;
 
@@ -59,12 +60,12 @@ public class DeployDecisionService {
     public void decide(DeploymentRequested deployment) {
         Optional<Pipeline> pipeline = pipelines.find(deployment.image().pipelineId());
         if (pipeline.isEmpty()) {
-            reject(deployment, Reason.UNKNOWN_PIPELINE, "no pipeline " + deployment.image().pipelineId());
+            reject(deployment, RefusalReason.UNKNOWN_PIPELINE, "no pipeline " + deployment.image().pipelineId());
             return;
         }
         Optional<String> imageApplication = images.find(deployment.image().digest()).map(Image::application);
         if (imageApplication.isPresent() && !imageApplication.get().equals(pipeline.get().application())) {
-            reject(deployment, Reason.IMAGE_OF_ANOTHER_APPLICATION, "image " + deployment.image().tag()
+            reject(deployment, RefusalReason.IMAGE_OF_ANOTHER_APPLICATION, "image " + deployment.image().tag()
                     + " was built for " + imageApplication.get() + ", not for " + pipeline.get().application()
                     + ": it cannot be deployed on pipeline " + pipeline.get().id());
             return;
@@ -72,7 +73,7 @@ public class DeployDecisionService {
         // the channel the deploy endpoint saw (session or API token) goes into the approval's history
         Actor deployer = access.actor(deployment.requestedBy()).via(deployment.channel());
         if (!deployer.permissions().canBuildAndDeploy(pipeline.get().scope())) {
-            reject(deployment, Reason.NOT_ALLOWED_TO_DEPLOY, deployment.requestedBy()
+            reject(deployment, RefusalReason.NOT_ALLOWED_TO_DEPLOY, deployment.requestedBy()
                     + " needs Build and Deploy on " + pipeline.get().application() + " / "
                     + pipeline.get().environment());
             return;
@@ -84,7 +85,7 @@ public class DeployDecisionService {
         }
         Optional<ApprovalRequest> approval = approvalFor(deployment);
         if (approval.isEmpty()) {
-            reject(deployment, Reason.NO_APPROVAL, "image " + deployment.image().tag()
+            reject(deployment, RefusalReason.NO_APPROVAL, "image " + deployment.image().tag()
                     + " has no approval on this pipeline: request one first");
             return;
         }
@@ -92,9 +93,9 @@ public class DeployDecisionService {
             // judged at this moment: the pipeline's policy now and each voter's access now (design rule 10)
             updater.apply(approval.get(), request -> current.applyTo(request)
                     .consume(current.people(), deployment.deploymentId(), deployer, clock.instant()));
-        } catch (RefusedByDomainException e) {
+        } catch (RefusedException e) {
             refusals.record(RefusedAttempt.of(approval.get().id(), deployer, "DEPLOY", e.refusal(), clock.instant()));
-            reject(deployment, e.refusal().reason(), e.getMessage(), approval.get().id());
+            reject(deployment, e.refusal(), approval.get().id());
         }
     }
 
@@ -116,13 +117,13 @@ public class DeployDecisionService {
                 .or(() -> all.stream().max(Comparator.comparing(ApprovalRequest::createdAt)));
     }
 
-    private void reject(DeploymentRequested deployment, Reason reason, String message) {
-        reject(deployment, reason, message, null);
+    private void reject(DeploymentRequested deployment, RefusalReason reason, String message) {
+        reject(deployment, reason.because(message), null);
     }
 
-    private void reject(DeploymentRequested deployment, Reason reason, String message, String requestId) {
+    private void reject(DeploymentRequested deployment, Refusal refusal, String requestId) {
         decisions.record(deployment.deploymentId(), new DeploymentRejected(deployment.deploymentId(),
-                deployment.image(), deployment.requestedBy(), reason.name(), message), deployment.channel(),
-                requestId);
+                deployment.image(), deployment.requestedBy(), refusal.reason(), refusal.detail()),
+                deployment.channel(), requestId);
     }
 }

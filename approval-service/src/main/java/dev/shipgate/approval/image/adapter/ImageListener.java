@@ -6,7 +6,7 @@ import dev.shipgate.support.messaging.EventConsumer;
 import org.springframework.messaging.Message;
 
 /** Images from CI systems that publish to Kafka. */
-public class ImageListener {
+class ImageListener {
 
     private static final String CONSUMER = "approval-service.images";
 

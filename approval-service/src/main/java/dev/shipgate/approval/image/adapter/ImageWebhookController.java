@@ -1,5 +1,6 @@
 package dev.shipgate.approval.image.adapter;
 
+import dev.shipgate.contracts.refusal.Refusal;
 import dev.shipgate.approval.access.application.AccessDirectory;
 import dev.shipgate.approval.image.application.ImageIntake;
 import dev.shipgate.approval.image.domain.BuilderRule;
@@ -7,7 +8,6 @@ import dev.shipgate.approval.image.domain.Image;
 import dev.shipgate.contracts.access.Role;
 import dev.shipgate.contracts.access.Scope;
 import dev.shipgate.contracts.events.ImageBuilt;
-import dev.shipgate.support.web.RefusedException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -24,7 +24,7 @@ import java.time.Clock;
 
 /** For CI systems that call HTTP rather than publish to Kafka. */
 @RestController
-public class ImageWebhookController {
+class ImageWebhookController {
 
     private final ImageIntake intake;
     private final AccessDirectory access;
@@ -61,13 +61,13 @@ public class ImageWebhookController {
         String callerId = caller.getSubject();
         var permissions = access.actor(callerId).permissions();
         if (!permissions.hasSomewhereIn(Role.BUILD_AND_DEPLOY, new Scope(Scope.ALL, body.application(), Scope.ALL))) {
-            throw new RefusedException(HttpStatus.FORBIDDEN, "NOT_ALLOWED_TO_BUILD",
-                    callerId + " needs Build and Deploy on " + body.application() + " to register images");
+            throw Refusal.forbidden("NOT_ALLOWED_TO_BUILD",
+                    callerId + " needs Build and Deploy on " + body.application() + " to register images").exception();
         }
         String named = body.builtBy() == null || body.builtBy().isBlank() ? null : access.resolve(body.builtBy());
         BuilderRule.Decision builder = BuilderRule.builderOf(callerId, access.isServiceAccount(callerId), named);
         if (builder instanceof BuilderRule.Refused refused) {
-            throw new RefusedException(HttpStatus.FORBIDDEN, "NOT_ALLOWED_TO_NAME_BUILDER", refused.message());
+            throw refused.refusal().exception();
         }
         String builtBy = ((BuilderRule.Builder) builder).userId();
         return intake.acceptFromWebhook(new ImageBuilt(body.digest(), body.repository(), body.tag(), body.commit(),

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-public class MongoImages implements Images {
+class MongoImages implements Images {
 
     public static final String COLLECTION = "images";
 

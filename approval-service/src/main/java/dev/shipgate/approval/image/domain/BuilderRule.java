@@ -1,6 +1,7 @@
 package dev.shipgate.approval.image.domain;
 
 import dev.shipgate.contracts.identity.UserIds;
+import dev.shipgate.contracts.refusal.Refusal;
 
 /**
  * Who may say who built an image registered over HTTP (design rule 12; issue 15, item 3). The builder can never
@@ -24,7 +25,8 @@ public final class BuilderRule {
     public record Builder(String userId) implements Decision {
     }
 
-    public record Refused(String message) implements Decision {
+    /** A 403 with reason {@code NOT_ALLOWED_TO_NAME_BUILDER}. */
+    public record Refused(Refusal refusal) implements Decision {
     }
 
     /**
@@ -40,7 +42,8 @@ public final class BuilderRule {
         if (serviceAccount) {
             return new Builder(UserIds.canonical(namedBuilder));
         }
-        return new Refused(callerId + " may register only their own builds: only a service account (CI) may name "
-                + namedBuilder + " as the builder");
+        return new Refused(Refusal.forbidden("NOT_ALLOWED_TO_NAME_BUILDER", callerId
+                + " may register only their own builds: only a service account (CI) may name " + namedBuilder
+                + " as the builder"));
     }
 }

@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
 
-public class MongoActiveImages implements ActiveImages {
+class MongoActiveImages implements ActiveImages {
 
     public static final String COLLECTION = "active_images";
 

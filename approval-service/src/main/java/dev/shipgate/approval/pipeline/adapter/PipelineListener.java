@@ -1,6 +1,6 @@
 package dev.shipgate.approval.pipeline.adapter;
 
-import dev.shipgate.approval.approval.application.ApprovalService;
+import dev.shipgate.approval.pipeline.application.PipelineChangeFollower;
 import dev.shipgate.approval.pipeline.application.Pipelines;
 import dev.shipgate.approval.pipeline.domain.Pipeline;
 import dev.shipgate.contracts.events.PipelineConfigured;
@@ -9,20 +9,21 @@ import org.springframework.messaging.Message;
 
 /**
  * Keeps the pipeline replica current from deploy-service's compacted topic, and judges the pipeline's open requests
- * again under its policy now: a raised count reopens, a lowered one approves, 0 closes them.
+ * again under its policy now (through {@link PipelineChangeFollower}): a raised count reopens, a lowered one approves,
+ * 0 closes them.
  */
-public class PipelineListener {
+class PipelineListener {
 
     private static final String CONSUMER = "approval-service.pipelines";
 
     private final EventConsumer consumer;
     private final Pipelines pipelines;
-    private final ApprovalService approvals;
+    private final PipelineChangeFollower follower;
 
-    public PipelineListener(EventConsumer consumer, Pipelines pipelines, ApprovalService approvals) {
+    public PipelineListener(EventConsumer consumer, Pipelines pipelines, PipelineChangeFollower follower) {
         this.consumer = consumer;
         this.pipelines = pipelines;
-        this.approvals = approvals;
+        this.follower = follower;
     }
 
     public void on(Message<byte[]> message) {
@@ -30,7 +31,7 @@ public class PipelineListener {
             if (event.data() instanceof PipelineConfigured configured) {
                 pipelines.save(Pipeline.from(configured));
                 // the policy may have changed: open requests are judged again under it (design rule 10)
-                approvals.reevaluatePipeline(configured.pipelineId());
+                follower.pipelineChanged(configured.pipelineId());
             }
         });
     }

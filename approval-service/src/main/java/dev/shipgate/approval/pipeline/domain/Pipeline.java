@@ -1,11 +1,9 @@
 package dev.shipgate.approval.pipeline.domain;
 
-import dev.shipgate.approval.approval.domain.ApprovalPolicy;
 import dev.shipgate.contracts.access.Scope;
 import dev.shipgate.contracts.events.ApproverRule;
 import dev.shipgate.contracts.events.PipelineConfigured;
 
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -27,14 +25,5 @@ public record Pipeline(String id, String project, String application, String env
 
     public Scope scope() {
         return new Scope(project, application, environment);
-    }
-
-    /** The pipeline's policy; its own request lifetime, or {@code defaultRequestLifetime} when it sets none. */
-    public ApprovalPolicy policy(Duration defaultRequestLifetime) {
-        Duration requestLifetime = requestLifetimeSeconds == null ? defaultRequestLifetime
-                : Duration.ofSeconds(requestLifetimeSeconds);
-        return new ApprovalPolicy(requiredApprovals, approverRules, Duration.ofSeconds(approvalLifetimeSeconds),
-                requestLifetime, approverMayDeploy, "AUTOMATIC".equals(trigger),
-                Boolean.TRUE.equals(countVoterInEveryRule));
     }
 }

@@ -1,5 +1,6 @@
 package dev.shipgate.approval.token.adapter;
 
+import dev.shipgate.contracts.refusal.Refusal;
 import dev.shipgate.approval.access.application.AccessDirectory;
 import dev.shipgate.approval.access.domain.EffectiveAccess;
 import dev.shipgate.approval.token.application.ApiTokens;
@@ -10,7 +11,6 @@ import dev.shipgate.approval.token.domain.TokenMinting.Owner;
 import dev.shipgate.contracts.identity.UserIds;
 import dev.shipgate.support.security.RevokedTokens;
 import dev.shipgate.support.security.TokenSettings;
-import dev.shipgate.support.web.RefusedException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -45,7 +45,7 @@ import java.util.Optional;
 @RestController
 @Validated
 @RequestMapping("/api/access/tokens")
-public class ApiTokenController {
+class ApiTokenController {
 
     private static final String NAME = "[A-Za-z0-9._@-]{1,100}";
     static final int DEFAULT_LIFETIME_DAYS = 90;
@@ -88,22 +88,22 @@ public class ApiTokenController {
     @ResponseStatus(HttpStatus.CREATED)
     public IssuedToken issue(@AuthenticationPrincipal Jwt caller, @Valid @RequestBody NewToken body) {
         if (!settings.hasSecret()) {
-            throw new RefusedException(HttpStatus.CONFLICT, "API_TOKENS_DISABLED",
-                    "API tokens need SHIPGATE_JWT_SECRET to be set on the services");
+            throw Refusal.conflict("API_TOKENS_DISABLED",
+                    "API tokens need SHIPGATE_JWT_SECRET to be set on the services").exception();
         }
         Minter minter = new Minter(caller.getSubject(), false, "api".equals(caller.getClaimAsString("token_use")));
         Owner owner = new Owner(minter.userId(), false);
         if (minter.throughApiToken()) { // refused before any look-up: a token learns nothing about users
             refuse(TokenMinting.refusal(minter, owner));
         }
-        EffectiveAccess me = activeUser(caller.getSubject(), HttpStatus.FORBIDDEN);
+        EffectiveAccess me = activeUser(caller.getSubject(), Refusal.Kind.FORBIDDEN);
         minter = new Minter(me.user().id(), me.permissions().isSuperAdmin(), false);
         owner = new Owner(body.userId() == null ? me.user().id() : UserIds.canonical(body.userId()), false);
         if (!owner.userId().equals(me.user().id())) {
             if (!minter.superAdmin()) { // before looking the user up: others do not learn who exists
                 refuse(TokenMinting.refusal(minter, owner));
             }
-            EffectiveAccess target = activeUser(owner.userId(), HttpStatus.NOT_FOUND);
+            EffectiveAccess target = activeUser(owner.userId(), Refusal.Kind.NOT_FOUND);
             owner = new Owner(owner.userId(), target.user().serviceAccount());
         }
         refuse(TokenMinting.refusal(minter, owner));
@@ -115,7 +115,7 @@ public class ApiTokenController {
     @GetMapping
     public List<TokenView> list(@AuthenticationPrincipal Jwt caller,
                                 @RequestParam(required = false) @Pattern(regexp = NAME) String userId) {
-        EffectiveAccess me = activeUser(caller.getSubject(), HttpStatus.FORBIDDEN);
+        EffectiveAccess me = activeUser(caller.getSubject(), Refusal.Kind.FORBIDDEN);
         String owner = userId == null ? me.user().id() : UserIds.canonical(userId);
         if (!owner.equals(me.user().id())) {
             requireSuperAdmin(me, "only a super admin can see the tokens of someone else");
@@ -126,35 +126,35 @@ public class ApiTokenController {
 
     @DeleteMapping("/{id}")
     public TokenView revoke(@AuthenticationPrincipal Jwt caller, @PathVariable @Pattern(regexp = NAME) String id) {
-        EffectiveAccess me = activeUser(caller.getSubject(), HttpStatus.FORBIDDEN);
-        ApiToken token = tokens.find(id).orElseThrow(() -> new RefusedException(HttpStatus.NOT_FOUND,
-                "TOKEN_NOT_FOUND", "there is no token " + id));
+        EffectiveAccess me = activeUser(caller.getSubject(), Refusal.Kind.FORBIDDEN);
+        ApiToken token = tokens.find(id).orElseThrow(() -> Refusal.notFound(
+                "TOKEN_NOT_FOUND", "there is no token " + id).exception());
         if (!token.userId().equals(me.user().id())) {
             requireSuperAdmin(me, "only a super admin can revoke the tokens of someone else");
         }
         if (token.isRevoked()) {
-            throw new RefusedException(HttpStatus.CONFLICT, "ALREADY_REVOKED",
-                    "token " + id + " was revoked by " + token.revokedBy() + " at " + token.revokedAt());
+            throw Refusal.conflict("ALREADY_REVOKED",
+                    "token " + id + " was revoked by " + token.revokedBy() + " at " + token.revokedAt()).exception();
         }
         ApiToken done = tokens.revoke(token, me.user().id());
         revoked.revoke(done.id(), done.expiresAt()); // this instance refuses it at once; the others via the topic
         return TokenView.of(done, clock.instant());
     }
 
-    private EffectiveAccess activeUser(String userId, HttpStatus otherwise) {
-        return access.find(userId).filter(found -> found.user().active()).orElseThrow(() -> new RefusedException(
-                otherwise, "UNKNOWN_USER", userId + " is not an active Shipgate user"));
+    private EffectiveAccess activeUser(String userId, Refusal.Kind otherwise) {
+        return access.find(userId).filter(found -> found.user().active()).orElseThrow(() -> new Refusal(
+                otherwise, "UNKNOWN_USER", userId + " is not an active Shipgate user").exception());
     }
 
-    private static void refuse(Optional<TokenMinting.Refusal> refusal) {
+    private static void refuse(Optional<Refusal> refusal) {
         refusal.ifPresent(r -> {
-            throw new RefusedException(HttpStatus.FORBIDDEN, r.reason(), r.message());
+            throw r.exception();
         });
     }
 
     private static void requireSuperAdmin(EffectiveAccess me, String message) {
         if (!me.permissions().isSuperAdmin()) {
-            throw new RefusedException(HttpStatus.FORBIDDEN, "SUPER_ADMIN_ONLY", message);
+            throw Refusal.forbidden("SUPER_ADMIN_ONLY", message).exception();
         }
     }
 }

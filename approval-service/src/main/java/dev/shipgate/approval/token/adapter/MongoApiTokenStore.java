@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** One document per token; the revocation event leaves through the document's outbox in the same write. */
-public class MongoApiTokenStore implements ApiTokenStore {
+class MongoApiTokenStore implements ApiTokenStore {
 
     public static final String COLLECTION = "api_tokens";
 

@@ -1,5 +1,7 @@
 package dev.shipgate.approval.token.domain;
 
+import dev.shipgate.contracts.refusal.Refusal;
+
 import java.util.Optional;
 
 /**
@@ -9,10 +11,6 @@ import java.util.Optional;
  * leaked one cannot outlive its revocation through its children.
  */
 public final class TokenMinting {
-
-    /** Why a mint is refused: a stable code and words for the caller. */
-    public record Refusal(String reason, String message) {
-    }
 
     /** The caller: who they are, whether they are a super admin, and whether they came with an API token. */
     public record Minter(String userId, boolean superAdmin, boolean throughApiToken) {
@@ -25,7 +23,7 @@ public final class TokenMinting {
     private TokenMinting() {
     }
 
-    /** Empty when {@code minter} may make a token acting as {@code owner}; else the refusal. */
+    /** Empty when {@code minter} may make a token acting as {@code owner}; else the refusal (a 403). */
     public static Optional<Refusal> refusal(Minter minter, Owner owner) {
         if (minter.throughApiToken()) {
             return refused("SIGN_IN_REQUIRED", "an API token cannot make API tokens: sign in as a person");
@@ -44,6 +42,6 @@ public final class TokenMinting {
     }
 
     private static Optional<Refusal> refused(String reason, String message) {
-        return Optional.of(new Refusal(reason, message));
+        return Optional.of(Refusal.forbidden(reason, message));
     }
 }

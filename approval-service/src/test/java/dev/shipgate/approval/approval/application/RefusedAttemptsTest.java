@@ -2,7 +2,7 @@ package dev.shipgate.approval.approval.application;
 
 import dev.shipgate.approval.access.application.AccessDirectory;
 import dev.shipgate.approval.access.domain.EffectiveAccess;
-import dev.shipgate.approval.approval.domain.Actor;
+import dev.shipgate.approval.access.domain.Actor;
 import dev.shipgate.approval.approval.domain.ApprovalPolicy;
 import dev.shipgate.approval.approval.domain.ApprovalRequest;
 import dev.shipgate.approval.approval.domain.ApprovalStatus;
@@ -15,6 +15,7 @@ import dev.shipgate.contracts.access.Permissions;
 import dev.shipgate.contracts.access.Role;
 import dev.shipgate.contracts.access.Scope;
 import dev.shipgate.contracts.events.Channel;
+import dev.shipgate.contracts.refusal.RefusedException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -82,9 +83,9 @@ class RefusedAttemptsTest {
         Channel token = Channel.apiToken("tok-9", "alice's script");
 
         assertThatThrownBy(() -> service.approve("alice", token, opened.id(), null))
-                .isInstanceOf(RefusedByDomainException.class);
+                .isInstanceOf(RefusedException.class);
         assertThatThrownBy(() -> service.cancel("bob", Channel.session("s-1"), opened.id()))
-                .isInstanceOf(RefusedByDomainException.class);
+                .isInstanceOf(RefusedException.class);
 
         assertThat(requests.find(opened.id())).contains(opened);
         assertThat(refusals).extracting(RefusedAttempt::actor, RefusedAttempt::action, RefusedAttempt::reason,
@@ -99,7 +100,7 @@ class RefusedAttemptsTest {
     @Test
     void an_unknown_request_records_nothing() {
         assertThatThrownBy(() -> service.approve("bob", Channel.session(null), "ar-none", null))
-                .isInstanceOf(RefusedByDomainException.class);
+                .isInstanceOf(RefusedException.class);
 
         assertThat(refusals).isEmpty();
     }
@@ -117,7 +118,7 @@ class RefusedAttemptsTest {
                 all.add(pool.submit(() -> {
                     try {
                         service.approve("alice", Channel.apiToken("tok-a", null), opened.id(), null);
-                    } catch (RefusedByDomainException expected) {
+                    } catch (RefusedException expected) {
                         // the requester can never approve: recorded, not applied
                     }
                 }));

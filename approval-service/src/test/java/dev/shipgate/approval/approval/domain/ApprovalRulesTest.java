@@ -1,6 +1,5 @@
 package dev.shipgate.approval.approval.domain;
 
-import dev.shipgate.approval.approval.domain.Refusal.Reason;
 import dev.shipgate.contracts.events.ApprovalExpired;
 import dev.shipgate.contracts.events.ApprovalGiven;
 import dev.shipgate.contracts.events.ApprovalRequested;
@@ -35,23 +34,23 @@ class ApprovalRulesTest {
 
     private static final java.time.Instant LATER = NOW.plusSeconds(120);
 
-    private static Reason refusal(Outcome outcome) {
+    private static RefusalReason refusal(Outcome outcome) {
         assertThat(outcome).as("expected a refusal").isInstanceOf(Outcome.Refused.class);
-        return ((Outcome.Refused) outcome).refusal().reason();
+        return RefusalReason.valueOf(((Outcome.Refused) outcome).refusal().reason());
     }
 
     @Test
     void requesting_approval_needs_build_and_deploy_on_the_application_and_environment() {
         Outcome outcome = ApprovalRequest.open("ar-1", IMAGE, ERIN, List.of(), ELIGIBLE, null, policy(1), NOW);
 
-        assertThat(refusal(outcome)).isEqualTo(Reason.NOT_ALLOWED_TO_REQUEST);
+        assertThat(refusal(outcome)).isEqualTo(RefusalReason.NOT_ALLOWED_TO_REQUEST);
     }
 
     @Test
     void a_pipeline_without_required_approvals_takes_no_request() {
         Outcome outcome = ApprovalRequest.open("ar-1", IMAGE, ALICE, List.of(), ELIGIBLE, null, policy(0), NOW);
 
-        assertThat(refusal(outcome)).isEqualTo(Reason.NO_APPROVAL_NEEDED);
+        assertThat(refusal(outcome)).isEqualTo(RefusalReason.NO_APPROVAL_NEEDED);
     }
 
     @Test
@@ -59,7 +58,7 @@ class ApprovalRulesTest {
         Outcome outcome = ApprovalRequest.open("ar-1", IMAGE, ALICE, List.of("bob", "erin"), ELIGIBLE, null,
                 policy(1), NOW);
 
-        assertThat(refusal(outcome)).isEqualTo(Reason.NAMED_APPROVER_NOT_ELIGIBLE);
+        assertThat(refusal(outcome)).isEqualTo(RefusalReason.NAMED_APPROVER_NOT_ELIGIBLE);
     }
 
     @Test
@@ -75,12 +74,14 @@ class ApprovalRulesTest {
 
     @Test
     void the_requester_cannot_approve_their_own_request() {
-        assertThat(refusal(pending(1).approve(PEOPLE, ALICE, null, LATER))).isEqualTo(Reason.REQUESTER_CANNOT_APPROVE);
+        assertThat(refusal(pending(1).approve(PEOPLE, ALICE, null, LATER)))
+                .isEqualTo(RefusalReason.REQUESTER_CANNOT_APPROVE);
     }
 
     @Test
     void the_builder_of_the_image_cannot_approve_it_even_as_an_image_approver() {
-        assertThat(refusal(pending(1).approve(PEOPLE, CI_BOT, null, LATER))).isEqualTo(Reason.BUILDER_CANNOT_APPROVE);
+        assertThat(refusal(pending(1).approve(PEOPLE, CI_BOT, null, LATER)))
+                .isEqualTo(RefusalReason.BUILDER_CANNOT_APPROVE);
     }
 
     @Test
@@ -88,7 +89,8 @@ class ApprovalRulesTest {
         var request = accepted(ApprovalRequest.open("ar-1", IMAGE, DAVE, List.of(), Set.of("bob"), null, policy(1),
                 NOW));
 
-        assertThat(refusal(request.approve(PEOPLE, DAVE, null, LATER))).isEqualTo(Reason.REQUESTER_CANNOT_APPROVE);
+        assertThat(refusal(request.approve(PEOPLE, DAVE, null, LATER)))
+                .isEqualTo(RefusalReason.REQUESTER_CANNOT_APPROVE);
     }
 
     @Test
@@ -97,13 +99,15 @@ class ApprovalRulesTest {
         var request = accepted(ApprovalRequest.open("ar-1", builtByDave, ALICE, List.of(), Set.of("bob"), null,
                 policy(1), NOW));
 
-        assertThat(refusal(request.approve(PEOPLE, DAVE, null, LATER))).isEqualTo(Reason.BUILDER_CANNOT_APPROVE);
+        assertThat(refusal(request.approve(PEOPLE, DAVE, null, LATER))).isEqualTo(RefusalReason.BUILDER_CANNOT_APPROVE);
     }
 
     @Test
     void only_image_approvers_in_scope_may_approve() {
-        assertThat(refusal(pending(1).approve(PEOPLE, ERIN, null, LATER))).isEqualTo(Reason.NOT_AN_ELIGIBLE_APPROVER);
-        assertThat(refusal(pending(1).approve(PEOPLE, MONA, null, LATER))).isEqualTo(Reason.NOT_AN_ELIGIBLE_APPROVER);
+        assertThat(refusal(pending(1).approve(PEOPLE, ERIN, null, LATER)))
+                .isEqualTo(RefusalReason.NOT_AN_ELIGIBLE_APPROVER);
+        assertThat(refusal(pending(1).approve(PEOPLE, MONA, null, LATER)))
+                .isEqualTo(RefusalReason.NOT_AN_ELIGIBLE_APPROVER);
     }
 
     @Test
@@ -115,7 +119,7 @@ class ApprovalRulesTest {
     void one_vote_per_user() {
         var once = approvedBy(pending(2), BOB);
 
-        assertThat(refusal(once.approve(PEOPLE, BOB, null, LATER))).isEqualTo(Reason.ALREADY_VOTED);
+        assertThat(refusal(once.approve(PEOPLE, BOB, null, LATER))).isEqualTo(RefusalReason.ALREADY_VOTED);
     }
 
     @Test
@@ -124,7 +128,7 @@ class ApprovalRulesTest {
 
         assertThat(partial.status()).isEqualTo(ApprovalStatus.PENDING);
         assertThat(partial.remainingApprovals(PEOPLE)).isEqualTo(1);
-        assertThat(refusal(partial.consume(PEOPLE, "dp-1", ALICE, LATER))).isEqualTo(Reason.PARTIALLY_APPROVED);
+        assertThat(refusal(partial.consume(PEOPLE, "dp-1", ALICE, LATER))).isEqualTo(RefusalReason.PARTIALLY_APPROVED);
     }
 
     @Test
@@ -160,49 +164,50 @@ class ApprovalRulesTest {
 
     @Test
     void a_rejection_needs_a_comment_and_closes_the_request() {
-        assertThat(refusal(pending(1).reject(PEOPLE, BOB, " ", LATER))).isEqualTo(Reason.COMMENT_REQUIRED);
+        assertThat(refusal(pending(1).reject(PEOPLE, BOB, " ", LATER))).isEqualTo(RefusalReason.COMMENT_REQUIRED);
 
         var rejected = accepted(pending(1).reject(PEOPLE, BOB, "no tests", LATER));
 
         assertThat(rejected.status()).isEqualTo(ApprovalStatus.REJECTED);
-        assertThat(refusal(rejected.approve(PEOPLE, CAROL, null, LATER))).isEqualTo(Reason.REQUEST_NOT_PENDING);
-        assertThat(refusal(rejected.consume(PEOPLE, "dp-1", ALICE, LATER))).isEqualTo(Reason.APPROVAL_REJECTED);
+        assertThat(refusal(rejected.approve(PEOPLE, CAROL, null, LATER))).isEqualTo(RefusalReason.REQUEST_NOT_PENDING);
+        assertThat(refusal(rejected.consume(PEOPLE, "dp-1", ALICE, LATER))).isEqualTo(RefusalReason.APPROVAL_REJECTED);
     }
 
     @Test
     void the_requester_cannot_reject_their_own_request() {
         assertThat(refusal(pending(1).reject(PEOPLE, ALICE, "changed my mind", LATER)))
-                .isEqualTo(Reason.REQUESTER_CANNOT_APPROVE);
+                .isEqualTo(RefusalReason.REQUESTER_CANNOT_APPROVE);
     }
 
     @Test
     void only_the_requester_can_cancel() {
-        assertThat(refusal(pending(1).cancel(BOB, LATER))).isEqualTo(Reason.ONLY_REQUESTER_CAN_CANCEL);
-        assertThat(refusal(pending(1).cancel(DAVE, LATER))).isEqualTo(Reason.ONLY_REQUESTER_CAN_CANCEL);
+        assertThat(refusal(pending(1).cancel(BOB, LATER))).isEqualTo(RefusalReason.ONLY_REQUESTER_CAN_CANCEL);
+        assertThat(refusal(pending(1).cancel(DAVE, LATER))).isEqualTo(RefusalReason.ONLY_REQUESTER_CAN_CANCEL);
 
         var cancelled = accepted(pending(1).cancel(ALICE, LATER));
 
         assertThat(cancelled.status()).isEqualTo(ApprovalStatus.CANCELLED);
-        assertThat(refusal(cancelled.consume(PEOPLE, "dp-1", ALICE, LATER))).isEqualTo(Reason.APPROVAL_CANCELLED);
+        assertThat(refusal(cancelled.consume(PEOPLE, "dp-1", ALICE, LATER)))
+                .isEqualTo(RefusalReason.APPROVAL_CANCELLED);
     }
 
     @Test
     void a_used_approval_can_no_longer_be_cancelled_or_expired() {
         var used = accepted(approvedBy(pending(1), BOB).consume(PEOPLE, "dp-1", ALICE, LATER));
 
-        assertThat(refusal(used.cancel(ALICE, LATER))).isEqualTo(Reason.ALREADY_CLOSED);
-        assertThat(refusal(used.expire(ALICE, LATER))).isEqualTo(Reason.ALREADY_CLOSED);
+        assertThat(refusal(used.cancel(ALICE, LATER))).isEqualTo(RefusalReason.ALREADY_CLOSED);
+        assertThat(refusal(used.expire(ALICE, LATER))).isEqualTo(RefusalReason.ALREADY_CLOSED);
     }
 
     @Test
     void the_requester_or_an_admin_may_let_an_unused_approval_expire() {
         var approved = approvedBy(pending(1), BOB);
 
-        assertThat(refusal(approved.expire(BOB, LATER))).isEqualTo(Reason.ONLY_REQUESTER_OR_ADMIN_CAN_EXPIRE);
+        assertThat(refusal(approved.expire(BOB, LATER))).isEqualTo(RefusalReason.ONLY_REQUESTER_OR_ADMIN_CAN_EXPIRE);
         assertThat(accepted(approved.expire(MONA, LATER)).status()).isEqualTo(ApprovalStatus.EXPIRED);
         var expired = accepted(approved.expire(ALICE, LATER));
         assertThat(expired.status()).isEqualTo(ApprovalStatus.EXPIRED);
-        assertThat(refusal(expired.consume(PEOPLE, "dp-1", ALICE, LATER))).isEqualTo(Reason.APPROVAL_EXPIRED);
+        assertThat(refusal(expired.consume(PEOPLE, "dp-1", ALICE, LATER))).isEqualTo(RefusalReason.APPROVAL_EXPIRED);
     }
 
     @Test
@@ -210,7 +215,8 @@ class ApprovalRulesTest {
         var approved = approvedBy(pending(1), BOB);
         var afterLifetime = approved.expiresAt().plusSeconds(1);
 
-        assertThat(refusal(approved.consume(PEOPLE, "dp-1", ALICE, afterLifetime))).isEqualTo(Reason.APPROVAL_EXPIRED);
+        assertThat(refusal(approved.consume(PEOPLE, "dp-1", ALICE, afterLifetime)))
+                .isEqualTo(RefusalReason.APPROVAL_EXPIRED);
         var outcome = (Outcome.Accepted) approved.expireIfOverdue(afterLifetime);
         assertThat(outcome.request().status()).isEqualTo(ApprovalStatus.EXPIRED);
         assertThat(((ApprovalExpired) outcome.events().get(0)).reason()).isEqualTo("APPROVAL_LIFETIME_ENDED");
@@ -225,7 +231,7 @@ class ApprovalRulesTest {
         var expired = accepted(request.expireIfOverdue(NOW.plus(Duration.ofDays(8))));
         assertThat(expired.status()).isEqualTo(ApprovalStatus.EXPIRED);
         assertThat(refusal(request.approve(PEOPLE, BOB, null, NOW.plus(Duration.ofDays(8)))))
-                .isEqualTo(Reason.APPROVAL_EXPIRED);
+                .isEqualTo(RefusalReason.APPROVAL_EXPIRED);
     }
 
     @Test
@@ -235,7 +241,7 @@ class ApprovalRulesTest {
         assertThat(outcome.request().status()).isEqualTo(ApprovalStatus.CONSUMED);
         assertThat(((DeploymentAuthorized) outcome.events().get(0)).approvalRequestId()).isEqualTo("ar-1");
         assertThat(refusal(outcome.request().consume(PEOPLE, "dp-2", ALICE, LATER)))
-                .isEqualTo(Reason.APPROVAL_ALREADY_USED);
+                .isEqualTo(RefusalReason.APPROVAL_ALREADY_USED);
     }
 
     @Test
@@ -251,7 +257,8 @@ class ApprovalRulesTest {
     @Test
     void an_approver_may_not_deploy_what_they_approved_unless_the_pipeline_allows_it() {
         var approvedByBob = approvedBy(pending(1), BOB);
-        assertThat(refusal(approvedByBob.consume(PEOPLE, "dp-1", BOB, LATER))).isEqualTo(Reason.APPROVER_CANNOT_DEPLOY);
+        assertThat(refusal(approvedByBob.consume(PEOPLE, "dp-1", BOB, LATER)))
+                .isEqualTo(RefusalReason.APPROVER_CANNOT_DEPLOY);
 
         var lenient = new ApprovalPolicy(1, List.of(), Duration.ofHours(24), Duration.ofDays(7), true, false);
         var allowed = approvedBy(pending(lenient), BOB);

@@ -1,5 +1,6 @@
 package dev.shipgate.approval.approval.domain;
 
+import dev.shipgate.approval.access.domain.Actor;
 import dev.shipgate.contracts.access.Grant;
 import dev.shipgate.contracts.access.Permissions;
 import dev.shipgate.contracts.access.Role;

@@ -1,6 +1,6 @@
 package dev.shipgate.approval.approval.domain;
 
-import dev.shipgate.approval.approval.domain.Refusal.Reason;
+import dev.shipgate.approval.access.domain.Actor;
 import dev.shipgate.contracts.access.Role;
 import dev.shipgate.contracts.events.ApprovalNoLongerNeeded;
 import dev.shipgate.contracts.events.ApprovalReopened;
@@ -42,9 +42,9 @@ class DecidedAtUseTest {
     private static final ApproverRule SECURITY = new ApproverRule("security", 1);
     private static final ApproverRule RELEASE_MANAGERS = new ApproverRule("release-managers", 1);
 
-    private static Reason refusal(Outcome outcome) {
+    private static RefusalReason refusal(Outcome outcome) {
         assertThat(outcome).as("expected a refusal").isInstanceOf(Outcome.Refused.class);
-        return ((Outcome.Refused) outcome).refusal().reason();
+        return RefusalReason.valueOf(((Outcome.Refused) outcome).refusal().reason());
     }
 
     private static ApprovalRequest vote(ApprovalRequest request, People people, Actor approver) {
@@ -60,7 +60,7 @@ class DecidedAtUseTest {
         ApprovalRequest afterBob = vote(raised, PEOPLE, BOB);
 
         assertThat(afterBob.status()).isEqualTo(ApprovalStatus.PENDING);
-        assertThat(refusal(afterBob.consume(PEOPLE, "dp-1", ALICE, LATER))).isEqualTo(Reason.PARTIALLY_APPROVED);
+        assertThat(refusal(afterBob.consume(PEOPLE, "dp-1", ALICE, LATER))).isEqualTo(RefusalReason.PARTIALLY_APPROVED);
     }
 
     @Test
@@ -78,7 +78,7 @@ class DecidedAtUseTest {
         });
         assertThat(judged.request().history()).last().extracting(AuditEntry::action).isEqualTo("REOPENED");
         assertThat(refusal(approved.withPolicy(policy(2)).consume(PEOPLE, "dp-1", ALICE, LATER)))
-                .isEqualTo(Reason.PARTIALLY_APPROVED);
+                .isEqualTo(RefusalReason.PARTIALLY_APPROVED);
     }
 
     @Test
@@ -92,7 +92,8 @@ class DecidedAtUseTest {
         assertThat(judged.events()).singleElement().isInstanceOfSatisfying(ImageApproved.class,
                 e -> assertThat(e.approvedBy()).containsExactly("bob"));
         ApprovalRequest deployed = accepted(judged.request().consume(PEOPLE, "dp-1", ALICE, LATER));
-        assertThat(refusal(deployed.consume(PEOPLE, "dp-2", ALICE, LATER))).isEqualTo(Reason.APPROVAL_ALREADY_USED);
+        assertThat(refusal(deployed.consume(PEOPLE, "dp-2", ALICE, LATER)))
+                .isEqualTo(RefusalReason.APPROVAL_ALREADY_USED);
     }
 
     @Test
@@ -121,13 +122,13 @@ class DecidedAtUseTest {
         People people = people(ALICE, BOB, CAROL, DAVE, robot);
 
         assertThat(refusal(pending(1).approve(people, robot, null, VOTED)))
-                .isEqualTo(Reason.SERVICE_ACCOUNT_CANNOT_APPROVE);
+                .isEqualTo(RefusalReason.SERVICE_ACCOUNT_CANNOT_APPROVE);
         ApprovalRequest votedWhileItWasAPerson = vote(pending(1), people(asAPerson), asAPerson);
         Tally now = votedWhileItWasAPerson.tally(people);
         assertThat(now.counted()).isEmpty();
         assertThat(now.setAside()).extracting(Tally.SetAside::userId).containsExactly("deploy-bot");
         assertThat(refusal(votedWhileItWasAPerson.consume(people, "dp-1", ALICE, LATER)))
-                .isEqualTo(Reason.PARTIALLY_APPROVED);
+                .isEqualTo(RefusalReason.PARTIALLY_APPROVED);
     }
 
     @Test
@@ -136,7 +137,8 @@ class DecidedAtUseTest {
         ApprovalPolicy approversMayDeploy = new ApprovalPolicy(1, List.of(), Duration.ofHours(24),
                 Duration.ofDays(7), true, false);
 
-        assertThat(refusal(approved.consume(PEOPLE, "dp-1", BOB, LATER))).isEqualTo(Reason.APPROVER_CANNOT_DEPLOY);
+        assertThat(refusal(approved.consume(PEOPLE, "dp-1", BOB, LATER)))
+                .isEqualTo(RefusalReason.APPROVER_CANNOT_DEPLOY);
         assertThat(approved.withPolicy(approversMayDeploy).consume(PEOPLE, "dp-1", BOB, LATER))
                 .isInstanceOf(Outcome.Accepted.class);
     }
@@ -180,7 +182,8 @@ class DecidedAtUseTest {
             ApprovalRequest afterBob = vote(votedByPat, now, BOB);
 
             assertThat(afterBob.status()).as("pat now: %s", nowPat).isEqualTo(ApprovalStatus.PENDING);
-            assertThat(refusal(afterBob.consume(now, "dp-1", ALICE, LATER))).isEqualTo(Reason.PARTIALLY_APPROVED);
+            assertThat(refusal(afterBob.consume(now, "dp-1", ALICE, LATER)))
+                    .isEqualTo(RefusalReason.PARTIALLY_APPROVED);
             Tally tally = afterBob.tally(now);
             assertThat(tally.rules().get(0).counted()).as("the security rule").doesNotContain("pat");
             if (!nowPat.canApproveImages(Fixtures.PAYMENTS_PROD)) {
@@ -203,7 +206,7 @@ class DecidedAtUseTest {
 
         assertThat(approved.reevaluate(patLeftSecurity, LATER).request().status()).isEqualTo(ApprovalStatus.PENDING);
         assertThat(refusal(approved.consume(patLeftSecurity, "dp-1", ALICE, LATER)))
-                .isEqualTo(Reason.PARTIALLY_APPROVED);
+                .isEqualTo(RefusalReason.PARTIALLY_APPROVED);
     }
 
     // item 3: one person fills two rules
@@ -216,7 +219,8 @@ class DecidedAtUseTest {
 
         assertThat(carolAndDave.status()).isEqualTo(ApprovalStatus.PENDING);
         assertThat(carolAndDave.remainingApprovals(PEOPLE)).isEqualTo(1);
-        assertThat(refusal(carolAndDave.consume(PEOPLE, "dp-1", ALICE, LATER))).isEqualTo(Reason.PARTIALLY_APPROVED);
+        assertThat(refusal(carolAndDave.consume(PEOPLE, "dp-1", ALICE, LATER)))
+                .isEqualTo(RefusalReason.PARTIALLY_APPROVED);
         // a second person from the other group completes it: carol moves to the rule bob cannot fill
         assertThat(vote(carolAndDave, PEOPLE, BOB).status()).isEqualTo(ApprovalStatus.APPROVED);
     }
@@ -243,7 +247,7 @@ class DecidedAtUseTest {
         assertThat(approved.asOf(PEOPLE, approved.expiresAt().minusMillis(1)).status())
                 .isEqualTo(ApprovalStatus.APPROVED);
         assertThat(refusal(approved.consume(PEOPLE, "dp-1", ALICE, approved.expiresAt())))
-                .isEqualTo(Reason.APPROVAL_EXPIRED);
+                .isEqualTo(RefusalReason.APPROVAL_EXPIRED);
     }
 
     // withdrawing a vote
@@ -267,8 +271,8 @@ class DecidedAtUseTest {
         ApprovalRequest approved = vote(pending(1), PEOPLE, BOB);
         ApprovalRequest deployed = accepted(approved.consume(PEOPLE, "dp-1", ALICE, LATER));
 
-        assertThat(refusal(approved.withdraw(PEOPLE, CAROL, LATER))).isEqualTo(Reason.NO_VOTE_TO_WITHDRAW);
-        assertThat(refusal(deployed.withdraw(PEOPLE, BOB, LATER))).isEqualTo(Reason.ALREADY_CLOSED);
+        assertThat(refusal(approved.withdraw(PEOPLE, CAROL, LATER))).isEqualTo(RefusalReason.NO_VOTE_TO_WITHDRAW);
+        assertThat(refusal(deployed.withdraw(PEOPLE, BOB, LATER))).isEqualTo(RefusalReason.ALREADY_CLOSED);
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.shipgate.approval.approval.domain;
 
-import dev.shipgate.approval.approval.domain.Refusal.Reason;
+import dev.shipgate.contracts.refusal.Refusal;
 import dev.shipgate.contracts.events.Channel;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -87,7 +87,7 @@ class HistoryChannelTest {
                 NOW.plusSeconds(5));
 
         assertThat(attempt).isEqualTo(new RefusedAttempt("ar-1", NOW.plusSeconds(5), "alice", "APPROVE",
-                Reason.REQUESTER_CANNOT_APPROVE.name(), refusal.message(), token));
+                RefusalReason.REQUESTER_CANNOT_APPROVE.name(), refusal.detail(), token));
     }
 
     @Example

@@ -1,5 +1,6 @@
 package dev.shipgate.approval.token.domain;
 
+import dev.shipgate.contracts.refusal.Refusal;
 import dev.shipgate.approval.token.domain.TokenMinting.Minter;
 import dev.shipgate.approval.token.domain.TokenMinting.Owner;
 import net.jqwik.api.Arbitraries;
@@ -50,12 +51,12 @@ class TokenMintingTest {
     /** Issue 15, input 4: dave (super admin) makes a token for bob to approve his own request as bob. */
     @Example
     void a_super_admin_cannot_make_a_token_for_a_person() {
-        Optional<TokenMinting.Refusal> refusal = TokenMinting.refusal(new Minter("dave", true, false),
+        Optional<Refusal> refusal = TokenMinting.refusal(new Minter("dave", true, false),
                 new Owner("bob", false));
 
-        assertThat(refusal).map(TokenMinting.Refusal::reason).contains("NOT_A_SERVICE_ACCOUNT");
+        assertThat(refusal).map(Refusal::reason).contains("NOT_A_SERVICE_ACCOUNT");
         assertThat(TokenMinting.refusal(new Minter("dave", true, false), new Owner("ci-bot", true))).isEmpty();
         assertThat(TokenMinting.refusal(new Minter("dave", true, true), new Owner("ci-bot", true)))
-                .map(TokenMinting.Refusal::reason).contains("SIGN_IN_REQUIRED");
+                .map(Refusal::reason).contains("SIGN_IN_REQUIRED");
     }
 }

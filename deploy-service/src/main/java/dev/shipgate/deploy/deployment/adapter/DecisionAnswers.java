@@ -3,7 +3,8 @@ package dev.shipgate.deploy.deployment.adapter;
 import dev.shipgate.deploy.deployment.application.DecisionWaiter;
 import dev.shipgate.deploy.deployment.domain.Deployment;
 import dev.shipgate.deploy.deployment.domain.DeploymentStatus;
-import dev.shipgate.deploy.pipeline.application.PipelineRefusedException;
+import dev.shipgate.deploy.shared.application.RefusalException;
+import dev.shipgate.deploy.shared.domain.Refusal.Reason;
 import dev.shipgate.support.web.ProblemHandling;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -29,7 +30,7 @@ import java.util.concurrent.CompletableFuture;
  * A wait longer than {@code maxWait} is cut to it; a wait that is not an ISO-8601 duration, or not positive, is a 400
  * problem with reason {@code INVALID_WAIT}.
  */
-public class DecisionAnswers {
+class DecisionAnswers {
 
     /** Refusals about who asks rather than about the approval's state. */
     private static final Set<String> FORBIDDEN_REASONS = Set.of("NOT_ALLOWED_TO_DEPLOY", "APPROVER_CANNOT_DEPLOY");
@@ -37,7 +38,7 @@ public class DecisionAnswers {
     private final DecisionWaiter waiter;
     private final Duration maxWait;
 
-    public DecisionAnswers(DecisionWaiter waiter, Duration maxWait) {
+    DecisionAnswers(DecisionWaiter waiter, Duration maxWait) {
         this.waiter = waiter;
         this.maxWait = maxWait;
     }
@@ -77,8 +78,8 @@ public class DecisionAnswers {
         return ResponseEntity.created(URI.create("/api/deployments/" + deployment.id())).body(deployment);
     }
 
-    private PipelineRefusedException invalid(String wait) {
-        return new PipelineRefusedException(PipelineRefusedException.Kind.INVALID, "INVALID_WAIT", "wait must be a "
+    private RefusalException invalid(String wait) {
+        return new RefusalException(Reason.INVALID_WAIT, "wait must be a "
                 + "positive ISO-8601 duration such as PT10S (at most " + maxWait + "), not '" + wait + "'");
     }
 }

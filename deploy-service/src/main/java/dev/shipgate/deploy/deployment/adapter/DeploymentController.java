@@ -4,8 +4,9 @@ import dev.shipgate.deploy.deployment.application.DeploymentService;
 import dev.shipgate.deploy.deployment.application.Deployments;
 import dev.shipgate.deploy.deployment.domain.Deployment;
 import dev.shipgate.deploy.deployment.domain.DeploymentStatus;
-import dev.shipgate.deploy.pipeline.application.PipelineRefusedException;
 import dev.shipgate.deploy.pipeline.application.PipelineService;
+import dev.shipgate.deploy.shared.application.RefusalException;
+import dev.shipgate.deploy.shared.domain.Refusal.Reason;
 import dev.shipgate.support.security.CallerChannel;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -33,14 +34,14 @@ import java.util.concurrent.CompletableFuture;
 /** Triggering CD, rollback, and the deployment status, timeline and history. */
 @RestController
 @Validated
-public class DeploymentController {
+class DeploymentController {
 
     private final DeploymentService deployments;
     private final Deployments store;
     private final PipelineService pipelines;
     private final DecisionAnswers answers;
 
-    public DeploymentController(DeploymentService deployments, Deployments store, PipelineService pipelines,
+    DeploymentController(DeploymentService deployments, Deployments store, PipelineService pipelines,
                                 DecisionAnswers answers) {
         this.deployments = deployments;
         this.store = store;
@@ -120,14 +121,13 @@ public class DeploymentController {
         Deployment deployment = store.find(id).orElseThrow(() -> unknown(id));
         try {
             pipelines.visible(caller.getSubject(), deployment.image().pipelineId());
-        } catch (PipelineRefusedException e) {
+        } catch (RefusalException e) {
             throw unknown(id);
         }
         return deployment;
     }
 
-    private static PipelineRefusedException unknown(String id) {
-        return new PipelineRefusedException(PipelineRefusedException.Kind.NOT_FOUND, "UNKNOWN_DEPLOYMENT",
-                "no deployment " + id);
+    private static RefusalException unknown(String id) {
+        return new RefusalException(Reason.UNKNOWN_DEPLOYMENT, "no deployment " + id);
     }
 }

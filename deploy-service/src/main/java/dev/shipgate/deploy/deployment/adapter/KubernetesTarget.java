@@ -21,14 +21,14 @@ import java.util.Optional;
  * this deployment's id, nothing is written (an instance that takes over a deployment its dead holder had started may
  * start it again).
  */
-public class KubernetesTarget implements DeploymentTarget {
+class KubernetesTarget implements DeploymentTarget {
 
     static final String ANNOTATION = "shipgate.dev/deployment-id";
 
     private final KubernetesClient client;
     private final ImageReplica images;
 
-    public KubernetesTarget(KubernetesClient client, ImageReplica images) {
+    KubernetesTarget(KubernetesClient client, ImageReplica images) {
         this.client = client;
         this.images = images;
     }

@@ -32,7 +32,7 @@ import java.util.Set;
  * out only once the deployment is final. The first read of a pipeline's document completes it from a scan, for the
  * deployments made before the index existed.
  */
-public class MongoDeployments implements Deployments {
+class MongoDeployments implements Deployments {
 
     public static final String COLLECTION = "deployments";
     static final String LIVE_COLLECTION = "live_deployments";
@@ -41,7 +41,7 @@ public class MongoDeployments implements Deployments {
     private final MongoTemplate mongo;
     private final AggregateStore store;
 
-    public MongoDeployments(MongoTemplate mongo, AggregateStore store) {
+    MongoDeployments(MongoTemplate mongo, AggregateStore store) {
         this.mongo = mongo;
         this.store = store;
         mongo.indexOps(COLLECTION).createIndex(new Index("image.pipelineId", Sort.Direction.ASC)

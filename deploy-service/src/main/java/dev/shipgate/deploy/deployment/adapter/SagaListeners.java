@@ -8,7 +8,7 @@ import dev.shipgate.support.messaging.EventConsumer;
 import org.springframework.messaging.Message;
 
 /** approval-service's decisions (saga step two), and approvals that start AUTOMATIC pipelines. */
-public class SagaListeners {
+class SagaListeners {
 
     private static final String DECISIONS_CONSUMER = "deploy-service.decisions";
     private static final String APPROVALS_CONSUMER = "deploy-service.approvals";
@@ -16,7 +16,7 @@ public class SagaListeners {
     private final EventConsumer consumer;
     private final DeploymentService deployments;
 
-    public SagaListeners(EventConsumer consumer, DeploymentService deployments) {
+    SagaListeners(EventConsumer consumer, DeploymentService deployments) {
         this.consumer = consumer;
         this.deployments = deployments;
     }

@@ -15,12 +15,12 @@ import java.util.Locale;
  * containing {@code fail} ends FAILED, {@code degrade} ends DEGRADED, and {@code hang} never becomes healthy (so the
  * rollout times out).
  */
-public class SimulatedTarget implements DeploymentTarget {
+class SimulatedTarget implements DeploymentTarget {
 
     private final Clock clock;
     private final Duration progressTime;
 
-    public SimulatedTarget(Clock clock, Duration progressTime) {
+    SimulatedTarget(Clock clock, Duration progressTime) {
         this.clock = clock;
         this.progressTime = progressTime;
     }

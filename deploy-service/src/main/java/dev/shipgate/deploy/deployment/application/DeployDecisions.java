@@ -5,6 +5,7 @@ import dev.shipgate.contracts.events.DeploymentRejected;
 import dev.shipgate.contracts.events.PipelineImage;
 import dev.shipgate.deploy.deployment.domain.Deployment;
 import dev.shipgate.deploy.deployment.domain.DeploymentStatus;
+import dev.shipgate.deploy.shared.domain.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,7 +63,7 @@ public class DeployDecisions {
     }
 
     private Outcome decide(String type, String deploymentId, PipelineImage image, String requestedBy,
-                           Function<Deployment, Optional<Deployment.Transition>> change) {
+                           Function<Deployment, Deployment.Change> change) {
         Optional<Deployment> recorded = deploymentId == null ? Optional.empty() : deployments.find(deploymentId);
         if (recorded.isEmpty()) {
             log.warn("refused {} for deployment {}: no such deployment was requested here", type, deploymentId);
@@ -74,8 +75,7 @@ public class DeployDecisions {
             return Outcome.REFUSED;
         }
         // the same check again on each read: the updater may read a newer version of the deployment
-        Optional<Deployment> changed = updater.apply(recorded.get(), d -> d.mismatchWith(image, requestedBy).isPresent()
-                ? Optional.empty() : change.apply(d));
+        Optional<Deployment> changed = updater.apply(recorded.get(), d -> ifAbout(d, image, requestedBy, change));
         if (changed.isEmpty()) {
             return Outcome.ALREADY_DECIDED;
         }
@@ -84,5 +84,14 @@ public class DeployDecisions {
         }
         decided.accept(changed.get());
         return Outcome.APPLIED;
+    }
+
+    /** The change, if the decision names this deployment's pipeline, image and requester; else refused. */
+    private static Deployment.Change ifAbout(Deployment deployment, PipelineImage image, String requestedBy,
+                                             Function<Deployment, Deployment.Change> change) {
+        Optional<String> mismatch = deployment.mismatchWith(image, requestedBy);
+        return mismatch.isPresent()
+                ? new Deployment.Refused(Refusal.of(Refusal.Reason.DECISION_FOR_ANOTHER_DEPLOYMENT, mismatch.get()))
+                : change.apply(deployment);
     }
 }

@@ -8,12 +8,12 @@ import dev.shipgate.contracts.events.ImageBuilt;
 import dev.shipgate.contracts.events.PipelineImage;
 import dev.shipgate.contracts.identity.UserIds;
 import dev.shipgate.deploy.deployment.domain.Deployment;
-import dev.shipgate.deploy.pipeline.application.PipelineRefusedException;
-import dev.shipgate.deploy.pipeline.application.PipelineRefusedException.Kind;
 import dev.shipgate.deploy.pipeline.application.PipelineService;
 import dev.shipgate.deploy.pipeline.domain.Pipeline;
 import dev.shipgate.deploy.replica.application.AccessReplica;
 import dev.shipgate.deploy.replica.application.ImageReplica;
+import dev.shipgate.deploy.shared.application.RefusalException;
+import dev.shipgate.deploy.shared.domain.Refusal.Reason;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -52,7 +52,7 @@ public class DeploymentService {
     public Deployment rollback(String userId, Channel via, String pipelineId, String earlierDeploymentId) {
         Deployment earlier = deployments.find(earlierDeploymentId)
                 .filter(d -> d.image().pipelineId().equals(pipelineId))
-                .orElseThrow(() -> new PipelineRefusedException(Kind.NOT_FOUND, "UNKNOWN_DEPLOYMENT",
+                .orElseThrow(() -> new RefusalException(Reason.UNKNOWN_DEPLOYMENT,
                         "no deployment " + earlierDeploymentId + " on this pipeline"));
         return request(userId, via, pipelineId, earlier.image().digest(), earlierDeploymentId);
     }
@@ -60,12 +60,12 @@ public class DeploymentService {
     private Deployment request(String userId, Channel via, String pipelineId, String digest, String rollbackOf) {
         Pipeline pipeline = pipelines.visible(userId, pipelineId);
         if (!access.permissions(userId).canBuildAndDeploy(pipeline.scope())) {
-            throw new PipelineRefusedException(Kind.FORBIDDEN, "NOT_ALLOWED_TO_DEPLOY", userId
+            throw new RefusalException(Reason.NOT_ALLOWED_TO_DEPLOY, userId
                     + " needs Build and Deploy on " + pipeline.application() + " / " + pipeline.environment());
         }
         ImageBuilt image = images.find(digest)
                 .filter(i -> i.application().equals(pipeline.application()))
-                .orElseThrow(() -> new PipelineRefusedException(Kind.NOT_FOUND, "UNKNOWN_IMAGE",
+                .orElseThrow(() -> new RefusalException(Reason.UNKNOWN_IMAGE,
                         "no image " + digest + " of " + pipeline.application()));
         var transition = Deployment.request("dp-" + UUID.randomUUID(), new PipelineImage(pipeline.id(),
                 pipeline.application(), pipeline.environment(), image.digest(), image.tag()), userId, rollbackOf,

@@ -169,7 +169,7 @@ public class RolloutMonitor {
         DeploymentTarget target = pipeline.map(p -> targets.get(p.target())).orElse(null);
         if (target == null) {
             updater.apply(deployment, d -> d.startProgressing("starting", clock.instant())
-                    .flatMap(t -> t.deployment().finish(DeploymentStatus.FAILED,
+                    .then(started -> started.finish(DeploymentStatus.FAILED,
                             "no target for this pipeline", clock.instant())));
             return false;
         }
@@ -179,7 +179,7 @@ public class RolloutMonitor {
             detail = target.start(deployment, pipeline.get());
         } catch (RuntimeException e) {
             updater.apply(deployment, d -> d.startProgressing("starting", clock.instant())
-                    .flatMap(t -> t.deployment().finish(DeploymentStatus.FAILED,
+                    .then(started -> started.finish(DeploymentStatus.FAILED,
                             "the target could not start it: " + e.getMessage(), clock.instant())));
             return false;
         }

@@ -6,18 +6,23 @@ import dev.shipgate.contracts.events.DeploymentRequested;
 import dev.shipgate.contracts.events.DeploymentStatusChanged;
 import dev.shipgate.contracts.events.PipelineImage;
 import dev.shipgate.contracts.identity.UserIds;
+import dev.shipgate.deploy.shared.domain.Refusal;
+import dev.shipgate.deploy.shared.domain.Refusal.Reason;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * One deployment of an image to a pipeline's environment and its timeline. Moves REQUESTED, then AUTHORIZED or
  * REJECTED (decided by approval-service), then PROGRESSING, then HEALTHY, DEGRADED, FAILED or TIMED_OUT; a newer
  * deployment SUPERSEDES it. Every move appends to the timeline and yields a DeploymentStatusChanged event, which
- * names the approval request the deployment uses and its approvers once they are known.
+ * names the approval request the deployment uses and its approvers once they are known. A move its status does not
+ * allow is a {@link Refused} change with the reason, never an exception: a redelivered event or a late tick asks for
+ * one routinely.
  *
  * @param approvalRequestId the approval used: known once AUTHORIZED, or from the start when an approval started it
  * @param approvedBy        that approval's approvers (canonical ids); empty when none is known
@@ -96,51 +101,54 @@ public record Deployment(String id, PipelineImage image, String requestedBy, Str
         return Optional.empty();
     }
 
-    public Optional<Transition> authorize(String approvalRequestId, List<String> approvedBy, Instant now) {
+    public Change authorize(String approvalRequestId, List<String> approvedBy, Instant now) {
         String detail = approvalRequestId == null ? "no approval needed on this pipeline"
                 : "approved by " + String.join(", ", approvedBy);
         return moveFromRequested(DeploymentStatus.AUTHORIZED, approvalRequestId, approvedBy, null, detail, now);
     }
 
     /** approval-service refused: {@code reason} is its code, {@code message} its words; both kept for callers. */
-    public Optional<Transition> reject(String reason, String message, Instant now) {
+    public Change reject(String reason, String message, Instant now) {
         return moveFromRequested(DeploymentStatus.REJECTED, approvalRequestId, approvedBy,
                 new Rejection(reason, message), message + " (" + reason + ")", now);
     }
 
     /** The target started rolling it out. */
-    public Optional<Transition> startProgressing(String detail, Instant now) {
+    public Change startProgressing(String detail, Instant now) {
         if (status != DeploymentStatus.AUTHORIZED) {
-            return Optional.empty();
+            return refused(Reason.DEPLOYMENT_NOT_AUTHORIZED, "deployment " + id + " is " + status
+                    + ", only an AUTHORIZED one starts rolling out");
         }
-        return Optional.of(move(DeploymentStatus.PROGRESSING, detail, now, now));
+        return move(DeploymentStatus.PROGRESSING, detail, now, now);
     }
 
     /** The rollout reached an end: HEALTHY, DEGRADED, FAILED or TIMED_OUT. */
-    public Optional<Transition> finish(DeploymentStatus outcome, String detail, Instant now) {
+    public Change finish(DeploymentStatus outcome, String detail, Instant now) {
         if (status != DeploymentStatus.PROGRESSING) {
-            return Optional.empty();
+            return refused(Reason.DEPLOYMENT_NOT_PROGRESSING, "deployment " + id + " is " + status
+                    + ", only a PROGRESSING one ends " + outcome);
         }
-        return Optional.of(move(outcome, detail, now, startedAt));
+        return move(outcome, detail, now, startedAt);
     }
 
     /** A newer deployment of the pipeline took over. */
-    public Optional<Transition> supersede(String newerDeploymentId, Instant now) {
+    public Change supersede(String newerDeploymentId, Instant now) {
         if (!status.isLive()) {
-            return Optional.empty();
+            return refused(Reason.DEPLOYMENT_NOT_LIVE, "deployment " + id + " is " + status
+                    + ", not live: deployment " + newerDeploymentId + " has nothing to supersede");
         }
-        return Optional.of(move(DeploymentStatus.SUPERSEDED, "superseded by deployment " + newerDeploymentId, now,
-                startedAt));
+        return move(DeploymentStatus.SUPERSEDED, "superseded by deployment " + newerDeploymentId, now, startedAt);
     }
 
-    private Optional<Transition> moveFromRequested(DeploymentStatus next, String approvalId, List<String> approvers,
-                                                   Rejection refusal, String detail, Instant now) {
-        if (status != DeploymentStatus.REQUESTED || !FROM_REQUESTED.contains(next)) {
-            return Optional.empty(); // a redelivered decision: already applied
+    private Change moveFromRequested(DeploymentStatus next, String approvalId, List<String> approvers,
+                                     Rejection refusal, String detail, Instant now) {
+        if (status != DeploymentStatus.REQUESTED || !FROM_REQUESTED.contains(next)) { // a redelivered decision
+            return refused(Reason.DEPLOYMENT_ALREADY_DECIDED, "deployment " + id + " is " + status
+                    + " already, it cannot become " + next);
         }
         Deployment decided = new Deployment(id, image, requestedBy, rollbackOf, approvalId, status, timeline,
                 requestedAt, startedAt, version, approvers, refusal);
-        return Optional.of(decided.move(next, detail, now, startedAt));
+        return decided.move(next, detail, now, startedAt);
     }
 
     private Transition move(DeploymentStatus next, String detail, Instant now, Instant started) {
@@ -156,10 +164,64 @@ public record Deployment(String id, PipelineImage image, String requestedBy, Str
                 approvedBy);
     }
 
+    private static Refused refused(Reason reason, String detail) {
+        return new Refused(Refusal.of(reason, detail));
+    }
+
+    /** What a command on a deployment comes to: a {@link Transition}, or a {@link Refused} move. */
+    public sealed interface Change permits Transition, Refused {
+
+        /** The refusal, if this change was refused. */
+        Optional<Refusal> refusal();
+
+        /** The transition; throws {@link IllegalStateException} with the refusal's words if refused. */
+        Transition orElseThrow();
+
+        /**
+         * {@code next} applied to the state this change leads to (the events are the last move's, the timeline has
+         * both entries); a refusal stays as it is.
+         */
+        Change then(Function<Deployment, Change> next);
+    }
+
     /** A deployment's next state and the events the move causes. */
-    public record Transition(Deployment deployment, List<EventPayload> events) {
+    public record Transition(Deployment deployment, List<EventPayload> events) implements Change {
         public Transition {
             events = List.copyOf(events);
+        }
+
+        @Override
+        public Optional<Refusal> refusal() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Transition orElseThrow() {
+            return this;
+        }
+
+        @Override
+        public Change then(Function<Deployment, Change> next) {
+            return next.apply(deployment);
+        }
+    }
+
+    /** A move the deployment's status does not allow, and why. */
+    public record Refused(Refusal why) implements Change {
+
+        @Override
+        public Optional<Refusal> refusal() {
+            return Optional.of(why);
+        }
+
+        @Override
+        public Transition orElseThrow() {
+            throw new IllegalStateException(why.reason() + ": " + why.detail());
+        }
+
+        @Override
+        public Change then(Function<Deployment, Change> next) {
+            return this;
         }
     }
 }

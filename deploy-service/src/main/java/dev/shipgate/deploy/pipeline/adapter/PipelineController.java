@@ -32,13 +32,13 @@ import java.util.List;
 @RestController
 @Validated
 @RequestMapping("/api/pipelines")
-public class PipelineController {
+class PipelineController {
 
     static final String NAME = "[A-Za-z0-9][A-Za-z0-9._-]{0,62}";
 
     private final PipelineService pipelines;
 
-    public PipelineController(PipelineService pipelines) {
+    PipelineController(PipelineService pipelines) {
         this.pipelines = pipelines;
     }
 

@@ -13,11 +13,11 @@ import java.io.InputStream;
  * Creates the seed file's pipelines that do not exist yet, so the local default has something to deploy. Instances
  * starting together may both find one missing: the second insert meets the first one's document and leaves it.
  */
-public class PipelineSeeder {
+class PipelineSeeder {
 
     private final Pipelines pipelines;
 
-    public PipelineSeeder(Pipelines pipelines) {
+    PipelineSeeder(Pipelines pipelines) {
         this.pipelines = pipelines;
     }
 

@@ -3,6 +3,8 @@ package dev.shipgate.deploy.pipeline.application;
 import dev.shipgate.contracts.access.Permissions;
 import dev.shipgate.deploy.pipeline.domain.Pipeline;
 import dev.shipgate.deploy.replica.application.AccessReplica;
+import dev.shipgate.deploy.shared.application.RefusalException;
+import dev.shipgate.deploy.shared.domain.Refusal.Reason;
 
 import java.util.List;
 import java.util.Optional;
@@ -36,7 +38,7 @@ public class PipelineService {
                 changes.target(), changes.targetRef(), changes.strategy(), changes.approval(), changes.trigger(),
                 false, current.version());
         if (!pipelines.update(next)) {
-            throw new PipelineRefusedException(PipelineRefusedException.Kind.CONFLICT, "PIPELINE_CHANGED",
+            throw new RefusalException(Reason.PIPELINE_CHANGED,
                     "the pipeline was changed by someone else meanwhile: reload it and try again");
         }
         return next;
@@ -53,8 +55,7 @@ public class PipelineService {
         return pipelines.find(id)
                 .filter(p -> !p.deleted())
                 .filter(p -> permissions.canView(p.scope()) || permissions.canApproveImages(p.scope()))
-                .orElseThrow(() -> new PipelineRefusedException(PipelineRefusedException.Kind.NOT_FOUND,
-                        "UNKNOWN_PIPELINE", "no pipeline " + id));
+                .orElseThrow(() -> new RefusalException(Reason.UNKNOWN_PIPELINE, "no pipeline " + id));
     }
 
     public List<Pipeline> visibleTo(String userId, String application) {
@@ -72,7 +73,7 @@ public class PipelineService {
 
     private void requireAdmin(String userId, Pipeline pipeline) {
         if (!access.permissions(userId).canAdminister(pipeline.scope())) {
-            throw new PipelineRefusedException(PipelineRefusedException.Kind.FORBIDDEN, "NOT_ALLOWED_TO_CONFIGURE",
+            throw new RefusalException(Reason.NOT_ALLOWED_TO_CONFIGURE,
                     userId + " needs Admin or Manager on " + pipeline.application() + " / " + pipeline.environment()
                             + " to configure its pipelines");
         }

@@ -6,13 +6,13 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.util.Optional;
 
-public class MongoImageReplica implements ImageReplica {
+class MongoImageReplica implements ImageReplica {
 
     public static final String COLLECTION = "images";
 
     private final MongoTemplate mongo;
 
-    public MongoImageReplica(MongoTemplate mongo) {
+    MongoImageReplica(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 

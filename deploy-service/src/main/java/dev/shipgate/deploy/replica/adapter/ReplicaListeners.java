@@ -8,7 +8,7 @@ import dev.shipgate.support.messaging.EventConsumer;
 import org.springframework.messaging.Message;
 
 /** Feeds the read-only replicas of access and images. */
-public class ReplicaListeners {
+class ReplicaListeners {
 
     private static final String ACCESS_CONSUMER = "deploy-service.access";
     private static final String IMAGES_CONSUMER = "deploy-service.images";
@@ -17,7 +17,7 @@ public class ReplicaListeners {
     private final AccessReplica access;
     private final ImageReplica images;
 
-    public ReplicaListeners(EventConsumer consumer, AccessReplica access, ImageReplica images) {
+    ReplicaListeners(EventConsumer consumer, AccessReplica access, ImageReplica images) {
         this.consumer = consumer;
         this.access = access;
         this.images = images;

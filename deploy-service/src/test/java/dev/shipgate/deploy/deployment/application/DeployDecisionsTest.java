@@ -1,6 +1,5 @@
 package dev.shipgate.deploy.deployment.application;
 
-import dev.shipgate.contracts.EventPayload;
 import dev.shipgate.contracts.events.DeploymentAuthorized;
 import dev.shipgate.contracts.events.DeploymentRejected;
 import dev.shipgate.contracts.events.PipelineImage;
@@ -18,11 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -112,55 +107,5 @@ class DeployDecisionsTest {
                 .filter(decision -> !(decision.image().pipelineId().equals(IMAGE.pipelineId())
                         && decision.image().digest().equals(IMAGE.digest())
                         && decision.requester() != null && decision.requester().strip().equalsIgnoreCase("alice")));
-    }
-
-    /** Deployments by id; an update needs the version it read (the store bumps it, here it stays). */
-    static final class InMemoryDeployments implements Deployments {
-
-        private final Map<String, Deployment> byId = new HashMap<>();
-
-        void clear() {
-            byId.clear();
-        }
-
-        @Override
-        public boolean insert(Deployment deployment, List<EventPayload> events) {
-            return byId.putIfAbsent(deployment.id(), deployment) == null;
-        }
-
-        @Override
-        public boolean update(Deployment deployment, List<EventPayload> events) {
-            Deployment current = byId.get(deployment.id());
-            if (current == null || current.version() != deployment.version()) {
-                return false;
-            }
-            byId.put(deployment.id(), deployment);
-            return true;
-        }
-
-        @Override
-        public Optional<Deployment> find(String id) {
-            return Optional.ofNullable(byId.get(id));
-        }
-
-        @Override
-        public List<Deployment> findAll(Collection<String> ids) {
-            return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
-        }
-
-        @Override
-        public List<Deployment> forPipeline(String pipelineId, int page, int size) {
-            return List.of();
-        }
-
-        @Override
-        public List<Deployment> withStatus(List<DeploymentStatus> statuses, int limit) {
-            return List.of();
-        }
-
-        @Override
-        public List<Deployment> inPipelineWithStatus(String pipelineId, List<DeploymentStatus> statuses) {
-            return List.of();
-        }
     }
 }

@@ -4,6 +4,8 @@ import dev.shipgate.contracts.events.Channel;
 import dev.shipgate.contracts.events.DeploymentRequested;
 import dev.shipgate.contracts.events.DeploymentStatusChanged;
 import dev.shipgate.contracts.events.PipelineImage;
+import dev.shipgate.deploy.shared.domain.Refusal;
+import dev.shipgate.deploy.shared.domain.Refusal.Reason;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -53,8 +55,10 @@ class DeploymentRulesTest {
 
         assertThat(authorized.status()).isEqualTo(DeploymentStatus.AUTHORIZED);
         assertThat(authorized.approvalRequestId()).isEqualTo("ar-1");
-        assertThat(authorized.authorize("ar-1", List.of("bob"), NOW)).isEmpty();
-        assertThat(authorized.reject("EXPIRED", "too late", NOW)).isEmpty();
+        assertThat(authorized.authorize("ar-1", List.of("bob"), NOW).refusal()).map(Refusal::reason)
+                .contains(Reason.DEPLOYMENT_ALREADY_DECIDED);
+        assertThat(authorized.reject("EXPIRED", "too late", NOW).refusal()).map(Refusal::reason)
+                .contains(Reason.DEPLOYMENT_ALREADY_DECIDED);
     }
 
     @Test
@@ -67,7 +71,8 @@ class DeploymentRulesTest {
         assertThat(rejected.timeline().get(1).detail()).contains("PARTIALLY_APPROVED");
         assertThat(rejected.rejection()).isEqualTo(
                 new Deployment.Rejection("PARTIALLY_APPROVED", "the image has 1 of 2 approvals"));
-        assertThat(rejected.startProgressing("x", NOW)).isEmpty();
+        assertThat(rejected.startProgressing("x", NOW).refusal()).map(Refusal::reason)
+                .contains(Reason.DEPLOYMENT_NOT_AUTHORIZED);
     }
 
     @Test
@@ -89,8 +94,10 @@ class DeploymentRulesTest {
 
     @Test
     void only_an_authorized_deployment_starts_and_only_a_progressing_one_finishes() {
-        assertThat(requested().startProgressing("x", NOW)).isEmpty();
-        assertThat(requested().finish(DeploymentStatus.HEALTHY, "x", NOW)).isEmpty();
+        assertThat(requested().startProgressing("x", NOW).refusal()).map(Refusal::reason)
+                .contains(Reason.DEPLOYMENT_NOT_AUTHORIZED);
+        assertThat(requested().finish(DeploymentStatus.HEALTHY, "x", NOW).refusal()).map(Refusal::reason)
+                .contains(Reason.DEPLOYMENT_NOT_PROGRESSING);
 
         var healthy = progressing().finish(DeploymentStatus.HEALTHY, "all replicas available", NOW.plusSeconds(30))
                 .orElseThrow().deployment();
@@ -98,7 +105,8 @@ class DeploymentRulesTest {
         assertThat(healthy.status()).isEqualTo(DeploymentStatus.HEALTHY);
         assertThat(healthy.timeline()).extracting(TimelineEntry::status).containsExactly(DeploymentStatus.REQUESTED,
                 DeploymentStatus.AUTHORIZED, DeploymentStatus.PROGRESSING, DeploymentStatus.HEALTHY);
-        assertThat(healthy.finish(DeploymentStatus.FAILED, "x", NOW)).isEmpty();
+        assertThat(healthy.finish(DeploymentStatus.FAILED, "x", NOW).refusal()).map(Refusal::detail)
+                .contains("deployment dp-1 is HEALTHY, only a PROGRESSING one ends FAILED");
     }
 
     @Test
@@ -108,8 +116,9 @@ class DeploymentRulesTest {
 
         assertThat(healthy.supersede("dp-2", NOW).orElseThrow().deployment().status())
                 .isEqualTo(DeploymentStatus.SUPERSEDED);
-        assertThat(progressing().supersede("dp-2", NOW)).isPresent();
-        assertThat(failed.supersede("dp-2", NOW)).isEmpty();
+        assertThat(progressing().supersede("dp-2", NOW).refusal()).isEmpty();
+        assertThat(failed.supersede("dp-2", NOW).refusal()).map(Refusal::reason)
+                .contains(Reason.DEPLOYMENT_NOT_LIVE);
     }
 
     @Test

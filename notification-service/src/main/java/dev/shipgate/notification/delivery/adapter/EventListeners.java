@@ -13,7 +13,7 @@ import org.springframework.messaging.Message;
  * Approval and deployment events become email; access and pipeline events keep the address book and the pipelines'
  * scopes current.
  */
-public class EventListeners {
+class EventListeners {
 
     private static final String APPROVALS = "notification-service.approvals";
     private static final String DEPLOYMENTS = "notification-service.deployments";
@@ -25,7 +25,7 @@ public class EventListeners {
     private final Recipients recipients;
     private final PipelineScopes pipelines;
 
-    public EventListeners(EventConsumer consumer, NotificationService notifications, Recipients recipients,
+    EventListeners(EventConsumer consumer, NotificationService notifications, Recipients recipients,
                           PipelineScopes pipelines) {
         this.consumer = consumer;
         this.notifications = notifications;

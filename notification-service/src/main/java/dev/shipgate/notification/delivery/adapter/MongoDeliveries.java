@@ -16,7 +16,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
-public class MongoDeliveries implements Deliveries {
+class MongoDeliveries implements Deliveries {
 
     public static final String COLLECTION = "deliveries";
 
@@ -25,7 +25,7 @@ public class MongoDeliveries implements Deliveries {
 
     private final MongoTemplate mongo;
 
-    public MongoDeliveries(MongoTemplate mongo) {
+    MongoDeliveries(MongoTemplate mongo) {
         this.mongo = mongo;
         // on exactly the fields of claim's and update's filter: the embedded database uses an index only for such a
         // query, and would otherwise scan every delivery ever made at each send (MongoDB would use the _id index)

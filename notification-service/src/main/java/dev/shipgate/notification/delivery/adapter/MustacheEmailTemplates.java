@@ -16,12 +16,12 @@ import java.util.Objects;
  * JMustache templates under {@code templates/}: the HTML one escapes every value (whatever a user typed stays
  * text), the plain-text one does not need to.
  */
-public class MustacheEmailTemplates implements EmailTemplates {
+class MustacheEmailTemplates implements EmailTemplates {
 
     private final Template html;
     private final Template text;
 
-    public MustacheEmailTemplates() {
+    MustacheEmailTemplates() {
         this.html = compile(Mustache.compiler().escapeHTML(true).defaultValue(""), "templates/email.html.mustache");
         this.text = compile(Mustache.compiler().escapeHTML(false).defaultValue(""), "templates/email.txt.mustache");
     }

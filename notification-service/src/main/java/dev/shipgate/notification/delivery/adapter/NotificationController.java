@@ -39,7 +39,7 @@ import java.util.List;
 @RestController
 @Validated
 @RequestMapping("/api/notifications")
-public class NotificationController {
+class NotificationController {
 
     private final Deliveries deliveries;
     private final Subscriptions subscriptions;
@@ -48,7 +48,7 @@ public class NotificationController {
     private final PipelineAccess pipelineAccess;
     private final LinkReceipts receipts;
 
-    public NotificationController(Deliveries deliveries, Subscriptions subscriptions, ApprovalLinks links,
+    NotificationController(Deliveries deliveries, Subscriptions subscriptions, ApprovalLinks links,
                                   Recipients recipients, PipelineAccess pipelineAccess, LinkReceipts receipts) {
         this.receipts = receipts;
         this.deliveries = deliveries;

@@ -7,13 +7,13 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Instant;
 
-public class MongoUsedLinks implements UsedLinks {
+class MongoUsedLinks implements UsedLinks {
 
     static final String COLLECTION = "used_links";
 
     private final MongoTemplate mongo;
 
-    public MongoUsedLinks(MongoTemplate mongo) {
+    MongoUsedLinks(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 

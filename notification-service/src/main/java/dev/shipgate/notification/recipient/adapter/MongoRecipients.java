@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The contact replica (keyed by canonical user id) and the approvers of each request, in MongoDB. */
-public class MongoRecipients implements Recipients, RequestMemory {
+class MongoRecipients implements Recipients, RequestMemory {
 
     static final String USERS = "recipients";
     static final String REQUESTS = "request_approvers";
@@ -27,7 +27,7 @@ public class MongoRecipients implements Recipients, RequestMemory {
      * @param recent a user's contact is read for every mail and permission check: see {@link ShortLivedCache} for
      *               how fresh it is
      */
-    public MongoRecipients(MongoTemplate mongo, ShortLivedCache<String, Document> recent) {
+    MongoRecipients(MongoTemplate mongo, ShortLivedCache<String, Document> recent) {
         this.mongo = mongo;
         this.recent = recent;
     }

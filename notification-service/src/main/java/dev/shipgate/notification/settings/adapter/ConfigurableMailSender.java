@@ -11,14 +11,14 @@ import java.util.Properties;
  * The SMTP connection settings in effect: those saved through the API, else the environment's (Spring's
  * {@code spring.mail.*}). A change applies to the next mail without a restart.
  */
-public class ConfigurableMailSender {
+class ConfigurableMailSender {
 
     private final MailSettings settings;
     private final SmtpSettings fromEnvironment;
     private volatile Cached cached;
     private volatile Built built;
 
-    public ConfigurableMailSender(MailSettings settings, SmtpSettings fromEnvironment) {
+    ConfigurableMailSender(MailSettings settings, SmtpSettings fromEnvironment) {
         this.settings = settings;
         this.fromEnvironment = fromEnvironment;
     }

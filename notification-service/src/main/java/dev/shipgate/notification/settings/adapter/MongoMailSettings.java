@@ -6,14 +6,14 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.util.Optional;
 
-public class MongoMailSettings implements MailSettings {
+class MongoMailSettings implements MailSettings {
 
     static final String COLLECTION = "settings";
     static final String ID = "smtp";
 
     private final MongoTemplate mongo;
 
-    public MongoMailSettings(MongoTemplate mongo) {
+    MongoMailSettings(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 

@@ -26,13 +26,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Validated
 @RequestMapping("/api/notifications/settings/smtp")
-public class SettingsController {
+class SettingsController {
 
     private final MailSettings settings;
     private final ConfigurableMailSender sender;
     private final Recipients recipients;
 
-    public SettingsController(MailSettings settings, ConfigurableMailSender sender, Recipients recipients) {
+    SettingsController(MailSettings settings, ConfigurableMailSender sender, Recipients recipients) {
         this.settings = settings;
         this.sender = sender;
         this.recipients = recipients;

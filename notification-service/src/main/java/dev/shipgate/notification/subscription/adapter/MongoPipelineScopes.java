@@ -10,13 +10,13 @@ import org.springframework.data.mongodb.core.query.Query;
 
 import java.util.Optional;
 
-public class MongoPipelineScopes implements PipelineScopes {
+class MongoPipelineScopes implements PipelineScopes {
 
     static final String COLLECTION = "pipeline_scopes";
 
     private final MongoTemplate mongo;
 
-    public MongoPipelineScopes(MongoTemplate mongo) {
+    MongoPipelineScopes(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 

@@ -8,13 +8,13 @@ import org.springframework.data.mongodb.core.query.Query;
 
 import java.util.List;
 
-public class MongoSubscriptions implements Subscriptions {
+class MongoSubscriptions implements Subscriptions {
 
     static final String COLLECTION = "subscriptions";
 
     private final MongoTemplate mongo;
 
-    public MongoSubscriptions(MongoTemplate mongo) {
+    MongoSubscriptions(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 

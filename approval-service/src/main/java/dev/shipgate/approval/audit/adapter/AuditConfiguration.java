@@ -1,0 +1,21 @@
+package dev.shipgate.approval.audit.adapter;
+
+import dev.shipgate.approval.audit.application.AuditService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/** The audit feature: what was done and refused, read where the facts are kept. */
+@Configuration(proxyBeanMethods = false)
+class AuditConfiguration {
+
+    @Bean
+    MongoAuditLog auditLog(MongoTemplate mongo) {
+        return new MongoAuditLog(mongo);
+    }
+
+    @Bean
+    AuditService auditService(MongoAuditLog auditLog) {
+        return new AuditService(auditLog);
+    }
+}

@@ -1,0 +1,112 @@
+package dev.shipgate.approval.approval.application;
+
+import dev.shipgate.approval.access.application.AccessDirectory;
+import dev.shipgate.approval.access.domain.EffectiveAccess;
+import dev.shipgate.approval.access.domain.User;
+import dev.shipgate.approval.approval.domain.RefusedAttempt;
+import dev.shipgate.approval.image.application.Images;
+import dev.shipgate.approval.image.domain.Image;
+import dev.shipgate.approval.pipeline.application.Pipelines;
+import dev.shipgate.approval.pipeline.domain.Pipeline;
+import dev.shipgate.contracts.access.Grant;
+import dev.shipgate.contracts.events.ImageBuilt;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** The small in-memory ports the application services are built on in unit tests (no Spring, no MongoDB). */
+final class InMemoryPorts {
+
+    private InMemoryPorts() {
+    }
+
+    /** The user directory: people and service accounts with their grants, changeable while a test runs. */
+    static final class Directory implements AccessDirectory {
+        private final Map<String, EffectiveAccess> users = new ConcurrentHashMap<>();
+
+        Directory person(String id, List<String> groups, Grant... grants) {
+            users.put(id, new EffectiveAccess(new User(id, id + "@example.com", id, true, groups, List.of(grants)),
+                    List.of(grants)));
+            return this;
+        }
+
+        Directory serviceAccount(String id, Grant... grants) {
+            users.put(id, new EffectiveAccess(new User(id, id + "@example.com", id, true, List.of(),
+                    List.of(grants), true), List.of(grants)));
+            return this;
+        }
+
+        void remove(String id) {
+            users.remove(id);
+        }
+
+        @Override
+        public Optional<EffectiveAccess> find(String userId) {
+            return Optional.ofNullable(users.get(userId));
+        }
+
+        @Override
+        public List<EffectiveAccess> all() {
+            return new ArrayList<>(users.values());
+        }
+    }
+
+    static final class InMemoryPipelines implements Pipelines {
+        private final Map<String, Pipeline> byId = new ConcurrentHashMap<>();
+
+        @Override
+        public void save(Pipeline pipeline) {
+            byId.put(pipeline.id(), pipeline);
+        }
+
+        @Override
+        public Optional<Pipeline> find(String pipelineId) {
+            return Optional.ofNullable(byId.get(pipelineId)).filter(pipeline -> !pipeline.deleted());
+        }
+    }
+
+    static final class InMemoryImages implements Images {
+        private final Map<String, Image> byDigest = new ConcurrentHashMap<>();
+
+        @Override
+        public Image record(Image image) {
+            return byDigest.merge(image.digest(), image, (first, later) -> first);
+        }
+
+        @Override
+        public Image recordAndPublish(Image image, ImageBuilt event) {
+            return record(image);
+        }
+
+        @Override
+        public Optional<Image> find(String digest) {
+            return Optional.ofNullable(byDigest.get(digest));
+        }
+
+        @Override
+        public List<Image> forApplication(String application, String tagFilter, int page, int size) {
+            return byDigest.values().stream().filter(image -> image.application().equals(application))
+                    .filter(image -> tagFilter == null || image.tag().contains(tagFilter))
+                    .sorted(java.util.Comparator.comparing(Image::builtAt).reversed())
+                    .skip((long) page * size).limit(size).toList();
+        }
+    }
+
+    static final class InMemoryRefusedAttempts implements RefusedAttempts {
+        final List<RefusedAttempt> recorded = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void record(RefusedAttempt attempt) {
+            recorded.add(attempt);
+        }
+
+        @Override
+        public List<RefusedAttempt> forRequest(String requestId, int limit) {
+            return recorded.stream().filter(attempt -> attempt.requestId().equals(requestId)).toList();
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.shipgate.contracts.refusal;
+
+import java.util.Objects;
+
+/**
+ * Why a service said no, the one shape every service's domain uses: a {@link Kind} (which HTTP status it becomes),
+ * a stable reason code clients may branch on (e.g. {@code REQUESTER_CANNOT_APPROVE}; it is the {@code reason} of the
+ * problem+json answer) and a sentence for people (its {@code detail}). Plain Java, so domains may return it as a value
+ * or throw it inside a {@link RefusedException}; web-support's {@code ProblemHandling} is the one place that turns it
+ * into HTTP.
+ *
+ * @param kind   what sort of no it is; never null
+ * @param reason the stable code, upper snake case; never blank
+ * @param detail words for the person who asked; never null
+ */
+public record Refusal(Kind kind, String reason, String detail) {
+
+    /** The sort of no, one per HTTP status a refusal may carry (400, 401, 403, 404, 409, 503). */
+    public enum Kind {
+        /** The request itself is wrong (400). */
+        INVALID,
+        /** The caller is not (or no longer) signed in (401). */
+        UNAUTHENTICATED,
+        /** The caller may not do this (403). */
+        FORBIDDEN,
+        /** What the request names does not exist (404). */
+        NOT_FOUND,
+        /** The current state does not allow it (409). */
+        CONFLICT,
+        /** Something the service needs is down; asking again later may work (503). */
+        UNAVAILABLE
+    }
+
+    public Refusal {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(detail, "detail");
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("a refusal needs a reason code");
+        }
+    }
+
+    public static Refusal invalid(String reason, String detail) {
+        return new Refusal(Kind.INVALID, reason, detail);
+    }
+
+    public static Refusal unauthenticated(String reason, String detail) {
+        return new Refusal(Kind.UNAUTHENTICATED, reason, detail);
+    }
+
+    public static Refusal forbidden(String reason, String detail) {
+        return new Refusal(Kind.FORBIDDEN, reason, detail);
+    }
+
+    public static Refusal notFound(String reason, String detail) {
+        return new Refusal(Kind.NOT_FOUND, reason, detail);
+    }
+
+    public static Refusal conflict(String reason, String detail) {
+        return new Refusal(Kind.CONFLICT, reason, detail);
+    }
+
+    public static Refusal unavailable(String reason, String detail) {
+        return new Refusal(Kind.UNAVAILABLE, reason, detail);
+    }
+
+    /** This refusal as an exception, for code that refuses by throwing (application services, adapters). */
+    public RefusedException exception() {
+        return new RefusedException(this);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.shipgate.deploy.deployment.application;
+
+import dev.shipgate.contracts.EventPayload;
+import dev.shipgate.deploy.deployment.domain.Deployment;
+import dev.shipgate.deploy.deployment.domain.DeploymentStatus;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@link Deployments} in memory for unit tests: an update needs the version it read and bumps it, as the database's
+ * versioned write does; the events of every write are kept for assertions.
+ */
+class InMemoryDeployments implements Deployments {
+
+    private final Map<String, Deployment> byId = new LinkedHashMap<>();
+    private final List<EventPayload> events = new ArrayList<>();
+
+    synchronized void clear() {
+        byId.clear();
+        events.clear();
+    }
+
+    synchronized List<EventPayload> events() {
+        return List.copyOf(events);
+    }
+
+    @Override
+    public synchronized boolean insert(Deployment deployment, List<EventPayload> written) {
+        if (byId.putIfAbsent(deployment.id(), deployment) != null) {
+            return false;
+        }
+        events.addAll(written);
+        return true;
+    }
+
+    @Override
+    public synchronized boolean update(Deployment deployment, List<EventPayload> written) {
+        Deployment current = byId.get(deployment.id());
+        if (current == null || current.version() != deployment.version()) {
+            return false;
+        }
+        byId.put(deployment.id(), withVersion(deployment, deployment.version() + 1));
+        events.addAll(written);
+        return true;
+    }
+
+    @Override
+    public synchronized Optional<Deployment> find(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    @Override
+    public synchronized List<Deployment> findAll(Collection<String> ids) {
+        return byId.values().stream().filter(d -> ids.contains(d.id())).sorted(OLDEST_FIRST).toList();
+    }
+
+    @Override
+    public synchronized List<Deployment> forPipeline(String pipelineId, int page, int size) {
+        return byId.values().stream().filter(d -> d.image().pipelineId().equals(pipelineId))
+                .sorted(OLDEST_FIRST.reversed()).skip((long) page * size).limit(size).toList();
+    }
+
+    @Override
+    public synchronized List<Deployment> withStatus(List<DeploymentStatus> statuses, int limit) {
+        return byId.values().stream().filter(d -> statuses.contains(d.status())).sorted(OLDEST_FIRST).limit(limit)
+                .toList();
+    }
+
+    @Override
+    public synchronized List<Deployment> inPipelineWithStatus(String pipelineId, List<DeploymentStatus> statuses) {
+        return byId.values().stream().filter(d -> d.image().pipelineId().equals(pipelineId))
+                .filter(d -> statuses.contains(d.status())).sorted(OLDEST_FIRST).toList();
+    }
+
+    private static final Comparator<Deployment> OLDEST_FIRST = Comparator.comparing(Deployment::requestedAt);
+
+    private static Deployment withVersion(Deployment d, long version) {
+        return new Deployment(d.id(), d.image(), d.requestedBy(), d.rollbackOf(), d.approvalRequestId(), d.status(),
+                d.timeline(), d.requestedAt(), d.startedAt(), version, d.approvedBy(), d.rejection());
+    }
+}

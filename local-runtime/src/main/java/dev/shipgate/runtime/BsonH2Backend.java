@@ -1,0 +1,70 @@
+package dev.shipgate.runtime;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import org.h2.mvstore.MVStore;
+
+import java.util.List;
+
+/**
+ * mongo-java-server's H2 file backend with each collection's documents stored as BSON ({@link BsonDocumentType})
+ * and its unique indexes' keys ordered without serialising them ({@link KeyValueType}), where the plain backend
+ * Java-serialises both; metadata is stored as the library stores it. A file written by the plain backend is
+ * converted map by map when opened ({@link DocumentMaps}).
+ */
+final class BsonH2Backend extends H2Backend {
+
+    /** Set while the superclass's constructor opens the existing databases, so read through {@link #maps()}. */
+    private DocumentMaps maps;
+
+    BsonH2Backend(String fileName) {
+        super(MVStore.open(fileName));
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new Database(databaseName);
+    }
+
+    private DocumentMaps maps() {
+        if (maps == null) {
+            maps = new DocumentMaps(getMvStore());
+        }
+        return maps;
+    }
+
+    /**
+     * An inner class because {@link H2Database} opens its collections in its own constructor, before a subclass's
+     * fields are set; the enclosing backend is already there.
+     */
+    private final class Database extends H2Database {
+
+        Database(String name) {
+            super(name, getMvStore(), getCursorRegistry());
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String namespace = getFullCollectionNamespace(collectionName);
+            return new H2Collection(this, collectionName, options, maps().documents("databases." + namespace),
+                    getMvStore().openMap("meta." + namespace), getCursorRegistry());
+        }
+
+        /**
+         * The library opens the index's map by name with H2's default types; opened here first under that name
+         * (mongo-java-server 1.47's naming, checked by BsonH2BackendTest), the store hands it this map instead.
+         */
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName,
+                                                        List<IndexKey> keys, boolean sparse) {
+            maps().uniqueIndex(getFullCollectionNamespace(collectionName) + "._index_" + indexName);
+            return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package dev.shipgate.tidyfixture.billing.adapter;
+
+import dev.shipgate.tidyfixture.billing.application.Invoicing;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/** Fixture: an adapter may use Kafka. */
+public class KafkaInvoicing implements Invoicing {
+
+    @Override
+    public void invoice(String orderId) {
+        new ProducerRecord<>("invoices", orderId);
+    }
+}

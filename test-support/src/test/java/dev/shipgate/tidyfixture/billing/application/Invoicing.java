@@ -1,0 +1,7 @@
+package dev.shipgate.tidyfixture.billing.application;
+
+/** Fixture: the port another feature may use. */
+public interface Invoicing {
+
+    void invoice(String orderId);
+}

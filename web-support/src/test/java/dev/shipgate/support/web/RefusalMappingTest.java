@@ -1,0 +1,39 @@
+package dev.shipgate.support.web;
+
+import dev.shipgate.contracts.refusal.Refusal;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.ProblemDetail;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RefusalMappingTest {
+
+    @Test
+    void eachKindAnswersWithItsStatusAndTheStatusPhraseAsTitle() {
+        Map<Refusal.Kind, Integer> expected = Map.of(Refusal.Kind.INVALID, 400, Refusal.Kind.UNAUTHENTICATED, 401,
+                Refusal.Kind.FORBIDDEN, 403, Refusal.Kind.NOT_FOUND, 404, Refusal.Kind.CONFLICT, 409,
+                Refusal.Kind.UNAVAILABLE, 503);
+        assertThat(expected).hasSameSizeAs(Refusal.Kind.values());
+        expected.forEach((kind, status) -> {
+            ProblemDetail problem = RefusalMapping.problemOf(new Refusal(kind, "SOME_REASON", "words"));
+            assertThat(problem.getStatus()).isEqualTo(status);
+            assertThat(problem.getTitle()).isEqualTo(org.springframework.http.HttpStatus.valueOf(status)
+                    .getReasonPhrase());
+            // the same body as before issue 22, when each service built it with ProblemHandling.problem
+            assertThat(problem).isEqualTo(ProblemHandling.problem(org.springframework.http.HttpStatus.valueOf(status),
+                    "SOME_REASON", "words"));
+            assertThat(problem.getDetail()).isEqualTo("words");
+            assertThat(problem.getProperties()).containsEntry("reason", "SOME_REASON");
+        });
+    }
+
+    @Test
+    @SuppressWarnings("removal")
+    void theDeprecatedExceptionIsAnsweredAlike() {
+        RefusedException old = new RefusedException(org.springframework.http.HttpStatus.CONFLICT, "X", "y");
+        assertThat(old.refusal()).isEqualTo(Refusal.conflict("X", "y"));
+        assertThat(old.status()).isEqualTo(org.springframework.http.HttpStatus.CONFLICT);
+    }
+}
