@@ -35,7 +35,6 @@ class RefusalAnswersTest {
 
             assertThat(answered).as(reason.name())
                     .isEqualTo(ProblemHandling.problem(status, reason.name(), "the facts"));
-            assertThat(answered.getType()).hasToString("about:blank");
             assertThat(answered.getTitle()).isEqualTo(status.getReasonPhrase());
             assertThat(answered.getDetail()).isEqualTo("the facts");
             assertThat(answered.getProperties()).containsExactlyEntriesOf(Map.of("reason", reason.name()));

@@ -29,7 +29,6 @@ class LinkRefusalAnswersTest {
 
             assertThat(answered).as(reason.name())
                     .isEqualTo(ProblemHandling.problem(status, reason.name(), "the facts"));
-            assertThat(answered.getType()).hasToString("about:blank");
             assertThat(answered.getTitle()).isEqualTo(status.getReasonPhrase());
             assertThat(answered.getProperties()).containsExactlyEntriesOf(Map.of("reason", reason.name()));
         });
