@@ -15,7 +15,7 @@ import java.util.Objects;
  */
 public record Refusal(Kind kind, String reason, String detail) {
 
-    /** The sort of no, one per HTTP status a refusal may carry (400, 401, 403, 404, 409, 503). */
+    /** The sort of no, one per HTTP status a refusal may carry (400, 401, 403, 404, 409, 410, 503). */
     public enum Kind {
         /** The request itself is wrong (400). */
         INVALID,
@@ -27,6 +27,8 @@ public record Refusal(Kind kind, String reason, String detail) {
         NOT_FOUND,
         /** The current state does not allow it (409). */
         CONFLICT,
+        /** What the request names existed but is spent or expired for good, e.g. a used approval link (410). */
+        GONE,
         /** Something the service needs is down; asking again later may work (503). */
         UNAVAILABLE
     }
@@ -57,6 +59,10 @@ public record Refusal(Kind kind, String reason, String detail) {
 
     public static Refusal conflict(String reason, String detail) {
         return new Refusal(Kind.CONFLICT, reason, detail);
+    }
+
+    public static Refusal gone(String reason, String detail) {
+        return new Refusal(Kind.GONE, reason, detail);
     }
 
     public static Refusal unavailable(String reason, String detail) {

@@ -1,5 +1,6 @@
 package dev.shipgate.support.web;
 
+import dev.shipgate.contracts.refusal.RefusedException;
 import jakarta.validation.ConstraintViolationException;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
@@ -34,8 +35,8 @@ import java.util.stream.Collectors;
 public class ProblemHandling extends ResponseEntityExceptionHandler {
 
     /** Every service's refusals, whichever layer threw them: {@link RefusalMapping} maps them. */
-    @ExceptionHandler(dev.shipgate.contracts.refusal.RefusedException.class)
-    public ProblemDetail refused(dev.shipgate.contracts.refusal.RefusedException e) {
+    @ExceptionHandler(RefusedException.class)
+    public ProblemDetail refused(RefusedException e) {
         return RefusalMapping.problemOf(e.refusal());
     }
 

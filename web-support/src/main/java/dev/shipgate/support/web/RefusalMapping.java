@@ -4,8 +4,6 @@ import dev.shipgate.contracts.refusal.Refusal;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
-import java.util.Arrays;
-
 /**
  * The one mapping of a domain {@link Refusal} to problem+json, for every service: its kind gives the HTTP status
  * (and so the title, the status's phrase), its reason code the {@code reason} member, its words the {@code detail}.
@@ -27,13 +25,8 @@ public final class RefusalMapping {
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
+            case GONE -> HttpStatus.GONE;
             case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
         };
-    }
-
-    /** The kind whose status is {@code status}; only for the deprecated {@link RefusedException}. */
-    static Refusal.Kind kindOf(HttpStatus status) {
-        return Arrays.stream(Refusal.Kind.values()).filter(kind -> statusOf(kind) == status).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(status + " is not the status of a refusal"));
     }
 }

@@ -3,8 +3,8 @@ package dev.shipgate.deploy.deployment.adapter;
 import dev.shipgate.deploy.deployment.application.DecisionWaiter;
 import dev.shipgate.deploy.deployment.domain.Deployment;
 import dev.shipgate.deploy.deployment.domain.DeploymentStatus;
-import dev.shipgate.deploy.shared.application.RefusalException;
-import dev.shipgate.deploy.shared.domain.Refusal.Reason;
+import dev.shipgate.contracts.refusal.RefusedException;
+import dev.shipgate.deploy.shared.domain.RefusalReason;
 import dev.shipgate.support.web.ProblemHandling;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -78,8 +78,9 @@ class DecisionAnswers {
         return ResponseEntity.created(URI.create("/api/deployments/" + deployment.id())).body(deployment);
     }
 
-    private RefusalException invalid(String wait) {
-        return new RefusalException(Reason.INVALID_WAIT, "wait must be a "
-                + "positive ISO-8601 duration such as PT10S (at most " + maxWait + "), not '" + wait + "'");
+    private RefusedException invalid(String wait) {
+        return RefusalReason.INVALID_WAIT.because("wait must be a "
+                + "positive ISO-8601 duration such as PT10S (at most " + maxWait + "), not '" + wait + "'")
+                .exception();
     }
 }

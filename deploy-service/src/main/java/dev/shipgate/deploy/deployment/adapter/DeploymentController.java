@@ -5,8 +5,8 @@ import dev.shipgate.deploy.deployment.application.Deployments;
 import dev.shipgate.deploy.deployment.domain.Deployment;
 import dev.shipgate.deploy.deployment.domain.DeploymentStatus;
 import dev.shipgate.deploy.pipeline.application.PipelineService;
-import dev.shipgate.deploy.shared.application.RefusalException;
-import dev.shipgate.deploy.shared.domain.Refusal.Reason;
+import dev.shipgate.contracts.refusal.RefusedException;
+import dev.shipgate.deploy.shared.domain.RefusalReason;
 import dev.shipgate.support.security.CallerChannel;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -121,13 +121,13 @@ class DeploymentController {
         Deployment deployment = store.find(id).orElseThrow(() -> unknown(id));
         try {
             pipelines.visible(caller.getSubject(), deployment.image().pipelineId());
-        } catch (RefusalException e) {
+        } catch (RefusedException e) {
             throw unknown(id);
         }
         return deployment;
     }
 
-    private static RefusalException unknown(String id) {
-        return new RefusalException(Reason.UNKNOWN_DEPLOYMENT, "no deployment " + id);
+    private static RefusedException unknown(String id) {
+        return RefusalReason.UNKNOWN_DEPLOYMENT.because("no deployment " + id).exception();
     }
 }

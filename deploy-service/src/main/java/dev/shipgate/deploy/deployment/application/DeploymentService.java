@@ -12,8 +12,7 @@ import dev.shipgate.deploy.pipeline.application.PipelineService;
 import dev.shipgate.deploy.pipeline.domain.Pipeline;
 import dev.shipgate.deploy.replica.application.AccessReplica;
 import dev.shipgate.deploy.replica.application.ImageReplica;
-import dev.shipgate.deploy.shared.application.RefusalException;
-import dev.shipgate.deploy.shared.domain.Refusal.Reason;
+import dev.shipgate.deploy.shared.domain.RefusalReason;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -52,21 +51,22 @@ public class DeploymentService {
     public Deployment rollback(String userId, Channel via, String pipelineId, String earlierDeploymentId) {
         Deployment earlier = deployments.find(earlierDeploymentId)
                 .filter(d -> d.image().pipelineId().equals(pipelineId))
-                .orElseThrow(() -> new RefusalException(Reason.UNKNOWN_DEPLOYMENT,
-                        "no deployment " + earlierDeploymentId + " on this pipeline"));
+                .orElseThrow(() -> RefusalReason.UNKNOWN_DEPLOYMENT.because(
+                        "no deployment " + earlierDeploymentId + " on this pipeline").exception());
         return request(userId, via, pipelineId, earlier.image().digest(), earlierDeploymentId);
     }
 
     private Deployment request(String userId, Channel via, String pipelineId, String digest, String rollbackOf) {
         Pipeline pipeline = pipelines.visible(userId, pipelineId);
         if (!access.permissions(userId).canBuildAndDeploy(pipeline.scope())) {
-            throw new RefusalException(Reason.NOT_ALLOWED_TO_DEPLOY, userId
-                    + " needs Build and Deploy on " + pipeline.application() + " / " + pipeline.environment());
+            throw RefusalReason.NOT_ALLOWED_TO_DEPLOY.because(userId
+                    + " needs Build and Deploy on " + pipeline.application() + " / " + pipeline.environment())
+                    .exception();
         }
         ImageBuilt image = images.find(digest)
                 .filter(i -> i.application().equals(pipeline.application()))
-                .orElseThrow(() -> new RefusalException(Reason.UNKNOWN_IMAGE,
-                        "no image " + digest + " of " + pipeline.application()));
+                .orElseThrow(() -> RefusalReason.UNKNOWN_IMAGE.because(
+                        "no image " + digest + " of " + pipeline.application()).exception());
         var transition = Deployment.request("dp-" + UUID.randomUUID(), new PipelineImage(pipeline.id(),
                 pipeline.application(), pipeline.environment(), image.digest(), image.tag()), userId, rollbackOf,
                 via, clock.instant());

@@ -1,5 +1,6 @@
 package dev.shipgate.notification.delivery.adapter;
 
+import dev.shipgate.contracts.refusal.Refusal;
 import dev.shipgate.notification.delivery.application.Deliveries;
 import dev.shipgate.notification.delivery.domain.Delivery;
 import dev.shipgate.notification.delivery.domain.DeliveryStatus;
@@ -8,7 +9,6 @@ import dev.shipgate.notification.recipient.application.Recipients;
 import dev.shipgate.notification.subscription.application.PipelineAccess;
 import dev.shipgate.notification.subscription.application.Subscriptions;
 import dev.shipgate.notification.subscription.domain.Subscription;
-import dev.shipgate.support.web.RefusedException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -110,7 +110,7 @@ class NotificationController {
     /** Like the other services, a pipeline the caller may not see is one that does not exist. */
     private void requireViewable(Jwt caller, String pipelineId) {
         if (!pipelineAccess.mayView(caller.getSubject(), pipelineId)) {
-            throw new RefusedException(HttpStatus.NOT_FOUND, "UNKNOWN_PIPELINE", "no pipeline " + pipelineId);
+            throw Refusal.notFound("UNKNOWN_PIPELINE", "no pipeline " + pipelineId).exception();
         }
     }
 
@@ -127,15 +127,9 @@ class NotificationController {
     /** Spends an approve-from-email link and says which request it opens. */
     @PostMapping("/approval-links/redeem")
     public LinkTarget redeem(@AuthenticationPrincipal Jwt caller, @Valid @RequestBody LinkBody body) {
-        try {
-            ApprovalLink link = links.spend(body.token(), caller.getSubject());
-            String receipt = receipts.sign(new LinkReceipts.Receipt(link.requestId(), caller.getSubject(),
-                    link.nonce())).orElse(null);
-            return new LinkTarget(link.requestId(), link.nonce(), receipt);
-        } catch (ApprovalLinks.LinkRefusedException e) {
-            HttpStatus status = e.refusal() == ApprovalLinks.Refusal.NOT_YOUR_LINK ? HttpStatus.FORBIDDEN
-                    : e.refusal() == ApprovalLinks.Refusal.FORGED ? HttpStatus.BAD_REQUEST : HttpStatus.GONE;
-            throw new RefusedException(status, "LINK_" + e.refusal().name(), e.getMessage());
-        }
+        ApprovalLink link = links.spend(body.token(), caller.getSubject()); // refusals answer as LinkRefusal says
+        String receipt = receipts.sign(new LinkReceipts.Receipt(link.requestId(), caller.getSubject(),
+                link.nonce())).orElse(null);
+        return new LinkTarget(link.requestId(), link.nonce(), receipt);
     }
 }

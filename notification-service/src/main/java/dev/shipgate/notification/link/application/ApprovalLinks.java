@@ -2,6 +2,7 @@ package dev.shipgate.notification.link.application;
 
 import dev.shipgate.contracts.identity.UserIds;
 import dev.shipgate.notification.link.domain.ApprovalLink;
+import dev.shipgate.notification.link.domain.LinkRefusal;
 import dev.shipgate.notification.link.domain.LinkSigner;
 
 import java.time.Clock;
@@ -13,8 +14,6 @@ import java.util.UUID;
  * its approver, signed in; the vote itself goes through approval-service and all of its rules.
  */
 public class ApprovalLinks {
-
-    public enum Refusal { FORGED, EXPIRED, ALREADY_USED, NOT_YOUR_LINK }
 
     private final LinkSigner signer;
     private final UsedLinks used;
@@ -38,34 +37,28 @@ public class ApprovalLinks {
         return spend(token, callerId).requestId();
     }
 
-    /** Checks and spends a link for {@code callerId}; returns the link (its nonce is the link's id). */
+    /**
+     * Checks and spends a link for {@code callerId}; returns the link (its nonce is the link's id).
+     *
+     * @throws dev.shipgate.contracts.refusal.RefusedException with a {@link LinkRefusal} when the link is forged,
+     *                                                         expired, someone else's or spent already
+     */
     public ApprovalLink spend(String token, String callerId) {
-        ApprovalLink link = signer.verify(token).orElseThrow(() -> new LinkRefusedException(Refusal.FORGED,
-                "this approval link is not valid: it may have been altered; use the link from the email as it is"));
+        ApprovalLink link = signer.verify(token).orElseThrow(() -> LinkRefusal.LINK_FORGED.because(
+                "this approval link is not valid: it may have been altered; use the link from the email as it is")
+                .exception());
         if (!clock.instant().isBefore(link.expiresAt())) {
-            throw new LinkRefusedException(Refusal.EXPIRED, "this approval link expired at " + link.expiresAt()
-                    + "; open the request from the Approval pending tab instead");
+            throw LinkRefusal.LINK_EXPIRED.because("this approval link expired at " + link.expiresAt()
+                    + "; open the request from the Approval pending tab instead").exception();
         }
         if (!UserIds.same(link.userId(), callerId)) { // a link sent before ids were canonical still works
-            throw new LinkRefusedException(Refusal.NOT_YOUR_LINK, "this approval link was sent to another approver");
+            throw LinkRefusal.LINK_NOT_YOUR_LINK.because("this approval link was sent to another approver")
+                    .exception();
         }
         if (!used.markUsed(link.nonce(), link.requestId(), link.userId())) {
-            throw new LinkRefusedException(Refusal.ALREADY_USED, "this approval link has been used already; "
-                    + "open the request from the Approval pending tab instead");
+            throw LinkRefusal.LINK_ALREADY_USED.because("this approval link has been used already; "
+                    + "open the request from the Approval pending tab instead").exception();
         }
         return link;
-    }
-
-    public static class LinkRefusedException extends RuntimeException {
-        private final Refusal refusal;
-
-        public LinkRefusedException(Refusal refusal, String message) {
-            super(message);
-            this.refusal = refusal;
-        }
-
-        public Refusal refusal() {
-            return refusal;
-        }
     }
 }

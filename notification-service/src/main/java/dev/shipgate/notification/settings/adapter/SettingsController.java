@@ -1,9 +1,9 @@
 package dev.shipgate.notification.settings.adapter;
 
+import dev.shipgate.contracts.refusal.Refusal;
 import dev.shipgate.notification.recipient.application.Recipients;
 import dev.shipgate.notification.settings.application.MailSettings;
 import dev.shipgate.notification.settings.domain.SmtpSettings;
-import dev.shipgate.support.web.RefusedException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -12,7 +12,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.validation.annotation.Validated;
@@ -65,8 +64,8 @@ class SettingsController {
 
     private void requireSuperAdmin(Jwt caller) {
         if (!recipients.isSuperAdmin(caller.getSubject())) {
-            throw new RefusedException(HttpStatus.FORBIDDEN, "SUPER_ADMIN_ONLY",
-                    "only a super admin can see or change the mail settings");
+            throw Refusal.forbidden("SUPER_ADMIN_ONLY", "only a super admin can see or change the mail settings")
+                    .exception();
         }
     }
 }

@@ -1,7 +1,7 @@
 package dev.shipgate.notification.link.domain;
 
+import dev.shipgate.contracts.refusal.RefusedException;
 import dev.shipgate.notification.link.application.ApprovalLinks;
-import dev.shipgate.notification.link.application.ApprovalLinks.LinkRefusedException;
 import dev.shipgate.notification.link.application.UsedLinks;
 import org.junit.jupiter.api.Test;
 
@@ -29,11 +29,11 @@ class ApprovalLinksTest {
                 Duration.ofHours(72));
     }
 
-    private static ApprovalLinks.Refusal refusal(Runnable redeem) {
+    private static LinkRefusal refusal(Runnable redeem) {
         try {
             redeem.run();
-        } catch (LinkRefusedException e) {
-            return e.refusal();
+        } catch (RefusedException e) {
+            return LinkRefusal.valueOf(e.refusal().reason());
         }
         throw new AssertionError("expected a refusal");
     }
@@ -44,7 +44,7 @@ class ApprovalLinksTest {
 
         assertThat(at(NOW.plusSeconds(60)).redeem(token, "bob")).isEqualTo("ar-1");
         assertThat(refusal(() -> at(NOW.plusSeconds(61)).redeem(token, "bob")))
-                .isEqualTo(ApprovalLinks.Refusal.ALREADY_USED);
+                .isEqualTo(LinkRefusal.LINK_ALREADY_USED);
     }
 
     @Test
@@ -52,14 +52,14 @@ class ApprovalLinksTest {
         String token = at(NOW).issue("ar-1", "bob");
 
         assertThat(refusal(() -> at(NOW.plus(Duration.ofHours(72))).redeem(token, "bob")))
-                .isEqualTo(ApprovalLinks.Refusal.EXPIRED);
+                .isEqualTo(LinkRefusal.LINK_EXPIRED);
     }
 
     @Test
     void a_link_works_only_for_the_approver_it_was_sent_to() {
         String token = at(NOW).issue("ar-1", "bob");
 
-        assertThat(refusal(() -> at(NOW).redeem(token, "mallory"))).isEqualTo(ApprovalLinks.Refusal.NOT_YOUR_LINK);
+        assertThat(refusal(() -> at(NOW).redeem(token, "mallory"))).isEqualTo(LinkRefusal.LINK_NOT_YOUR_LINK);
     }
 
     @Test
@@ -72,9 +72,9 @@ class ApprovalLinksTest {
                 java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(("ar-1|bob|9999999999|x")
                         .getBytes(StandardCharsets.UTF_8)));
 
-        assertThat(refusal(() -> at(NOW).redeem(otherKeys, "bob"))).isEqualTo(ApprovalLinks.Refusal.FORGED);
-        assertThat(refusal(() -> at(NOW).redeem(longerLife, "bob"))).isEqualTo(ApprovalLinks.Refusal.FORGED);
-        assertThat(refusal(() -> at(NOW).redeem("not a token", "bob"))).isEqualTo(ApprovalLinks.Refusal.FORGED);
+        assertThat(refusal(() -> at(NOW).redeem(otherKeys, "bob"))).isEqualTo(LinkRefusal.LINK_FORGED);
+        assertThat(refusal(() -> at(NOW).redeem(longerLife, "bob"))).isEqualTo(LinkRefusal.LINK_FORGED);
+        assertThat(refusal(() -> at(NOW).redeem("not a token", "bob"))).isEqualTo(LinkRefusal.LINK_FORGED);
         assertThatThrownBy(() -> new LinkSigner(new byte[8])).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,0 +1,54 @@
+package dev.shipgate.deploy;
+
+import dev.shipgate.deploy.shared.domain.RefusalReason;
+import dev.shipgate.support.web.ProblemHandling;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+import java.util.Arrays;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every deploy-service refusal that reaches the web answers as it did before the refusals were typed and before
+ * web-support's one mapping replaced deploy-service's own: the same status for each reason code, and the same problem
+ * (type, title, detail, {@code reason}) that ProblemHandling built for it.
+ */
+class RefusalAnswersTest {
+
+    /** The statuses deploy-service answered with for these codes before (PipelineRefusedException's kinds). */
+    private static final Map<RefusalReason, HttpStatus> ANSWERED_BEFORE = Map.of(
+            RefusalReason.NOT_ALLOWED_TO_CONFIGURE, HttpStatus.FORBIDDEN,
+            RefusalReason.NOT_ALLOWED_TO_DEPLOY, HttpStatus.FORBIDDEN,
+            RefusalReason.PIPELINE_CHANGED, HttpStatus.CONFLICT,
+            RefusalReason.UNKNOWN_PIPELINE, HttpStatus.NOT_FOUND,
+            RefusalReason.UNKNOWN_IMAGE, HttpStatus.NOT_FOUND,
+            RefusalReason.UNKNOWN_DEPLOYMENT, HttpStatus.NOT_FOUND,
+            RefusalReason.INVALID_WAIT, HttpStatus.BAD_REQUEST);
+
+    @Test
+    void each_refusal_the_api_gives_keeps_its_status_reason_and_problem() {
+        ANSWERED_BEFORE.forEach((reason, status) -> {
+            ProblemDetail answered = answer(reason, "the facts");
+
+            assertThat(answered).as(reason.name())
+                    .isEqualTo(ProblemHandling.problem(status, reason.name(), "the facts"));
+            assertThat(answered.getTitle()).isEqualTo(status.getReasonPhrase());
+            assertThat(answered.getDetail()).isEqualTo("the facts");
+            assertThat(answered.getProperties()).containsExactlyEntriesOf(Map.of("reason", reason.name()));
+        });
+    }
+
+    @Test
+    void the_deployment_rules_own_refusals_answer_as_conflicts_if_they_ever_reach_the_web() {
+        Arrays.stream(RefusalReason.values()).filter(reason -> !ANSWERED_BEFORE.containsKey(reason)).forEach(reason ->
+                assertThat(answer(reason, "x").getStatus()).as(reason.name()).isEqualTo(HttpStatus.CONFLICT.value()));
+    }
+
+    /** What the web answers when a service throws this refusal: web-support's one handler for every refusal. */
+    private static ProblemDetail answer(RefusalReason reason, String detail) {
+        return new ProblemHandling().refused(reason.because(detail).exception());
+    }
+}
