@@ -53,7 +53,8 @@ abstract class ApprovalServiceTestBase {
     @BeforeAll
     static void watch() {
         topics = new TopicWatcher(INFRA, List.of(Topics.APPROVALS, Topics.DEPLOY_DECISIONS,
-                Topics.ACCESS, Topics.TOKEN_REVOCATIONS, Topics.deadLetterOf(Topics.DEPLOYMENTS), Topics.deadLetterOf(Topics.IMAGES)));
+                Topics.ACCESS, Topics.TOKEN_REVOCATIONS, Topics.deadLetterOf(Topics.DEPLOYMENTS),
+                Topics.deadLetterOf(Topics.IMAGES)));
     }
 
     @AfterAll

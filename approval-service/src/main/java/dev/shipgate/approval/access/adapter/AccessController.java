@@ -33,8 +33,9 @@ import java.util.List;
 /**
  * Users, permission groups and role bindings. Who may add or remove a role binding, or change a group, is
  * {@link GrantingPolicy}'s rule (design rule 13): a MANAGER inside a scope their grant contains, and only a role they
- * hold there (IMAGE_APPROVER is not implied by MANAGER), never on their own user; a SUPER_ADMIN anywhere. Memberships, addresses and activation by SUPER_ADMIN only, since a group can carry any
- * grant and the address decides where approval mail goes.
+ * hold there (IMAGE_APPROVER is not implied by MANAGER), never on their own user; a SUPER_ADMIN anywhere.
+ * Memberships, addresses and activation by SUPER_ADMIN only, since a group can carry any grant and the address decides
+ * where approval mail goes.
  */
 @RestController
 @Validated

@@ -79,8 +79,8 @@ class ApprovalRequestController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     public RequestView request(@AuthenticationPrincipal Jwt caller, @Valid @RequestBody NewRequest body) {
-        ApprovalRequest request = approvals.request(caller.getSubject(), CallerChannel.of(caller), body.pipelineId(), body.imageDigest(),
-                body.approvers(), body.comment());
+        ApprovalRequest request = approvals.request(caller.getSubject(), CallerChannel.of(caller), body.pipelineId(),
+                body.imageDigest(), body.approvers(), body.comment());
         return view(request, caller);
     }
 

@@ -2,7 +2,6 @@ package dev.shipgate.approval.approval.domain;
 
 import dev.shipgate.approval.access.domain.Actor;
 import dev.shipgate.contracts.EventPayload;
-import dev.shipgate.contracts.access.Scope;
 import dev.shipgate.contracts.events.ApprovalCancelled;
 import dev.shipgate.contracts.events.ApprovalExpired;
 import dev.shipgate.contracts.events.ApprovalGiven;

@@ -41,7 +41,7 @@ public record Deployment(String id, PipelineImage image, String requestedBy, Str
         approvedBy = approvedBy == null ? List.of() : List.copyOf(approvedBy); // deployments stored before 1.1
     }
 
-    /** Why approval-service refused: a stable code ({@code NO_APPROVAL}, {@code NOT_ALLOWED_TO_DEPLOY}...) and words. */
+    /** Why approval-service refused: a stable code ({@code NO_APPROVAL}, {@code NOT_ALLOWED_TO_DEPLOY}...), words. */
     public record Rejection(String reason, String message) {
     }
 
