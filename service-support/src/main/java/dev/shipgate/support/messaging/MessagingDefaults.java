@@ -72,9 +72,6 @@ public class MessagingDefaults implements EnvironmentPostProcessor {
         // a crashed instance's partitions move to the others after 10 s rather than the default 45 s
         p.put(binder + "consumer-properties.session.timeout.ms", "10000");
         p.put(binder + "consumer-properties.heartbeat.interval.ms", "3000");
-        // An idle consumer's fetch waits on the broker for up to 5 s (default 0.5 s): a record that arrives answers it
-        // at once, so latency is the same, and a service's five consumers send a tenth of the empty fetches
-        p.put(binder + "consumer-properties.fetch.max.wait.ms", "5000");
 
         String consumer = "spring.cloud.stream.default.consumer.";
         p.put(consumer + "use-native-decoding", "true");
