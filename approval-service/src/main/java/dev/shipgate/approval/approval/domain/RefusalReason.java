@@ -1,13 +1,13 @@
 package dev.shipgate.approval.approval.domain;
 
-import dev.shipgate.contracts.refusal.Refusal;
+import dev.shipgate.contracts.refusal.RefusalCode;
 import dev.shipgate.contracts.refusal.Refusal.Kind;
 
 /**
  * The stable codes of the approval domain's refusals, each with its kind (which HTTP status it becomes): the
  * {@code reason} of the problem+json answer and of a refused attempt in a request's history.
  */
-public enum RefusalReason {
+public enum RefusalReason implements RefusalCode {
     NOT_ALLOWED_TO_REQUEST(Kind.FORBIDDEN),
     NOT_AN_ELIGIBLE_APPROVER(Kind.FORBIDDEN),
     REQUESTER_CANNOT_APPROVE(Kind.FORBIDDEN),
@@ -44,17 +44,8 @@ public enum RefusalReason {
         this.kind = kind;
     }
 
+    @Override
     public Kind kind() {
         return kind;
-    }
-
-    /** The refusal with this code and its kind, and {@code detail} for the person who asked. */
-    public Refusal because(String detail) {
-        return new Refusal(kind, name(), detail);
-    }
-
-    /** Whether {@code refusal} carries this code. */
-    public boolean is(Refusal refusal) {
-        return name().equals(refusal.reason());
     }
 }

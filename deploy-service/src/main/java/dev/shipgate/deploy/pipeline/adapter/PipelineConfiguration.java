@@ -1,6 +1,6 @@
 package dev.shipgate.deploy.pipeline.adapter;
 
-import dev.shipgate.deploy.CacheProperties;
+import dev.shipgate.support.config.CacheSettings;
 import dev.shipgate.deploy.pipeline.application.PipelineService;
 import dev.shipgate.deploy.pipeline.application.Pipelines;
 import dev.shipgate.deploy.replica.application.AccessReplica;
@@ -20,11 +20,11 @@ import java.time.Clock;
 
 /** CD pipelines: their store, who may read and change them, and the seed created at start. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({CacheProperties.class, SeedProperties.class})
+@EnableConfigurationProperties(SeedProperties.class)
 class PipelineConfiguration {
 
     @Bean
-    MongoPipelines pipelines(MongoTemplate mongo, AggregateStore store, Clock clock, CacheProperties cache) {
+    MongoPipelines pipelines(MongoTemplate mongo, AggregateStore store, Clock clock, CacheSettings cache) {
         return new MongoPipelines(mongo, store, new ShortLivedCache<>(cache.timeToLive(), clock));
     }
 

@@ -1,11 +1,10 @@
 package dev.shipgate.deploy.replica.adapter;
 
-import dev.shipgate.deploy.CacheProperties;
+import dev.shipgate.support.config.CacheSettings;
 import dev.shipgate.deploy.replica.application.AccessReplica;
 import dev.shipgate.deploy.replica.application.ImageReplica;
 import dev.shipgate.support.cache.ShortLivedCache;
 import dev.shipgate.support.messaging.EventConsumer;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -16,11 +15,10 @@ import java.util.function.Consumer;
 
 /** Read-only copies of approval-service's access and images, kept current from their topics. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(CacheProperties.class)
 class ReplicaConfiguration {
 
     @Bean
-    MongoAccessReplica accessReplica(MongoTemplate mongo, Clock clock, CacheProperties cache) {
+    MongoAccessReplica accessReplica(MongoTemplate mongo, Clock clock, CacheSettings cache) {
         return new MongoAccessReplica(mongo, new ShortLivedCache<>(cache.timeToLive(), clock));
     }
 

@@ -1,6 +1,6 @@
 package dev.shipgate.deploy.shared.domain;
 
-import dev.shipgate.contracts.refusal.Refusal;
+import dev.shipgate.contracts.refusal.RefusalCode;
 import dev.shipgate.contracts.refusal.Refusal.Kind;
 
 /**
@@ -9,7 +9,7 @@ import dev.shipgate.contracts.refusal.Refusal.Kind;
  * (the last five) come back from {@code Deployment}'s moves and are logged; they would answer as conflicts if they
  * ever reached the web.
  */
-public enum RefusalReason {
+public enum RefusalReason implements RefusalCode {
     /** Changing a pipeline needs Admin or Manager on its application and environment. */
     NOT_ALLOWED_TO_CONFIGURE(Kind.FORBIDDEN),
     /** Deploying needs Build and Deploy on the pipeline's application and environment. */
@@ -38,17 +38,8 @@ public enum RefusalReason {
         this.kind = kind;
     }
 
+    @Override
     public Kind kind() {
         return kind;
-    }
-
-    /** The refusal with this code and its kind, and {@code detail} (the facts) for the person who asked. */
-    public Refusal because(String detail) {
-        return new Refusal(kind, name(), detail);
-    }
-
-    /** Whether {@code refusal} carries this code. */
-    public boolean is(Refusal refusal) {
-        return name().equals(refusal.reason());
     }
 }

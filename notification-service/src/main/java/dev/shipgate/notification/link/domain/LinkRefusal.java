@@ -1,13 +1,13 @@
 package dev.shipgate.notification.link.domain;
 
-import dev.shipgate.contracts.refusal.Refusal;
+import dev.shipgate.contracts.refusal.RefusalCode;
 import dev.shipgate.contracts.refusal.Refusal.Kind;
 
 /**
  * Why an approve-from-email link was not honoured, each code with its kind (which HTTP status web-support's
  * {@code RefusalMapping} gives it): the {@code reason} of the problem+json answer to a redeem call.
  */
-public enum LinkRefusal {
+public enum LinkRefusal implements RefusalCode {
     /** The signature does not match: altered, or signed with another key. */
     LINK_FORGED(Kind.INVALID),
     /** Past its lifetime; the request can still be opened from the Approval pending tab. */
@@ -23,17 +23,8 @@ public enum LinkRefusal {
         this.kind = kind;
     }
 
+    @Override
     public Kind kind() {
         return kind;
-    }
-
-    /** The refusal with this code and its kind, and {@code detail} for the person who followed the link. */
-    public Refusal because(String detail) {
-        return new Refusal(kind, name(), detail);
-    }
-
-    /** Whether {@code refusal} carries this code. */
-    public boolean is(Refusal refusal) {
-        return name().equals(refusal.reason());
     }
 }
