@@ -5,14 +5,15 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Clock;
-import java.util.List;
 
 /** The outbox relay over the collections a service lists in {@code shipgate.outbox.collections}. */
 @AutoConfiguration(after = KafkaMessagingConfiguration.class)
+@EnableConfigurationProperties(OutboxSettings.class)
 public class OutboxConfiguration {
 
     @Bean
@@ -22,11 +23,9 @@ public class OutboxConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    public OutboxRelay outboxRelay(MongoTemplate mongo, EventPublisher publisher,
-                                   @Value("${shipgate.outbox.collections:}") List<String> collections,
-                                   @Value("${shipgate.outbox.retry-millis:250}") long retryMillis,
-                                   @Value("${shipgate.outbox.sweep-millis:10000}") long sweepMillis) {
-        return new OutboxRelay(mongo, publisher, collections, retryMillis, sweepMillis);
+    public OutboxRelay outboxRelay(MongoTemplate mongo, EventPublisher publisher, OutboxSettings settings) {
+        return new OutboxRelay(mongo, publisher, settings.collections(), settings.retryMillis(),
+                settings.sweepMillis());
     }
 
     @Bean
