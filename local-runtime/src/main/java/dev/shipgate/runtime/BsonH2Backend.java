@@ -16,7 +16,8 @@ import java.util.List;
  * mongo-java-server's H2 file backend with each collection's documents stored as BSON ({@link BsonDocumentType})
  * and its unique indexes' keys ordered without serialising them ({@link KeyValueType}), where the plain backend
  * Java-serialises both; metadata is stored as the library stores it. A file written by the plain backend is
- * converted map by map when opened ({@link DocumentMaps}).
+ * converted map by map when opened ({@link DocumentMaps}). Not supported: renaming a collection (its map's format
+ * note stays under the old name; no Shipgate service renames one).
  */
 final class BsonH2Backend extends H2Backend {
 

@@ -8,14 +8,16 @@ import org.h2.mvstore.MVStore;
 /**
  * Opens the H2 maps of mongo-java-server's collections and unique indexes with the types of this package (a
  * collection's documents as {@link BsonDocumentType}, an index's keys as {@link KeyValueType}), converting a map the
- * plain backend wrote with Java serialisation first. A conversion can stop anywhere without losing an entry: the
- * entries are copied to a map of their own, the store notes that the copy is complete, and only then is the old
- * map replaced by the copy; a restart goes on from the last step it finds noted.
+ * plain backend wrote with Java serialisation first. The conversion is two commits, with the store's automatic
+ * commits held meanwhile so that each is saved whole or not at all: the entries copied to a map of their own and
+ * noted as copied, then the old map replaced by the copy and noted as converted; a restart goes on from the last one
+ * saved. It is one way (the plain backend cannot read the result). The bookkeeping maps' names start with {@code $},
+ * which no MongoDB database name may hold, so dropping a database never drops them.
  */
 final class DocumentMaps {
 
-    static final String FORMATS = "shipgate.document-formats";
-    static final String COPY_PREFIX = "shipgate.converting.";
+    static final String FORMATS = "$shipgate.document-formats";
+    static final String COPY_PREFIX = "$shipgate.converting.";
     private static final String BSON = "bson";
     private static final String COPIED = "copied";
 
@@ -49,19 +51,27 @@ final class DocumentMaps {
 
     private <K, V> void convert(String mapName, String format, Layout<K, V> layout) {
         String copyName = COPY_PREFIX + mapName;
-        if (!COPIED.equals(format)) {
-            MVMap<K, V> copy = store.openMap(copyName, layout.builder());
-            copy.clear(); // what a stopped conversion copied before
-            copy.putAll(store.<K, V>openMap(mapName));
-            formats.put(mapName, COPIED);
+        int autoCommitDelay = store.getAutoCommitDelay();
+        store.setAutoCommitDelay(0); // nothing saved between the two commits below
+        try {
+            if (!COPIED.equals(format)) {
+                MVMap<K, V> copy = store.openMap(copyName, layout.builder());
+                copy.clear(); // what a stopped conversion copied before
+                copy.putAll(store.<K, V>openMap(mapName));
+                formats.put(mapName, COPIED);
+                store.commit();
+            }
+            if (store.hasMap(copyName)) { // copied, not swapped yet
+                if (store.hasMap(mapName)) {
+                    store.removeMap(mapName);
+                }
+                store.renameMap(store.openMap(copyName, layout.builder()), mapName);
+            }
+            formats.put(mapName, BSON);
             store.commit();
+        } finally {
+            store.setAutoCommitDelay(autoCommitDelay);
         }
-        if (store.hasMap(mapName)) {
-            store.removeMap(mapName);
-        }
-        store.renameMap(store.openMap(copyName, layout.builder()), mapName);
-        formats.put(mapName, BSON);
-        store.commit();
     }
 
     /** The key and value types of one kind of map. */

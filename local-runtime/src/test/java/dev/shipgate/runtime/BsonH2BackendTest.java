@@ -99,6 +99,20 @@ class BsonH2BackendTest {
                 assertThat(requests.find().sort(Indexes.ascending("n")).into(new ArrayList<>())).isEqualTo(written));
     }
 
+    @Test
+    void aConversionSavedJustBeforeItsLastNoteKeepsItsDocumentsAtTheNextStart() {
+        String file = dir.resolve("data.mv").toString();
+        List<Document> written = documents(10);
+        serve(new H2Backend(file), requests -> requests.insertMany(written));
+        serve(new BsonH2Backend(file), requests -> assertThat(requests.countDocuments()).isEqualTo(10));
+        try (MVStore store = MVStore.open(file)) { // swapped, but the note still says copied
+            store.<String, String>openMap(DocumentMaps.FORMATS).put("databases.shipgate.requests", "copied");
+        }
+
+        serve(new BsonH2Backend(file), requests ->
+                assertThat(requests.find().sort(Indexes.ascending("n")).into(new ArrayList<>())).isEqualTo(written));
+    }
+
     private static List<Document> documents(int count) {
         return IntStream.range(0, count).mapToObj(n -> new Document("_id", new ObjectId())
                 .append("n", n)

@@ -50,6 +50,8 @@ public class Outbox {
         if (span == null) {
             return null;
         }
-        return "00-" + span.context().traceId() + "-" + span.context().spanId() + "-01";
+        // W3C trace flags: 01 only when this trace is sampled, so consumers follow the same decision
+        String flags = Boolean.TRUE.equals(span.context().sampled()) ? "01" : "00";
+        return "00-" + span.context().traceId() + "-" + span.context().spanId() + "-" + flags;
     }
 }

@@ -33,10 +33,12 @@ class SharedSettingsTest {
     }
 
     @Test
-    void a_cache_lifetime_that_is_not_positive_fails_the_start_naming_the_property() {
+    void a_negative_cache_lifetime_fails_the_start_naming_the_property_and_zero_turns_caching_off() {
         context.withPropertyValues("shipgate.cache.time-to-live=-PT1S").run(started ->
-                assertThat(started).getFailure().rootCause()
-                        .hasMessage("shipgate.cache.time-to-live must be a positive duration, was PT-1S"));
+                assertThat(started).getFailure().rootCause().hasMessage("shipgate.cache.time-to-live must be zero"
+                        + " (no caching) or a positive duration, was PT-1S"));
+        context.withPropertyValues("shipgate.cache.time-to-live=PT0S").run(started ->
+                assertThat(started.getBean(CacheSettings.class).timeToLive()).isZero());
     }
 
     @Test

@@ -59,14 +59,18 @@ class PipelineController {
                                Pipeline.Trigger trigger,
                                Boolean countVoterInEveryRule) {
 
+        /**
+         * The API validates the body first, so the required fields are there; a seed file's pipeline is not
+         * validated and may leave them out, as it always could: then they are 0 and false, as before they were typed.
+         */
         Pipeline toPipeline(String id) {
-            List<ApproverRule> rules = approverRules == null ? List.of()
-                    : approverRules.stream().map(r -> new ApproverRule(r.group(), r.approvals())).toList();
+            List<ApproverRule> rules = approverRules == null ? List.of() : approverRules.stream()
+                    .map(r -> new ApproverRule(r.group(), r.approvals() == null ? 0 : r.approvals())).toList();
             return new Pipeline(id, project, application, environment, target, targetRef,
                     strategy == null ? "ROLLING" : strategy,
-                    new ApprovalSettings(requiredApprovals, rules,
+                    new ApprovalSettings(requiredApprovals == null ? 0 : requiredApprovals, rules,
                             approvalLifetimeSeconds == null ? 86_400 : approvalLifetimeSeconds,
-                            requestLifetimeSeconds, approverMayDeploy, countVoterInEveryRule),
+                            requestLifetimeSeconds, Boolean.TRUE.equals(approverMayDeploy), countVoterInEveryRule),
                     trigger == null ? Pipeline.Trigger.MANUAL : trigger, false, 0);
         }
     }

@@ -3,9 +3,12 @@ package dev.shipgate.deploy.pipeline.adapter;
 import dev.shipgate.deploy.pipeline.application.Pipelines;
 import dev.shipgate.deploy.pipeline.domain.Pipeline;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.dao.DuplicateKeyException;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -45,5 +48,45 @@ class PipelineSeederTest {
         assertThatNoException().isThrownBy(() -> new PipelineSeeder(seededMeanwhile)
                 .seed(new FileSystemResource("../config/seed.json")));
         assertThat(tried).isNotEmpty();
+    }
+
+    @Test
+    void a_seed_pipeline_may_leave_out_what_the_api_requires_and_gets_what_it_always_got(
+            @TempDir Path dir) throws Exception {
+        Path seed = dir.resolve("seed.json");
+        Files.writeString(seed, """
+                {"pipelines": [{"id": "web-dev", "project": "web", "application": "web", "environment": "dev",
+                  "target": "simulated", "targetRef": "web-dev",
+                  "approverRules": [{"group": "web-approvers", "approvals": 1}]}]}
+                """);
+        List<Pipeline> created = new ArrayList<>();
+        Pipelines empty = new Pipelines() {
+            @Override
+            public void create(Pipeline pipeline) {
+                created.add(pipeline);
+            }
+
+            @Override
+            public boolean update(Pipeline pipeline) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Optional<Pipeline> find(String id) {
+                return Optional.empty();
+            }
+
+            @Override
+            public List<Pipeline> all() {
+                return List.of();
+            }
+        };
+
+        new PipelineSeeder(empty).seed(new FileSystemResource(seed));
+
+        assertThat(created).singleElement().satisfies(pipeline -> {
+            assertThat(pipeline.approval().requiredApprovals()).isZero();
+            assertThat(pipeline.approval().approverMayDeploy()).isFalse();
+        });
     }
 }
