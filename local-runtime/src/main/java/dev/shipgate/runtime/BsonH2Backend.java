@@ -21,7 +21,10 @@ import java.util.List;
  */
 final class BsonH2Backend extends H2Backend {
 
-    /** Set while the superclass's constructor opens the existing databases, so read through {@link #maps()}. */
+    /**
+     * Made at first use, which is inside the superclass's constructor when the file holds databases: hence no
+     * initializer (it would run after that constructor and drop the value) and reads through {@link #maps()} only.
+     */
     private DocumentMaps maps;
 
     BsonH2Backend(String fileName) {
