@@ -15,4 +15,12 @@ public final class Positive {
         }
         return value;
     }
+
+    /** @throws IllegalArgumentException when {@code millis} is zero or negative */
+    public static long requireMillis(String property, long millis) {
+        if (millis <= 0) {
+            throw new IllegalArgumentException(property + " must be a positive number of milliseconds, was " + millis);
+        }
+        return millis;
+    }
 }

@@ -1,5 +1,6 @@
 package dev.shipgate.support.messaging;
 
+import dev.shipgate.support.config.Positive;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -20,13 +21,7 @@ public record OutboxSettings(@DefaultValue List<String> collections, @DefaultVal
 
     public OutboxSettings {
         collections = List.copyOf(collections);
-        requirePositive("shipgate.outbox.retry-millis", retryMillis);
-        requirePositive("shipgate.outbox.sweep-millis", sweepMillis);
-    }
-
-    private static void requirePositive(String property, long millis) {
-        if (millis <= 0) {
-            throw new IllegalArgumentException(property + " must be a positive number of milliseconds, was " + millis);
-        }
+        Positive.requireMillis("shipgate.outbox.retry-millis", retryMillis);
+        Positive.requireMillis("shipgate.outbox.sweep-millis", sweepMillis);
     }
 }
