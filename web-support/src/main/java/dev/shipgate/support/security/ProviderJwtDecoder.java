@@ -53,8 +53,6 @@ class ProviderJwtDecoder implements JwtDecoder {
         } catch (IllegalArgumentException e) {
             throw new JwtException("the identity provider " + settings.issuerUri() + " cannot be reached", e);
         }
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(settings.issuerUri()), new NotRevokedValidator(revoked)));
         MappedJwtClaimSetConverter defaults = MappedJwtClaimSetConverter.withDefaults(Map.of());
         String userClaim = settings.userClaim();
         decoder.setClaimSetConverter(claims -> {
@@ -65,6 +63,7 @@ class ProviderJwtDecoder implements JwtDecoder {
             }
             return converted;
         });
-        return decoder;
+        return ValidatedJwtDecoder.verifiedOnceValidatedAlways(decoder, new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(settings.issuerUri()), new NotRevokedValidator(revoked)));
     }
 }

@@ -10,9 +10,10 @@ import java.time.Duration;
 /**
  * Remembers what a verifying decoder made of a token (its signature checked, its claims read) for the token's next
  * uses: a client sends the same token with every call, and the gateway and then a service each decoded it again
- * (a tenth of the gateway's CPU under load). Keyed by the whole token, signature included, so a token changed in
- * any byte is verified afresh; a token that fails verification is not remembered. Only verification is remembered:
- * {@link ValidatedJwtDecoder} checks expiry and revocation at every use.
+ * (a tenth of the gateway's CPU under load). Built-in and OIDC provider tokens alike. Keyed by the whole token,
+ * signature included, so a token changed in any byte is verified afresh; a token that fails verification is not
+ * remembered. Only verification is remembered: {@link ValidatedJwtDecoder} checks expiry, issuer and revocation at
+ * every use.
  */
 class RememberedJwtDecoder implements JwtDecoder {
 

@@ -11,7 +11,6 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
@@ -72,8 +71,7 @@ public class SecurityConfiguration {
     private static JwtDecoder builtInDecoder(TokenSettings settings, RevokedTokens revoked) {
         NimbusJwtDecoder verifying = NimbusJwtDecoder.withSecretKey(secretKey(settings))
                 .macAlgorithm(MacAlgorithm.HS256).build();
-        verifying.setJwtValidator(jwt -> OAuth2TokenValidatorResult.success()); // at every use, below
-        return new ValidatedJwtDecoder(new RememberedJwtDecoder(verifying), new DelegatingOAuth2TokenValidator<>(
+        return ValidatedJwtDecoder.verifiedOnceValidatedAlways(verifying, new DelegatingOAuth2TokenValidator<>(
                 new JwtTimestampValidator(), new JwtIssuerValidator(settings.issuer()),
                 new NotRevokedValidator(revoked)));
     }

@@ -6,6 +6,7 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 import java.util.Collection;
 
@@ -22,6 +23,15 @@ class ValidatedJwtDecoder implements JwtDecoder {
     ValidatedJwtDecoder(JwtDecoder decoder, OAuth2TokenValidator<Jwt> validator) {
         this.decoder = decoder;
         this.validator = validator;
+    }
+
+    /**
+     * {@code verifying}'s signature check remembered for a token's next uses ({@link RememberedJwtDecoder}) and
+     * {@code validator} applied at every use: the shape of every decoder a service trusts.
+     */
+    static JwtDecoder verifiedOnceValidatedAlways(NimbusJwtDecoder verifying, OAuth2TokenValidator<Jwt> validator) {
+        verifying.setJwtValidator(jwt -> OAuth2TokenValidatorResult.success()); // at every use, by this decoder
+        return new ValidatedJwtDecoder(new RememberedJwtDecoder(verifying), validator);
     }
 
     @Override
