@@ -1,79 +1,150 @@
-'use strict';
-// Shipgate web UI: plain JavaScript, no build step. Every value from the server or a user goes through esc()
-// (or the html`` tag), and the page's CSP forbids inline scripts, so typed text can never run as code.
+// Shipgate web UI: an ES module, no build step. Rendering is lit-html's (a WebJar, see the README's "The web UI"):
+// its templates put every value in as text or as an attribute value, never as markup, and it updates only the DOM
+// nodes whose values changed, so a refresh keeps focus and typed input. The page's CSP forbids inline scripts.
+import { html, render, nothing } from '/webjars/lit-html/3.3.1/lit-html.js';
 
-const state = { token: sessionStorage.getItem('shipgate.token'), me: null };
-const main = () => document.getElementById('main');
-
-function esc(value) {
-  return String(value ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;',
-    "'": '&#39;' }[c]));
-}
-
-/** Markup made by html``: already safe, so it is not escaped again when nested. */
-class SafeHtml {
-  constructor(text) { this.text = text; }
-  toString() { return this.text; }
-}
-
-/** Template tag: interpolated values are escaped unless they are SafeHtml or wrapped with raw(). */
-function html(strings, ...values) {
-  return new SafeHtml(strings.reduce((out, s, i) => out + s + (i < values.length ? show(values[i]) : ''), ''));
-}
-function show(value) {
-  if (value instanceof SafeHtml) return value.text;
-  if (value && value.__raw !== undefined) return String(value.__raw);
-  if (Array.isArray(value)) return value.map(show).join('');
-  return esc(value);
-}
-const raw = text => ({ __raw: text });
+const session = { token: sessionStorage.getItem('shipgate.token'), me: null };
+/** Aborted when the user moves to another screen, so an answer for the old screen never draws over the new one. */
+let navigation = new AbortController();
+let refreshTimer;
+const $ = id => document.getElementById(id);
+const enc = encodeURIComponent;
 
 // --- talking to the API -------------------------------------------------------------------------------------
 
 class ApiError extends Error {
   constructor(status, problem) {
-    super(problem.detail || problem.title || ('HTTP ' + status));
+    super(problem.detail || problem.title || ('The server answered ' + status + '.'));
     this.status = status;
     this.reason = problem.reason;
     this.retryAt = problem.retryAt;
   }
 }
 
-/** The answer came after the user moved to another screen: dropped, so it cannot overwrite the newer screen. */
-class StaleAnswer extends Error {}
-
-async function api(method, path, body) {
-  const screen = state.screen;
+/** One call; GETs belong to the current screen and are dropped (AbortError) when the user moves on. */
+async function call(method, path, body) {
   const headers = { 'Accept': 'application/json' };
-  if (state.token) headers['Authorization'] = 'Bearer ' + state.token;
+  if (session.token) headers['Authorization'] = 'Bearer ' + session.token;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const signal = method === 'GET' ? navigation.signal : undefined;
+  let response;
+  try {
+    response = await fetch(path, { method, headers, signal,
+      body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch (e) {
+    if (e.name === 'AbortError') throw e;
+    throw new ApiError(0, { detail: 'Shipgate cannot be reached: check your connection and try again.' });
+  }
   if (response.status === 401 && !path.startsWith('/api/auth/')) {
     signOut('Your session has ended: sign in again.');
-    throw new ApiError(401, { detail: 'not signed in' });
+    throw new ApiError(401, { detail: 'Your session has ended.' });
   }
   const text = await response.text();
-  if (screen !== state.screen) throw new StaleAnswer();
-  const data = text ? JSON.parse(text) : null;
+  const data = text && (response.headers.get('Content-Type') || '').includes('json') ? JSON.parse(text) : null;
   if (!response.ok) throw new ApiError(response.status, data || {});
-  return data;
+  return { data, headers: response.headers };
 }
+
+const api = async (method, path, body) => (await call(method, path, body)).data;
+
+/**
+ * One page of a list endpoint, the one place lists are read: {items, next, total}. next is the path of the next
+ * page from a Link rel=next header (a cursor pager), total the X-Total-Count header; both null where the server
+ * sends none (then the page is all the UI shows).
+ */
+async function listPage(path) {
+  const { data, headers } = await call('GET', path);
+  const link = /<([^>]+)>\s*;\s*rel="?next"?/.exec(headers.get('Link') || '');
+  const next = link ? new URL(link[1], location.origin) : null;
+  const total = headers.get('X-Total-Count');
+  return { items: data || [], next: next ? next.pathname + next.search : null,
+    total: total === null ? null : Number(total) };
+}
+
+/** Words for a refusal: the server's sentence first, its reason code after it for a support ticket. */
+function plainWords(e) {
+  const words = { BAD_CREDENTIALS: 'The user name or the password is wrong.',
+    NOT_ALLOWED_TO_DEPLOY: 'You may not deploy on this pipeline.',
+    APPROVER_CANNOT_DEPLOY: 'You approved this image, so someone else must deploy it.',
+    REQUESTER_CANNOT_APPROVE: 'You asked for this approval, so someone else must approve it.' };
+  const sentence = words[e.reason] || e.message || 'Something went wrong.';
+  return e.reason && !words[e.reason] ? sentence + ' (' + e.reason + ')' : sentence;
+}
+
+// --- flash messages: they survive the navigation an action makes, and go on the one after --------------------
+
+const flashState = { message: '', ok: false, keep: 0 };
 
 function flash(message, ok) {
-  const box = document.getElementById('flash');
-  box.textContent = message;
-  box.className = ok ? 'flash ok' : 'flash';
-  box.hidden = !message;
+  Object.assign(flashState, { message, ok: !!ok, keep: message ? 1 : 0 });
+  drawFlash();
 }
 
-async function attempt(action, success) {
+function drawFlash() {
+  const box = $('flash');
+  box.hidden = !flashState.message;
+  box.className = flashState.ok ? 'flash ok' : 'flash';
+  render(flashState.message ? html`<span>${flashState.message}</span>
+    <button class="link" aria-label="Dismiss" @click=${() => flash('')}>×</button>` : nothing, box);
+}
+
+function navigated() {
+  if (flashState.keep > 0) flashState.keep--;
+  else flashState.message = '';
+  drawFlash();
+}
+
+/** Runs an action from a button: the button (and its form) stay disabled while the call is in flight. */
+async function act(event, work, success) {
+  event.preventDefault();
+  const form = event.currentTarget.closest('form, dialog');
+  const buttons = form ? [...form.querySelectorAll('button')] : [event.currentTarget];
+  if (buttons.some(b => b.disabled)) return;
+  buttons.forEach(b => { b.disabled = true; });
   try {
-    await action();
-    if (success) flash(success, true);
+    const message = await work();
+    if (message || success) flash(message || success, true);
   } catch (e) {
-    if (e.status === 401 || e instanceof StaleAnswer) return;
-    flash(e.reason ? e.message + ' (' + e.reason + ')' : e.message);
+    if (e.name !== 'AbortError' && e.status !== 401) flash(plainWords(e));
+  } finally {
+    buttons.forEach(b => { b.disabled = false; });
   }
+}
+
+// --- dialogs: modal, focus moves in (autofocus) and back to the opener when they close ----------------------
+
+let opener = null;
+
+function openDialog(content) {
+  const dialog = $('dialog');
+  opener = document.activeElement;
+  render(content, dialog);
+  if (!dialog.open) dialog.showModal();
+  const first = dialog.querySelector('[autofocus]') || dialog.querySelector('input, textarea, button');
+  if (first) first.focus();
+}
+
+function closeDialog() {
+  const dialog = $('dialog');
+  if (dialog.open) dialog.close();
+}
+
+$('dialog').addEventListener('close', () => {
+  render(nothing, $('dialog'));
+  if (opener && opener.isConnected) opener.focus();
+});
+
+/** A confirmation that says what the action undoes; confirm runs it, Escape or Keep closes. */
+function confirmDialog({ title, text, confirmLabel, danger, run, success }) {
+  openDialog(html`<form class="dialog-body" @submit=${e => act(e, async () => {
+    const message = await run();
+    closeDialog();
+    return message;
+  }, success)}>
+    <h2 id="dialog-title">${title}</h2><p>${text}</p>
+    <div class="row end"><button type="button" class="secondary" @click=${closeDialog}>Keep it</button>
+    <button type="submit" class=${danger ? 'danger' : ''} data-confirm autofocus>${confirmLabel}</button></div>
+  </form>`);
 }
 
 // --- who is signed in, and what they may do -----------------------------------------------------------------
@@ -84,8 +155,8 @@ async function attempt(action, success) {
  * gives which is the contracts' Role, read from rules.js (generated, never edited).
  */
 function can(role, scope) {
-  if (!state.me) return false;
-  return state.me.roles.some(grant => {
+  if (!session.me) return false;
+  return session.me.roles.some(grant => {
     if (grant.role === 'SUPER_ADMIN') return true;
     const includes = (SHIPGATE_RULES.roleIncludes[grant.role] || []).includes(role);
     const contains = ['project', 'application', 'environment'].every(k => grant[k] === '*' || grant[k] === scope[k]);
@@ -94,93 +165,98 @@ function can(role, scope) {
 }
 
 function isManagerSomewhere() {
-  return state.me && state.me.roles.some(g => (SHIPGATE_RULES.roleIncludes[g.role] || []).includes('MANAGER'));
+  return session.me && session.me.roles.some(g => (SHIPGATE_RULES.roleIncludes[g.role] || []).includes('MANAGER'));
 }
 
 function signOut(message) {
-  state.token = null;
-  state.me = null;
+  session.token = null;
+  session.me = null;
   sessionStorage.removeItem('shipgate.token');
-  location.hash = '#/login?next=' + encodeURIComponent(location.hash.startsWith('#/login') ? '#/' : location.hash);
+  const back = location.hash.startsWith('#/login') ? '#/' : location.hash;
   if (message) flash(message);
+  location.hash = '#/login?next=' + enc(back);
 }
 
-function renderHeader() {
-  const nav = document.getElementById('nav');
-  const who = document.getElementById('who');
-  if (!state.me) {
-    nav.innerHTML = '';
-    who.innerHTML = '';
-    return;
-  }
-  nav.innerHTML = html`<a href="#/">Applications</a><a href="#/pending">Approval pending</a>${
-    isManagerSomewhere() ? raw('<a href="#/admin">Access</a>') : ''}<a href="#/tokens">API tokens</a>`;
-  who.innerHTML = html`Signed in as <strong>${state.me.displayName}</strong>
-    <button class="secondary" data-action="sign-out">Sign out</button>`;
+function drawHeader() {
+  const me = session.me;
+  render(me ? html`<a href="#/">Applications</a><a href="#/pending">Approval pending</a>${
+    isManagerSomewhere() ? html`<a href="#/admin">Access</a>` : nothing}<a href="#/tokens">API tokens</a>` : nothing,
+  $('nav'));
+  render(me ? html`Signed in as <strong>${me.displayName}</strong>
+    <button class="secondary" @click=${() => signOut()}>Sign out</button>` : nothing, $('who'));
 }
 
-// --- screens ------------------------------------------------------------------------------------------------
+/** Lists drawn into their own box after the screen, so "Show more" can redraw one list alone. */
+const listDraws = [];
+function show(content) {
+  render(content, $('main'));
+  listDraws.splice(0).forEach(draw => draw());
+}
+
+/** A box (static in the screen's template, so only this list's render touches its content) for one list. */
+function listBox(id, table, page) {
+  listDraws.push(() => redraw(id, table(page)));
+  return html`<div id=${id}></div>`;
+}
+const when = at => at ? new Date(at).toLocaleString() : '—';
+
+// --- sign-in --------------------------------------------------------------------------------------------------
 
 async function loginScreen(params) {
   const options = await api('GET', '/api/auth/config');
   const next = params.get('next') || '#/';
   if (!options.passwordSignIn) {
-    main().innerHTML = html`<div class="card login">
-      <h1>Sign in to Shipgate</h1>
+    show(html`<div class="card login"><h1>Sign in to Shipgate</h1>
       <p class="muted">Shipgate signs you in through your organisation's identity provider.</p>
-      <p><button id="sso-sign-in" data-action="sso-sign-in">Sign in with ${options.oidc.providerName}</button></p></div>`;
-    state.oidc = options.oidc;
-    state.next = next;
+      <p><button id="sso-sign-in" @click=${e => act(e, () => startProviderSignIn(options.oidc, next))}>Sign in
+        with ${options.oidc.providerName}</button></p></div>`);
     return;
   }
-  main().innerHTML = html`<div class="card login">
-    <h1>Sign in to Shipgate</h1>
-    <form id="login-form">
+  const problem = message => render(message ? html`${message}` : nothing, $('sign-in-problem'));
+  show(html`<div class="card login"><h1>Sign in to Shipgate</h1>
+    <form id="login-form" @submit=${e => act(e, async () => {
+      $('sign-in-problem').hidden = true;
+      const form = new FormData(e.target);
+      try {
+        const token = await api('POST', '/api/auth/token', { username: form.get('username'),
+          password: form.get('password') });
+        await signedIn(token.accessToken, next);
+      } catch (refused) {
+        problem(signInProblem(refused));
+        $('sign-in-problem').hidden = false;
+        if (refused.retryAt) holdSignIn(new Date(refused.retryAt));
+      }
+    })}>
       <label for="username">User name</label><input id="username" name="username" autocomplete="username" required>
       <label for="password">Password</label>
       <input id="password" name="password" type="password" autocomplete="current-password" required>
       <p id="sign-in-problem" class="flash" role="alert" hidden></p>
       <p><button type="submit" id="sign-in">Sign in</button></p>
-    </form></div>`;
-  document.getElementById('login-form').addEventListener('submit', async event => {
-    event.preventDefault();
-    const problem = document.getElementById('sign-in-problem');
-    problem.hidden = true;
-    try {
-      const form = new FormData(event.target);
-      const token = await api('POST', '/api/auth/token', { username: form.get('username'),
-        password: form.get('password') });
-      await signedIn(token.accessToken, next);
-    } catch (e) {
-      if (e instanceof StaleAnswer) return;
-      problem.textContent = signInProblem(e);
-      problem.hidden = false;
-      if (e.retryAt) holdSignIn(new Date(e.retryAt));
-    }
-  });
+    </form></div>`);
 }
 
 /** Words for a refused sign-in; a lock says when to try again, in the reader's own time. */
 function signInProblem(e) {
   if (e.reason === 'SIGN_IN_TEMPORARILY_LOCKED' && e.retryAt) {
-    return 'Too many failed sign-ins for this user. Try again at ' + new Date(e.retryAt).toLocaleTimeString()
-      + ' (' + e.reason + ').';
+    return 'Too many failed sign-ins for this user. Try again at ' + new Date(e.retryAt).toLocaleTimeString() + '.';
   }
-  if (e.reason === 'BAD_CREDENTIALS') return 'The user name or the password is wrong.';
-  return e.reason ? e.message + ' (' + e.reason + ')' : e.message;
+  if (e.status === 401 || e.reason === 'BAD_CREDENTIALS') return 'The user name or the password is wrong.';
+  return plainWords(e);
 }
 
 /** Keeps the button off until the lock ends, so a waiting user does not spend attempts. */
 function holdSignIn(until) {
-  const button = document.getElementById('sign-in');
-  button.disabled = true;
-  setTimeout(() => { button.disabled = false; }, Math.max(0, until.getTime() - Date.now()));
+  setTimeout(() => {
+    const button = $('sign-in');
+    if (button) button.disabled = true;
+    setTimeout(() => { if ($('sign-in')) $('sign-in').disabled = false; }, Math.max(0, until - Date.now()));
+  });
 }
 
 async function signedIn(token, next) {
-  state.token = token;
+  session.token = token;
   sessionStorage.setItem('shipgate.token', token);
-  state.me = await api('GET', '/api/access/me');
+  session.me = await api('GET', '/api/access/me');
   flash('');
   location.hash = next;
 }
@@ -192,13 +268,13 @@ const base64url = bytes => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-
 const randomText = size => base64url(crypto.getRandomValues(new Uint8Array(size)));
 const redirectUri = () => location.origin + '/';
 
-async function startProviderSignIn() {
+async function startProviderSignIn(oidc, next) {
   const verifier = randomText(32);
   const expected = randomText(16);
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier));
-  sessionStorage.setItem('shipgate.oidc', JSON.stringify({ verifier, state: expected, next: state.next }));
-  const url = new URL(state.oidc.authorizationEndpoint);
-  url.search = new URLSearchParams({ response_type: 'code', client_id: state.oidc.clientId, scope: state.oidc.scope,
+  sessionStorage.setItem('shipgate.oidc', JSON.stringify({ verifier, state: expected, next }));
+  const url = new URL(oidc.authorizationEndpoint);
+  url.search = new URLSearchParams({ response_type: 'code', client_id: oidc.clientId, scope: oidc.scope,
     redirect_uri: redirectUri(), state: expected, code_challenge: base64url(new Uint8Array(digest)),
     code_challenge_method: 'S256' }).toString();
   location.assign(url.toString());
@@ -217,244 +293,495 @@ async function finishProviderSignIn() {
   }
   const token = await api('POST', '/api/auth/oidc/token', { code: params.get('code'),
     codeVerifier: pending.verifier, redirectUri: redirectUri() });
-  state.token = token.accessToken;
+  session.token = token.accessToken;
   sessionStorage.setItem('shipgate.token', token.accessToken);
 }
+
+// --- applications and the pipeline screens --------------------------------------------------------------------
+
+const approvalText = a => a.requiredApprovals === 0 ? 'none'
+  : a.requiredApprovals + ' approval' + (a.requiredApprovals === 1 ? '' : 's')
+    + a.approverRules.map(r => ', ' + r.approvals + ' from ' + r.group).join('');
 
 async function applicationsScreen() {
   const pipelines = await api('GET', '/api/pipelines');
   const byApp = {};
   pipelines.forEach(p => (byApp[p.application] = byApp[p.application] || []).push(p));
   const apps = Object.keys(byApp).sort();
-  main().innerHTML = html`<h1>Applications</h1>
+  show(html`<h1>Applications</h1>
     <p class="muted">Each CD pipeline deploys one application into one environment.</p>
-    ${apps.length === 0 ? raw('<div class="empty">You cannot see any application yet: ask a manager for access.</div>')
+    ${apps.length === 0 ? html`<div class="empty">You cannot see any application yet: ask a manager for access.</div>`
       : apps.map(app => html`<div class="card"><h2>${app}</h2><table>
         <tr><th>Environment</th><th>Approval</th><th>Trigger</th><th>Target</th><th></th></tr>
         ${byApp[app].map(p => html`<tr>
-          <td>${p.environment}</td>
-          <td>${p.approval.requiredApprovals === 0 ? 'none' : p.approval.requiredApprovals + ' approval(s)'}${
-            p.approval.approverRules.map(r => html`, ${r.approvals} from ${r.group}`)}</td>
-          <td>${p.trigger}</td><td>${p.target}</td>
-          <td><a class="button" href="#/pipelines/${encodeURIComponent(p.id)}" data-pipeline="${p.id}">Build &amp; Deploy</a></td>
-        </tr>`)}</table></div>`)}`;
+          <td>${p.environment}</td><td>${approvalText(p.approval)}</td><td>${p.trigger}</td><td>${p.target}</td>
+          <td><a class="button" href="#/pipelines/${enc(p.id)}" data-pipeline=${p.id}>Build &amp; Deploy</a></td>
+        </tr>`)}</table></div>`)}`);
 }
 
 const TABS = [['images', 'Images'], ['pending', 'Approval pending'], ['select', 'Select Image'],
   ['details', 'App Details'], ['history', 'Deployment history']];
 
 async function pipelineScreen(id, tab, extra) {
-  const pipeline = await api('GET', '/api/pipelines/' + encodeURIComponent(id));
-  const scope = { project: pipeline.project, application: pipeline.application, environment: pipeline.environment };
-  main().innerHTML = html`<div class="row"><div class="grow"><h1>${pipeline.application} → ${pipeline.environment}</h1>
+  const pipeline = await api('GET', '/api/pipelines/' + enc(id));
+  pipeline.scope = { project: pipeline.project, application: pipeline.application,
+    environment: pipeline.environment };
+  const views = { images: imagesTab, pending: pendingTab, select: selectTab, details: detailsTab,
+    history: historyTab };
+  const body = await (views[tab] || imagesTab)(pipeline, extra);
+  show(html`<h1>${pipeline.application} → ${pipeline.environment}</h1>
     <p class="muted">${pipeline.approval.requiredApprovals === 0 ? 'No approval needed'
-      : pipeline.approval.requiredApprovals + ' approval(s) needed before each deployment'} · trigger
-      ${pipeline.trigger} · target ${pipeline.target}</p></div></div>
-    <nav class="tabs">${TABS.map(([key, label]) => html`<a href="#/pipelines/${encodeURIComponent(id)}/${key}"
-      class="${key === tab ? 'active' : ''}" data-tab="${key}">${label}</a>`)}</nav>
-    <section id="tab"></section>`;
-  const views = { images: imagesTab, pending: pendingTab, select: selectTab, details: detailsTab, history: historyTab };
-  await views[tab](pipeline, scope, extra);
+      : approvalText(pipeline.approval) + ' before each deployment'} · trigger ${pipeline.trigger} · target
+      ${pipeline.target}</p>
+    <nav class="tabs" aria-label="Pipeline">${TABS.map(([key, label]) => html`<a href="#/pipelines/${enc(id)}/${key}"
+      class=${key === tab ? 'active' : ''} aria-current=${key === tab ? 'page' : 'false'}
+      data-tab=${key}>${label}</a>`)}</nav>
+    <section id="tab">${body}</section>`);
 }
 
+/** What a request stands at: its status, the total, and each rule with who can still complete it. */
 function requestSummary(request) {
   if (!request) return html`<span class="muted">no approval requested</span>`;
   return html`<span class="badge ${request.status}">${request.status}</span>
     <span class="approval-count">${request.approvals} of ${request.requiredApprovals} approvals</span>${
-    request.votes.length ? html` <span class="muted">by ${request.votes.map(v => v.counts === false
-      ? v.userId + ' (not counted: ' + v.reason + ')' : v.userId).join(', ')}</span>` : ''}${
-    (request.rules || []).map(r => html` <span class="muted">· ${r.group} ${r.have}/${r.need}${
-      r.have < r.need && r.couldComplete.length ? ' (could complete: ' + r.couldComplete.join(', ') + ')' : ''}</span>`)}`;
+    request.votes.length ? html` <span class="muted">by ${request.votes.map((v, i) => html`${i ? ', ' : ''}${
+      v.userId}${v.comment ? html` “${v.comment}”` : nothing}${v.counts === false
+        ? html` (no longer counts: ${v.reason})` : nothing}`)}</span>` : nothing}
+    ${ruleProgress(request)}`;
 }
 
-async function imagesTab(pipeline, scope) {
-  const images = await api('GET', '/api/pipelines/' + encodeURIComponent(pipeline.id) + '/images?size=50');
-  const mayRequest = pipeline.approval.requiredApprovals > 0 && can('BUILD_AND_DEPLOY', scope);
-  document.getElementById('tab').innerHTML = images.length === 0
-    ? '<div class="empty">No image has been built for this application yet.</div>'
-    : html`<table><tr><th>Image</th><th>Built by</th><th>Approval</th><th></th></tr>${images.map(image => html`<tr
-        data-digest="${image.digest}">
-      <td><strong>${image.tag}</strong> ${image.activeOn ? html`<span class="badge active">Active on ${image.activeOn}</span>` : ''}
-        <div class="mono muted">${image.digest}</div></td>
-      <td>${image.builtBy}</td>
+function ruleProgress(request) {
+  const rules = request.rules || [];
+  if (!rules.length) return nothing;
+  return html`<ul class="rules">${rules.map(r => html`<li class=${r.have >= r.need ? 'met' : 'open'}
+    data-rule=${r.group}><strong>${r.group}: ${r.have} of ${r.need}</strong>${r.counted.length
+      ? html` <span class="muted">(${r.counted.join(', ')})</span>` : nothing}${r.have < r.need
+      ? html` · ${r.couldComplete.length ? 'can still complete it: ' + r.couldComplete.join(', ')
+        : 'nobody eligible is left to complete it'}` : nothing}</li>`)}</ul>`;
+}
+
+/** A list that shows a "Show more" button when the server says there is a next page (cursor pager). */
+function pagedRows(page, row, more) {
+  return html`${page.items.map(row)}${page.next ? html`<tr><td colspan="6"><button class="secondary"
+    @click=${e => act(e, async () => {
+      const next = await listPage(page.next);
+      more({ items: page.items.concat(next.items), next: next.next, total: next.total ?? page.total });
+    })}>Show more</button></td></tr>` : nothing}`;
+}
+
+const countLine = (page, noun) => page.total === null ? nothing
+  : html`<p class="muted count">${page.total} ${noun}${page.total === 1 ? '' : 's'}</p>`;
+
+/** Re-draws one list in place (after "Show more"), without reloading the screen. */
+function redraw(containerId, template) {
+  const box = $(containerId);
+  if (box) render(template, box);
+}
+
+async function imagesTab(pipeline) {
+  const page = await listPage('/api/pipelines/' + enc(pipeline.id) + '/images?size=50');
+  const mayRequest = pipeline.approval.requiredApprovals > 0 && can('BUILD_AND_DEPLOY', pipeline.scope);
+  const table = p => html`${countLine(p, 'image')}<table><tr><th>Image</th><th>Built</th><th>Approval</th><th></th>
+    </tr>${pagedRows(p, image => html`<tr data-digest=${image.digest}>
+      <td><strong>${image.tag}</strong> ${image.activeOn ? html`<span class="badge active">Active on
+        ${image.activeOn}</span>` : nothing}<div class="mono muted">${image.digest}</div></td>
+      <td>${image.builtBy}<div class="muted">${when(image.builtAt)}${image.commit ? html` · commit
+        <code>${image.commit}</code>` : nothing}</div></td>
       <td>${requestSummary(image.latestRequest)}</td>
       <td>${mayRequest && (!image.latestRequest || !['PENDING', 'APPROVED'].includes(image.latestRequest.status))
-        ? html`<button data-action="request-approval" data-digest="${image.digest}" data-tag="${image.tag}">Request Approval</button>` : ''}</td>
-    </tr>`)}</table><div id="request-form"></div>`;
+        ? html`<button data-action="request-approval" data-digest=${image.digest}
+          @click=${e => act(e, () => requestDialog(pipeline, image.digest, image.tag))}>Request Approval</button>`
+        : nothing}</td>
+    </tr>`, more => redraw('image-list', table(more)))}</table>`;
+  return page.items.length === 0
+    ? html`<div class="empty">No image has been built for this application yet.</div>`
+    : listBox('image-list', table, page);
 }
 
-async function showRequestForm(pipelineId, digest, tag) {
-  const approvers = await api('GET', '/api/pipelines/' + encodeURIComponent(pipelineId) + '/approvers?imageDigest='
-    + encodeURIComponent(digest));
-  document.getElementById('request-form').innerHTML = html`<div class="card"><h2>Request approval for ${tag}</h2>
-    <p class="muted">Choose who should be asked (everyone eligible is emailed when you choose nobody).</p>
-    <div class="checks">${approvers.length === 0 ? raw('<span class="muted">Nobody else may approve this image.</span>')
-      : approvers.map(a => html`<label><input type="checkbox" name="approver" value="${a}">${a}</label>`)}</div>
-    <label for="request-comment">Comment</label><textarea id="request-comment" maxlength="2000"></textarea>
-    <p><button data-action="submit-request" data-pipeline="${pipelineId}" data-digest="${digest}">Submit Request</button></p></div>`;
+/**
+ * Whether the chosen people can meet the pipeline's rules: enough of them in all and, per rule, enough in its
+ * group (a rough check: it does not seat a person in only one rule, the server's RuleAssignment does).
+ */
+function shortfall(pipeline, eligible, chosen) {
+  if (chosen.length === 0) return '';
+  const need = pipeline.approval.requiredApprovals;
+  if (chosen.length < need) {
+    return 'You chose ' + chosen.length + ' of the ' + need + ' approvers this needs: they cannot complete it alone.';
+  }
+  const missing = pipeline.approval.approverRules.filter(rule => eligible.filter(a => chosen.includes(a.userId)
+    && a.rules.includes(rule.group)).length < rule.approvals);
+  return missing.length ? 'Nobody you chose can fill ' + missing.map(r => r.approvals + ' from ' + r.group)
+    .join(' and ') + ': add someone from that group.' : '';
+}
+
+async function requestDialog(pipeline, digest, tag) {
+  const eligible = await api('GET', '/api/pipelines/' + enc(pipeline.id) + '/eligible-approvers?imageDigest='
+    + enc(digest));
+  const chosen = () => [...document.querySelectorAll('input[name=approver]:checked')].map(box => box.value);
+  const warn = () => render(html`${shortfall(pipeline, eligible, chosen())}`, $('request-warning'));
+  openDialog(html`<form class="dialog-body" @submit=${e => act(e, async () => {
+    await api('POST', '/api/approval-requests', { pipelineId: pipeline.id, imageDigest: digest,
+      approvers: chosen(), comment: $('request-comment').value || null });
+    closeDialog();
+    await route();
+    return 'Approval requested for ' + tag + ': the approvers have been emailed.';
+  })}>
+    <h2 id="dialog-title">Request approval for ${tag}</h2>
+    <p class="muted">${pipeline.application} → ${pipeline.environment} needs ${approvalText(pipeline.approval)}.
+      Choose who should be asked (everyone eligible is emailed when you choose nobody).</p>
+    <fieldset class="checks"><legend>Approvers</legend>${eligible.length === 0
+      ? html`<span class="muted">Nobody else may approve this image.</span>`
+      : eligible.map((a, i) => html`<label><input type="checkbox" name="approver" value=${a.userId}
+        ?autofocus=${i === 0} @change=${warn}>${a.userId}${a.rules.length ? html` <span class="muted">(can fill
+        ${a.rules.join(', ')})</span>` : nothing}</label>`)}</fieldset>
+    <p id="request-warning" class="warning" role="status"></p>
+    <label for="request-comment">Comment for the approvers</label>
+    <textarea id="request-comment" maxlength="2000"></textarea>
+    <div class="row end"><button type="button" class="secondary" @click=${closeDialog}>Close</button>
+      <button type="submit" data-action="submit-request">Submit Request</button></div>
+  </form>`);
 }
 
 async function pendingTab(pipeline) {
-  const requests = await api('GET', '/api/approval-requests?pipelineId=' + encodeURIComponent(pipeline.id)
+  const page = await listPage('/api/approval-requests?pipelineId=' + enc(pipeline.id)
     + '&status=PENDING&status=APPROVED&size=50');
-  document.getElementById('tab').innerHTML = requests.length === 0
-    ? '<div class="empty">Nothing is waiting for approval on this pipeline.</div>'
-    : html`<table><tr><th>Image</th><th>Requested by</th><th>State</th><th>Actions</th></tr>${requests.map(r => html`<tr
-        data-request="${r.id}">
-      <td><strong>${r.imageTag}</strong><div class="mono muted">${r.imageDigest}</div>${
-        r.comment ? html`<div class="muted">“${r.comment}”</div>` : ''}</td>
-      <td>${r.requestedBy}</td><td>${requestSummary(r)}</td>
-      <td class="row">${actionButtons(r)}</td></tr>`)}</table>`;
+  const table = p => html`${countLine(p, 'request')}<table><tr><th>Image</th><th>Requested by</th><th>State</th>
+    <th>Actions</th></tr>${pagedRows(p, r => requestRow(r, pipeline), more => redraw('request-list', table(more)))}
+    </table>`;
+  return page.items.length === 0 ? html`<div class="empty">Nothing is waiting for approval on this pipeline.</div>`
+    : listBox('request-list', table, page);
 }
+
+function requestRow(r, pipeline, triggers) {
+  r.trigger = pipeline ? pipeline.trigger : triggers[r.pipelineId];
+  return html`<tr data-request=${r.id}>
+    <td>${pipeline ? nothing : html`<div>${r.application} → ${r.environment}</div>`}<strong>${r.imageTag}</strong>
+      <div class="mono muted">${r.imageDigest}</div>${r.comment ? html`<div class="muted">“${r.comment}”</div>`
+        : nothing}</td>
+    <td>${r.requestedBy}<div class="muted">${when(r.createdAt)}</div></td><td>${requestSummary(r)}</td>
+    <td><div class="row">${actionButtons(r)}</div></td></tr>`;
+}
+
+const VERBS = {
+  approve: { label: 'Approve', done: 'Approved' },
+  reject: { label: 'Reject', done: 'Rejected' },
+  withdraw: { label: 'Withdraw my approval', done: 'Approval withdrawn' },
+  cancel: { label: 'Cancel request', done: 'Request cancelled' },
+  expire: { label: 'Expire approval', done: 'Approval expired' },
+};
 
 function actionButtons(request) {
-  const labels = { approve: 'Approve', reject: 'Reject', withdraw: 'Withdraw my approval', cancel: 'Cancel request',
-    expire: 'Expire approval' };
-  return request.allowedActions.map(action => html`<button class="${action === 'approve' ? '' : 'secondary'}"
-    data-action="vote" data-verb="${action}" data-request="${request.id}">${labels[action]}</button>`);
+  return request.allowedActions.map(verb => html`<button class=${verb === 'approve' ? '' : 'secondary'}
+    data-action="vote" data-verb=${verb} data-request=${request.id}
+    @click=${e => act(e, () => (verb === 'approve' || verb === 'reject' ? decisionDialog : undoDialog)(request,
+      verb))}>${verb === 'approve' && request.trigger === 'AUTOMATIC' ? 'Approve and deploy'
+      : VERBS[verb].label}</button>`);
 }
 
-async function selectTab(pipeline, scope) {
-  const [images, active] = await Promise.all([
-    api('GET', '/api/pipelines/' + encodeURIComponent(pipeline.id) + '/deployable-images'),
-    api('GET', '/api/pipelines/' + encodeURIComponent(pipeline.id) + '/active').catch(() => null)]);
-  const mayDeploy = can('BUILD_AND_DEPLOY', scope);
-  document.getElementById('tab').innerHTML = html`${active ? html`<p>Active on ${pipeline.environment}:
-      <strong>${active.image.tag}</strong> <span class="badge active">Active on ${pipeline.environment}</span></p>` : ''}
+/** After a vote: the outcome, and what is still missing. */
+function outcome(verb, r) {
+  const done = VERBS[verb].done + ' ' + r.imageTag + ' for ' + r.environment + '.';
+  if (r.status === 'APPROVED') {
+    return done + (r.trigger === 'AUTOMATIC' ? ' It has all its approvals and is being deployed.'
+      : ' It has all its approvals and can be deployed.');
+  }
+  if (r.status !== 'PENDING') return done + ' The request is now ' + r.status + '.';
+  const missing = (r.rules || []).filter(rule => rule.have < rule.need).map(rule => rule.group + ' ' + rule.have
+    + ' of ' + rule.need);
+  return done + ' Still missing: ' + r.remainingApprovals + ' approval' + (r.remainingApprovals === 1 ? '' : 's')
+    + (missing.length ? ' (' + missing.join(', ') + ')' : '') + '.';
+}
+
+async function vote(request, verb, body) {
+  const receipt = session.linkReceipt && session.linkReceipt.requestId === request.id
+    ? session.linkReceipt.receipt : null;
+  const withLink = receipt && (verb === 'approve' || verb === 'reject') ? { ...(body || {}), link: receipt } : body;
+  const after = await api('POST', '/api/approval-requests/' + enc(request.id) + '/' + verb, withLink);
+  if (receipt) session.linkReceipt = null;
+  closeDialog();
+  await route();
+  return outcome(verb, { ...after, trigger: request.trigger });
+}
+
+/** Approve or reject, with what an approver needs to decide and a comment. */
+async function decisionDialog(request, verb) {
+  const image = await imageOf(request);
+  const approve = verb === 'approve';
+  openDialog(html`<form class="dialog-body" @submit=${e => act(e, () => vote(request, verb,
+    { comment: $('decision-comment').value || null }))}>
+    <h2 id="dialog-title">${approve ? 'Approve' : 'Reject'} ${request.application} ${request.imageTag} for
+      ${request.environment}</h2>
+    <dl class="facts">
+      <dt>Image</dt><dd><span class="mono">${request.imageDigest}</span></dd>
+      <dt>Commit</dt><dd>${image && image.commit ? html`<code>${image.commit}</code>` : '—'}</dd>
+      <dt>Built</dt><dd>${image ? when(image.builtAt) : '—'} by ${request.builtBy}</dd>
+      <dt>Requested</dt><dd>${when(request.createdAt)} by ${request.requestedBy}</dd>
+      <dt>Asked</dt><dd>${request.notifiedApprovers && request.notifiedApprovers.length
+        ? request.notifiedApprovers.join(', ') : 'everyone eligible'}</dd>
+      <dt>Expires</dt><dd>${when(request.expiresAt)}</dd>
+      <dt>Comment</dt><dd>${request.comment ? html`“${request.comment}”` : html`<span class="muted">none</span>`}</dd>
+      <dt>Progress</dt><dd>${requestSummary(request)}</dd>
+    </dl>
+    ${approve && request.trigger === 'AUTOMATIC' ? html`<p class="warning">This pipeline deploys by itself: when
+      your approval completes the request, ${request.imageTag} is deployed to ${request.environment} at once.</p>`
+      : nothing}
+    <label for="decision-comment">${approve ? 'Comment (optional)' : 'Why do you reject it?'}</label>
+    <textarea id="decision-comment" maxlength="2000" autofocus ?required=${!approve}></textarea>
+    <div class="row end"><button type="button" class="secondary" @click=${closeDialog}>Close</button>
+      <button type="submit" class=${approve ? '' : 'danger'} data-confirm>${approve
+        ? (request.trigger === 'AUTOMATIC' ? 'Approve and deploy' : 'Approve') : 'Reject'}</button></div>
+  </form>`);
+}
+
+/** The image a request is for (commit, build time): read from the images page by its tag. */
+async function imageOf(request) {
+  try {
+    const images = await api('GET', '/api/pipelines/' + enc(request.pipelineId) + '/images?size=20&tag='
+      + enc(request.imageTag));
+    return images.find(i => i.digest === request.imageDigest) || null;
+  } catch (e) {
+    return null;
+  }
+}
+
+/** Withdraw, cancel, expire: confirmed, saying what each undoes. */
+function undoDialog(request, verb) {
+  const what = request.application + ' ' + request.imageTag + ' for ' + request.environment;
+  const texts = {
+    withdraw: 'Your approval stops counting. If it completed the request, the request is open again and needs'
+      + ' another approval before anyone can deploy.',
+    cancel: 'Nobody can approve this request any more and the approvals it has are dropped. Deploying '
+      + request.imageTag + ' needs a new request, approved again from the start.',
+    expire: 'The approval can no longer be used to deploy ' + request.imageTag + '. Deploying it needs a new request,'
+      + ' approved again from the start.',
+  };
+  confirmDialog({ title: VERBS[verb].label + ': ' + what + '?', text: texts[verb], confirmLabel: VERBS[verb].label,
+    danger: verb !== 'withdraw', run: () => vote(request, verb) });
+}
+
+async function selectTab(pipeline) {
+  const [page, active] = await Promise.all([
+    listPage('/api/pipelines/' + enc(pipeline.id) + '/deployable-images?size=50'),
+    api('GET', '/api/pipelines/' + enc(pipeline.id) + '/active').catch(() => null)]);
+  const mayDeploy = can('BUILD_AND_DEPLOY', pipeline.scope);
+  const me = session.me.userId;
+  // the server refuses whoever approved the image unless the pipeline lets approvers deploy (APPROVER_CANNOT_DEPLOY)
+  const approvedByMe = image => !pipeline.approval.approverMayDeploy && image.latestRequest
+    && image.latestRequest.votes.some(v => v.userId === me);
+  const table = p => html`${countLine(p, 'image')}<table><tr><th>Image</th><th>Approved by</th><th></th></tr>
+    ${pagedRows(p, image => html`<tr data-digest=${image.digest}>
+      <td><strong>${image.tag}</strong><div class="mono muted">${image.digest}</div></td>
+      <td>${image.latestRequest ? image.latestRequest.votes.map(v => v.userId).join(', ') : '—'}</td>
+      <td>${!mayDeploy ? html`<span class="muted">You may not deploy here.</span>`
+        : approvedByMe(image) ? html`<span class="muted">You approved it: someone else deploys it.</span>`
+        : html`<button data-action="deploy" data-digest=${image.digest}
+          @click=${e => act(e, () => deploy(pipeline, image))}>Deploy</button>`}</td>
+    </tr>`, more => redraw('deployable-list', table(more)))}</table>`;
+  return html`${active ? html`<p>Active on ${pipeline.environment}: <strong>${active.image.tag}</strong>
+      <span class="badge active">Active on ${pipeline.environment}</span></p>` : nothing}
     <h2>${pipeline.approval.requiredApprovals > 0 ? 'Approved images' : 'Images'}</h2>
-    ${images.length === 0 ? raw(html`<div class="empty" id="nothing-deployable">No approved image is available${
-        active ? ' besides the one already deployed' : ''}. Request an approval in the Images tab, and deploy once
-        it has all of its approvals.</div>`)
-      : html`<table><tr><th>Image</th><th>Approved by</th><th></th></tr>${images.map(image => html`<tr data-digest="${image.digest}">
-        <td><strong>${image.tag}</strong><div class="mono muted">${image.digest}</div></td>
-        <td>${image.latestRequest ? image.latestRequest.votes.map(v => v.userId).join(', ') : '—'}</td>
-        <td>${mayDeploy ? html`<button data-action="deploy" data-pipeline="${pipeline.id}" data-digest="${image.digest}">Deploy</button>` : ''}</td>
-      </tr>`)}</table>`}`;
+    ${page.items.length === 0 ? html`<div class="empty" id="nothing-deployable">No approved image is available${
+      active ? ' besides the one already deployed' : ''}. Request an approval in the Images tab, and deploy once
+      it has all of its approvals.</div>` : listBox('deployable-list', table, page)}`;
 }
 
-async function detailsTab(pipeline, scope, deploymentId) {
-  const history = await api('GET', '/api/pipelines/' + encodeURIComponent(pipeline.id) + '/deployments?size=1');
+async function deploy(pipeline, image) {
+  const deployment = await api('POST', '/api/pipelines/' + enc(pipeline.id) + '/deployments',
+    { imageDigest: image.digest });
+  location.hash = '#/pipelines/' + enc(pipeline.id) + '/details/' + enc(deployment.id);
+  return 'Deployment of ' + image.tag + ' requested.';
+}
+
+/** What is live and its health first; the chosen (or newest) attempt below, followed while it is under way. */
+async function detailsTab(pipeline, deploymentId) {
+  const [history, active] = await Promise.all([
+    api('GET', '/api/pipelines/' + enc(pipeline.id) + '/deployments?size=1'),
+    api('GET', '/api/pipelines/' + enc(pipeline.id) + '/active').catch(() => null)]);
   const id = deploymentId || (history[0] && history[0].id);
-  const tab = document.getElementById('tab');
-  if (!id) {
-    tab.innerHTML = '<div class="empty">Nothing has been deployed on this pipeline yet.</div>';
-    return;
-  }
-  const d = await api('GET', '/api/deployments/' + encodeURIComponent(id));
-  tab.innerHTML = html`<div class="card" id="deployment" data-status="${d.status}">
-    <div class="row"><h2 class="grow">${d.image.tag} on ${d.image.environment}</h2>
-    <span class="badge ${d.status}" id="deployment-status">${d.status}</span></div>
-    <p class="muted">Deployment <code>${d.id}</code> requested by ${d.requestedBy}${
-      d.rollbackOf ? html` · rollback of <code>${d.rollbackOf}</code>` : ''}</p>
-    <ul class="timeline">${d.timeline.map(step => html`<li><span class="badge ${step.status}">${step.status}</span>
-      <span class="muted">${new Date(step.at).toLocaleString()}</span> ${step.detail}</li>`)}</ul></div>`;
+  const live = html`<div class="card live" id="live">${active ? html`<div class="row"><h2 class="grow">Live on
+      ${pipeline.environment}: ${active.image.tag}</h2><span class="badge ${active.status}">${active.status}</span>
+    </div><p class="muted">Deployed ${when(active.startedAt || active.requestedAt)} by ${active.requestedBy}${
+      active.approvedBy && active.approvedBy.length ? ', approved by ' + active.approvedBy.join(', ') : ''}.</p>`
+    : html`<h2>Nothing is live on ${pipeline.environment}</h2><p class="muted">No deployment has become healthy
+      here yet.</p>`}</div>`;
+  if (!id) return html`${live}<div class="empty">Nothing has been deployed on this pipeline yet.</div>`;
+  const d = id === (active && active.id) ? active : await api('GET', '/api/deployments/' + enc(id));
   if (SHIPGATE_RULES.deploymentStatuses.pending.includes(d.status)) {
-    state.refresh = setTimeout(() => route(), 1500); // follow it until it settles
+    refreshTimer = setTimeout(() => route(), 1500); // follow it until it settles; lit-html redraws only changes
   }
+  return html`${live}<h2>${deploymentId ? 'This deployment' : 'Newest deployment'}</h2>
+    <div class="card" id="deployment" data-status=${d.status}>
+    <div class="row"><h3 class="grow">${d.image.tag} on ${d.image.environment}</h3>
+    <span class="badge ${d.status}" id="deployment-status" role="status">${d.status}</span></div>
+    <p class="muted">Deployment <code>${d.id}</code> requested by ${d.requestedBy}${
+      d.rollbackOf ? html` · rollback of <code>${d.rollbackOf}</code>` : nothing}</p>
+    <ul class="timeline">${d.timeline.map(step => html`<li><span class="badge ${step.status}">${step.status}</span>
+      <span class="muted">${when(step.at)}</span> ${step.detail}</li>`)}</ul></div>`;
 }
 
-async function historyTab(pipeline, scope) {
-  const deployments = await api('GET', '/api/pipelines/' + encodeURIComponent(pipeline.id) + '/deployments?size=50');
-  const mayDeploy = can('BUILD_AND_DEPLOY', scope);
-  document.getElementById('tab').innerHTML = deployments.length === 0
-    ? '<div class="empty">No deployment yet.</div>'
-    : html`<table><tr><th>When</th><th>Image</th><th>By</th><th>Status</th><th></th></tr>${deployments.map(d => html`<tr>
-      <td>${new Date(d.requestedAt).toLocaleString()}</td><td><strong>${d.image.tag}</strong></td><td>${d.requestedBy}</td>
-      <td><a href="#/pipelines/${encodeURIComponent(pipeline.id)}/details/${encodeURIComponent(d.id)}"><span
-        class="badge ${d.status}">${d.status}</span></a></td>
-      <td>${mayDeploy && SHIPGATE_RULES.deploymentStatuses.endedWell.includes(d.status) ? html`<button class="secondary"
-        data-action="rollback" data-pipeline="${pipeline.id}" data-deployment="${d.id}">Roll back to this</button>` : ''}</td>
-    </tr>`)}</table>`;
+async function historyTab(pipeline) {
+  const [page, active] = await Promise.all([
+    listPage('/api/pipelines/' + enc(pipeline.id) + '/deployments?size=50'),
+    api('GET', '/api/pipelines/' + enc(pipeline.id) + '/active').catch(() => null)]);
+  const mayDeploy = can('BUILD_AND_DEPLOY', pipeline.scope);
+  const gated = pipeline.approval.requiredApprovals > 0;
+  const table = p => html`${countLine(p, 'deployment')}${gated && mayDeploy ? html`<p class="muted" id="rollback-note">
+      Rolling back on this pipeline needs a new approval of the older image: request it here, then deploy it from
+      Select Image once approved.</p>` : nothing}
+    <table><tr><th>When</th><th>Image</th><th>By</th><th>Status</th><th></th></tr>${pagedRows(p, d => html`<tr
+      data-deployment=${d.id}>
+      <td>${when(d.requestedAt)}</td><td><strong>${d.image.tag}</strong></td><td>${d.requestedBy}</td>
+      <td><a href="#/pipelines/${enc(pipeline.id)}/details/${enc(d.id)}"><span class="badge ${d.status}">${d.status
+        }</span></a>${active && active.id === d.id ? html` <span class="badge active">Live</span>` : nothing}</td>
+      <td>${rollbackAction(pipeline, d, active, mayDeploy, gated)}</td>
+    </tr>`, more => redraw('deployment-list', table(more)))}</table>`;
+  return page.items.length === 0 ? html`<div class="empty">No deployment yet.</div>`
+    : listBox('deployment-list', table, page);
+}
+
+function rollbackAction(pipeline, d, active, mayDeploy, gated) {
+  const live = active && active.image.digest === d.image.digest;
+  if (!mayDeploy || live || !SHIPGATE_RULES.deploymentStatuses.endedWell.includes(d.status)) return nothing;
+  if (gated) {
+    return html`<button class="secondary" data-action="request-approval" data-digest=${d.image.digest}
+      @click=${e => act(e, () => requestDialog(pipeline, d.image.digest, d.image.tag))}>Request approval for
+      ${d.image.tag}</button>`;
+  }
+  return html`<button class="secondary" data-action="rollback" data-deployment=${d.id}
+    @click=${() => confirmDialog({ title: 'Roll back ' + pipeline.application + ' ' + pipeline.environment + ' to '
+      + d.image.tag + '?', text: (active ? active.image.tag + ' is live now and will be replaced by '
+      : 'This deploys ') + d.image.tag + ' again.', confirmLabel: 'Roll back to ' + d.image.tag, danger: true,
+    run: async () => {
+      const deployment = await api('POST', '/api/pipelines/' + enc(pipeline.id) + '/rollbacks',
+        { deploymentId: d.id });
+      location.hash = '#/pipelines/' + enc(pipeline.id) + '/details/' + enc(deployment.id);
+      return 'Rollback to ' + d.image.tag + ' requested.';
+    } })}>Roll back to this</button>`;
 }
 
 async function myPendingScreen() {
-  const requests = await api('GET', '/api/approval-requests/pending-my-approval?size=50');
-  main().innerHTML = html`<h1>Approval pending</h1><p class="muted">Requests you can approve now.</p>
-    ${requests.length === 0 ? raw('<div class="empty">Nothing is waiting for your approval.</div>')
-      : html`<table><tr><th>Application</th><th>Image</th><th>Requested by</th><th>State</th><th></th></tr>${
-        requests.map(r => html`<tr data-request="${r.id}"><td>${r.application} → ${r.environment}</td>
-        <td><strong>${r.imageTag}</strong>${r.comment ? html`<div class="muted">“${r.comment}”</div>` : ''}</td>
-        <td>${r.requestedBy}</td><td>${requestSummary(r)}</td><td class="row">${actionButtons(r)}</td></tr>`)}</table>`}`;
+  const [page, pipelines] = await Promise.all([listPage('/api/approval-requests/pending-my-approval?size=50'),
+    api('GET', '/api/pipelines')]);
+  const triggers = Object.fromEntries(pipelines.map(p => [p.id, p.trigger]));
+  const table = p => html`${countLine(p, 'request')}<table><tr><th>Image</th><th>Requested by</th><th>State</th>
+    <th></th></tr>${pagedRows(p, r => requestRow(r, null, triggers), more => redraw('request-list', table(more)))}
+    </table>`;
+  show(html`<h1>Approval pending</h1><p class="muted">Requests you can approve now.</p>
+    ${page.items.length === 0 ? html`<div class="empty">Nothing is waiting for your approval.</div>`
+      : listBox('request-list', table, page)}`);
 }
 
-/** Where the approve-from-email link lands: spend the link, then show the request with its buttons. */
+/** Where the approve-from-email link lands: spend the link, then show the request, or its outcome if settled. */
 async function approveLinkScreen(requestId, params) {
   const token = params.get('link');
   try {
     if (token) {
       const spent = await api('POST', '/api/notifications/approval-links/redeem', { token });
       // the vote carries the receipt, so the history says it came through this e-mail link
-      state.linkReceipt = spent.receipt ? { requestId: spent.requestId, receipt: spent.receipt } : null;
+      session.linkReceipt = spent.receipt ? { requestId: spent.requestId, receipt: spent.receipt } : null;
     }
   } catch (e) {
-    main().innerHTML = html`<div class="card" id="link-refused"><h1>This approval link cannot be used</h1>
-      <p>${e.message}</p><p><a href="#/pending">Go to Approval pending</a></p></div>`;
+    if (e.name === 'AbortError') throw e;
+    show(html`<div class="card" id="link-refused"><h1>This approval link cannot be used</h1>
+      <p>${plainWords(e)}</p><p><a href="#/pending">Go to Approval pending</a></p></div>`);
     return;
   }
-  const r = await api('GET', '/api/approval-requests/' + encodeURIComponent(requestId));
-  main().innerHTML = html`<div class="card" data-request="${r.id}"><h1>Approve ${r.application} ${r.imageTag}
-    for ${r.environment}?</h1>
-    <p>Requested by <strong>${r.requestedBy}</strong>, built by ${r.builtBy}.</p>
-    <p class="mono">${r.imageDigest}</p>${r.comment ? html`<p>“${r.comment}”</p>` : ''}
+  const r = await api('GET', '/api/approval-requests/' + enc(requestId));
+  r.trigger = (await api('GET', '/api/pipelines/' + enc(r.pipelineId)).catch(() => ({}))).trigger;
+  const open = r.allowedActions.includes('approve');
+  show(html`<div class="card" data-request=${r.id}><h1>${open ? html`Approve ${r.application} ${r.imageTag} for
+    ${r.environment}?` : html`${r.application} ${r.imageTag} for ${r.environment}: ${r.status}`}</h1>
+    <p>Requested by <strong>${r.requestedBy}</strong> ${when(r.createdAt)}, built by ${r.builtBy}; expires
+      ${when(r.expiresAt)}.</p>
+    <p class="mono">${r.imageDigest}</p>${r.comment ? html`<p>“${r.comment}”</p>` : nothing}
     <p>${requestSummary(r)}</p>
     <div class="row">${r.allowedActions.length ? actionButtons(r)
-      : raw('<span class="muted">There is nothing you can do on this request.</span>')}</div></div>`;
+      : html`<span class="muted">There is nothing left for you to do on this request.</span>`}</div></div>`);
 }
+
+// --- Access and API tokens ------------------------------------------------------------------------------------
+
+const access = { users: [], groups: [] };
 
 async function adminScreen() {
   const [users, groups] = await Promise.all([api('GET', '/api/access/users'), api('GET', '/api/access/groups')]);
-  const superAdmin = state.me.superAdmin;
-  main().innerHTML = html`<h1>Access</h1>
-    <h2>Users</h2><table><tr><th>User</th><th>Groups</th><th>Roles</th><th></th></tr>${users.map(u => html`<tr data-user="${u.id}">
-      <td><strong>${u.displayName}</strong><div class="muted">${u.id} · ${u.email}${u.active ? '' : ' · inactive'}</div></td>
-      <td>${u.groups.join(', ')}</td><td>${u.grants.map(g => html`<div>${bindingText(g)}</div>`)}</td>
-      <td><div class="row">${superAdmin || u.id !== state.me.userId ? html`<button class="secondary"
-        data-action="edit-user" data-user="${u.id}">Grant a role</button>` : ''}${
-        superAdmin ? html`<button class="secondary" data-action="edit-membership" data-user="${u.id}">Groups</button>`
-          : ''}</div></td></tr>`)}</table>
+  Object.assign(access, { users, groups });
+  const superAdmin = session.me.superAdmin;
+  show(html`<h1>Access</h1>
+    <h2>Users</h2><table><tr><th>User</th><th>Groups</th><th>Roles</th><th></th></tr>${users.map(u => html`<tr
+      data-user=${u.id}>
+      <td><strong>${u.displayName}</strong><div class="muted">${u.id} · ${u.email}${u.active ? '' : ' · inactive'}</div>
+      </td><td>${u.groups.join(', ')}</td><td>${u.grants.map(g => html`<div>${bindingText(g)}</div>`)}</td>
+      <td><div class="row">${superAdmin || u.id !== session.me.userId ? html`<button class="secondary"
+        data-action="edit-user" data-user=${u.id} @click=${() => showForm('grant-form', grantForm(u.id))}>Grant a
+        role</button>` : nothing}${superAdmin ? html`<button class="secondary" data-action="edit-membership"
+        data-user=${u.id} @click=${() => showForm('grant-form', membershipForm(u.id))}>Groups</button>`
+          : nothing}</div></td></tr>`)}</table>
     <div id="grant-form"></div>
-    <h2>Permission groups</h2><table><tr><th>Group</th><th>Roles</th><th></th></tr>${groups.map(g => html`<tr data-group="${g.name}">
-      <td><strong>${g.name}</strong><div class="muted">${g.description}</div></td>
+    <h2>Permission groups</h2><table><tr><th>Group</th><th>Roles</th><th></th></tr>${groups.map(g => html`<tr
+      data-group=${g.name}><td><strong>${g.name}</strong><div class="muted">${g.description}</div></td>
       <td>${g.grants.map(x => html`<div>${bindingText(x)}</div>`)}</td>
-      <td>${superAdmin ? html`<button class="secondary" data-action="edit-group" data-group="${g.name}">Edit</button>`
-        : ''}</td></tr>`)}</table>
-    ${superAdmin ? html`<p><button class="secondary" data-action="edit-group" data-group="">New group</button></p>` : ''}
-    <div id="group-form"></div>`;
-  state.users = users;
-  state.groups = groups;
+      <td>${superAdmin ? html`<button class="secondary" data-action="edit-group" data-group=${g.name}
+        @click=${() => showForm('group-form', groupForm(g.name))}>Edit</button>` : nothing}</td></tr>`)}</table>
+    ${superAdmin ? html`<p><button class="secondary" data-action="edit-group" data-group=""
+      @click=${() => showForm('group-form', groupForm(''))}>New group</button></p>` : nothing}
+    <div id="group-form"></div>`);
 }
 
-function showGrantForm(userId) {
-  const where = state.me.superAdmin ? 'anywhere' : grantableScopes().map(scopeText).join(', ');
-  document.getElementById('grant-form').innerHTML = html`<div class="card"><h2>Grant a role to ${userId}</h2>
+/** Opens an inline form where it belongs and moves focus into it. */
+function showForm(id, template) {
+  render(template, $(id));
+  const first = $(id).querySelector('select, input:not([readonly]), button');
+  $(id).scrollIntoView({ block: 'nearest' });
+  if (first) first.focus();
+}
+
+function grantForm(userId) {
+  const user = access.users.find(u => u.id === userId);
+  const where = session.me.superAdmin ? 'anywhere' : grantableScopes().map(scopeText).join(', ');
+  return html`<form class="card" @submit=${e => act(e, async () => {
+    await saveUser(user, { roles: user.grants.map(asBinding).concat(addedBinding('grant')) });
+    await route();
+  }, 'Role granted.')}><h2>Grant a role to ${userId}</h2>
     <p class="muted" id="grant-where">You may grant inside: ${where || 'nowhere'}.</p>
-    <div class="row">${roleInputs('grant')}<button data-action="grant" data-user="${userId}">Grant</button></div></div>`;
+    <div class="row">${roleInputs('grant')}<button type="submit" data-action="grant">Grant</button></div></form>`;
 }
 
-function showGroupForm(name) {
-  const group = state.groups.find(g => g.name === name) || { name: '', description: '', grants: [] };
-  document.getElementById('group-form').innerHTML = html`<div class="card"><h2>${name ? 'Edit group ' + name
-    : 'New group'}</h2>
-    <label for="group-name">Name</label><input id="group-name" value="${group.name}" ${name ? raw('readonly') : ''}>
+function groupForm(name) {
+  const group = access.groups.find(g => g.name === name) || { name: '', description: '', grants: [] };
+  return html`<form class="card" @submit=${e => act(e, async () => {
+    const newName = $('group-name').value.trim();
+    const kept = [...document.querySelectorAll('input[name=group-grant]:checked')]
+      .map(box => asBinding(group.grants[Number(box.value)]));
+    await api('PUT', '/api/access/groups/' + enc(newName), { description: $('group-description').value,
+      roles: kept.concat(addedBinding('group')) });
+    await route();
+    return 'Group ' + newName + ' saved.';
+  })}><h2>${name ? 'Edit group ' + name : 'New group'}</h2>
+    <label for="group-name">Name</label><input id="group-name" .value=${group.name} ?readonly=${!!name}>
     <label for="group-description">Description</label><input id="group-description" class="wide"
-      value="${group.description}">
-    <label>Roles (untick to remove)</label><div class="checks">${group.grants.map((g, i) => html`<label>
-      <input type="checkbox" name="group-grant" value="${i}" checked>${bindingText(g)}</label>`)}</div>
-    <label>Add a role</label><div class="row">${roleInputs('group')}</div>
-    <p><button data-action="save-group" data-group="${name}">Save group</button></p></div>`;
+      .value=${group.description}>
+    <fieldset class="checks"><legend>Roles (untick to remove)</legend>${group.grants.map((g, i) => html`<label>
+      <input type="checkbox" name="group-grant" value=${i} checked>${bindingText(g)}</label>`)}</fieldset>
+    <fieldset><legend>Add a role</legend><div class="row">${roleInputs('group')}</div></fieldset>
+    <p><button type="submit" data-action="save-group">Save group</button></p></form>`;
 }
 
-function showMembershipForm(userId) {
-  const user = state.users.find(u => u.id === userId);
-  document.getElementById('grant-form').innerHTML = html`<div class="card"><h2>Groups of ${user.displayName}</h2>
-    <div class="checks">${state.groups.map(g => html`<label><input type="checkbox" name="member-of"
-      value="${g.name}" ${user.groups.includes(g.name) ? raw('checked') : ''}>${g.name}</label>`)}</div>
-    <p><button data-action="save-membership" data-user="${userId}">Save groups</button></p></div>`;
+function membershipForm(userId) {
+  const user = access.users.find(u => u.id === userId);
+  return html`<form class="card" @submit=${e => act(e, async () => {
+    const groups = [...document.querySelectorAll('input[name=member-of]:checked')].map(box => box.value);
+    await saveUser(user, { groups });
+    await route();
+  }, 'Groups saved.')}><h2>Groups of ${user.displayName}</h2>
+    <fieldset class="checks"><legend>Member of</legend>${access.groups.map(g => html`<label><input type="checkbox"
+      name="member-of" value=${g.name} ?checked=${user.groups.includes(g.name)}>${g.name}</label>`)}</fieldset>
+    <p><button type="submit" data-action="save-membership">Save groups</button></p></form>`;
 }
 
 /** Where the signed-in user may give roles (from /api/access/me): * / * / * only for a super admin. */
 function grantableScopes() {
-  return (state.me && state.me.grantableScopes) || [];
+  return (session.me && session.me.grantableScopes) || [];
 }
 
 /**
@@ -462,7 +789,8 @@ function grantableScopes() {
  * ones, IMAGE_APPROVER is additive, so it is offered only to whoever holds it somewhere (the server checks the scope).
  */
 function grantableRoles() {
-  const holdsApprover = state.me && (state.me.superAdmin || state.me.roles.some(g => g.role === 'IMAGE_APPROVER'));
+  const me = session.me;
+  const holdsApprover = me && (me.superAdmin || me.roles.some(g => g.role === 'IMAGE_APPROVER'));
   return ['VIEW', 'BUILD_AND_DEPLOY', 'ADMIN', 'MANAGER'].concat(holdsApprover ? ['IMAGE_APPROVER'] : []);
 }
 
@@ -472,181 +800,87 @@ const scopeText = s => `${s.project} / ${s.application} / ${s.environment}`;
 function roleInputs(prefix) {
   const scopes = grantableScopes();
   const first = scopes[0] || { project: '', application: '', environment: '' };
-  return html`<select id="${prefix}-role"><option value="">(none)</option>${grantableRoles().map(r =>
-    html`<option>${r}</option>`)}</select>${scopes.length > 1
-    ? html`<select id="${prefix}-scope" data-fills="${prefix}" aria-label="inside">${scopes.map((s, i) =>
-      html`<option value="${i}">${scopeText(s)}</option>`)}</select>` : ''}
-    <input id="${prefix}-project" placeholder="project or *" value="${first.project}"><input
-      id="${prefix}-application" placeholder="application or *" value="${first.application}"><input
-      id="${prefix}-environment" placeholder="environment or *" value="${first.environment}">`;
+  const fill = e => {
+    const scope = scopes[Number(e.target.value)];
+    ['project', 'application', 'environment'].forEach(k => { $(prefix + '-' + k).value = scope[k]; });
+  };
+  return html`<select id="${prefix}-role" aria-label="Role"><option value="">(none)</option>${grantableRoles()
+    .map(r => html`<option>${r}</option>`)}</select>${scopes.length > 1
+    ? html`<select id="${prefix}-scope" aria-label="Inside" @change=${fill}>${scopes.map((s, i) =>
+      html`<option value=${i}>${scopeText(s)}</option>`)}</select>` : nothing}
+    <input id="${prefix}-project" aria-label="Project" placeholder="project or *" .value=${first.project}><input
+      id="${prefix}-application" aria-label="Application" placeholder="application or *"
+      .value=${first.application}><input id="${prefix}-environment" aria-label="Environment"
+      placeholder="environment or *" .value=${first.environment}>`;
 }
-
-// choosing one of several grantable scopes fills the scope inputs with it (narrow them further by typing)
-document.addEventListener('change', event => {
-  const prefix = event.target.dataset && event.target.dataset.fills;
-  const scope = prefix && grantableScopes()[Number(event.target.value)];
-  if (!scope) return;
-  ['project', 'application', 'environment'].forEach(k => {
-    document.getElementById(prefix + '-' + k).value = scope[k];
-  });
-});
 
 const bindingText = g => `${g.role} on ${g.scope.project}/${g.scope.application}/${g.scope.environment}`;
 const asBinding = g => ({ role: g.role, project: g.scope.project, application: g.scope.application,
   environment: g.scope.environment });
 
 function addedBinding(prefix) {
-  const role = document.getElementById(prefix + '-role').value;
-  return role ? [{ role, project: document.getElementById(prefix + '-project').value,
-    application: document.getElementById(prefix + '-application').value,
-    environment: document.getElementById(prefix + '-environment').value }] : [];
+  const role = $(prefix + '-role').value;
+  return role ? [{ role, project: $(prefix + '-project').value, application: $(prefix + '-application').value,
+    environment: $(prefix + '-environment').value }] : [];
 }
 
 function saveUser(user, changes) {
-  return api('PUT', '/api/access/users/' + encodeURIComponent(user.id), Object.assign({ email: user.email,
+  return api('PUT', '/api/access/users/' + enc(user.id), Object.assign({ email: user.email,
     displayName: user.displayName, active: user.active, groups: user.groups, roles: user.grants.map(asBinding) },
   changes));
 }
 
 async function tokensScreen() {
   const tokens = await api('GET', '/api/access/tokens');
-  main().innerHTML = html`<h1>API tokens</h1>
+  show(html`<h1>API tokens</h1>
     <p class="muted">A token lets a CI job or a script call Shipgate as you, with your roles. It is shown once, when
       it is made; revoke it as soon as it is not needed or may have leaked: every service refuses it within moments.</p>
-    <div class="card"><h2>New token</h2><div class="row">
-      <input id="token-name" class="grow" maxlength="100" placeholder="what it is for, e.g. nightly deploy job">
+    <form class="card" @submit=${e => act(e, async () => {
+      const forUser = $('token-user');
+      const made = await api('POST', '/api/access/tokens', { name: $('token-name').value,
+        lifetimeDays: Number($('token-days').value),
+        userId: forUser && forUser.value.trim() ? forUser.value.trim() : null });
+      await route();
+      render(html`<p><strong>Copy this token now: it is not shown again.</strong> Send it as
+        <code>Authorization: Bearer …</code>.</p><code id="new-token-value">${made.accessToken}</code>`, $('new-token'));
+      return 'Token made.';
+    })}><h2>New token</h2><div class="row">
+      <label class="inline grow">Name <input id="token-name" class="grow" maxlength="100"
+        placeholder="what it is for, e.g. nightly deploy job"></label>
       <label class="inline">Valid for <input id="token-days" type="number" min="1" max="366" value="90"> days</label>
-      ${state.me.superAdmin ? html`<input id="token-user" placeholder="for user (you if empty)">` : ''}
-      <button data-action="create-token">Create token</button></div><div id="new-token"></div></div>
-    ${tokens.length ? html`<table><tr><th>Name</th><th>User</th><th>State</th><th>Made</th><th>Expires</th><th></th></tr>
-      ${tokens.map(t => html`<tr data-token="${t.id}"><td><strong>${t.name}</strong><div class="muted mono">${t.id}</div></td>
-      <td>${t.userId}</td><td><span class="badge ${t.state}">${t.state}</span>${t.revokedBy
-        ? html`<div class="muted">by ${t.revokedBy}</div>` : ''}</td>
-      <td>${new Date(t.createdAt).toLocaleString()}<div class="muted">by ${t.createdBy}</div></td>
+      ${session.me.superAdmin ? html`<label class="inline">For user <input id="token-user"
+        placeholder="you if empty"></label>` : nothing}
+      <button type="submit" data-action="create-token">Create token</button></div><div id="new-token"></div></form>
+    ${tokens.length ? html`<table><tr><th>Name</th><th>User</th><th>State</th><th>Made</th><th>Expires</th><th></th>
+      </tr>${tokens.map(t => html`<tr data-token=${t.id}><td><strong>${t.name}</strong><div class="muted mono">${t.id
+      }</div></td><td>${t.userId}</td><td><span class="badge ${t.state}">${t.state}</span>${t.revokedBy
+        ? html`<div class="muted">by ${t.revokedBy}</div>` : nothing}</td>
+      <td>${when(t.createdAt)}<div class="muted">by ${t.createdBy}</div></td>
       <td>${new Date(t.expiresAt).toLocaleDateString()}</td>
-      <td>${t.state === 'ACTIVE' ? html`<button class="danger" data-action="revoke-token" data-token="${t.id}">Revoke</button>`
-        : ''}</td></tr>`)}</table>`
-      : html`<div class="empty">You have no API tokens yet.</div>`}`;
-}
-
-// --- actions (one delegated listener: no inline handlers) ---------------------------------------------------
-
-document.addEventListener('click', async event => {
-  const target = event.target.closest('[data-action]');
-  if (!target) return;
-  const d = target.dataset;
-  switch (d.action) {
-    case 'sign-out': signOut(); break;
-    case 'request-approval': await attempt(() => showRequestForm(currentPipeline(), d.digest, d.tag)); break;
-    case 'submit-request': {
-      const approvers = [...document.querySelectorAll('input[name=approver]:checked')].map(box => box.value);
-      await attempt(async () => {
-        await api('POST', '/api/approval-requests', { pipelineId: d.pipeline, imageDigest: d.digest, approvers,
-          comment: document.getElementById('request-comment').value || null });
-        await route();
-      }, 'Approval requested: the approvers have been emailed.');
-      break;
-    }
-    case 'vote': {
-      const body = d.verb === 'reject' ? { comment: prompt('Why do you reject this image?') || '' } : undefined;
-      const receipt = state.linkReceipt && state.linkReceipt.requestId === d.request ? state.linkReceipt.receipt : null;
-      const voteBody = receipt && ['approve', 'reject'].includes(d.verb) ? { ...(body || {}), link: receipt } : body;
-      await attempt(async () => {
-        await api('POST', '/api/approval-requests/' + encodeURIComponent(d.request) + '/' + d.verb, voteBody);
-        if (receipt) state.linkReceipt = null;
-        await route();
-      }, { approve: 'Approved.', reject: 'Rejected.', withdraw: 'Approval withdrawn.', cancel: 'Request cancelled.',
-        expire: 'Approval expired.' }[d.verb]);
-      break;
-    }
-    case 'deploy':
-      await attempt(async () => {
-        const deployment = await api('POST', '/api/pipelines/' + encodeURIComponent(d.pipeline) + '/deployments',
-          { imageDigest: d.digest });
-        location.hash = '#/pipelines/' + encodeURIComponent(d.pipeline) + '/details/' + encodeURIComponent(deployment.id);
-      }, 'Deployment requested.');
-      break;
-    case 'rollback':
-      await attempt(async () => {
-        const deployment = await api('POST', '/api/pipelines/' + encodeURIComponent(d.pipeline) + '/rollbacks',
-          { deploymentId: d.deployment });
-        location.hash = '#/pipelines/' + encodeURIComponent(d.pipeline) + '/details/' + encodeURIComponent(deployment.id);
-      }, 'Rollback requested.');
-      break;
-    case 'edit-user': showGrantForm(d.user); break;
-    case 'grant': {
-      const user = state.users.find(u => u.id === d.user);
-      await attempt(async () => {
-        await saveUser(user, { roles: user.grants.map(asBinding).concat(addedBinding('grant')) });
-        await route();
-      }, 'Role granted.');
-      break;
-    }
-    case 'edit-membership': showMembershipForm(d.user); break;
-    case 'save-membership': {
-      const groups = [...document.querySelectorAll('input[name=member-of]:checked')].map(box => box.value);
-      await attempt(async () => {
-        await saveUser(state.users.find(u => u.id === d.user), { groups });
-        await route();
-      }, 'Groups saved.');
-      break;
-    }
-    case 'edit-group': showGroupForm(d.group); break;
-    case 'save-group': {
-      const name = document.getElementById('group-name').value.trim();
-      const before = state.groups.find(g => g.name === d.group) || { grants: [] };
-      const kept = [...document.querySelectorAll('input[name=group-grant]:checked')]
-        .map(box => asBinding(before.grants[Number(box.value)]));
-      await attempt(async () => {
-        await api('PUT', '/api/access/groups/' + encodeURIComponent(name), {
-          description: document.getElementById('group-description').value, roles: kept.concat(addedBinding('group')) });
-        await route();
-      }, 'Group ' + name + ' saved.');
-      break;
-    }
-    case 'create-token': {
-      const days = Number(document.getElementById('token-days').value);
-      const forUser = document.getElementById('token-user');
-      await attempt(async () => {
-        const made = await api('POST', '/api/access/tokens', { name: document.getElementById('token-name').value,
-          lifetimeDays: days, userId: forUser && forUser.value.trim() ? forUser.value.trim() : null });
-        await route();
-        document.getElementById('new-token').innerHTML = html`<p><strong>Copy this token now: it is not shown
-          again.</strong> Send it as <code>Authorization: Bearer …</code>.</p>
-          <code id="new-token-value">${made.accessToken}</code>`;
-      }, 'Token made.');
-      break;
-    }
-    case 'revoke-token':
-      if (!confirm('Revoke this token? Whatever uses it stops working.')) break;
-      await attempt(async () => {
-        await api('DELETE', '/api/access/tokens/' + encodeURIComponent(d.token));
-        await route();
-      }, 'Token revoked.');
-      break;
-    case 'sso-sign-in': await attempt(startProviderSignIn); break;
-  }
-});
-
-function currentPipeline() {
-  return decodeURIComponent(location.hash.split('/')[2] || '');
+      <td>${t.state === 'ACTIVE' ? html`<button class="danger" data-action="revoke-token" @click=${() => confirmDialog({
+        title: 'Revoke the token “' + t.name + '”?', text: 'Whatever uses it stops working within moments; this'
+          + ' cannot be undone (make a new token instead).', confirmLabel: 'Revoke', danger: true,
+        run: async () => { await api('DELETE', '/api/access/tokens/' + enc(t.id)); await route(); },
+        success: 'Token revoked.' })}>Revoke</button>` : nothing}</td></tr>`)}</table>`
+      : html`<div class="empty">You have no API tokens yet.</div>`}`);
 }
 
 // --- routing ------------------------------------------------------------------------------------------------
 
 async function route() {
-  clearTimeout(state.refresh);
-  state.screen = (state.screen || 0) + 1;
+  clearTimeout(refreshTimer);
+  navigation.abort();
+  navigation = new AbortController();
   const [path, query] = location.hash.replace(/^#/, '').split('?');
   const params = new URLSearchParams(query || '');
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
-  if (!state.token && parts[0] !== 'login') {
+  if (!session.token && parts[0] !== 'login') {
     signOut();
     return;
   }
   try {
-    if (state.token && !state.me) state.me = await api('GET', '/api/access/me');
-    renderHeader();
+    if (session.token && !session.me) session.me = await api('GET', '/api/access/me');
+    drawHeader();
     if (parts[0] === 'login') return await loginScreen(params);
     if (parts[0] === 'pipelines') return await pipelineScreen(parts[1], parts[2] || 'images', parts[3]);
     if (parts[0] === 'pending') return await myPendingScreen();
@@ -655,12 +889,16 @@ async function route() {
     if (parts[0] === 'tokens') return await tokensScreen();
     return await applicationsScreen();
   } catch (e) {
-    if (e.status !== 401 && !(e instanceof StaleAnswer)) {
-      main().innerHTML = html`<div class="card"><h1>Something went wrong</h1><p>${e.message}</p>
-        <p><a href="#/">Back to the applications</a></p></div>`;
+    if (e.status !== 401 && e.name !== 'AbortError') {
+      show(html`<div class="card"><h1>Something went wrong</h1><p>${plainWords(e)}</p>
+        <p><a href="#/">Back to the applications</a></p></div>`);
     }
   }
 }
 
-window.addEventListener('hashchange', () => { flash(''); route(); });
+window.addEventListener('hashchange', () => {
+  closeDialog();
+  navigated();
+  route();
+});
 finishProviderSignIn().catch(e => flash(e.message)).finally(route);

@@ -92,7 +92,23 @@ class GatewayTest {
         Http.Response page = http().get(null, "/index.html");
 
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("<script src=\"/app.js\" defer></script>");
-        assertThat(page.header("Content-Security-Policy")).contains("default-src 'self'");
+        assertThat(page.body()).contains("<script type=\"module\" src=\"/app.js\"></script>");
+        assertThat(page.header("Content-Security-Policy")).contains("default-src 'self'")
+                .doesNotContain("unsafe-inline");
+    }
+
+    /** app.js names the WebJar's versioned path: a version bump in the pom without app.js fails here. */
+    @Test
+    void every_module_the_ui_imports_is_served_from_its_webjar() {
+        String app = http().get(null, "/app.js").body();
+        java.util.List<String> imports = java.util.regex.Pattern.compile("from '(/webjars/[^']+)'").matcher(app)
+                .results().map(match -> match.group(1)).toList();
+
+        assertThat(imports).isNotEmpty();
+        for (String path : imports) {
+            Http.Response module = http().get(null, path);
+            assertThat(module.status()).as(path).isEqualTo(200);
+            assertThat(module.body()).as(path).contains("@license");
+        }
     }
 }
