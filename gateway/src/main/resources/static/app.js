@@ -189,6 +189,8 @@ function drawHeader() {
 /** Lists drawn into their own box after the screen, so "Show more" can redraw one list alone. */
 const listDraws = [];
 function show(content) {
+  if (!listDraws.started) $('main').replaceChildren(); // the static "Loading…" is not lit-html's to replace
+  listDraws.started = true;
   render(content, $('main'));
   listDraws.splice(0).forEach(draw => draw());
 }
@@ -741,6 +743,7 @@ function grantForm(userId) {
   const where = session.me.superAdmin ? 'anywhere' : grantableScopes().map(scopeText).join(', ');
   return html`<form class="card" @submit=${e => act(e, async () => {
     await saveUser(user, { roles: user.grants.map(asBinding).concat(addedBinding('grant')) });
+    render(nothing, $('grant-form'));
     await route();
   }, 'Role granted.')}><h2>Grant a role to ${userId}</h2>
     <p class="muted" id="grant-where">You may grant inside: ${where || 'nowhere'}.</p>
@@ -755,6 +758,7 @@ function groupForm(name) {
       .map(box => asBinding(group.grants[Number(box.value)]));
     await api('PUT', '/api/access/groups/' + enc(newName), { description: $('group-description').value,
       roles: kept.concat(addedBinding('group')) });
+    render(nothing, $('group-form'));
     await route();
     return 'Group ' + newName + ' saved.';
   })}><h2>${name ? 'Edit group ' + name : 'New group'}</h2>
@@ -772,6 +776,7 @@ function membershipForm(userId) {
   return html`<form class="card" @submit=${e => act(e, async () => {
     const groups = [...document.querySelectorAll('input[name=member-of]:checked')].map(box => box.value);
     await saveUser(user, { groups });
+    render(nothing, $('grant-form'));
     await route();
   }, 'Groups saved.')}><h2>Groups of ${user.displayName}</h2>
     <fieldset class="checks"><legend>Member of</legend>${access.groups.map(g => html`<label><input type="checkbox"

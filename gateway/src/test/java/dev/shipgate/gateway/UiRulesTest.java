@@ -40,7 +40,8 @@ class UiRulesTest {
         assertThat(app).doesNotContain("RANK").doesNotContainPattern("\\['(REQUESTED|HEALTHY)'")
                 .contains("SHIPGATE_RULES.roleIncludes", "SHIPGATE_RULES.deploymentStatuses");
         assertThat(Files.readString(Path.of("src/main/resources/static/index.html")))
-                .contains("<script src=\"/rules.js\" defer></script>\n  <script src=\"/app.js\" defer></script>");
+                .contains("<script src=\"/rules.js\" defer></script>\n  <script type=\"module\" src=\"/app.js\">"
+                        + "</script>"); // deferred like a module, so rules.js runs first
     }
 
     static String rulesJs() {

@@ -2,6 +2,8 @@ package dev.shipgate.system;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -9,6 +11,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -45,7 +48,7 @@ final class Browser implements AutoCloseable {
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless=new",
                 "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync",
-                "--window-size=1366,900", "--user-data-dir=" + Files.createTempDirectory("chromium"));
+                "--window-size=1440,900", "--user-data-dir=" + Files.createTempDirectory("chromium"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
@@ -90,9 +93,38 @@ final class Browser implements AutoCloseable {
         return !driver.findElements(by).isEmpty();
     }
 
+    /** The screen at the two widths the README shows: 1440 (a laptop) and 1024 (a small window), as NAME-WIDTH.png. */
     void screenshot(String name) throws IOException {
-        File file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        Files.copy(file.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        Dimension before = driver.manage().window().getSize();
+        for (int width : new int[] {1440, 1024}) {
+            driver.manage().window().setSize(new Dimension(width, 900));
+            File file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+            Files.copy(file.toPath(), SCREENSHOTS.resolve(name + "-" + width + ".png"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        }
+        driver.manage().window().setSize(before);
+    }
+
+    /**
+     * Moves the focus with the Tab key alone until it is on the element, as a keyboard user would; fails when
+     * {@code maxPresses} Tabs do not reach it (the element cannot be reached by keyboard, or is too far).
+     */
+    WebElement tabTo(By by, int maxPresses) {
+        WebElement target = await(by);
+        for (int i = 0; i < maxPresses; i++) {
+            if (target.equals(driver.switchTo().activeElement())) {
+                return target;
+            }
+            new Actions(driver).sendKeys(Keys.TAB).perform();
+        }
+        throw new AssertionError(by + " not reached with " + maxPresses + " Tab presses");
+    }
+
+    /** Confirms the open dialog (its [data-confirm] button) and waits until it has closed. */
+    void confirmDialog() {
+        await(By.cssSelector("#dialog[open] [data-confirm]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> d.findElements(By.cssSelector("#dialog[open]"))
+                .isEmpty());
     }
 
     @Override

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.interactions.Actions;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Progressing turn Healthy; plus cancel and expire. Screenshots of the main screens go to target/screenshots.
  */
 class BrowserStoryIT {
+
+    /** Typed by a user: must show as these characters, never become elements. */
+    private static final String TYPED_MARKUP = "Release 8.0 <b>please</b> <img src=x id=typed-markup>";
 
     private static RunningSystem system;
     private static TopicWatcher topics;
@@ -61,7 +66,9 @@ class BrowserStoryIT {
         browser.await(By.cssSelector("[data-action=request-approval][data-digest='" + digest + "']")).click();
         browser.await(By.cssSelector("input[name=approver][value=bob]")).click();
         browser.driver.findElement(By.cssSelector("input[name=approver][value=carol]")).click();
-        browser.driver.findElement(By.id("request-comment")).sendKeys("Release 8.0 <b>please</b>");
+        browser.driver.findElement(By.id("request-comment")).sendKeys(TYPED_MARKUP);
+        assertThat(browser.driver.findElement(By.id("dialog")).getText()).as("who can fill which rule")
+                .contains("carol (can fill security)");
         browser.screenshot("02-request-approval");
         browser.driver.findElement(By.cssSelector("[data-action=submit-request]")).click();
         browser.awaitText(By.cssSelector("tr[data-digest='" + digest + "']"), "PENDING");
@@ -70,7 +77,10 @@ class BrowserStoryIT {
         browser.awaitText(By.id("tab"), "8.0.0");
         assertThat(browser.isPresent(By.cssSelector("[data-verb=approve]"))).as("the requester is offered Approve")
                 .isFalse();
-        assertThat(browser.driver.findElement(By.id("tab")).getText()).contains("Release 8.0 <b>please</b>");
+        // what was typed shows as text, and none of it became an element
+        assertThat(browser.driver.findElement(By.id("tab")).getText()).contains(TYPED_MARKUP);
+        assertThat(browser.isPresent(By.id("typed-markup"))).as("typed markup became an element").isFalse();
+        assertThat(browser.driver.findElements(By.cssSelector("#tab b"))).isEmpty();
         String requestId = browser.driver.findElement(By.cssSelector("tr[data-request]")).getDomAttribute(
                 "data-request");
         Http.Response own = gateway.postWithAuthorization("Bearer " + token("alice"), "/api/approval-requests/"
@@ -80,9 +90,19 @@ class BrowserStoryIT {
         browser.signIn("bob");
         browser.open("#/pending");
         browser.await(By.cssSelector("tr[data-request='" + requestId + "'] [data-verb=approve]"));
+        assertThat(browser.driver.findElement(By.cssSelector("tr[data-request='" + requestId
+                + "'] li[data-rule=security]")).getText()).contains("security: 0 of 1", "can still complete it: carol");
         browser.screenshot("03-approval-pending");
         browser.driver.findElement(By.cssSelector("tr[data-request='" + requestId + "'] [data-verb=approve]")).click();
-        browser.awaitText(By.id("flash"), "Approved");
+        // an approver sees what they decide on: commit, who asked whom, until when, the requester's comment
+        browser.awaitText(By.id("dialog"), "Commit");
+        assertThat(browser.driver.findElement(By.id("dialog")).getText()).contains("ab12", "bob, carol", "Expires",
+                TYPED_MARKUP, "security: 0 of 1");
+        browser.driver.findElement(By.id("decision-comment")).sendKeys("looks good");
+        browser.screenshot("03b-approve-dialog");
+        browser.confirmDialog();
+        // the outcome and what is still missing, not the question again
+        browser.awaitText(By.id("flash"), "Approved 8.0.0 for prod. Still missing: 1 approval (security 0 of 1)");
 
         browser.signIn("alice");
         browser.open("#/pipelines/payments-prod/select");
@@ -90,11 +110,14 @@ class BrowserStoryIT {
         browser.screenshot("04-select-image-partial");
         browser.open("#/pipelines/payments-prod/images");
         browser.awaitText(By.cssSelector("tr[data-digest='" + digest + "'] .approval-count"), "1 of 2 approvals");
+        assertThat(browser.driver.findElement(By.cssSelector("tr[data-digest='" + digest + "']")).getText())
+                .contains("bob “looks good”");
 
         browser.signIn("carol");
         browser.open("#/pending");
         browser.await(By.cssSelector("tr[data-request='" + requestId + "'] [data-verb=approve]")).click();
-        browser.awaitText(By.id("flash"), "Approved");
+        browser.confirmDialog();
+        browser.awaitText(By.id("flash"), "It has all its approvals and can be deployed");
 
         browser.signIn("alice");
         browser.open("#/pipelines/payments-prod/select");
@@ -102,6 +125,7 @@ class BrowserStoryIT {
         browser.screenshot("05-select-image-approved");
         browser.driver.findElement(By.cssSelector("[data-action=deploy][data-digest='" + digest + "']")).click();
         browser.awaitText(By.id("deployment-status"), "PROGRESSING");
+        browser.awaitText(By.id("flash"), "Deployment of 8.0.0 requested"); // it survived the move to App Details
         browser.screenshot("06-app-details-progressing");
         browser.awaitText(By.id("deployment-status"), "HEALTHY");
         assertThat(browser.driver.findElement(By.id("deployment")).getText()).contains("REQUESTED", "AUTHORIZED",
@@ -111,8 +135,13 @@ class BrowserStoryIT {
         browser.open("#/pipelines/payments-prod/select");
         browser.awaitText(By.id("tab"), "Active on prod");
         browser.await(By.id("nothing-deployable"));
+        browser.open("#/pipelines/payments-prod/details");
+        browser.awaitText(By.id("live"), "Live on prod: 8.0.0");
         browser.open("#/pipelines/payments-prod/history");
-        browser.await(By.cssSelector("[data-action=rollback]"));
+        browser.awaitText(By.cssSelector("tr[data-deployment]"), "Live");
+        // the live release offers no rollback; a gated pipeline says up front that rolling back needs an approval
+        assertThat(browser.isPresent(By.cssSelector("[data-action=rollback]"))).isFalse();
+        browser.awaitText(By.id("rollback-note"), "needs a new approval");
         browser.screenshot("08-deployment-history");
     }
 
@@ -134,8 +163,18 @@ class BrowserStoryIT {
         browser.open("#/pipelines/payments-staging/pending");
         String toCancel = requestOf(cancelled);
         browser.await(By.cssSelector("tr[data-request='" + toCancel + "'] [data-verb=cancel]")).click();
+        // destructive actions are confirmed, saying what they undo; Keep it does nothing
+        browser.awaitText(By.id("dialog"), "the approvals it has are dropped");
+        browser.screenshot("09a-confirm-cancel");
+        browser.driver.findElement(By.cssSelector("#dialog .secondary")).click();
+        assertThat(gateway.getWithAuthorization("Bearer " + token("alice"), "/api/approval-requests/" + toCancel)
+                .json().path("status").asString()).isEqualTo("PENDING");
+        browser.await(By.cssSelector("tr[data-request='" + toCancel + "'] [data-verb=cancel]")).click();
+        browser.confirmDialog();
         browser.awaitText(By.id("flash"), "Request cancelled");
         browser.await(By.cssSelector("tr[data-request='" + toExpire + "'] [data-verb=expire]")).click();
+        browser.awaitText(By.id("dialog"), "can no longer be used to deploy");
+        browser.confirmDialog();
         browser.awaitText(By.id("flash"), "Approval expired");
 
         browser.open("#/pipelines/payments-staging/images");
@@ -170,7 +209,8 @@ class BrowserStoryIT {
         }
 
         browser.driver.findElement(By.cssSelector("[data-action=revoke-token]")).click();
-        browser.driver.switchTo().alert().accept();
+        browser.awaitText(By.id("dialog"), "stops working");
+        browser.confirmDialog();
         browser.awaitText(By.cssSelector("tr[data-token] .badge"), "REVOKED");
         assertThat(browser.driver.findElement(By.id("main")).getText()).contains("nightly <deploy> job");
 
@@ -224,6 +264,82 @@ class BrowserStoryIT {
         browser.driver.findElement(By.cssSelector("[data-action=grant]")).click();
         browser.awaitText(By.id("flash"), "NOT_ALLOWED_TO_GRANT");
         browser.screenshot("13-access-refused-outside-own-scope");
+    }
+
+    @Test
+    void a_requester_and_an_approver_use_the_keyboard_alone() throws Exception {
+        String digest = image("8.3.0");
+        browser.signIn("alice");
+        browser.open("#/pipelines/payments-staging/images");
+        browser.tabTo(By.cssSelector("[data-action=request-approval][data-digest='" + digest + "']"), 80)
+                .sendKeys(Keys.ENTER);
+        browser.awaitText(By.id("dialog"), "Request approval for 8.3.0");
+        // the dialog took the focus: typing goes into it, and a few Tabs reach Submit
+        browser.tabTo(By.id("request-comment"), 10).sendKeys("by keyboard");
+        browser.tabTo(By.cssSelector("[data-action=submit-request]"), 5).sendKeys(Keys.ENTER);
+        browser.awaitText(By.cssSelector("tr[data-digest='" + digest + "']"), "PENDING");
+        String requestId = requestOf(digest);
+
+        browser.signIn("bob");
+        browser.open("#/pipelines/payments-staging/pending");
+        browser.tabTo(By.cssSelector("tr[data-request='" + requestId + "'] [data-verb=approve]"), 80)
+                .sendKeys(Keys.ENTER);
+        browser.awaitText(By.id("dialog"), "Approve payments 8.3.0 for staging");
+        browser.driver.switchTo().activeElement().sendKeys("fine by keyboard");
+        browser.tabTo(By.cssSelector("#dialog [data-confirm]"), 5).sendKeys(Keys.ENTER);
+        browser.awaitText(By.id("flash"), "Approved 8.3.0 for staging");
+        assertThat(gateway.getWithAuthorization("Bearer " + token("bob"), "/api/approval-requests/" + requestId)
+                .json().path("status").asString()).isEqualTo("APPROVED");
+    }
+
+    @Test
+    void a_double_click_on_deploy_makes_one_deployment() throws Exception {
+        String digest = image("8.4.0");
+        browser.signIn("alice");
+        browser.open("#/pipelines/payments-dev/select");
+        new Actions(browser.driver).doubleClick(browser.await(By.cssSelector("[data-action=deploy][data-digest='"
+                + digest + "']"))).perform();
+        browser.await(By.id("deployment-status"));
+        Thread.sleep(2000); // a second call would have arrived by now
+        var deployments = gateway.getWithAuthorization("Bearer " + token("alice"),
+                "/api/pipelines/payments-dev/deployments?size=100").json();
+        int made = 0;
+        for (var deployment : deployments) {
+            made += deployment.path("image").path("digest").asString().equals(digest) ? 1 : 0;
+        }
+        assertThat(made).isEqualTo(1);
+    }
+
+    @Test
+    void an_automatic_pipeline_says_approve_and_deploy() throws Exception {
+        String digest = image("8.5.0");
+        Http.Response asked = gateway.postWithAuthorization("Bearer " + token("alice"), "/api/approval-requests",
+                Map.of("pipelineId", "payments-qa", "imageDigest", digest));
+        assertThat(asked.status()).isEqualTo(201);
+        browser.signIn("bob");
+        browser.open("#/pipelines/payments-qa/pending");
+        browser.awaitText(By.cssSelector("tr[data-request='" + asked.json().path("id").asString()
+                + "'] [data-verb=approve]"), "Approve and deploy");
+    }
+
+    @Test
+    void a_wrong_password_and_an_ended_session_are_said_in_plain_words() throws Exception {
+        browser.driver.get("about:blank");
+        browser.open("#/login");
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("sessionStorage.clear()");
+        browser.driver.navigate().refresh();
+        browser.await(By.id("username")).sendKeys("bob");
+        browser.driver.findElement(By.id("password")).sendKeys("not-his-password");
+        browser.driver.findElement(By.id("sign-in")).click();
+        browser.awaitText(By.id("sign-in-problem"), "The user name or the password is wrong.");
+        browser.screenshot("14-wrong-password");
+
+        browser.signIn("bob");
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
+                "sessionStorage.setItem('shipgate.token', 'ended.session.token')");
+        browser.driver.navigate().refresh();
+        browser.awaitText(By.id("flash"), "Your session has ended: sign in again.");
+        browser.await(By.id("username"));
     }
 
     private static String image(String tag) {
