@@ -71,12 +71,13 @@ function plainWords(e) {
   return e.reason && !words[e.reason] ? sentence + ' (' + e.reason + ')' : sentence;
 }
 
-// --- flash messages: they survive the navigation an action makes, and go on the one after --------------------
+// --- flash messages: they survive the navigation their action makes, and go on the user's next one ------------
 
 const flashState = { message: '', ok: false, keep: 0 };
 
-function flash(message, ok) {
-  Object.assign(flashState, { message, ok: !!ok, keep: message ? 1 : 0 });
+/** keep: how many navigations it survives (1 when the action itself moves to another screen). */
+function flash(message, ok, keep = 0) {
+  Object.assign(flashState, { message, ok: !!ok, keep });
   drawFlash();
 }
 
@@ -101,9 +102,10 @@ async function act(event, work, success) {
   const buttons = form ? [...form.querySelectorAll('button')] : [event.currentTarget];
   if (buttons.some(b => b.disabled)) return;
   buttons.forEach(b => { b.disabled = true; });
+  const screen = location.hash;
   try {
     const message = await work();
-    if (message || success) flash(message || success, true);
+    if (message || success) flash(message || success, true, location.hash === screen ? 0 : 1);
   } catch (e) {
     if (e.name !== 'AbortError' && e.status !== 401) flash(plainWords(e));
   } finally {
@@ -173,7 +175,7 @@ function signOut(message) {
   session.me = null;
   sessionStorage.removeItem('shipgate.token');
   const back = location.hash.startsWith('#/login') ? '#/' : location.hash;
-  if (message) flash(message);
+  if (message) flash(message, false, 1);
   location.hash = '#/login?next=' + enc(back);
 }
 
@@ -465,11 +467,11 @@ function requestRow(r, pipeline, triggers) {
 }
 
 const VERBS = {
-  approve: { label: 'Approve', done: 'Approved' },
-  reject: { label: 'Reject', done: 'Rejected' },
-  withdraw: { label: 'Withdraw my approval', done: 'Approval withdrawn' },
-  cancel: { label: 'Cancel request', done: 'Request cancelled' },
-  expire: { label: 'Expire approval', done: 'Approval expired' },
+  approve: { label: 'Approve' },
+  reject: { label: 'Reject' },
+  withdraw: { label: 'Withdraw my approval' },
+  cancel: { label: 'Cancel request' },
+  expire: { label: 'Expire approval' },
 };
 
 function actionButtons(request) {
@@ -482,7 +484,11 @@ function actionButtons(request) {
 
 /** After a vote: the outcome, and what is still missing. */
 function outcome(verb, r) {
-  const done = VERBS[verb].done + ' ' + r.imageTag + ' for ' + r.environment + '.';
+  const what = r.imageTag + ' for ' + r.environment;
+  if (verb === 'cancel') return 'Request cancelled: ' + what + ' can no longer be approved.';
+  if (verb === 'expire') return 'Approval expired: ' + what + ' needs a new request before it can be deployed.';
+  if (verb === 'reject') return 'Rejected ' + what + '.';
+  const done = (verb === 'approve' ? 'Approved ' : 'Approval withdrawn for ') + what + '.';
   if (r.status === 'APPROVED') {
     return done + (r.trigger === 'AUTOMATIC' ? ' It has all its approvals and is being deployed.'
       : ' It has all its approvals and can be deployed.');

@@ -68,13 +68,13 @@ class BrowserStoryIT {
         browser.driver.findElement(By.cssSelector("input[name=approver][value=carol]")).click();
         browser.driver.findElement(By.id("request-comment")).sendKeys(TYPED_MARKUP);
         assertThat(browser.driver.findElement(By.id("dialog")).getText()).as("who can fill which rule")
-                .contains("carol (can fill security)");
+                .contains("carol\n(can fill security)");
         browser.screenshot("02-request-approval");
         browser.driver.findElement(By.cssSelector("[data-action=submit-request]")).click();
         browser.awaitText(By.cssSelector("tr[data-digest='" + digest + "']"), "PENDING");
 
         browser.open("#/pipelines/payments-prod/pending");
-        browser.awaitText(By.id("tab"), "8.0.0");
+        browser.awaitText(By.cssSelector("tr[data-request]"), "8.0.0");
         assertThat(browser.isPresent(By.cssSelector("[data-verb=approve]"))).as("the requester is offered Approve")
                 .isFalse();
         // what was typed shows as text, and none of it became an element
@@ -318,6 +318,8 @@ class BrowserStoryIT {
         assertThat(asked.status()).isEqualTo(201);
         browser.signIn("bob");
         browser.open("#/pipelines/payments-qa/pending");
+        browser.awaitText(By.id("main"), "8.5.0");
+        browser.screenshot("15-automatic-pipeline-pending");
         browser.awaitText(By.cssSelector("tr[data-request='" + asked.json().path("id").asString()
                 + "'] [data-verb=approve]"), "Approve and deploy");
     }
