@@ -22,11 +22,11 @@ class ApiError extends Error {
 }
 
 /** One call; GETs belong to the current screen and are dropped (AbortError) when the user moves on. */
-async function call(method, path, body) {
+async function call(method, path, body, ownSignal) {
   const headers = { 'Accept': 'application/json' };
   if (session.token) headers['Authorization'] = 'Bearer ' + session.token;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const signal = method === 'GET' ? navigation.signal : undefined;
+  const signal = ownSignal || (method === 'GET' ? navigation.signal : undefined);
   let response;
   try {
     response = await fetch(path, { method, headers, signal,
@@ -52,8 +52,8 @@ const api = async (method, path, body) => (await call(method, path, body)).data;
  * page from a Link rel=next header (a cursor pager), total the X-Total-Count header; both null where the server
  * sends none (then the page is all the UI shows).
  */
-async function listPage(path) {
-  const { data, headers } = await call('GET', path);
+async function listPage(path, signal) {
+  const { data, headers } = await call('GET', path, undefined, signal);
   const link = /<([^>]+)>\s*;\s*rel="?next"?/.exec(headers.get('Link') || '');
   const next = link ? new URL(link[1], location.origin) : null;
   const total = headers.get('X-Total-Count');
@@ -69,6 +69,123 @@ function plainWords(e) {
     REQUESTER_CANNOT_APPROVE: 'You asked for this approval, so someone else must approve it.' };
   const sentence = words[e.reason] || e.message || 'Something went wrong.';
   return e.reason && !words[e.reason] ? sentence + ' (' + e.reason + ')' : sentence;
+}
+
+// --- live updates: Server-Sent Events, read with fetch because EventSource cannot send the bearer token --------
+
+/**
+ * Follows one event stream until the returned function is called: onEvent(name) for each event (the events carry no
+ * data: the caller reads again through the ordinary GETs, which apply who may see what). It reconnects when the
+ * stream ends (the server ends each after a while) or breaks, 1 s, 2 s, 3 s later; a stream that delivers no event
+ * within 10 s counts as broken (e.g. a proxy that buffers it). When it never worked, or three reconnects in a row
+ * fail, it calls onFallback once and stops: the caller polls instead.
+ */
+function followStream(path, onEvent, onFallback) {
+  const stopper = new AbortController();
+  let worked = false;
+  (async () => {
+    for (let failures = 0; !stopper.signal.aborted;) {
+      const attempt = new AbortController();
+      const stop = () => attempt.abort();
+      stopper.signal.addEventListener('abort', stop);
+      let silence = setTimeout(stop, 10000);
+      let heard = false;
+      try {
+        const response = await fetch(path, { signal: attempt.signal, headers: { 'Accept': 'text/event-stream',
+          'Authorization': 'Bearer ' + session.token } });
+        if (response.status === 401) return signOut('Your session has ended: sign in again.');
+        if (!response.ok || !response.body) throw new Error('the stream was refused: ' + response.status);
+        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+        for (let buffer = '', chunk; !(chunk = await reader.read()).done;) {
+          clearTimeout(silence);
+          silence = setTimeout(stop, 30000); // the server sends a keep-alive every 15 s
+          const blocks = (buffer + chunk.value).split(/\r?\n\r?\n/);
+          buffer = blocks.pop();
+          for (const block of blocks) {
+            const name = /^event:\s?(.*)$/m.exec(block);
+            if (!name) continue;
+            heard = worked = true;
+            failures = 0;
+            onEvent(name[1].trim());
+          }
+        }
+      } catch (e) {
+        // broken, refused or silent: counted below
+      } finally {
+        clearTimeout(silence);
+        stopper.signal.removeEventListener('abort', stop);
+      }
+      if (stopper.signal.aborted) return;
+      if (!heard && (!worked || ++failures > 3)) return onFallback();
+      await new Promise(resolve => setTimeout(resolve, heard ? 200 : 1000 * failures));
+    }
+  })();
+  return () => stopper.abort();
+}
+
+/**
+ * The screen's stream (App Details: its pipeline's deployments) and the pending-count stream (while signed in).
+ * screen.state: 'stream' once an event came, 'polling' after the fallback (also on <body data-live>, for tests).
+ */
+const live = { screen: { path: null, stop: null, state: null }, wanted: null, pending: { stop: null, count: null } };
+
+/** Asked by a screen as it draws: keep (or open) the stream at path while this screen is shown. */
+function watchScreen(path) {
+  live.wanted = path;
+  if (live.screen.path === path) return live.screen.state !== 'polling';
+  return true;
+}
+
+/** After each drawing: close the stream no screen wants any more, open the one wanted. */
+function settleScreenStream() {
+  if (live.screen.path === live.wanted) return;
+  if (live.screen.stop) live.screen.stop();
+  live.screen = { path: live.wanted, stop: null, state: null };
+  document.body.dataset.live = '';
+  if (!live.wanted) return;
+  const screen = live.screen;
+  screen.stop = followStream(live.wanted, () => {
+    if (live.screen !== screen) return;
+    screen.state = document.body.dataset.live = 'stream';
+    route({ refresh: true }); // lit-html redraws only what changed
+  }, () => {
+    if (live.screen !== screen) return;
+    screen.state = document.body.dataset.live = 'polling';
+    route({ refresh: true }); // draws again with its polling timer on
+  });
+}
+
+/** The count of requests waiting for the signed-in user, next to "Approval pending", kept current by its stream. */
+function watchPendingCount() {
+  if (live.pending.stop) return;
+  let timer = null;
+  const stop = followStream('/api/approval-requests/changes', () => {
+    readPendingCount();
+    if (location.hash.startsWith('#/pending') || /^#\/pipelines\/[^/]+\/pending/.test(location.hash)) {
+      route({ refresh: true });
+    }
+  }, () => {
+    timer = setInterval(readPendingCount, 15000);
+  });
+  live.pending.stop = () => { stop(); clearInterval(timer); };
+  readPendingCount();
+}
+
+async function readPendingCount() {
+  try {
+    const page = await listPage('/api/approval-requests/pending-my-approval?size=100', new AbortController().signal);
+    live.pending.count = page.total !== null ? page.total : page.items.length;
+  } catch (e) {
+    live.pending.count = null; // approval-service away: no count rather than a wrong one
+  }
+  drawHeader();
+}
+
+function stopStreams() {
+  if (live.pending.stop) live.pending.stop();
+  live.pending = { stop: null, count: null };
+  live.wanted = null;
+  settleScreenStream();
 }
 
 // --- flash messages: they survive the navigation their action makes, and go on the user's next one ------------
@@ -171,6 +288,7 @@ function isManagerSomewhere() {
 }
 
 function signOut(message) {
+  stopStreams();
   session.token = null;
   session.me = null;
   sessionStorage.removeItem('shipgate.token');
@@ -181,10 +299,14 @@ function signOut(message) {
 
 function drawHeader() {
   const me = session.me;
-  render(me ? html`<a href="#/">Applications</a><a href="#/pending">Approval pending</a>${
+  const count = live.pending.count;
+  render(me ? html`<a href="#/">Applications</a><a href="#/pending">Approval pending${count ? html` <span
+    class="badge count" id="pending-count" aria-label="${count} waiting for you">${count}</span>` : nothing}</a>${
     isManagerSomewhere() ? html`<a href="#/admin">Access</a>` : nothing}<a href="#/tokens">API tokens</a>` : nothing,
   $('nav'));
-  render(me ? html`Signed in as <strong>${me.displayName}</strong>
+  render(me ? html`${me.limited ? html`<span id="limited" class="muted" role="status">Your roles cannot be read
+    just now, so no action is offered; try again in a moment.</span> ` : nothing}Signed in as
+    <strong>${me.displayName}</strong>
     <button class="secondary" @click=${() => signOut()}>Sign out</button>` : nothing, $('who'));
 }
 
@@ -257,10 +379,27 @@ function holdSignIn(until) {
   });
 }
 
+/**
+ * The signed-in user's access (approval-service's /api/access/me). Signing in does not need approval-service: while it
+ * does not answer, the user is who the token says, with no roles, so the screens show what needs none and offer no
+ * action (each service still decides by its own copy of the roles); the next navigation asks again.
+ */
+async function readMe() {
+  try {
+    return await api('GET', '/api/access/me');
+  } catch (e) {
+    if (e.name === 'AbortError' || ![0, 502, 503, 504].includes(e.status)) throw e;
+    const payload = session.token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+    const claims = JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(payload), c => c.charCodeAt(0))));
+    return { userId: claims.sub, displayName: claims.name || claims.sub, email: '', groups: [], roles: [],
+      superAdmin: false, grantableScopes: [], limited: true };
+  }
+}
+
 async function signedIn(token, next) {
   session.token = token;
   sessionStorage.setItem('shipgate.token', token);
-  session.me = await api('GET', '/api/access/me');
+  session.me = await readMe();
   flash('');
   location.hash = next;
 }
@@ -606,6 +745,7 @@ async function detailsTab(pipeline, deploymentId) {
     api('GET', '/api/pipelines/' + enc(pipeline.id) + '/deployments?size=1'),
     api('GET', '/api/pipelines/' + enc(pipeline.id) + '/active').catch(() => null)]);
   const id = deploymentId || (history[0] && history[0].id);
+  watchScreen('/api/pipelines/' + enc(pipeline.id) + '/deployments/changes');
   const live = html`<div class="card live" id="live">${active ? html`<div class="row"><h2 class="grow">Live on
       ${pipeline.environment}: ${active.image.tag}</h2><span class="badge ${active.status}">${active.status}</span>
     </div><p class="muted">Deployed ${when(active.startedAt || active.requestedAt)} by ${active.requestedBy}${
@@ -614,8 +754,10 @@ async function detailsTab(pipeline, deploymentId) {
       here yet.</p>`}</div>`;
   if (!id) return html`${live}<div class="empty">Nothing has been deployed on this pipeline yet.</div>`;
   const d = id === (active && active.id) ? active : await api('GET', '/api/deployments/' + enc(id));
-  if (SHIPGATE_RULES.deploymentStatuses.pending.includes(d.status)) {
-    refreshTimer = setTimeout(() => route(), 1500); // follow it until it settles; lit-html redraws only changes
+  const streamed = watchScreen('/api/pipelines/' + enc(pipeline.id) + '/deployments/changes');
+  if (!streamed && SHIPGATE_RULES.deploymentStatuses.pending.includes(d.status)) {
+    // no stream: follow it by polling until it settles; lit-html redraws only changes
+    refreshTimer = setTimeout(() => route({ refresh: true }), 1500);
   }
   return html`${live}<h2>${deploymentId ? 'This deployment' : 'Newest deployment'}</h2>
     <div class="card" id="deployment" data-status=${d.status}>
@@ -878,10 +1020,12 @@ async function tokensScreen() {
 
 // --- routing ------------------------------------------------------------------------------------------------
 
-async function route() {
+/** Draws the screen of the current hash; {refresh: true} when it is the same screen drawn again with news. */
+async function route({ refresh } = {}) {
   clearTimeout(refreshTimer);
   navigation.abort();
   navigation = new AbortController();
+  live.wanted = null;
   const [path, query] = location.hash.replace(/^#/, '').split('?');
   const params = new URLSearchParams(query || '');
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
@@ -890,21 +1034,28 @@ async function route() {
     return;
   }
   try {
-    if (session.token && !session.me) session.me = await api('GET', '/api/access/me');
+    if (session.token && (!session.me || (session.me.limited && !refresh))) session.me = await readMe();
+    if (session.token) watchPendingCount();
     drawHeader();
-    if (parts[0] === 'login') return await loginScreen(params);
-    if (parts[0] === 'pipelines') return await pipelineScreen(parts[1], parts[2] || 'images', parts[3]);
-    if (parts[0] === 'pending') return await myPendingScreen();
-    if (parts[0] === 'approve') return await approveLinkScreen(parts[1], params);
-    if (parts[0] === 'admin') return await adminScreen();
-    if (parts[0] === 'tokens') return await tokensScreen();
-    return await applicationsScreen();
+    await screen(parts, params);
   } catch (e) {
-    if (e.status !== 401 && e.name !== 'AbortError') {
+    if (e.name === 'AbortError') return; // a newer drawing took over, and settles the streams itself
+    if (e.status !== 401) {
       show(html`<div class="card"><h1>Something went wrong</h1><p>${plainWords(e)}</p>
         <p><a href="#/">Back to the applications</a></p></div>`);
     }
   }
+  settleScreenStream();
+}
+
+function screen(parts, params) {
+  if (parts[0] === 'login') return loginScreen(params);
+  if (parts[0] === 'pipelines') return pipelineScreen(parts[1], parts[2] || 'images', parts[3]);
+  if (parts[0] === 'pending') return myPendingScreen();
+  if (parts[0] === 'approve') return approveLinkScreen(parts[1], params);
+  if (parts[0] === 'admin') return adminScreen();
+  if (parts[0] === 'tokens') return tokensScreen();
+  return applicationsScreen();
 }
 
 window.addEventListener('hashchange', () => {
