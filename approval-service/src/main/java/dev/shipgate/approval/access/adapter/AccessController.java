@@ -2,6 +2,7 @@ package dev.shipgate.approval.access.adapter;
 
 import dev.shipgate.contracts.refusal.Refusal;
 import dev.shipgate.approval.access.application.AccessService;
+import dev.shipgate.approval.access.domain.DirectoryView;
 import dev.shipgate.approval.access.domain.EffectiveAccess;
 import dev.shipgate.approval.access.domain.Group;
 import dev.shipgate.approval.access.domain.User;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
@@ -93,10 +95,18 @@ class AccessController {
                 GrantingPolicy.grantableScopes(mine.permissions()));
     }
 
+    /**
+     * The users the caller administers ({@link DirectoryView}): everyone for a super admin, the users of their own
+     * scope for a manager (and one outside it asked for by its exact id).
+     *
+     * @param q optional search: part of the id, name or address (case-insensitive), or an exact id
+     */
     @GetMapping("/users")
-    public List<User> users(@AuthenticationPrincipal Jwt caller) {
+    public List<User> users(@AuthenticationPrincipal Jwt caller,
+                            @RequestParam(required = false) @Size(max = 200) String q) {
         requireManagerSomewhere(caller);
-        return access.all().stream().map(EffectiveAccess::user).toList();
+        DirectoryView view = new DirectoryView(permissionsOf(caller));
+        return access.all().stream().filter(user -> view.shows(user, q)).map(EffectiveAccess::user).toList();
     }
 
     @GetMapping("/groups")
