@@ -160,11 +160,13 @@ function watchPendingCount() {
   if (live.pending.stop) return;
   let timer = null;
   const stop = followStream('/api/approval-requests/changes', () => {
+    document.body.dataset.pendingLive = 'stream';
     readPendingCount();
     if (location.hash.startsWith('#/pending') || /^#\/pipelines\/[^/]+\/pending/.test(location.hash)) {
       route({ refresh: true });
     }
   }, () => {
+    document.body.dataset.pendingLive = 'polling';
     timer = setInterval(readPendingCount, 15000);
   });
   live.pending.stop = () => { stop(); clearInterval(timer); };
@@ -184,6 +186,7 @@ async function readPendingCount() {
 function stopStreams() {
   if (live.pending.stop) live.pending.stop();
   live.pending = { stop: null, count: null };
+  document.body.dataset.pendingLive = '';
   live.wanted = null;
   settleScreenStream();
 }
@@ -851,31 +854,93 @@ async function approveLinkScreen(requestId, params) {
 
 // --- Access and API tokens ------------------------------------------------------------------------------------
 
-const access = { users: [], groups: [] };
+/** directory: every user the caller sees (group members come from it); users: those the search matches. */
+const access = { directory: [], users: [], groups: [], search: '', searchTimer: null };
 
 async function adminScreen() {
-  const [users, groups] = await Promise.all([api('GET', '/api/access/users'), api('GET', '/api/access/groups')]);
-  Object.assign(access, { users, groups });
+  const [directory, users, groups] = await Promise.all([api('GET', usersPath('')),
+    access.search ? api('GET', usersPath(access.search)) : null, api('GET', '/api/access/groups')]);
+  Object.assign(access, { directory, users: users || directory, groups });
   const superAdmin = session.me.superAdmin;
   show(html`<h1>Access</h1>
-    <h2>Users</h2><table><tr><th>User</th><th>Groups</th><th>Roles</th><th></th></tr>${users.map(u => html`<tr
-      data-user=${u.id}>
-      <td><strong>${u.displayName}</strong><div class="muted">${u.id} · ${u.email}${u.active ? '' : ' · inactive'}</div>
-      </td><td>${u.groups.join(', ')}</td><td>${u.grants.map(g => html`<div>${bindingText(g)}</div>`)}</td>
-      <td><div class="row">${superAdmin || u.id !== session.me.userId ? html`<button class="secondary"
-        data-action="edit-user" data-user=${u.id} @click=${() => showForm('grant-form', grantForm(u.id))}>Grant a
-        role</button>` : nothing}${superAdmin ? html`<button class="secondary" data-action="edit-membership"
-        data-user=${u.id} @click=${() => showForm('grant-form', membershipForm(u.id))}>Groups</button>`
-          : nothing}</div></td></tr>`)}</table>
+    <h2>Users</h2>
+    <p class="muted" id="directory-scope">${superAdmin ? 'You see every user.' : html`You see the users with roles
+      inside what you manage (${grantableScopes().map(scopeText).join(', ') || 'nothing'}). To give a first role to
+      someone else, search for their exact user id.`}</p>
+    <div class="row"><label class="inline grow" for="user-search">Search users <input id="user-search"
+      class="grow" type="search" placeholder="user id, name or e-mail address" .value=${access.search}
+      @input=${e => searchUsers(e.target.value)}></label></div>
+    <div id="user-list"></div>
     <div id="grant-form"></div>
-    <h2>Permission groups</h2><table><tr><th>Group</th><th>Roles</th><th></th></tr>${groups.map(g => html`<tr
-      data-group=${g.name}><td><strong>${g.name}</strong><div class="muted">${g.description}</div></td>
+    <h2>Permission groups</h2><table><tr><th>Group</th><th>Roles</th><th>Members${superAdmin ? ''
+      : ' you can see'}</th><th></th></tr>${groups.map(g => html`<tr data-group=${g.name}><td><strong>${g.name
+      }</strong><div class="muted">${g.description}</div></td>
       <td>${g.grants.map(x => html`<div>${bindingText(x)}</div>`)}</td>
+      <td class="members">${members(g.name).join(', ') || html`<span class="muted">none</span>`}</td>
       <td>${superAdmin ? html`<button class="secondary" data-action="edit-group" data-group=${g.name}
         @click=${() => showForm('group-form', groupForm(g.name))}>Edit</button>` : nothing}</td></tr>`)}</table>
     ${superAdmin ? html`<p><button class="secondary" data-action="edit-group" data-group=""
       @click=${() => showForm('group-form', groupForm(''))}>New group</button></p>` : nothing}
     <div id="group-form"></div>`);
+  render(usersTable(), $('user-list')); // its own box: a search redraws the users alone
+}
+
+const usersPath = search => '/api/access/users' + (search ? '?q=' + enc(search) : '');
+const members = group => access.directory.filter(u => u.groups.includes(group)).map(u => u.id);
+
+/** The search asks the server (a manager's exact-id search finds users outside their scope), 300 ms after typing. */
+function searchUsers(text) {
+  access.search = text.trim();
+  clearTimeout(access.searchTimer);
+  access.searchTimer = setTimeout(async () => {
+    try {
+      access.users = await api('GET', usersPath(access.search));
+      render(usersTable(), $('user-list'));
+    } catch (e) {
+      if (e.name !== 'AbortError' && e.status !== 401) flash(plainWords(e));
+    }
+  }, 300);
+}
+
+function usersTable() {
+  const superAdmin = session.me.superAdmin;
+  if (access.users.length === 0) {
+    return html`<div class="empty" id="no-users">No user matches${access.search ? ' “' + access.search + '”' : ''}.
+      </div>`;
+  }
+  return html`<table><tr><th>User</th><th>Groups</th><th>Roles</th><th></th></tr>${access.users.map(u => html`<tr
+      data-user=${u.id}>
+      <td><strong>${u.displayName}</strong><div class="muted">${u.id} · ${u.email}${u.active ? '' : ' · inactive'}</div>
+      </td><td>${u.groups.join(', ')}</td><td>${u.grants.map(g => html`<div class="grant">${bindingText(g)}${
+        mayChangeRole(u, g) ? html` <button class="link" data-action="remove-role" data-user=${u.id}
+          data-role=${bindingText(g)} aria-label="Remove ${bindingText(g)} from ${u.id}"
+          @click=${() => removeRoleDialog(u, g)}>Remove</button>` : nothing}</div>`)}</td>
+      <td><div class="row">${superAdmin || u.id !== session.me.userId ? html`<button class="secondary"
+        data-action="edit-user" data-user=${u.id} @click=${() => showForm('grant-form', grantForm(u.id))}>Grant a
+        role</button>` : nothing}${superAdmin ? html`<button class="secondary" data-action="edit-membership"
+        data-user=${u.id} @click=${() => showForm('grant-form', membershipForm(u.id))}>Groups</button>`
+          : nothing}</div></td></tr>`)}</table>`;
+}
+
+/** Offered where the server would allow it (GrantingPolicy): inside a scope the caller manages, never on themselves. */
+function mayChangeRole(user, grant) {
+  const me = session.me;
+  if (me.superAdmin) return true;
+  if (user.id === me.userId || grant.role === 'SUPER_ADMIN') return false;
+  const inside = s => ['project', 'application', 'environment'].every(k => s[k] === '*' || s[k] === grant.scope[k]);
+  return grantableScopes().some(inside) && (grant.role !== 'IMAGE_APPROVER' || can('IMAGE_APPROVER', grant.scope));
+}
+
+function removeRoleDialog(user, grant) {
+  confirmDialog({ title: 'Remove ' + grant.role + ' from ' + user.displayName + '?',
+    text: user.displayName + ' loses ' + bindingText(grant) + ' at once (roles from their groups stay). Granting it'
+      + ' again gives it back.', confirmLabel: 'Remove the role', danger: true,
+    run: async () => {
+      const kept = user.grants.filter(g => g !== grant).map(asBinding);
+      await saveUser(user, { roles: kept });
+      await route();
+      return bindingText(grant) + ' removed from ' + user.id + '.';
+    } });
 }
 
 /** Opens an inline form where it belongs and moves focus into it. */
@@ -957,14 +1022,16 @@ function roleInputs(prefix) {
     const scope = scopes[Number(e.target.value)];
     ['project', 'application', 'environment'].forEach(k => { $(prefix + '-' + k).value = scope[k]; });
   };
-  return html`<select id="${prefix}-role" aria-label="Role"><option value="">(none)</option>${grantableRoles()
-    .map(r => html`<option>${r}</option>`)}</select>${scopes.length > 1
-    ? html`<select id="${prefix}-scope" aria-label="Inside" @change=${fill}>${scopes.map((s, i) =>
-      html`<option value=${i}>${scopeText(s)}</option>`)}</select>` : nothing}
-    <input id="${prefix}-project" aria-label="Project" placeholder="project or *" .value=${first.project}><input
-      id="${prefix}-application" aria-label="Application" placeholder="application or *"
-      .value=${first.application}><input id="${prefix}-environment" aria-label="Environment"
-      placeholder="environment or *" .value=${first.environment}>`;
+  return html`<label class="inline" for="${prefix}-role">Role <select id="${prefix}-role"><option value="">(none)
+    </option>${grantableRoles().map(r => html`<option>${r}</option>`)}</select></label>${scopes.length > 1
+    ? html`<label class="inline" for="${prefix}-scope">Inside <select id="${prefix}-scope" @change=${fill}>${
+      scopes.map((s, i) => html`<option value=${i}>${scopeText(s)}</option>`)}</select></label>` : nothing}
+    <label class="inline" for="${prefix}-project">Project <input id="${prefix}-project" placeholder="project or *"
+      .value=${first.project}></label>
+    <label class="inline" for="${prefix}-application">Application <input id="${prefix}-application"
+      placeholder="application or *" .value=${first.application}></label>
+    <label class="inline" for="${prefix}-environment">Environment <input id="${prefix}-environment"
+      placeholder="environment or *" .value=${first.environment}></label>`;
 }
 
 const bindingText = g => `${g.role} on ${g.scope.project}/${g.scope.application}/${g.scope.environment}`;

@@ -53,6 +53,8 @@ class GatewayProxyTest {
     private static final AtomicInteger atOnce = new AtomicInteger();
     private static final AtomicInteger mostAtOnce = new AtomicInteger();
 
+    private static final CountDownLatch streamRead = new CountDownLatch(1);
+
     @LocalServerPort
     int port;
 
@@ -69,6 +71,25 @@ class GatewayProxyTest {
     @AfterAll
     static void stop() {
         SERVICE.stop(0);
+    }
+
+    /** Live updates (Server-Sent Events) pass event by event: the proxy neither buffers nor waits for the end. */
+    @Test
+    void an_event_stream_arrives_event_by_event_while_the_service_holds_it_open() throws Exception {
+        HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI
+                        .create("http://127.0.0.1:" + port + "/api/notifications/stream"))
+                .header("Authorization", "Bearer " + TestTokens.forUser("carol"))
+                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(response.body(),
+                StandardCharsets.UTF_8))) {
+            Future<String> first = Executors.newSingleThreadExecutor().submit(lines::readLine);
+            assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("event: deployments");
+            assertThat(streamRead.getCount()).as("the service still holds the stream open").isEqualTo(1);
+        } finally {
+            streamRead.countDown();
+        }
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("text/event-stream"));
     }
 
     @Test
@@ -128,6 +149,20 @@ class GatewayProxyTest {
                 }
                 atOnce.decrementAndGet();
                 exchange.sendResponseHeaders(200, -1);
+                exchange.close();
+            });
+            server.createContext("/api/notifications/stream", exchange -> {
+                // one event, then the stream stays open until the test has read it (or ten seconds pass)
+                exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+                exchange.sendResponseHeaders(200, 0);
+                exchange.getResponseBody().write("event: deployments\ndata: open\n\n".getBytes(
+                        StandardCharsets.UTF_8));
+                exchange.getResponseBody().flush();
+                try {
+                    streamRead.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
                 exchange.close();
             });
             // the gateway's load balancer checks the instance's health every few seconds

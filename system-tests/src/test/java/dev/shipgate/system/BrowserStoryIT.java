@@ -344,6 +344,120 @@ class BrowserStoryIT {
         browser.await(By.id("username"));
     }
 
+    @Test
+    void a_status_change_appears_live_without_a_reload_and_the_focus_stays() throws Exception {
+        String digest = image("8.6.0");
+        browser.signIn("alice");
+        browser.open("#/pipelines/payments-dev/details");
+        // the stream delivered its first event through the gateway (a buffering proxy would hold it back)
+        browser.await(By.cssSelector("body[data-live=stream]"));
+        script("window.sameLoad = true; document.querySelector('a[data-tab=history]').focus()");
+        Http.Response deployed = gateway.postWithAuthorization("Bearer " + token("alice"),
+                "/api/pipelines/payments-dev/deployments", Map.of("imageDigest", digest));
+        assertThat(deployed.status()).isEqualTo(202);
+        // the new deployment appears, then turns healthy: no reload, and no polling while the stream works
+        browser.awaitText(By.cssSelector("#deployment h3"), "8.6.0");
+        browser.awaitText(By.id("deployment-status"), "HEALTHY");
+        assertThat(browser.driver.findElement(By.cssSelector("#deployment h3")).getText()).contains("8.6.0");
+        browser.awaitText(By.id("live"), "Live on dev: 8.6.0");
+        assertThat(script("return window.sameLoad === true")).as("the page was not reloaded").isEqualTo(true);
+        assertThat(script("return document.activeElement.dataset.tab")).as("the focus stayed").isEqualTo("history");
+    }
+
+    @Test
+    void the_pending_count_and_list_follow_new_requests_live() throws Exception {
+        String digest = image("8.7.0");
+        browser.signIn("bob");
+        browser.open("#/pending");
+        browser.await(By.cssSelector("body[data-pending-live=stream]"));
+        long before = pendingViaApi("bob");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> pendingCount() == before);
+        script("window.sameLoad = true");
+        Http.Response asked = gateway.postWithAuthorization("Bearer " + token("alice"), "/api/approval-requests",
+                Map.of("pipelineId", "payments-staging", "imageDigest", digest));
+        assertThat(asked.status()).isEqualTo(201);
+        browser.await(By.cssSelector("tr[data-request='" + asked.json().path("id").asString() + "']"));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> pendingCount() == before + 1);
+        assertThat(script("return window.sameLoad === true")).as("the page was not reloaded").isEqualTo(true);
+        browser.screenshot("16-pending-count-live");
+    }
+
+    @Test
+    void a_manager_sees_the_users_of_her_scope_searches_them_and_removes_a_role() throws Exception {
+        browser.signIn("mona"); // MANAGER on shop / payments / *
+        browser.open("#/admin");
+        browser.await(By.cssSelector("tr[data-user=erin]"));
+        assertThat(browser.isPresent(By.cssSelector("tr[data-user=alice]"))).isTrue();
+        assertThat(browser.isPresent(By.cssSelector("tr[data-user=dave]"))).as("a super admin is not hers").isFalse();
+        assertThat(browser.isPresent(By.cssSelector("tr[data-user=carol]"))).as("carol's roles are outside")
+                .isFalse();
+        // group members she can see: bob, not carol
+        String members = browser.driver.findElement(By.cssSelector("tr[data-group=release-managers] .members"))
+                .getText();
+        assertThat(members).contains("bob").doesNotContain("carol");
+
+        browser.await(By.id("user-search")).sendKeys("car");
+        browser.await(By.id("no-users"));
+        browser.driver.findElement(By.id("user-search")).sendKeys("ol"); // the exact id finds her
+        browser.await(By.cssSelector("tr[data-user=carol]"));
+        browser.driver.findElement(By.id("user-search")).clear();
+        browser.driver.findElement(By.id("user-search")).sendKeys("erin");
+        browser.await(By.cssSelector("[data-action=edit-user][data-user=erin]")).click();
+        new org.openqa.selenium.support.ui.Select(browser.await(By.id("grant-role")))
+                .selectByVisibleText("BUILD_AND_DEPLOY");
+        browser.driver.findElement(By.id("grant-environment")).clear();
+        browser.driver.findElement(By.id("grant-environment")).sendKeys("dev");
+        assertThat(script("return [...document.querySelectorAll('#main input, #main select')]"
+                + ".filter(field => field.labels.length === 0).map(field => field.id || field.name)"))
+                .as("fields without a label").asList().isEmpty();
+        browser.screenshot("17-access-manager-grants");
+        browser.driver.findElement(By.cssSelector("[data-action=grant]")).click();
+        By remove = By.cssSelector("[data-action=remove-role][data-user=erin]"
+                + "[data-role='BUILD_AND_DEPLOY on shop/payments/dev']");
+        browser.await(remove).click();
+        browser.awaitText(By.id("dialog"), "loses BUILD_AND_DEPLOY on shop/payments/dev");
+        browser.confirmDialog();
+        browser.awaitText(By.id("flash"), "removed from erin");
+        assertThat(gateway.getWithAuthorization("Bearer " + token("erin"), "/api/access/me").json().path("roles")
+                .toString()).doesNotContain("\"environment\":\"dev\"");
+        assertThat(browser.isPresent(By.cssSelector("[data-action=remove-role][data-user=mona]")))
+                .as("her own roles").isFalse();
+    }
+
+    @Test
+    void signing_in_works_while_approval_service_is_stopped() throws Exception {
+        var approvalService = system.services.get("approval-service");
+        approvalService.stop();
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> gateway.getWithAuthorization("Bearer "
+                    + token("alice"), "/api/access/me").status() >= 500);
+            browser.signIn("alice"); // the gateway issues the token alone
+            browser.awaitText(By.id("limited"), "cannot be read");
+            browser.awaitText(By.id("main"), "payments"); // deploy-service answers with its own copy of her roles
+            browser.screenshot("18-signed-in-without-approval-service");
+        } finally {
+            approvalService.start();
+            approvalService.awaitReady(Duration.ofSeconds(180), () -> RunningSystem.isReady(
+                    system.ports.get("approval-service")));
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> gateway.getWithAuthorization("Bearer "
+                    + token("alice"), "/api/access/me").status() == 200);
+        }
+    }
+
+    private static Object script(String code) {
+        return ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(code);
+    }
+
+    private static long pendingViaApi(String user) {
+        return gateway.getWithAuthorization("Bearer " + token(user),
+                "/api/approval-requests/pending-my-approval?size=100").json().size();
+    }
+
+    private static long pendingCount() {
+        var counts = browser.driver.findElements(By.id("pending-count"));
+        return counts.isEmpty() ? 0 : Long.parseLong(counts.get(0).getText().trim());
+    }
+
     private static String image(String tag) {
         String digest = "sha256:" + UUID.randomUUID().toString().replace("-", "");
         topics.publish(new ImageBuilt(digest, "registry.local/payments", tag, "ab12", "payments", "ci-bot",
