@@ -307,9 +307,10 @@ function drawHeader() {
     class="badge count" id="pending-count" aria-label="${count} waiting for you">${count}</span>` : nothing}</a>${
     isManagerSomewhere() ? html`<a href="#/admin">Access</a>` : nothing}<a href="#/tokens">API tokens</a>` : nothing,
   $('nav'));
-  render(me ? html`${me.limited ? html`<span id="limited" class="muted" role="status">Your roles cannot be read
-    just now, so no action is offered; try again in a moment.</span> ` : nothing}Signed in as
-    <strong>${me.displayName}</strong>
+  $('notice').hidden = !(me && me.limited);
+  render(me && me.limited ? html`<span id="limited">Your roles cannot be read just now, so no action is offered;
+    try again in a moment.</span>` : nothing, $('notice'));
+  render(me ? html`Signed in as <strong>${me.displayName}</strong>
     <button class="secondary" @click=${() => signOut()}>Sign out</button>` : nothing, $('who'));
 }
 
