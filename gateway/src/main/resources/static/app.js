@@ -923,11 +923,15 @@ function usersTable() {
           : nothing}</div></td></tr>`)}</table>`;
 }
 
-/** Offered where the server would allow it (GrantingPolicy): inside a scope the caller manages, never on themselves. */
+/**
+ * Offered where the server would allow it (GrantingPolicy): inside a scope the caller manages. Never on their own user,
+ * even for a super admin, whom the server would let remove their own SUPER_ADMIN and so lock themselves out.
+ */
 function mayChangeRole(user, grant) {
   const me = session.me;
+  if (user.id === me.userId) return false;
   if (me.superAdmin) return true;
-  if (user.id === me.userId || grant.role === 'SUPER_ADMIN') return false;
+  if (grant.role === 'SUPER_ADMIN') return false;
   const inside = s => ['project', 'application', 'environment'].every(k => s[k] === '*' || s[k] === grant.scope[k]);
   return grantableScopes().some(inside) && (grant.role !== 'IMAGE_APPROVER' || can('IMAGE_APPROVER', grant.scope));
 }

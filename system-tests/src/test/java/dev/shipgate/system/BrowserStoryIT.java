@@ -236,6 +236,8 @@ class BrowserStoryIT {
         browser.await(By.cssSelector("input[name=member-of][value=auditors]")).click();
         browser.driver.findElement(By.cssSelector("[data-action=save-membership]")).click();
         browser.awaitText(By.cssSelector("tr[data-user=erin]"), "auditors");
+        assertThat(browser.isPresent(By.cssSelector("[data-action=remove-role][data-user=dave]")))
+                .as("a super admin is not offered to remove their own roles").isFalse();
         browser.screenshot("12-access-administration");
         assertThat(gateway.getWithAuthorization("Bearer " + token("erin"), "/api/access/me").json()
                 .path("groups").toString()).contains("auditors");
