@@ -19,7 +19,9 @@ import java.util.Map;
  * application.yml or environment overrides any of them). A service's own application.yml names its functions
  * ({@code spring.cloud.function.definition}) and gives each input binding its topic and consumer group.
  * <ul>
- *   <li>The broker login of {@link KafkaConnection} ({@code shipgate.kafka.*}) goes to every client the binder makes
+ *   <li>The broker address and login of {@link KafkaConnection} ({@code spring.kafka.bootstrap-servers},
+ *   {@code shipgate.kafka.*}) come from the {@code KAFKA_*} environment variables, with their defaults in
+ *   {@link KafkaSettings}; they go to every client the binder makes
  *   (consumers, producers, dead-letter producers, admin, metrics): the JAAS line is made when the binder asks for it,
  *   from the properties in force then, and is never written to a file or log.</li>
  *   <li>Topics are never created nor grown by a service: the broker admin makes them all.</li>
@@ -48,16 +50,24 @@ public class MessagingDefaults implements EnvironmentPostProcessor {
 
     static Map<String, Object> defaults() {
         Map<String, Object> p = new LinkedHashMap<>();
+        // where each service's broker address and login come from (KafkaConnection, KafkaSettings)
+        p.put("spring.kafka.bootstrap-servers", "${KAFKA_BOOTSTRAP_SERVERS:" + KafkaSettings.DEFAULT_BOOTSTRAP_SERVERS
+                + "}");
+        p.put("shipgate.kafka.security-protocol", "${KAFKA_SECURITY_PROTOCOL:"
+                + KafkaSettings.DEFAULT_SECURITY_PROTOCOL + "}");
+        p.put("shipgate.kafka.sasl-mechanism", "${KAFKA_SASL_MECHANISM:" + KafkaSettings.DEFAULT_SASL_MECHANISM + "}");
+        p.put("shipgate.kafka.username", "${KAFKA_SASL_USERNAME:}");
+        p.put("shipgate.kafka.password", "${KAFKA_SASL_PASSWORD:}");
         String binder = "spring.cloud.stream.kafka.binder.";
-        p.put(binder + "brokers", "${spring.kafka.bootstrap-servers:127.0.0.1:9092}");
+        p.put(binder + "brokers", "${spring.kafka.bootstrap-servers}");
         p.put(binder + "auto-create-topics", "false");
         p.put(binder + "auto-add-partitions", "false");
         p.put(binder + "enable-observation", "true"); // trace context in the traceparent header, as before
         p.put(binder + "required-acks", "all");
         // a refused login or a missing ACL is logged and tried again rather than stopping the binding for good
         p.put(binder + "authorization-exception-retry-interval", "5s");
-        p.put(binder + "configuration.security.protocol", "${shipgate.kafka.security-protocol:SASL_PLAINTEXT}");
-        p.put(binder + "configuration." + SaslConfigs.SASL_MECHANISM, "${shipgate.kafka.sasl-mechanism:SCRAM-SHA-512}");
+        p.put(binder + "configuration.security.protocol", "${shipgate.kafka.security-protocol}");
+        p.put(binder + "configuration." + SaslConfigs.SASL_MECHANISM, "${shipgate.kafka.sasl-mechanism}");
         p.put(binder + "configuration." + SaslConfigs.SASL_JAAS_CONFIG, "${" + JAAS_CONFIG + "}");
         // byte[] as the binder's default; named because with native decoding it parks a record only when the
         // dead-letter producer's serializers are set
@@ -96,7 +106,7 @@ public class MessagingDefaults implements EnvironmentPostProcessor {
 
         String revocations = "spring.cloud.stream.bindings." + TOKEN_REVOCATIONS_BINDING + ".";
         p.put(revocations + "destination", Topics.TOKEN_REVOCATIONS);
-        p.put(revocations + "group", "${spring.application.name:shipgate}-token-revocations");
+        p.put(revocations + "group", "${spring.application.name}-token-revocations");
         p.put(revocations + "consumer.instance-count", "1");
         p.put(revocations + "consumer.instance-index", "0");
         String kafkaRevocations = "spring.cloud.stream.kafka.bindings." + TOKEN_REVOCATIONS_BINDING + ".consumer.";
@@ -130,14 +140,7 @@ public class MessagingDefaults implements EnvironmentPostProcessor {
             if (!JAAS_CONFIG.equals(name)) {
                 return null;
             }
-            Environment env = environment;
-            KafkaConnection connection = new KafkaConnection(
-                    env.getProperty("spring.kafka.bootstrap-servers", "127.0.0.1:9092"),
-                    env.getProperty("shipgate.kafka.security-protocol", "SASL_PLAINTEXT"),
-                    env.getProperty("shipgate.kafka.sasl-mechanism", "SCRAM-SHA-512"),
-                    env.getProperty("shipgate.kafka.username", ""),
-                    env.getProperty("shipgate.kafka.password", ""));
-            Object line = connection.clientProperties().get(SaslConfigs.SASL_JAAS_CONFIG);
+            Object line = KafkaConnection.of(environment).clientProperties().get(SaslConfigs.SASL_JAAS_CONFIG);
             return line == null ? "" : line;
         }
     }
