@@ -9,11 +9,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code KAFKA_SASL_PASSWORD}); with the bootstrap address they make the {@link KafkaConnection}, which checks them at
  * start.
  *
- * @param securityProtocol {@code SASL_PLAINTEXT} (default), {@code SASL_SSL} in production, {@code PLAINTEXT} only for
- *                         an open broker
- * @param saslMechanism    the SASL mechanism (default {@code SCRAM-SHA-512}, what the broker admin sets up)
- * @param username         the service's own principal; required with a SASL protocol
- * @param password         its password; required with a SASL protocol, never logged
+ * @param securityProtocol {@code KAFKA_SECURITY_PROTOCOL}: {@code SASL_PLAINTEXT} (default), {@code SASL_SSL} in
+ *                         production, {@code PLAINTEXT} only for an open broker
+ * @param saslMechanism    {@code KAFKA_SASL_MECHANISM}: default {@code SCRAM-SHA-512}, what the broker admin sets up
+ * @param username         {@code KAFKA_SASL_USERNAME}: the service's own principal; required with a SASL protocol
+ * @param password         {@code KAFKA_SASL_PASSWORD}: its password; required with a SASL protocol, never logged
  */
 @ConfigurationProperties("shipgate.kafka")
 public record KafkaSettings(@DefaultValue(DEFAULT_SECURITY_PROTOCOL) String securityProtocol,
