@@ -41,6 +41,8 @@ public class MessagingDefaults implements EnvironmentPostProcessor {
     static final String SOURCE = "shipgate-messaging-defaults";
     static final String JAAS_CONFIG = "shipgate.kafka.sasl-jaas-config";
     public static final String TOKEN_REVOCATIONS_BINDING = "tokenRevocations-in-0";
+    /** How long a synchronous send waits for the broker, as long as the producer itself keeps trying (ms). */
+    static final String SEND_TIMEOUT_MILLIS = "30000";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -75,7 +77,7 @@ public class MessagingDefaults implements EnvironmentPostProcessor {
         p.put(binder + "producer-properties.value.serializer", ByteArraySerializer.class.getName());
         p.put(binder + "producer-properties.enable.idempotence", "true");
         p.put(binder + "producer-properties.linger.ms", "0");
-        p.put(binder + "producer-properties.delivery.timeout.ms", "30000");
+        p.put(binder + "producer-properties.delivery.timeout.ms", SEND_TIMEOUT_MILLIS);
         p.put(binder + "producer-properties.request.timeout.ms", "10000");
         p.put(binder + "producer-properties.max.block.ms", "10000");
         p.put(binder + "consumer-properties.isolation.level", "read_committed");
@@ -101,7 +103,7 @@ public class MessagingDefaults implements EnvironmentPostProcessor {
         p.put(kafkaConsumer + "ack-mode", "TIME");
         String kafkaProducer = "spring.cloud.stream.kafka.default.producer.";
         p.put(kafkaProducer + "sync", "true");
-        p.put(kafkaProducer + "send-timeout-expression", "30000");
+        p.put(kafkaProducer + "send-timeout-expression", SEND_TIMEOUT_MILLIS);
         p.put(kafkaProducer + "header-patterns", "ce_*,content-type,traceparent");
 
         String revocations = "spring.cloud.stream.bindings." + TOKEN_REVOCATIONS_BINDING + ".";
