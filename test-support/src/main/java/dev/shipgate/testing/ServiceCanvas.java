@@ -233,8 +233,15 @@ public final class ServiceCanvas {
                 rows.put(key, new String[]{"`" + key + "`", "`" + value + "`", "", ""});
             }
         });
+        Map<String, String> boundBy = new TreeMap<>();
         for (JsonNode property : metadataProperties()) {
             String name = property.path("name").asString();
+            String type = property.path("sourceType").asString("");
+            String earlier = boundBy.putIfAbsent(name, type);
+            if (earlier != null && !earlier.equals(type)) { // one property, one binding: else their defaults drift
+                throw new IllegalStateException(name + " is bound by " + earlier + " and by " + type
+                        + ": bind it once and share that type");
+            }
             String[] row = rows.computeIfAbsent(name, n -> new String[]{"`" + n + "`", "", "", ""});
             row[2] = property.has("defaultValue") ? "`" + property.get("defaultValue") + "`" : "";
             row[3] = property.path("description").asString("").replaceAll("\\{@(?:code|link) ([^}]*)}", "`$1`");
