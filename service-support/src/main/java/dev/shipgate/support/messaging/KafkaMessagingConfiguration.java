@@ -10,6 +10,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.listener.ContainerProperties;
+
+import java.time.Clock;
 
 /**
  * Messaging as every Shipgate service uses it, on Spring Cloud Stream's Kafka binder (settings:
@@ -35,10 +38,21 @@ public class KafkaMessagingConfiguration {
         return (record, exception) -> Topics.deadLetterOf(record.topic());
     }
 
-    /** With ack-mode TIME (see {@link MessagingDefaults}): offsets are committed once a second. */
+    /**
+     * With ack-mode TIME (see {@link MessagingDefaults}): offsets are committed once a second. Each binding's
+     * consumer tells {@link PartitionOwnership} which partitions it reads, after the binder's own listener if any.
+     */
     @Bean
-    public ListenerContainerCustomizer<AbstractMessageListenerContainer<?, ?>> offsetCommitsEverySecond() {
-        return (container, destination, group) -> container.getContainerProperties().setAckTime(1_000);
+    public ListenerContainerCustomizer<AbstractMessageListenerContainer<?, ?>> consumerContainers(
+            PartitionOwnership ownership) {
+        return (container, destination, group) -> {
+            ContainerProperties properties = container.getContainerProperties();
+            properties.setAckTime(1_000);
+            if (group != null) {
+                properties.setConsumerRebalanceListener(
+                        ownership.listenerFor(group, properties.getConsumerRebalanceListener()));
+            }
+        };
     }
 
     @Bean
@@ -57,8 +71,14 @@ public class KafkaMessagingConfiguration {
         return new ProcessedEvents(mongo);
     }
 
+    /** Which partitions this instance reads, since when. */
     @Bean
-    public EventConsumer eventConsumer(ProcessedEvents processedEvents) {
-        return new EventConsumer(processedEvents);
+    public PartitionOwnership partitionOwnership(ProcessedEvents processedEvents) {
+        return new PartitionOwnership(Clock.systemUTC(), processedEvents);
+    }
+
+    @Bean
+    public EventConsumer eventConsumer(ProcessedEvents processedEvents, PartitionOwnership partitionOwnership) {
+        return new EventConsumer(processedEvents, partitionOwnership);
     }
 }

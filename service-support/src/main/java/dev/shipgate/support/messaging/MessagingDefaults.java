@@ -65,6 +65,14 @@ public class MessagingDefaults implements EnvironmentPostProcessor {
         p.put(binder + "auto-create-topics", "false");
         p.put(binder + "auto-add-partitions", "false");
         p.put(binder + "enable-observation", "true"); // trace context in the traceparent header, as before
+        // The listener's observation continues the trace of a record's traceparent. The producer's must not touch
+        // that header: it wrote the relay thread's context (a new trace each time, as the relay sends after the write
+        // that caused the event) after the one the outbox stored with the event, and consumers read the last one.
+        // Spring Cloud Function's and Spring Integration's observations add a span per invocation and per channel
+        // that nothing reads, at a CPU cost per event.
+        p.put("management.observations.enable.spring.kafka.template", "false");
+        p.put("management.observations.enable.spring.cloud.function", "false");
+        p.put("management.observations.enable.spring.integration", "false");
         p.put(binder + "required-acks", "all");
         // a refused login or a missing ACL is logged and tried again rather than stopping the binding for good
         p.put(binder + "authorization-exception-retry-interval", "5s");
