@@ -3,7 +3,7 @@ package dev.shipgate.approval.approval.application;
 import dev.shipgate.approval.approval.application.ApprovalRequests.RequestQuery;
 import dev.shipgate.approval.access.domain.Actor;
 import dev.shipgate.approval.approval.domain.ApprovalRequest;
-import dev.shipgate.approval.approval.domain.RefusalReason;
+import dev.shipgate.approval.approval.domain.ApprovalRefusal;
 import dev.shipgate.approval.approval.domain.ViewingPolicy;
 
 import java.util.List;
@@ -25,7 +25,7 @@ public class RequestQueries {
      */
     public ApprovalRequest visible(Actor actor, String id) {
         return requests.find(id).filter(request -> ViewingPolicy.maySee(actor, request.image().scope()))
-                .orElseThrow(() -> RefusalReason.UNKNOWN_REQUEST.because("no approval request " + id).exception());
+                .orElseThrow(() -> ApprovalRefusal.UNKNOWN_REQUEST.because("no approval request " + id).exception());
     }
 
     /** The page {@code query} asks for, counting only the requests {@code actor} may see; newest first. */
