@@ -22,9 +22,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -60,9 +62,13 @@ public class MongoApprovalRequests implements ApprovalRequests {
      */
     private void addListingWhereMissing() {
         Query missing = Query.query(Criteria.where(RequestListing.FIELD).exists(false)).limit(500);
+        Set<String> done = new HashSet<>();
         for (List<ApprovalRequest> page = mongo.find(missing, ApprovalRequest.class, COLLECTION); !page.isEmpty();
              page = mongo.find(missing, ApprovalRequest.class, COLLECTION)) {
             for (ApprovalRequest request : page) {
+                if (!done.add(request.id())) {
+                    throw new IllegalStateException("could not add the listing fields to request " + request.id());
+                }
                 mongo.updateFirst(Query.query(Criteria.where("_id").is(request.id())),
                         Update.update(RequestListing.FIELD, RequestListing.of(request)), COLLECTION);
             }

@@ -7,8 +7,9 @@ import org.bson.Document;
 
 /**
  * What the list queries filter on that the request keeps in another form, stored beside it in field
- * {@value #FIELD} at each write: the people in canonical form (stored ids keep the spelling they came with, and the
- * domain compares them canonically, design rule 12) and whether the image is of another application.
+ * {@value #FIELD} at each write: the requester, builder and voters in canonical form (stored ids keep the spelling
+ * they came with, and the domain compares them canonically, design rule 12) and whether the image is of another
+ * application.
  */
 final class RequestListing {
 
@@ -16,7 +17,6 @@ final class RequestListing {
     static final String REQUESTER = FIELD + ".requester";
     static final String BUILDER = FIELD + ".builder";
     static final String VOTERS = FIELD + ".voters";
-    static final String NAMED = FIELD + ".named";
     static final String FOREIGN_IMAGE = FIELD + ".foreignImage";
 
     private RequestListing() {
@@ -27,7 +27,6 @@ final class RequestListing {
                 .append("builder", UserIds.canonical(request.image().builtBy()))
                 .append("voters", request.votes().stream().map(Vote::userId).map(UserIds::canonical).distinct()
                         .toList())
-                .append("named", request.notifiedApprovers().stream().map(UserIds::canonical).distinct().toList())
                 .append("foreignImage", request.image().isOfAnotherApplication());
     }
 }
