@@ -5,6 +5,8 @@ import dev.shipgate.contracts.access.Grant;
 import dev.shipgate.contracts.access.Role;
 import dev.shipgate.contracts.access.Scope;
 
+import java.util.List;
+
 /**
  * Who may see a pipeline, its images and its approval requests (DESIGN rule 13): whoever holds VIEW on its scope
  * (every ranked role implies it), and an image approver there, who must see what they are asked to approve even
@@ -25,7 +27,7 @@ public final class ViewingPolicy {
     /** Where {@code actor} may see: {@code reach(actor).contains(scope) == maySee(actor, scope)} for every scope. */
     public static Reach reach(Actor actor) {
         if (actor.permissions().isSuperAdmin()) {
-            return new Reach(true, java.util.List.of());
+            return new Reach(true, List.of());
         }
         return new Reach(false, actor.permissions().grants().stream()
                 .filter(grant -> grant.role().includes(Role.VIEW) || approves(actor, grant))
