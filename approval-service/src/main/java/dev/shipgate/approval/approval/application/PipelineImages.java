@@ -5,7 +5,7 @@ import dev.shipgate.approval.access.domain.Actor;
 import dev.shipgate.approval.approval.domain.ApprovalRequest;
 import dev.shipgate.approval.approval.domain.ApprovalStatus;
 import dev.shipgate.approval.approval.domain.DeployablePolicy;
-import dev.shipgate.approval.approval.domain.RefusalReason;
+import dev.shipgate.approval.approval.domain.ApprovalRefusal;
 import dev.shipgate.approval.approval.domain.RequestedImage;
 import dev.shipgate.approval.approval.domain.ViewingPolicy;
 import dev.shipgate.approval.image.application.Images;
@@ -149,6 +149,6 @@ public class PipelineImages {
 
     private Pipeline visiblePipeline(Actor caller, String pipelineId) {
         return pipelines.find(pipelineId).filter(pipeline -> ViewingPolicy.maySee(caller, pipeline.scope()))
-                .orElseThrow(() -> RefusalReason.UNKNOWN_PIPELINE.because("no pipeline " + pipelineId).exception());
+                .orElseThrow(() -> ApprovalRefusal.UNKNOWN_PIPELINE.because("no pipeline " + pipelineId).exception());
     }
 }

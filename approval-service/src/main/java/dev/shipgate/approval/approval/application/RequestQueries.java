@@ -3,9 +3,9 @@ package dev.shipgate.approval.approval.application;
 import dev.shipgate.approval.access.domain.Actor;
 import dev.shipgate.approval.approval.application.ApprovalRequests.RequestFilter;
 import dev.shipgate.approval.approval.domain.ApprovalRequest;
+import dev.shipgate.approval.approval.domain.ApprovalRefusal;
 import dev.shipgate.approval.approval.domain.AwaitingVotePolicy;
 import dev.shipgate.approval.approval.domain.Reach;
-import dev.shipgate.approval.approval.domain.RefusalReason;
 import dev.shipgate.approval.approval.domain.ViewingPolicy;
 import dev.shipgate.approval.image.application.Images;
 import dev.shipgate.contracts.paging.ListPage;
@@ -41,7 +41,7 @@ public class RequestQueries {
      */
     public ApprovalRequest visible(Actor actor, String id) {
         return requests.find(id).filter(request -> ViewingPolicy.maySee(actor, request.image().scope()))
-                .orElseThrow(() -> RefusalReason.UNKNOWN_REQUEST.because("no approval request " + id).exception());
+                .orElseThrow(() -> ApprovalRefusal.UNKNOWN_REQUEST.because("no approval request " + id).exception());
     }
 
     /** The page of {@code wanted} that {@code actor} may see; newest first. */

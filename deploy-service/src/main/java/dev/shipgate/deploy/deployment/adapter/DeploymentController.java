@@ -6,7 +6,7 @@ import dev.shipgate.deploy.deployment.domain.Deployment;
 import dev.shipgate.deploy.deployment.domain.DeploymentStatus;
 import dev.shipgate.deploy.pipeline.application.PipelineService;
 import dev.shipgate.contracts.refusal.RefusedException;
-import dev.shipgate.deploy.shared.domain.RefusalReason;
+import dev.shipgate.deploy.shared.domain.DeployRefusal;
 import dev.shipgate.support.security.CallerChannel;
 import dev.shipgate.contracts.paging.PageAt;
 import dev.shipgate.support.web.PagedAnswer;
@@ -147,6 +147,6 @@ class DeploymentController {
     }
 
     private static RefusedException unknown(String id) {
-        return RefusalReason.UNKNOWN_DEPLOYMENT.because("no deployment " + id).exception();
+        return DeployRefusal.UNKNOWN_DEPLOYMENT.because("no deployment " + id).exception();
     }
 }

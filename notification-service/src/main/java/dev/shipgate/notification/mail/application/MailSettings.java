@@ -1,6 +1,6 @@
-package dev.shipgate.notification.settings.application;
+package dev.shipgate.notification.mail.application;
 
-import dev.shipgate.notification.settings.domain.SmtpSettings;
+import dev.shipgate.notification.mail.domain.SmtpSettings;
 
 import java.util.Optional;
 

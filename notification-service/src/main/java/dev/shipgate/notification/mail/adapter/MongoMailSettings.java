@@ -1,7 +1,7 @@
-package dev.shipgate.notification.settings.adapter;
+package dev.shipgate.notification.mail.adapter;
 
-import dev.shipgate.notification.settings.application.MailSettings;
-import dev.shipgate.notification.settings.domain.SmtpSettings;
+import dev.shipgate.notification.mail.application.MailSettings;
+import dev.shipgate.notification.mail.domain.SmtpSettings;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.util.Optional;

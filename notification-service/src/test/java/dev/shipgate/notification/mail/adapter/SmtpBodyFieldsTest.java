@@ -1,4 +1,4 @@
-package dev.shipgate.notification.settings.adapter;
+package dev.shipgate.notification.mail.adapter;
 
 import dev.shipgate.testing.RequestBodyContract;
 import jakarta.validation.Valid;

@@ -7,7 +7,7 @@ import dev.shipgate.contracts.refusal.Refusal.Kind;
  * The stable codes of the approval domain's refusals, each with its kind (which HTTP status it becomes): the
  * {@code reason} of the problem+json answer and of a refused attempt in a request's history.
  */
-public enum RefusalReason implements RefusalCode {
+public enum ApprovalRefusal implements RefusalCode {
     NOT_ALLOWED_TO_REQUEST(Kind.FORBIDDEN),
     NOT_AN_ELIGIBLE_APPROVER(Kind.FORBIDDEN),
     REQUESTER_CANNOT_APPROVE(Kind.FORBIDDEN),
@@ -40,7 +40,7 @@ public enum RefusalReason implements RefusalCode {
 
     private final Kind kind;
 
-    RefusalReason(Kind kind) {
+    ApprovalRefusal(Kind kind) {
         this.kind = kind;
     }
 

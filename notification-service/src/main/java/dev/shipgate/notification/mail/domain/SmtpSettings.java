@@ -1,4 +1,4 @@
-package dev.shipgate.notification.settings.domain;
+package dev.shipgate.notification.mail.domain;
 
 /**
  * Where mail goes: any SMTP server, AWS SES's SMTP endpoint included ({@code email-smtp.<region>.amazonaws.com},

@@ -1,7 +1,7 @@
-package dev.shipgate.notification.settings.adapter;
+package dev.shipgate.notification.mail.adapter;
 
 import dev.shipgate.notification.delivery.application.Mailer;
-import dev.shipgate.notification.settings.domain.SmtpSettings;
+import dev.shipgate.notification.mail.domain.SmtpSettings;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.mail.autoconfigure.MailProperties;
 import org.springframework.context.annotation.Bean;
@@ -11,7 +11,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 /** The SMTP settings in effect, and the {@link Mailer} that sends with them. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SenderProperties.class)
-class SettingsConfiguration {
+class MailConfiguration {
 
     @Bean
     MongoMailSettings mailSettings(MongoTemplate mongo) {
@@ -25,7 +25,7 @@ class SettingsConfiguration {
         boolean startTls = Boolean.parseBoolean(mail.getProperties().getOrDefault("mail.smtp.starttls.enable",
                 "false"));
         return new ConfigurableMailSender(settings, new SmtpSettings(mail.getHost(), mail.getPort(),
-                mail.getUsername(), mail.getPassword(), startTls, sender.from()));
+                mail.getUsername(), mail.getPassword(), startTls, sender.from()), mail.getProperties());
     }
 
     @Bean

@@ -1,26 +1,31 @@
-package dev.shipgate.notification.settings.adapter;
+package dev.shipgate.notification.mail.adapter;
 
-import dev.shipgate.notification.settings.application.MailSettings;
-import dev.shipgate.notification.settings.domain.SmtpSettings;
+import dev.shipgate.notification.mail.application.MailSettings;
+import dev.shipgate.notification.mail.domain.SmtpSettings;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
 /**
  * The SMTP connection settings in effect: those saved through the API, else the environment's (Spring's
- * {@code spring.mail.*}). A change applies to the next mail without a restart.
+ * {@code spring.mail.*}). A change applies to the next mail without a restart. The transport's other properties (its
+ * timeouts) are always the environment's {@code spring.mail.properties.*}.
  */
 class ConfigurableMailSender {
 
     private final MailSettings settings;
     private final SmtpSettings fromEnvironment;
+    private final Map<String, String> transport;
     private volatile Cached cached;
     private volatile Built built;
 
-    ConfigurableMailSender(MailSettings settings, SmtpSettings fromEnvironment) {
+    /** {@code transport}: JavaMail properties ({@code mail.smtp.timeout}...) for every sender, whatever settings. */
+    ConfigurableMailSender(MailSettings settings, SmtpSettings fromEnvironment, Map<String, String> transport) {
         this.settings = settings;
         this.fromEnvironment = fromEnvironment;
+        this.transport = Map.copyOf(transport);
     }
 
     /** Read from the database at most once a second: the settings change rarely, mail goes out in bursts. */
@@ -59,7 +64,7 @@ class ConfigurableMailSender {
         return built.sender();
     }
 
-    private static JavaMailSenderImpl senderFor(SmtpSettings smtp) {
+    private JavaMailSenderImpl senderFor(SmtpSettings smtp) {
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost(smtp.host());
         sender.setPort(smtp.port());
@@ -69,12 +74,10 @@ class ConfigurableMailSender {
             Optional.ofNullable(smtp.password()).filter(p -> !p.isBlank()).ifPresent(sender::setPassword);
         }
         Properties properties = new Properties();
+        properties.putAll(transport);
         properties.put("mail.smtp.auth", Boolean.toString(authenticate));
         properties.put("mail.smtp.starttls.enable", Boolean.toString(smtp.startTls()));
         properties.put("mail.smtp.starttls.required", Boolean.toString(smtp.startTls()));
-        properties.put("mail.smtp.connectiontimeout", "5000");
-        properties.put("mail.smtp.timeout", "10000");
-        properties.put("mail.smtp.writetimeout", "10000");
         sender.setJavaMailProperties(properties);
         return sender;
     }

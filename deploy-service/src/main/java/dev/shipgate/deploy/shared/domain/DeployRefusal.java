@@ -9,7 +9,7 @@ import dev.shipgate.contracts.refusal.Refusal.Kind;
  * (the last five) come back from {@code Deployment}'s moves and are logged; they would answer as conflicts if they
  * ever reached the web.
  */
-public enum RefusalReason implements RefusalCode {
+public enum DeployRefusal implements RefusalCode {
     /** Changing a pipeline needs Admin or Manager on its application and environment. */
     NOT_ALLOWED_TO_CONFIGURE(Kind.FORBIDDEN),
     /** Deploying needs Build and Deploy on the pipeline's application and environment. */
@@ -34,7 +34,7 @@ public enum RefusalReason implements RefusalCode {
 
     private final Kind kind;
 
-    RefusalReason(Kind kind) {
+    DeployRefusal(Kind kind) {
         this.kind = kind;
     }
 

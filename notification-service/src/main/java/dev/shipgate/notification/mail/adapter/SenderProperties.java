@@ -1,4 +1,4 @@
-package dev.shipgate.notification.settings.adapter;
+package dev.shipgate.notification.mail.adapter;
 
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.context.properties.ConfigurationProperties;

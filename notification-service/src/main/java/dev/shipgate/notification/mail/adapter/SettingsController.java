@@ -1,9 +1,9 @@
-package dev.shipgate.notification.settings.adapter;
+package dev.shipgate.notification.mail.adapter;
 
 import dev.shipgate.contracts.refusal.Refusal;
 import dev.shipgate.notification.recipient.application.Recipients;
-import dev.shipgate.notification.settings.application.MailSettings;
-import dev.shipgate.notification.settings.domain.SmtpSettings;
+import dev.shipgate.notification.mail.application.MailSettings;
+import dev.shipgate.notification.mail.domain.SmtpSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
