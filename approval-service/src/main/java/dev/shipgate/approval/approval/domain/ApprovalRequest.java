@@ -369,7 +369,8 @@ public record ApprovalRequest(
         return image.toPipelineImage();
     }
 
-    private Outcome.Refused checkVoter(Actor approver, Instant now) {
+    /** Why {@code approver} may not vote on this request as it stands, or null when they may. */
+    Outcome.Refused checkVoter(Actor approver, Instant now) {
         if (status == ApprovalStatus.EXPIRED || status.isOpen() && !now.isBefore(expiresAt)) {
             return new Outcome.Refused(ApprovalRefusal.APPROVAL_EXPIRED.because("the request expired at " + expiresAt));
         }
