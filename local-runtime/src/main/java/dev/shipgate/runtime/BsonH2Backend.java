@@ -6,7 +6,6 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import org.h2.mvstore.MVStore;
 
@@ -16,8 +15,9 @@ import java.util.List;
  * mongo-java-server's H2 file backend with each collection's documents stored as BSON ({@link BsonDocumentType})
  * and its unique indexes' keys ordered without serialising them ({@link KeyValueType}), where the plain backend
  * Java-serialises both; metadata is stored as the library stores it. A file written by the plain backend is
- * converted map by map when opened ({@link DocumentMaps}). Not supported: renaming a collection (its map's format
- * note stays under the old name; no Shipgate service renames one).
+ * converted map by map when opened ({@link DocumentMaps}). Reads hand out copies ({@link PrivateCopiesCollection}),
+ * so that no update changes an object H2's background writer may be saving. Not supported: renaming a collection
+ * (its map's format note stays under the old name; no Shipgate service renames one).
  */
 final class BsonH2Backend extends H2Backend {
 
@@ -56,8 +56,9 @@ final class BsonH2Backend extends H2Backend {
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             String namespace = getFullCollectionNamespace(collectionName);
-            return new H2Collection(this, collectionName, options, maps().documents("databases." + namespace),
-                    getMvStore().openMap("meta." + namespace), getCursorRegistry());
+            return new PrivateCopiesCollection(this, collectionName, options,
+                    maps().documents("databases." + namespace), getMvStore().openMap("meta." + namespace),
+                    getCursorRegistry());
         }
 
         /**

@@ -113,6 +113,45 @@ class BsonH2BackendTest {
                 assertThat(requests.find().sort(Indexes.ascending("n")).into(new ArrayList<>())).isEqualTo(written));
     }
 
+    /**
+     * Updates from several clients while H2's background writer saves pages every millisecond: the library changes the
+     * document an update read in place, so were that the object a page holds, the writer would fail on it and H2 would
+     * close the store (every later command: "This store is closed"). A read through the store changed by its reader
+     * must not change the stored document either.
+     */
+    @Test
+    void updatesNeverChangeAnObjectTheBackgroundWriterIsSaving() throws Exception {
+        BsonH2Backend backend = new BsonH2Backend(dir.resolve("data.mv").toString());
+        backend.getMvStore().setAutoCommitDelay(1);
+        List<Document> written = documents(8);
+        serve(backend, requests -> {
+            requests.insertMany(written);
+            List<Thread> writers = IntStream.range(0, 4).mapToObj(w -> new Thread(() -> {
+                for (int i = 0; i < 1000; i++) { // a field added and one removed: the changes the writer trips over
+                    requests.updateOne(new Document("n", (w + i) % written.size()), new Document("$push",
+                            new Document("votes", "voter-" + w + "-" + i))
+                            .append("$set", new Document("step-" + w + "-" + i, i))
+                            .append("$unset", new Document("step-" + w + "-" + (i - 1), "")));
+                }
+            })).toList();
+            writers.forEach(Thread::start);
+            writers.forEach(BsonH2BackendTest::join);
+            assertThat(backend.getMvStore().isClosed()).as("H2 closed the store").isFalse();
+            assertThat(requests.countDocuments()).isEqualTo(written.size());
+            long votes = requests.find().into(new ArrayList<>()).stream()
+                    .mapToLong(document -> document.getList("votes", String.class).size()).sum();
+            assertThat(votes).isEqualTo(written.size() * 2L + 4 * 1000);
+        });
+    }
+
+    private static void join(Thread thread) {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static List<Document> documents(int count) {
         return IntStream.range(0, count).mapToObj(n -> new Document("_id", new ObjectId())
                 .append("n", n)

@@ -12,7 +12,7 @@ import dev.shipgate.deploy.pipeline.application.PipelineService;
 import dev.shipgate.deploy.pipeline.domain.Pipeline;
 import dev.shipgate.deploy.replica.application.AccessReplica;
 import dev.shipgate.deploy.replica.application.ImageReplica;
-import dev.shipgate.deploy.shared.domain.RefusalReason;
+import dev.shipgate.deploy.shared.domain.DeployRefusal;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -51,7 +51,7 @@ public class DeploymentService {
     public Deployment rollback(String userId, Channel via, String pipelineId, String earlierDeploymentId) {
         Deployment earlier = deployments.find(earlierDeploymentId)
                 .filter(d -> d.image().pipelineId().equals(pipelineId))
-                .orElseThrow(() -> RefusalReason.UNKNOWN_DEPLOYMENT.because(
+                .orElseThrow(() -> DeployRefusal.UNKNOWN_DEPLOYMENT.because(
                         "no deployment " + earlierDeploymentId + " on this pipeline").exception());
         return request(userId, via, pipelineId, earlier.image().digest(), earlierDeploymentId);
     }
@@ -59,13 +59,13 @@ public class DeploymentService {
     private Deployment request(String userId, Channel via, String pipelineId, String digest, String rollbackOf) {
         Pipeline pipeline = pipelines.visible(userId, pipelineId);
         if (!access.permissions(userId).canBuildAndDeploy(pipeline.scope())) {
-            throw RefusalReason.NOT_ALLOWED_TO_DEPLOY.because(userId
+            throw DeployRefusal.NOT_ALLOWED_TO_DEPLOY.because(userId
                     + " needs Build and Deploy on " + pipeline.application() + " / " + pipeline.environment())
                     .exception();
         }
         ImageBuilt image = images.find(digest)
                 .filter(i -> i.application().equals(pipeline.application()))
-                .orElseThrow(() -> RefusalReason.UNKNOWN_IMAGE.because(
+                .orElseThrow(() -> DeployRefusal.UNKNOWN_IMAGE.because(
                         "no image " + digest + " of " + pipeline.application()).exception());
         var transition = Deployment.request("dp-" + UUID.randomUUID(), new PipelineImage(pipeline.id(),
                 pipeline.application(), pipeline.environment(), image.digest(), image.tag()), userId, rollbackOf,
