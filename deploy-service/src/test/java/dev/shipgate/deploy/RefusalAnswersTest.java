@@ -26,7 +26,8 @@ class RefusalAnswersTest {
             RefusalReason.UNKNOWN_PIPELINE, HttpStatus.NOT_FOUND,
             RefusalReason.UNKNOWN_IMAGE, HttpStatus.NOT_FOUND,
             RefusalReason.UNKNOWN_DEPLOYMENT, HttpStatus.NOT_FOUND,
-            RefusalReason.INVALID_WAIT, HttpStatus.BAD_REQUEST);
+            RefusalReason.INVALID_WAIT, HttpStatus.BAD_REQUEST,
+            RefusalReason.UNKNOWN_WINDOW, HttpStatus.NOT_FOUND); // issue 18
 
     @Test
     void each_refusal_the_api_gives_keeps_its_status_reason_and_problem() {
