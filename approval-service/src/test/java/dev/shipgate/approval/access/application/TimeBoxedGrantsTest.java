@@ -2,12 +2,10 @@ package dev.shipgate.approval.access.application;
 
 import dev.shipgate.approval.access.domain.Group;
 import dev.shipgate.approval.access.domain.User;
-import dev.shipgate.contracts.EventPayload;
 import dev.shipgate.contracts.access.Grant;
 import dev.shipgate.contracts.access.Role;
 import dev.shipgate.contracts.access.Scope;
 import dev.shipgate.contracts.events.RoleBinding;
-import dev.shipgate.contracts.events.UserAccessChanged;
 import dev.shipgate.testing.SteppingClock;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -24,7 +22,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,7 +63,7 @@ class TimeBoxedGrantsTest {
     @Property(tries = 400)
     void aGrantCountsStrictlyBeforeItsEndAndNeverAfter(@ForAll("sequences") List<Step> steps) {
         SteppingClock clock = new SteppingClock(START);
-        InMemoryStore store = new InMemoryStore();
+        InMemoryAccessStore store = new InMemoryAccessStore();
         AccessService access = new AccessService(store, clock);
         store.saveGroup(new Group(GROUP, "", List.of()));
         for (String user : USERS) {
@@ -105,7 +102,7 @@ class TimeBoxedGrantsTest {
         return held.stream().anyMatch(g -> g.role().includes(role) && (g.until() == null || now.isBefore(g.until())));
     }
 
-    private static void apply(Step step, AccessService access, InMemoryStore store, SteppingClock clock,
+    private static void apply(Step step, AccessService access, InMemoryAccessStore store, SteppingClock clock,
                               Map<String, List<Grant>> model) {
         Instant now = clock.instant();
         if (step instanceof Grant1 g) {
@@ -154,48 +151,5 @@ class TimeBoxedGrantsTest {
                 Tuple.of(1, revokes), Tuple.of(3, waits),
                 Tuple.of(3, exactly), Tuple.of(1, justBefore))
                 .list().ofMinSize(1).ofMaxSize(25);
-    }
-
-    /** Users and groups in memory; keeps every published access event. */
-    static final class InMemoryStore implements AccessStore {
-        private final Map<String, User> users = new LinkedHashMap<>();
-        private final Map<String, Group> groups = new LinkedHashMap<>();
-        final List<UserAccessChanged> published = new ArrayList<>();
-
-        @Override
-        public void saveUser(User user, List<EventPayload> events) {
-            users.put(user.id(), user);
-            events.forEach(event -> published.add((UserAccessChanged) event));
-        }
-
-        @Override
-        public void saveGroup(Group group) {
-            groups.put(group.name(), group);
-        }
-
-        @Override
-        public Optional<User> findUser(String userId) {
-            return Optional.ofNullable(users.get(userId));
-        }
-
-        @Override
-        public Optional<Group> findGroup(String name) {
-            return Optional.ofNullable(groups.get(name));
-        }
-
-        @Override
-        public List<User> users() {
-            return List.copyOf(users.values());
-        }
-
-        @Override
-        public List<Group> groups() {
-            return List.copyOf(groups.values());
-        }
-
-        @Override
-        public List<String> canonicaliseUserIds() {
-            return List.of();
-        }
     }
 }
