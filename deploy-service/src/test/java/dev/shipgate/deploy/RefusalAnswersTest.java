@@ -1,6 +1,6 @@
 package dev.shipgate.deploy;
 
-import dev.shipgate.deploy.shared.domain.RefusalReason;
+import dev.shipgate.deploy.shared.domain.DeployRefusal;
 import dev.shipgate.support.web.ProblemHandling;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
@@ -19,15 +19,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RefusalAnswersTest {
 
     /** The statuses deploy-service answered with for these codes before (PipelineRefusedException's kinds). */
-    private static final Map<RefusalReason, HttpStatus> ANSWERED_BEFORE = Map.of(
-            RefusalReason.NOT_ALLOWED_TO_CONFIGURE, HttpStatus.FORBIDDEN,
-            RefusalReason.NOT_ALLOWED_TO_DEPLOY, HttpStatus.FORBIDDEN,
-            RefusalReason.PIPELINE_CHANGED, HttpStatus.CONFLICT,
-            RefusalReason.UNKNOWN_PIPELINE, HttpStatus.NOT_FOUND,
-            RefusalReason.UNKNOWN_IMAGE, HttpStatus.NOT_FOUND,
-            RefusalReason.UNKNOWN_DEPLOYMENT, HttpStatus.NOT_FOUND,
-            RefusalReason.INVALID_WAIT, HttpStatus.BAD_REQUEST,
-            RefusalReason.UNKNOWN_WINDOW, HttpStatus.NOT_FOUND); // issue 18
+    private static final Map<DeployRefusal, HttpStatus> ANSWERED_BEFORE = Map.of(
+            DeployRefusal.NOT_ALLOWED_TO_CONFIGURE, HttpStatus.FORBIDDEN,
+            DeployRefusal.NOT_ALLOWED_TO_DEPLOY, HttpStatus.FORBIDDEN,
+            DeployRefusal.PIPELINE_CHANGED, HttpStatus.CONFLICT,
+            DeployRefusal.UNKNOWN_PIPELINE, HttpStatus.NOT_FOUND,
+            DeployRefusal.UNKNOWN_IMAGE, HttpStatus.NOT_FOUND,
+            DeployRefusal.UNKNOWN_DEPLOYMENT, HttpStatus.NOT_FOUND,
+            DeployRefusal.INVALID_WAIT, HttpStatus.BAD_REQUEST,
+            DeployRefusal.UNKNOWN_WINDOW, HttpStatus.NOT_FOUND); // issue 18
 
     @Test
     void each_refusal_the_api_gives_keeps_its_status_reason_and_problem() {
@@ -44,12 +44,12 @@ class RefusalAnswersTest {
 
     @Test
     void the_deployment_rules_own_refusals_answer_as_conflicts_if_they_ever_reach_the_web() {
-        Arrays.stream(RefusalReason.values()).filter(reason -> !ANSWERED_BEFORE.containsKey(reason)).forEach(reason ->
+        Arrays.stream(DeployRefusal.values()).filter(reason -> !ANSWERED_BEFORE.containsKey(reason)).forEach(reason ->
                 assertThat(answer(reason, "x").getStatus()).as(reason.name()).isEqualTo(HttpStatus.CONFLICT.value()));
     }
 
     /** What the web answers when a service throws this refusal: web-support's one handler for every refusal. */
-    private static ProblemDetail answer(RefusalReason reason, String detail) {
+    private static ProblemDetail answer(DeployRefusal reason, String detail) {
         return new ProblemHandling().refused(reason.because(detail).exception());
     }
 }

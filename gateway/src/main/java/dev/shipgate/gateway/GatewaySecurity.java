@@ -3,6 +3,7 @@ package dev.shipgate.gateway;
 import dev.shipgate.support.security.SecurityConfiguration;
 import dev.shipgate.support.security.TokenIssuer;
 import dev.shipgate.support.security.TokenSettings;
+import dev.shipgate.support.config.SeedFileSettings;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -50,6 +50,12 @@ public final class KafkaAccess {
 
     public static final String SCRAM_MECHANISM = "SCRAM-SHA-512";
 
+    /**
+     * The partitions of every topic but the revocation feed (one, read whole by every instance): as many consumers of
+     * one group as this share a topic's events. Also the broker's default ({@link KafkaBrokerMain}).
+     */
+    public static final int PARTITIONS = 3;
+
     /** A topic: who writes it, which services consume it, whether other teams may read it. */
     public record TopicAccess(String topic, int partitions, boolean compacted, Set<String> writers,
                               Set<String> consumers, boolean publicEvents) {
@@ -59,15 +65,15 @@ public final class KafkaAccess {
 
     static {
         // approval-service writes images too: it republishes the images CI reports through its webhook
-        add(Topics.IMAGES, 3, false, Set.of(CI, APPROVAL), Set.of(APPROVAL, DEPLOY), true);
-        add(Topics.APPROVALS, 3, false, Set.of(APPROVAL), Set.of(DEPLOY, NOTIFICATION), true);
-        add(Topics.DEPLOY_DECISIONS, 3, false, Set.of(APPROVAL), Set.of(DEPLOY), false);
+        add(Topics.IMAGES, PARTITIONS, false, Set.of(CI, APPROVAL), Set.of(APPROVAL, DEPLOY), true);
+        add(Topics.APPROVALS, PARTITIONS, false, Set.of(APPROVAL), Set.of(DEPLOY, NOTIFICATION), true);
+        add(Topics.DEPLOY_DECISIONS, PARTITIONS, false, Set.of(APPROVAL), Set.of(DEPLOY), false);
         // approval-service reads its own access topic to judge again the requests a changed user voted on
-        add(Topics.ACCESS, 3, true, Set.of(APPROVAL), Set.of(APPROVAL, DEPLOY, NOTIFICATION), false);
+        add(Topics.ACCESS, PARTITIONS, true, Set.of(APPROVAL), Set.of(APPROVAL, DEPLOY, NOTIFICATION), false);
         add(Topics.TOKEN_REVOCATIONS, 1, true, Set.of(APPROVAL), Set.of(APPROVAL, DEPLOY, NOTIFICATION), false);
-        add(Topics.DEPLOYMENTS, 3, false, Set.of(DEPLOY), Set.of(APPROVAL, NOTIFICATION), true);
-        add(Topics.PIPELINES, 3, true, Set.of(DEPLOY), Set.of(APPROVAL, NOTIFICATION), true);
-        add(Topics.NOTIFICATIONS, 3, false, Set.of(NOTIFICATION), Set.of(), true);
+        add(Topics.DEPLOYMENTS, PARTITIONS, false, Set.of(DEPLOY), Set.of(APPROVAL, NOTIFICATION), true);
+        add(Topics.PIPELINES, PARTITIONS, true, Set.of(DEPLOY), Set.of(APPROVAL, NOTIFICATION), true);
+        add(Topics.NOTIFICATIONS, PARTITIONS, false, Set.of(NOTIFICATION), Set.of(), true);
     }
 
     private static void add(String topic, int partitions, boolean compacted, Set<String> writers,
@@ -76,7 +82,8 @@ public final class KafkaAccess {
         if (!consumers.isEmpty()) {
             // the consumers park what they cannot read here; approval-service's dead-letter admin reads it
             String deadLetters = Topics.deadLetterOf(topic);
-            TOPICS.put(deadLetters, new TopicAccess(deadLetters, 3, false, consumers, Set.of(APPROVAL), false));
+            TOPICS.put(deadLetters, new TopicAccess(deadLetters, PARTITIONS, false, consumers, Set.of(APPROVAL),
+                    false));
         }
     }
 

@@ -121,7 +121,7 @@ public final class KafkaBrokerMain {
             p.setProperty("allow.everyone.if.no.acl.found", "false");
         }
         p.setProperty("log.dirs", logDir.toString());
-        p.setProperty("num.partitions", "3");
+        p.setProperty("num.partitions", Integer.toString(KafkaAccess.PARTITIONS));
         // one broker: every internal topic has a single replica
         p.setProperty("offsets.topic.replication.factor", "1");
         p.setProperty("offsets.topic.num.partitions", "10");

@@ -1,6 +1,7 @@
 package dev.shipgate.testing;
 
 import dev.shipgate.runtime.KafkaAccess;
+import dev.shipgate.support.config.SharedDefaults;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -36,7 +37,8 @@ import java.util.TreeSet;
  * {@link KafkaAccess} lets it write, with their messages from contracts' asyncapi.yaml) and consumed (the
  * {@code spring.cloud.stream} bindings of its application.yml, plus the topics service-support reads for it), the
  * consumer groups, the MongoDB collections (the adapters' collection constants) and the properties
- * (META-INF/spring-configuration-metadata.json of {@code shipgate.*}, and the keys of application.yml).
+ * (META-INF/spring-configuration-metadata.json of {@code shipgate.*}, and the keys of application.yml and of the
+ * shared defaults every service reads below it, web-support's and service-support's {@code shipgate-defaults.yml}).
  *
  * <p>Run from the module's directory (surefire's default). {@code -Dshipgate.canvas.write=true} writes the README.
  */
@@ -94,7 +96,8 @@ public final class ServiceCanvas {
         section(out, "Events published", List.of("topic", "events"), published());
         section(out, "Events consumed", List.of("topic", "events", "binding", "consumer group"), consumed());
         section(out, "MongoDB collections", List.of("collection", "constant"), collections());
-        section(out, "Properties", List.of("property", "value in application.yml", "default", "description"),
+        section(out, "Properties", List.of("property", "value in application.yml (or shared)", "default",
+                        "description"),
                 properties());
         return out.toString();
     }
@@ -155,13 +158,23 @@ public final class ServiceCanvas {
                 .toList();
     }
 
-    /** The bindings of application.yml, then the topics the service reads through service-support's own. */
+    /**
+     * The bindings of application.yml, then the topics the service reads through service-support's own. A binding's
+     * topic must be one {@link KafkaAccess} lets the service read, and its group one of the service's own: the topic
+     * names and who reads them are KafkaAccess', which application.yml only refers to.
+     */
     private List<String[]> consumed() {
         List<String[]> rows = new ArrayList<>();
         Set<String> bound = new TreeSet<>();
         Map<String, Object> bindings = map(at(applicationYml, "spring.cloud.stream.bindings"));
         bindings.forEach((binding, value) -> {
             String topic = String.valueOf(map(value).get("destination"));
+            String group = String.valueOf(map(value).get("group"));
+            if (!KafkaAccess.topics().stream().anyMatch(t -> t.topic().equals(topic)
+                    && t.consumers().contains(service)) || !group.startsWith(service + ".")) {
+                throw new IllegalStateException("application.yml binds " + binding + " to " + topic + " in group "
+                        + group + ": not a topic KafkaAccess lets " + service + " read, or not a group of its own");
+            }
             bound.add(topic);
             rows.add(new String[]{"`" + topic + "`", String.join(", ", messagesOf(topic)), "`" + binding + "`",
                     "`" + map(value).get("group") + "`"});
@@ -213,18 +226,42 @@ public final class ServiceCanvas {
 
     private List<String[]> properties() {
         Map<String, String[]> rows = new TreeMap<>();
+        sharedDefaults().forEach((key, value) ->
+                rows.put(key, new String[]{"`" + key + "`", "`" + value + "` (shared)", "", ""}));
         flatten("", applicationYml).forEach((key, value) -> {
             if (!key.startsWith("spring.cloud.stream.bindings.") && !key.equals("spring.cloud.function.definition")) {
                 rows.put(key, new String[]{"`" + key + "`", "`" + value + "`", "", ""});
             }
         });
+        Map<String, String> boundBy = new TreeMap<>();
         for (JsonNode property : metadataProperties()) {
             String name = property.path("name").asString();
+            String type = property.path("sourceType").asString("");
+            String earlier = boundBy.putIfAbsent(name, type);
+            if (earlier != null && !earlier.equals(type)) { // one property, one binding: else their defaults drift
+                throw new IllegalStateException(name + " is bound by " + earlier + " and by " + type
+                        + ": bind it once and share that type");
+            }
             String[] row = rows.computeIfAbsent(name, n -> new String[]{"`" + n + "`", "", "", ""});
             row[2] = property.has("defaultValue") ? "`" + property.get("defaultValue") + "`" : "";
             row[3] = property.path("description").asString("").replaceAll("\\{@(?:code|link) ([^}]*)}", "`$1`");
         }
         return List.copyOf(rows.values());
+    }
+
+    /** The keys of every shared defaults file on the classpath ({@code SharedDefaults} in web-support). */
+    private static Map<String, String> sharedDefaults() {
+        Map<String, String> keys = new LinkedHashMap<>();
+        try {
+            for (URL url : Collections.list(ServiceCanvas.class.getClassLoader().getResources(SharedDefaults.FILE))) {
+                try (InputStream in = url.openStream()) {
+                    keys.putAll(flatten("", map(new Yaml().load(in))));
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + SharedDefaults.FILE, e);
+        }
+        return keys;
     }
 
     /** The {@code shipgate.*} properties every spring-configuration-metadata.json on the classpath declares. */

@@ -2,6 +2,7 @@ package dev.shipgate.approval.it;
 
 import dev.shipgate.contracts.KafkaEventCodec;
 import dev.shipgate.contracts.Topics;
+import dev.shipgate.support.messaging.PartitionOwnership;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
@@ -33,6 +34,9 @@ class BindingsIT extends ApprovalServiceTestBase {
     @Autowired
     BindingService bindings;
 
+    @Autowired
+    PartitionOwnership ownership;
+
     @Test
     void every_topic_is_read_through_a_binding_of_its_own_group_with_a_dead_letter_queue() {
         Map<String, String[]> expected = Map.of(
@@ -57,6 +61,19 @@ class BindingsIT extends ApprovalServiceTestBase {
                 .getExtension();
         assertThat(revocations.isAutoRebalanceEnabled()).isFalse(); // every instance reads every partition
         assertThat(revocations.isResetOffsets()).isTrue(); // from the beginning, at every start
+    }
+
+    /** The one instance reads every partition of its groups, and knows since when (events newer need no lookup). */
+    @Test
+    void each_binding_reports_the_partitions_it_reads_to_the_partition_ownership() {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            for (int partition = 0; partition < 3; partition++) {
+                assertThat(ownership.readingSince("approval-service.deployments", Topics.DEPLOYMENTS, partition))
+                        .as("partition " + partition).isPresent();
+                assertThat(ownership.readingSince("approval-service.images", Topics.IMAGES, partition)).isPresent();
+            }
+        });
+        assertThat(ownership.readingSince("approval-service.images", Topics.DEPLOYMENTS, 0)).isEmpty();
     }
 
     @Test

@@ -37,6 +37,25 @@ class EventHandlingIT extends ApprovalServiceTestBase {
         assertThat(topics.events(DeploymentRejected.class, e -> e.deploymentId().equals(deploymentId))).isEmpty();
     }
 
+    /**
+     * The trace of the request that caused an event goes on in the events its consumers publish: the decision on a
+     * deploy request carries the request's trace id (W3C trace context, the {@code traceparent} header).
+     */
+    @Test
+    void an_event_published_because_of_a_consumed_event_carries_its_trace() {
+        String pipeline = pipeline("dev", 0, List.of(), true);
+        String deploymentId = "dp-" + UUID.randomUUID();
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        topics.publish(EventEnvelope.of("/shipgate/test", Instant.now(), "00-" + traceId + "-00f067aa0ba902b7-01",
+                new DeploymentRequested(deploymentId, new PipelineImage(pipeline, "payments", "dev", "sha256:5678abcd",
+                        "0.1.0"), "alice", null)));
+
+        topics.await(DeploymentAuthorized.class, e -> e.deploymentId().equals(deploymentId));
+        String traceparent = topics.envelopes(DeploymentAuthorized.class, e -> e.deploymentId().equals(deploymentId))
+                .get(0).traceparent();
+        assertThat(traceparent).startsWith("00-" + traceId + "-").doesNotContain("00f067aa0ba902b7");
+    }
+
     @Test
     void unreadable_messages_are_parked_and_the_consumer_goes_on() {
         String key = "bad-" + UUID.randomUUID();

@@ -2,8 +2,8 @@ package dev.shipgate.contracts.refusal;
 
 /**
  * One stable refusal code of a service's domain with its {@link Refusal.Kind}: implemented by each domain's enum of
- * codes (approval's {@code RefusalReason}, deploy's {@code RefusalReason}, notification's {@code LinkRefusal}), whose
- * constant names are the codes clients see as the problem's {@code reason}.
+ * codes (approval's {@code ApprovalRefusal}, deploy-service's {@code DeployRefusal}, notification's
+ * {@code LinkRefusal}), whose constant names are the codes clients see as the problem's {@code reason}.
  */
 public interface RefusalCode {
 

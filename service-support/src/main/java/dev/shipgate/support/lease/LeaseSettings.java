@@ -1,6 +1,8 @@
 package dev.shipgate.support.lease;
 
+import dev.shipgate.support.config.Positive;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
 
@@ -10,16 +12,13 @@ import java.time.Duration;
  * long the work of an instance that died (SIGKILL: no shutdown hook) waits before another instance takes it over. It
  * must be well above the longest pause of a live holder (a GC pause, a slow target call), and it assumes the
  * instances' clocks agree to well within it.
+ *
+ * @param duration how long a lease lasts unless renewed, a positive ISO-8601 duration (default 15 s)
  */
 @ConfigurationProperties("shipgate.leases")
-public record LeaseSettings(Duration duration) {
-
-    public static final Duration DEFAULT_DURATION = Duration.ofSeconds(15);
+public record LeaseSettings(@DefaultValue("PT15S") Duration duration) {
 
     public LeaseSettings {
-        duration = duration == null ? DEFAULT_DURATION : duration;
-        if (duration.isNegative() || duration.isZero()) {
-            throw new IllegalArgumentException("shipgate.leases.duration must be positive: " + duration);
-        }
+        Positive.require("shipgate.leases.duration", duration);
     }
 }

@@ -7,9 +7,12 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -22,9 +25,17 @@ public class EventConsumer {
     private static final Logger log = LoggerFactory.getLogger(EventConsumer.class);
 
     private final ProcessedEvents processed;
+    private final PartitionOwnership ownership;
 
+    /** A consumer that asks the database about every event it has not applied itself lately. */
     public EventConsumer(ProcessedEvents processed) {
+        this(processed, null);
+    }
+
+    /** @param ownership which partitions this instance reads: events only it can have applied need no read */
+    public EventConsumer(ProcessedEvents processed, PartitionOwnership ownership) {
         this.processed = processed;
+        this.ownership = ownership;
     }
 
     /** An event as a Spring Cloud Stream binding delivers it: the raw JSON body and the record's headers. */
@@ -38,20 +49,26 @@ public class EventConsumer {
      */
     public void consume(String consumerName, Message<byte[]> message, Predicate<EventPayload> wanted,
                         Consumer<EventEnvelope<EventPayload>> handler) {
-        apply(consumerName, KafkaEventCodec.decode(kafkaHeaders(message), message.getPayload()), wanted, handler);
-    }
-
-    private void apply(String consumerName, EventEnvelope<EventPayload> event, Predicate<EventPayload> wanted,
-                       Consumer<EventEnvelope<EventPayload>> handler) {
+        EventEnvelope<EventPayload> event = KafkaEventCodec.decode(kafkaHeaders(message), message.getPayload());
         if (!wanted.test(event.data())) {
             return;
         }
-        if (processed.isProcessed(consumerName, event.id())) {
+        if (processed.isProcessed(consumerName, event.id(), event.time(), readingSince(consumerName, message))) {
             log.debug("{} already applied event {}", consumerName, event.id());
             return;
         }
         handler.accept(event);
-        processed.markProcessed(consumerName, event.id());
+        processed.markProcessed(consumerName, event.id(), event.time());
+    }
+
+    /** Since when this instance has read the message's partition for the consumer (its group); empty if unknown. */
+    private Optional<Instant> readingSince(String consumerName, Message<?> message) {
+        Object topic = message.getHeaders().get(KafkaHeaders.RECEIVED_TOPIC);
+        Object partition = message.getHeaders().get(KafkaHeaders.RECEIVED_PARTITION);
+        if (ownership == null || !(topic instanceof String name) || !(partition instanceof Integer number)) {
+            return Optional.empty();
+        }
+        return ownership.readingSince(consumerName, name, number);
     }
 
     /**

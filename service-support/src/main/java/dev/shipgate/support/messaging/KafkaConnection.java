@@ -2,16 +2,17 @@ package dev.shipgate.support.messaging;
 
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.common.config.SaslConfigs;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * How a service reaches the broker and who it is there: the bootstrap address, the security protocol
- * ({@code SASL_PLAINTEXT} by default, {@code SASL_SSL} in production, {@code PLAINTEXT} only for an open broker), the
- * SASL mechanism ({@code SCRAM-SHA-512}) and the service's own principal and password. application.yml takes them
- * from {@code KAFKA_BOOTSTRAP_SERVERS}, {@code KAFKA_SECURITY_PROTOCOL}, {@code KAFKA_SASL_MECHANISM},
- * {@code KAFKA_SASL_USERNAME} and {@code KAFKA_SASL_PASSWORD}. Every Kafka client of a service starts from
+ * How a service reaches the broker and who it is there: the bootstrap address ({@code spring.kafka.bootstrap-servers},
+ * from {@code KAFKA_BOOTSTRAP_SERVERS}) and the login of {@link KafkaSettings} ({@code shipgate.kafka.*}): the
+ * security protocol, the SASL mechanism and the service's own principal and password; {@link #of(Environment)} binds
+ * them. Every Kafka client of a service starts from
  * {@link #clientProperties()}: the binder's (bindings, dead letters, its admin and metrics) through
  * {@link MessagingDefaults}, the others (health, dead-letter admin) directly.
  *
@@ -25,6 +26,21 @@ public record KafkaConnection(String bootstrapServers, String securityProtocol, 
             throw new IllegalArgumentException("Kafka security protocol " + securityProtocol
                     + " needs KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD (the service's own principal)");
         }
+    }
+
+    /**
+     * The connection the environment describes: {@code spring.kafka.bootstrap-servers} (default
+     * {@value KafkaSettings#DEFAULT_BOOTSTRAP_SERVERS}) and {@code shipgate.kafka.*} bound as {@link KafkaSettings}.
+     *
+     * @throws IllegalArgumentException when a SASL protocol is chosen without a user name and password
+     */
+    public static KafkaConnection of(Environment environment) {
+        Binder binder = Binder.get(environment);
+        String bootstrap = binder.bind("spring.kafka.bootstrap-servers", String.class)
+                .orElse(KafkaSettings.DEFAULT_BOOTSTRAP_SERVERS);
+        KafkaSettings login = binder.bindOrCreate("shipgate.kafka", KafkaSettings.class);
+        return new KafkaConnection(bootstrap, login.securityProtocol(), login.saslMechanism(), login.username(),
+                login.password());
     }
 
     /** An open connection, without authentication: a baseline broker or a test of refusal only. */

@@ -2,14 +2,17 @@ package dev.shipgate.support.messaging;
 
 import dev.shipgate.contracts.Topics;
 import dev.shipgate.support.security.RevokedTokens;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.cloud.stream.binder.kafka.utils.DlqDestinationResolver;
 import org.springframework.cloud.stream.config.ListenerContainerCustomizer;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.listener.ContainerProperties;
+
+import java.time.Clock;
 
 /**
  * Messaging as every Shipgate service uses it, on Spring Cloud Stream's Kafka binder (settings:
@@ -21,16 +24,12 @@ public class KafkaMessagingConfiguration {
 
     /**
      * The service's broker address and principal (see {@link KafkaConnection}) for the clients the binder does not
-     * make (health, dead-letter admin); static so that it exists before the configurations that need it.
+     * make (health, dead-letter admin); static so that it exists before the configurations that need it, and so bound
+     * from the environment directly ({@link KafkaSettings}) rather than as a properties bean.
      */
     @Bean
-    public static KafkaConnection kafkaConnection(
-            @Value("${spring.kafka.bootstrap-servers:127.0.0.1:9092}") String bootstrap,
-            @Value("${shipgate.kafka.security-protocol:SASL_PLAINTEXT}") String securityProtocol,
-            @Value("${shipgate.kafka.sasl-mechanism:SCRAM-SHA-512}") String saslMechanism,
-            @Value("${shipgate.kafka.username:}") String username,
-            @Value("${shipgate.kafka.password:}") String password) {
-        return new KafkaConnection(bootstrap, securityProtocol, saslMechanism, username, password);
+    public static KafkaConnection kafkaConnection(Environment environment) {
+        return KafkaConnection.of(environment);
     }
 
     /** Every binding with a dead-letter queue parks a record on its own topic's {@code <topic>.dlt}. */
@@ -39,10 +38,21 @@ public class KafkaMessagingConfiguration {
         return (record, exception) -> Topics.deadLetterOf(record.topic());
     }
 
-    /** With ack-mode TIME (see {@link MessagingDefaults}): offsets are committed once a second. */
+    /**
+     * With ack-mode TIME (see {@link MessagingDefaults}): offsets are committed once a second. Each binding's
+     * consumer tells {@link PartitionOwnership} which partitions it reads, after the binder's own listener if any.
+     */
     @Bean
-    public ListenerContainerCustomizer<AbstractMessageListenerContainer<?, ?>> offsetCommitsEverySecond() {
-        return (container, destination, group) -> container.getContainerProperties().setAckTime(1_000);
+    public ListenerContainerCustomizer<AbstractMessageListenerContainer<?, ?>> consumerContainers(
+            PartitionOwnership ownership) {
+        return (container, destination, group) -> {
+            ContainerProperties properties = container.getContainerProperties();
+            properties.setAckTime(1_000);
+            if (group != null) {
+                properties.setConsumerRebalanceListener(
+                        ownership.listenerFor(group, properties.getConsumerRebalanceListener()));
+            }
+        };
     }
 
     @Bean
@@ -61,8 +71,14 @@ public class KafkaMessagingConfiguration {
         return new ProcessedEvents(mongo);
     }
 
+    /** Which partitions this instance reads, since when. */
     @Bean
-    public EventConsumer eventConsumer(ProcessedEvents processedEvents) {
-        return new EventConsumer(processedEvents);
+    public PartitionOwnership partitionOwnership(ProcessedEvents processedEvents) {
+        return new PartitionOwnership(Clock.systemUTC(), processedEvents);
+    }
+
+    @Bean
+    public EventConsumer eventConsumer(ProcessedEvents processedEvents, PartitionOwnership partitionOwnership) {
+        return new EventConsumer(processedEvents, partitionOwnership);
     }
 }

@@ -19,7 +19,9 @@ import java.util.Map;
  * application.yml or environment overrides any of them). A service's own application.yml names its functions
  * ({@code spring.cloud.function.definition}) and gives each input binding its topic and consumer group.
  * <ul>
- *   <li>The broker login of {@link KafkaConnection} ({@code shipgate.kafka.*}) goes to every client the binder makes
+ *   <li>The broker address and login of {@link KafkaConnection} ({@code spring.kafka.bootstrap-servers},
+ *   {@code shipgate.kafka.*}) come from the {@code KAFKA_*} environment variables, with their defaults in
+ *   {@link KafkaSettings}; they go to every client the binder makes
  *   (consumers, producers, dead-letter producers, admin, metrics): the JAAS line is made when the binder asks for it,
  *   from the properties in force then, and is never written to a file or log.</li>
  *   <li>Topics are never created nor grown by a service: the broker admin makes them all.</li>
@@ -39,6 +41,8 @@ public class MessagingDefaults implements EnvironmentPostProcessor {
     static final String SOURCE = "shipgate-messaging-defaults";
     static final String JAAS_CONFIG = "shipgate.kafka.sasl-jaas-config";
     public static final String TOKEN_REVOCATIONS_BINDING = "tokenRevocations-in-0";
+    /** How long a synchronous send waits for the broker, as long as the producer itself keeps trying (ms). */
+    static final String SEND_TIMEOUT_MILLIS = "30000";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -48,16 +52,32 @@ public class MessagingDefaults implements EnvironmentPostProcessor {
 
     static Map<String, Object> defaults() {
         Map<String, Object> p = new LinkedHashMap<>();
+        // where each service's broker address and login come from (KafkaConnection, KafkaSettings)
+        p.put("spring.kafka.bootstrap-servers", "${KAFKA_BOOTSTRAP_SERVERS:" + KafkaSettings.DEFAULT_BOOTSTRAP_SERVERS
+                + "}");
+        p.put("shipgate.kafka.security-protocol", "${KAFKA_SECURITY_PROTOCOL:"
+                + KafkaSettings.DEFAULT_SECURITY_PROTOCOL + "}");
+        p.put("shipgate.kafka.sasl-mechanism", "${KAFKA_SASL_MECHANISM:" + KafkaSettings.DEFAULT_SASL_MECHANISM + "}");
+        p.put("shipgate.kafka.username", "${KAFKA_SASL_USERNAME:}");
+        p.put("shipgate.kafka.password", "${KAFKA_SASL_PASSWORD:}");
         String binder = "spring.cloud.stream.kafka.binder.";
-        p.put(binder + "brokers", "${spring.kafka.bootstrap-servers:127.0.0.1:9092}");
+        p.put(binder + "brokers", "${spring.kafka.bootstrap-servers}");
         p.put(binder + "auto-create-topics", "false");
         p.put(binder + "auto-add-partitions", "false");
         p.put(binder + "enable-observation", "true"); // trace context in the traceparent header, as before
+        // The listener's observation continues the trace of a record's traceparent. The producer's must not touch
+        // that header: it wrote the relay thread's context (a new trace each time, as the relay sends after the write
+        // that caused the event) after the one the outbox stored with the event, and consumers read the last one.
+        // Spring Cloud Function's and Spring Integration's observations add a span per invocation and per channel
+        // that nothing reads, at a CPU cost per event.
+        p.put("management.observations.enable.spring.kafka.template", "false");
+        p.put("management.observations.enable.spring.cloud.function", "false");
+        p.put("management.observations.enable.spring.integration", "false");
         p.put(binder + "required-acks", "all");
         // a refused login or a missing ACL is logged and tried again rather than stopping the binding for good
         p.put(binder + "authorization-exception-retry-interval", "5s");
-        p.put(binder + "configuration.security.protocol", "${shipgate.kafka.security-protocol:SASL_PLAINTEXT}");
-        p.put(binder + "configuration." + SaslConfigs.SASL_MECHANISM, "${shipgate.kafka.sasl-mechanism:SCRAM-SHA-512}");
+        p.put(binder + "configuration.security.protocol", "${shipgate.kafka.security-protocol}");
+        p.put(binder + "configuration." + SaslConfigs.SASL_MECHANISM, "${shipgate.kafka.sasl-mechanism}");
         p.put(binder + "configuration." + SaslConfigs.SASL_JAAS_CONFIG, "${" + JAAS_CONFIG + "}");
         // byte[] as the binder's default; named because with native decoding it parks a record only when the
         // dead-letter producer's serializers are set
@@ -65,7 +85,7 @@ public class MessagingDefaults implements EnvironmentPostProcessor {
         p.put(binder + "producer-properties.value.serializer", ByteArraySerializer.class.getName());
         p.put(binder + "producer-properties.enable.idempotence", "true");
         p.put(binder + "producer-properties.linger.ms", "0");
-        p.put(binder + "producer-properties.delivery.timeout.ms", "30000");
+        p.put(binder + "producer-properties.delivery.timeout.ms", SEND_TIMEOUT_MILLIS);
         p.put(binder + "producer-properties.request.timeout.ms", "10000");
         p.put(binder + "producer-properties.max.block.ms", "10000");
         p.put(binder + "consumer-properties.isolation.level", "read_committed");
@@ -91,12 +111,12 @@ public class MessagingDefaults implements EnvironmentPostProcessor {
         p.put(kafkaConsumer + "ack-mode", "TIME");
         String kafkaProducer = "spring.cloud.stream.kafka.default.producer.";
         p.put(kafkaProducer + "sync", "true");
-        p.put(kafkaProducer + "send-timeout-expression", "30000");
+        p.put(kafkaProducer + "send-timeout-expression", SEND_TIMEOUT_MILLIS);
         p.put(kafkaProducer + "header-patterns", "ce_*,content-type,traceparent");
 
         String revocations = "spring.cloud.stream.bindings." + TOKEN_REVOCATIONS_BINDING + ".";
         p.put(revocations + "destination", Topics.TOKEN_REVOCATIONS);
-        p.put(revocations + "group", "${spring.application.name:shipgate}-token-revocations");
+        p.put(revocations + "group", "${spring.application.name}-token-revocations");
         p.put(revocations + "consumer.instance-count", "1");
         p.put(revocations + "consumer.instance-index", "0");
         String kafkaRevocations = "spring.cloud.stream.kafka.bindings." + TOKEN_REVOCATIONS_BINDING + ".consumer.";
@@ -130,14 +150,7 @@ public class MessagingDefaults implements EnvironmentPostProcessor {
             if (!JAAS_CONFIG.equals(name)) {
                 return null;
             }
-            Environment env = environment;
-            KafkaConnection connection = new KafkaConnection(
-                    env.getProperty("spring.kafka.bootstrap-servers", "127.0.0.1:9092"),
-                    env.getProperty("shipgate.kafka.security-protocol", "SASL_PLAINTEXT"),
-                    env.getProperty("shipgate.kafka.sasl-mechanism", "SCRAM-SHA-512"),
-                    env.getProperty("shipgate.kafka.username", ""),
-                    env.getProperty("shipgate.kafka.password", ""));
-            Object line = connection.clientProperties().get(SaslConfigs.SASL_JAAS_CONFIG);
+            Object line = KafkaConnection.of(environment).clientProperties().get(SaslConfigs.SASL_JAAS_CONFIG);
             return line == null ? "" : line;
         }
     }

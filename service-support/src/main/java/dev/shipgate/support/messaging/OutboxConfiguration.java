@@ -1,8 +1,8 @@
 package dev.shipgate.support.messaging;
 
+import dev.shipgate.support.web.ServiceName;
 import io.micrometer.tracing.Tracer;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -13,7 +13,7 @@ import java.time.Clock;
 
 /** The outbox relay over the collections a service lists in {@code shipgate.outbox.collections}. */
 @AutoConfiguration(after = KafkaMessagingConfiguration.class)
-@EnableConfigurationProperties(OutboxSettings.class)
+@EnableConfigurationProperties({OutboxSettings.class, ServiceName.class})
 public class OutboxConfiguration {
 
     @Bean
@@ -34,8 +34,7 @@ public class OutboxConfiguration {
     }
 
     @Bean
-    public Outbox outbox(@Value("${spring.application.name}") String serviceName, Clock clock,
-                         ObjectProvider<Tracer> tracer, OutboxRelay relay) {
-        return new Outbox(serviceName, clock, tracer.getIfAvailable(), relay);
+    public Outbox outbox(ServiceName service, Clock clock, ObjectProvider<Tracer> tracer, OutboxRelay relay) {
+        return new Outbox(service.name(), clock, tracer.getIfAvailable(), relay);
     }
 }

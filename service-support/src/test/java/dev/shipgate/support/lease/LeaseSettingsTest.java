@@ -1,6 +1,8 @@
 package dev.shipgate.support.lease;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import java.time.Duration;
 
@@ -9,10 +11,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LeaseSettingsTest {
 
+    private final ApplicationContextRunner context = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(LeaseConfiguration.class))
+            .withPropertyValues("spring.application.name=deploy-service");
+
     @Test
     void a_lease_lasts_fifteen_seconds_unless_configured() {
-        assertThat(new LeaseSettings(null).duration()).isEqualTo(Duration.ofSeconds(15));
-        assertThat(new LeaseSettings(Duration.ofSeconds(4)).duration()).isEqualTo(Duration.ofSeconds(4));
+        context.run(started -> assertThat(started.getBean(LeaseSettings.class).duration())
+                .isEqualTo(Duration.ofSeconds(15)));
+        context.withPropertyValues("shipgate.leases.duration=PT4S").run(started -> {
+            assertThat(started.getBean(LeaseSettings.class).duration()).isEqualTo(Duration.ofSeconds(4));
+            assertThat(started.getBean(InstanceId.class).value()).startsWith("deploy-service@");
+        });
     }
 
     @Test

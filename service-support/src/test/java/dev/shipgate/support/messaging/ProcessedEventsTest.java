@@ -7,11 +7,14 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import dev.shipgate.runtime.SharedInfra;
+import dev.shipgate.testing.SteppingClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -76,5 +79,28 @@ class ProcessedEventsTest {
             other.write();
         }
         assertThat(mongo.getCollection(ProcessedEvents.COLLECTION).countDocuments()).isEqualTo(2);
+    }
+    @Test
+    void an_event_younger_than_this_instances_reading_of_its_partition_is_answered_from_memory_alone() {
+        SteppingClock clock = new SteppingClock(Instant.parse("2026-12-01T10:00:00Z"));
+        try (ProcessedEvents processed = new ProcessedEvents(mongo, clock)) {
+            Optional<Instant> readingSince = Optional.of(clock.instant());
+            clock.step(ProcessedEvents.SKEW.plusSeconds(1));
+            commands.clear();
+
+            assertThat(processed.isProcessed("decisions", "ev-new", clock.instant(), readingSince)).isFalse();
+            processed.markProcessed("decisions", "ev-new", clock.instant());
+            assertThat(processed.isProcessed("decisions", "ev-new", clock.instant(), readingSince)).isTrue();
+            assertThat(commands.getOrDefault("find", new AtomicInteger()).get()).as("finds").isZero();
+
+            Instant beforeReading = readingSince.get().plus(ProcessedEvents.SKEW).minusMillis(1);
+            assertThat(processed.isProcessed("decisions", "ev-old", beforeReading, readingSince)).isFalse();
+            assertThat(processed.isProcessed("decisions", "ev-future", clock.instant().plus(ProcessedEvents.SKEW)
+                    .plusMillis(1), readingSince)).isFalse();
+            assertThat(processed.isProcessed("decisions", "ev-unknown-partition", clock.instant(), Optional.empty()))
+                    .isFalse();
+            assertThat(commands.get("find").get()).as("an older event, one from the future, one from a partition"
+                    + " of unknown reading: each looked up").isEqualTo(3);
+        }
     }
 }

@@ -5,9 +5,9 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -15,11 +15,13 @@ import org.springframework.context.annotation.Bean;
  * it is and that every operation takes a bearer token; errors are application/problem+json.
  */
 @AutoConfiguration
+@EnableConfigurationProperties(ServiceName.class)
 public class OpenApiConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public OpenAPI shipgateOpenApi(@Value("${spring.application.name:shipgate}") String service) {
+    public OpenAPI shipgateOpenApi(ServiceName serviceName) {
+        String service = serviceName.name();
         return new OpenAPI()
                 .info(new Info().title("Shipgate " + service).version("v1").description("The HTTP API of " + service
                         + ". Every call needs a bearer token; refusals and bad input are answered as "

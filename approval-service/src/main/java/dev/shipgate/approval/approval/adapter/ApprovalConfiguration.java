@@ -63,15 +63,16 @@ class ApprovalConfiguration {
     }
 
     @Bean
-    RequestQueries requestQueries(ApprovalRequests requests) {
-        return new RequestQueries(requests);
+    RequestQueries requestQueries(ApprovalRequests requests, Images images) {
+        return new RequestQueries(requests, images);
     }
 
     @Bean
     PipelineImages pipelineImages(Pipelines pipelines, Images images, ApprovalRequests requests,
-                                  ActiveImages activeImages, ApprovalService approvals, AccessService access,
-                                  Clock clock) {
-        return new PipelineImages(pipelines, images, requests, activeImages, approvals, access, clock);
+                                  RequestQueries queries, ActiveImages activeImages, ApprovalService approvals,
+                                  AccessService access, Clock clock) {
+        return new PipelineImages(pipelines, images, requests, queries, activeImages, approvals, access,
+                clock);
     }
 
     /** A pipeline's open requests are judged again under its new policy (design rule 10). */

@@ -1,24 +1,33 @@
 package dev.shipgate.approval.approval.adapter;
 
 import dev.shipgate.approval.access.application.AccessDirectory;
-import dev.shipgate.approval.approval.application.ApprovalRequests;
-import dev.shipgate.approval.approval.application.ApprovalRequests.RequestQuery;
+import dev.shipgate.approval.approval.application.ApprovalRequests.RequestFilter;
 import dev.shipgate.approval.approval.application.ApprovalService;
 import dev.shipgate.approval.approval.application.RefusedAttempts;
 import dev.shipgate.approval.approval.application.RequestQueries;
 import dev.shipgate.approval.access.domain.Actor;
 import dev.shipgate.approval.approval.domain.ApprovalRequest;
 import dev.shipgate.approval.approval.domain.ApprovalStatus;
+import dev.shipgate.approval.approval.domain.AwaitingVotePolicy;
+import dev.shipgate.contracts.identity.UserIds;
+import dev.shipgate.contracts.paging.PageAt;
+import dev.shipgate.support.web.PagedAnswer;
 import dev.shipgate.contracts.refusal.Refusal;
 import dev.shipgate.contracts.events.Channel;
 import dev.shipgate.support.security.CallerChannel;
 import dev.shipgate.support.security.LinkReceipts;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.validation.annotation.Validated;
@@ -32,6 +41,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 /** Approval requests: ask, vote, withdraw, let expire; and the lists the UI shows. */
@@ -41,24 +51,25 @@ import java.util.List;
 class ApprovalRequestController {
 
     private final ApprovalService approvals;
-    private final ApprovalRequests requests;
     private final RequestQueries queries;
     private final RefusedAttempts refusals;
     private final AccessDirectory access;
     private final LinkReceipts linkReceipts;
     private final Clock clock;
 
-    public ApprovalRequestController(ApprovalService approvals, ApprovalRequests requests, RequestQueries queries,
+    public ApprovalRequestController(ApprovalService approvals, RequestQueries queries,
                                      RefusedAttempts refusals, AccessDirectory access, LinkReceipts linkReceipts,
                                      Clock clock) {
         this.approvals = approvals;
-        this.requests = requests;
         this.queries = queries;
         this.refusals = refusals;
         this.access = access;
         this.linkReceipts = linkReceipts;
         this.clock = clock;
     }
+
+    /** {@code requester=me}: the caller. */
+    static final String ME = "me";
 
     /** Refusals shown with a request's history: the newest this many. */
     static final int REFUSALS_SHOWN = 200;
@@ -141,35 +152,67 @@ class ApprovalRequestController {
         return Channel.emailLink(receipt.linkId());
     }
 
-    /** Requests of a pipeline, or across pipelines; only those the caller may view are listed. */
+    /**
+     * Requests of a pipeline, or across pipelines, newest first; only those the caller may view, filtered by the
+     * database before paging. {@code requester=me} (or a user id) lists one requester's requests: with
+     * {@code status=PENDING&status=APPROVED}, a requester's own open requests. Pages: {@link PagedAnswer}.
+     */
     @GetMapping
-    public List<RequestView> search(@AuthenticationPrincipal Jwt caller,
-                                    @RequestParam(required = false) @Size(max = 100) String pipelineId,
-                                    @RequestParam(required = false) List<ApprovalStatus> status,
-                                    @RequestParam(required = false) @Size(max = 100) String tag,
-                                    @RequestParam(defaultValue = "0") @Min(0) int page,
-                                    @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+    @ApiResponse(responseCode = "200", description = PagedAnswer.DESCRIPTION, headers = {
+            @Header(name = PagedAnswer.LINK, description = PagedAnswer.LINK_DESCRIPTION,
+                    schema = @Schema(type = "string")),
+            @Header(name = PagedAnswer.TOTAL_COUNT, description = PagedAnswer.TOTAL_DESCRIPTION,
+                    schema = @Schema(type = "integer", format = "int64"))},
+            content = @Content(array = @ArraySchema(schema = @Schema(implementation = RequestView.class))))
+    public ResponseEntity<List<RequestView>> search(@AuthenticationPrincipal Jwt caller,
+                                                    @RequestParam(required = false) @Size(max = 100)
+                                                    String pipelineId,
+                                                    @RequestParam(required = false) List<ApprovalStatus> status,
+                                                    @RequestParam(required = false) @Size(max = 100) String tag,
+                                                    @RequestParam(required = false) @Size(max = PagedAnswer.Q_MAX)
+                                                    String q,
+                                                    @RequestParam(required = false) @Size(max = 100) String requester,
+                                                    @RequestParam(required = false)
+                                                    @Size(max = PagedAnswer.CURSOR_MAX) String cursor,
+                                                    @RequestParam(defaultValue = "0") @Min(0) int page,
+                                                    @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         Actor actor = access.actor(caller.getSubject());
-        return queries.search(actor, new RequestQuery(pipelineId, status, tag, page, size)).stream()
-                .map(request -> view(request, actor))
-                .toList();
+        String requestedBy = requester == null || requester.isBlank() ? null
+                : UserIds.canonical(ME.equals(requester) ? actor.userId() : requester);
+        RequestFilter filter = new RequestFilter(pipelineId, status, tag, PagedAnswer.text(q), null, requestedBy,
+                null, null, null);
+        return PagedAnswer.of(queries.search(actor, filter, PageAt.of(cursor, page, size))
+                .map(request -> view(request, actor)));
     }
 
-    /** The Approval pending tab: pending requests the caller can vote on now. */
+    /**
+     * The Approval pending tab: requests waiting for the caller's vote ({@link AwaitingVotePolicy}), newest first,
+     * filtered by the database before paging. Pages: {@link PagedAnswer}.
+     */
     @GetMapping("/pending-my-approval")
-    public List<RequestView> pendingForMe(@AuthenticationPrincipal Jwt caller,
-                                          @RequestParam(required = false) @Size(max = 100) String pipelineId,
-                                          @RequestParam(required = false) @Size(max = 100) String tag,
-                                          @RequestParam(defaultValue = "0") @Min(0) int page,
-                                          @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+    @ApiResponse(responseCode = "200", description = PagedAnswer.DESCRIPTION, headers = {
+            @Header(name = PagedAnswer.LINK, description = PagedAnswer.LINK_DESCRIPTION,
+                    schema = @Schema(type = "string")),
+            @Header(name = PagedAnswer.TOTAL_COUNT, description = PagedAnswer.TOTAL_DESCRIPTION,
+                    schema = @Schema(type = "integer", format = "int64"))},
+            content = @Content(array = @ArraySchema(schema = @Schema(implementation = RequestView.class))))
+    public ResponseEntity<List<RequestView>> pendingForMe(@AuthenticationPrincipal Jwt caller,
+                                                          @RequestParam(required = false) @Size(max = 100)
+                                                          String pipelineId,
+                                                          @RequestParam(required = false) @Size(max = 100) String tag,
+                                                          @RequestParam(required = false)
+                                                          @Size(max = PagedAnswer.Q_MAX) String q,
+                                                          @RequestParam(required = false)
+                                                          @Size(max = PagedAnswer.CURSOR_MAX) String cursor,
+                                                          @RequestParam(defaultValue = "0") @Min(0) int page,
+                                                          @RequestParam(defaultValue = "20") @Min(1) @Max(100)
+                                                          int size) {
         Actor actor = access.actor(caller.getSubject());
-        // stored PENDING and APPROVED: an approval that no longer meets the policy now is pending again
-        return requests.search(new RequestQuery(pipelineId, List.of(ApprovalStatus.PENDING, ApprovalStatus.APPROVED),
-                        tag, page, size))
-                .stream()
-                .map(request -> view(request, actor))
-                .filter(view -> view.allowedActions().contains("approve"))
-                .toList();
+        RequestFilter filter = new RequestFilter(pipelineId, null, tag, PagedAnswer.text(q), null, null, null,
+                null, null);
+        Instant now = clock.instant();
+        return PagedAnswer.of(queries.awaitingVote(actor, filter, PageAt.of(cursor, page, size), now)
+                .map(request -> view(request, actor)));
     }
 
     private ApprovalRequest visible(Jwt caller, String id) {

@@ -3,7 +3,12 @@ package dev.shipgate.approval.approval.adapter;
 import dev.shipgate.approval.approval.application.ApprovalRequests;
 import dev.shipgate.approval.approval.domain.ApprovalRequest;
 import dev.shipgate.approval.approval.domain.ApprovalStatus;
+import dev.shipgate.approval.approval.domain.AwaitingVotePolicy;
 import dev.shipgate.contracts.EventPayload;
+import dev.shipgate.contracts.paging.Cursor;
+import dev.shipgate.contracts.paging.ListPage;
+import dev.shipgate.contracts.paging.PageAt;
+import dev.shipgate.support.paging.NewestFirst;
 import dev.shipgate.support.messaging.AggregateStore;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -11,13 +16,17 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -28,6 +37,7 @@ public class MongoApprovalRequests implements ApprovalRequests {
 
     public static final String COLLECTION = "approval_requests";
     private static final String OPEN_KEY = "openKey";
+    private static final NewestFirst NEWEST_FIRST = new NewestFirst("createdAt");
 
     private final MongoTemplate mongo;
     private final AggregateStore store;
@@ -38,12 +48,38 @@ public class MongoApprovalRequests implements ApprovalRequests {
         mongo.indexOps(COLLECTION).createIndex(new Index(OPEN_KEY, Sort.Direction.ASC).unique().sparse());
         mongo.indexOps(COLLECTION).createIndex(new Index("image.pipelineId", Sort.Direction.ASC)
                 .on("image.digest", Sort.Direction.ASC));
+        // the lists: newest first over everything visible, of a pipeline, by status (pending lists), by requester
+        mongo.indexOps(COLLECTION).createIndex(NEWEST_FIRST.index());
+        mongo.indexOps(COLLECTION).createIndex(NEWEST_FIRST.index("image.pipelineId"));
+        mongo.indexOps(COLLECTION).createIndex(NEWEST_FIRST.index("status"));
+        mongo.indexOps(COLLECTION).createIndex(NEWEST_FIRST.index(RequestListing.REQUESTER, "status"));
+        addListingWhereMissing();
+    }
+
+    /**
+     * Requests stored before {@link RequestListing} was kept get it once at start (each write keeps it from then on),
+     * a page at a time.
+     */
+    private void addListingWhereMissing() {
+        Query missing = Query.query(Criteria.where(RequestListing.FIELD).exists(false)).limit(500);
+        Set<String> done = new HashSet<>();
+        for (List<ApprovalRequest> page = mongo.find(missing, ApprovalRequest.class, COLLECTION); !page.isEmpty();
+             page = mongo.find(missing, ApprovalRequest.class, COLLECTION)) {
+            for (ApprovalRequest request : page) {
+                if (!done.add(request.id())) {
+                    throw new IllegalStateException("could not add the listing fields to request " + request.id());
+                }
+                mongo.updateFirst(Query.query(Criteria.where("_id").is(request.id())),
+                        Update.update(RequestListing.FIELD, RequestListing.of(request)), COLLECTION);
+            }
+        }
     }
 
     @Override
     public void open(ApprovalRequest request, List<EventPayload> events) {
         try {
-            store.insert(COLLECTION, request, events, Map.of(OPEN_KEY, openKey(request)));
+            store.insert(COLLECTION, request, events, Map.of(OPEN_KEY, openKey(request),
+                    RequestListing.FIELD, RequestListing.of(request)));
         } catch (DuplicateKeyException e) {
             throw new OpenRequestExistsException();
         }
@@ -53,6 +89,7 @@ public class MongoApprovalRequests implements ApprovalRequests {
     public boolean update(ApprovalRequest next, List<EventPayload> events) {
         Map<String, Object> openKey = new HashMap<>();
         openKey.put(OPEN_KEY, next.status().isOpen() ? openKey(next) : null);
+        openKey.put(RequestListing.FIELD, RequestListing.of(next));
         return store.update(COLLECTION, next.id(), next, next.version(), events, openKey);
     }
 
@@ -121,6 +158,54 @@ public class MongoApprovalRequests implements ApprovalRequests {
         Query query = Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "createdAt"))
                 .skip((long) filter.page() * filter.size()).limit(filter.size());
         return mongo.find(query, ApprovalRequest.class, COLLECTION);
+    }
+
+    @Override
+    public ListPage<ApprovalRequest> list(RequestFilter filter, PageAt at) {
+        return NEWEST_FIRST.read(mongo, criteria(filter), at, ApprovalRequest.class, COLLECTION,
+                request -> new Cursor(request.createdAt(), request.id()));
+    }
+
+    /** {@code filter} as one MongoDB filter: every condition set holds. */
+    static Criteria criteria(RequestFilter filter) {
+        List<Criteria> all = new ArrayList<>();
+        if (filter.pipelineId() != null) {
+            all.add(Criteria.where("image.pipelineId").is(filter.pipelineId()));
+        }
+        if (filter.statuses() != null && !filter.statuses().isEmpty()) {
+            all.add(Criteria.where("status").in(filter.statuses().stream().map(Enum::name).toList()));
+        }
+        if (filter.tag() != null && !filter.tag().isBlank()) {
+            all.add(Criteria.where("image.tag").regex(Pattern.quote(filter.tag()), "i"));
+        }
+        if (filter.text() != null && !filter.text().isBlank()) {
+            List<Criteria> anyOf = new ArrayList<>(List.of(
+                    Criteria.where("image.tag").regex(Pattern.quote(filter.text()), "i"),
+                    Criteria.where("image.digest").regex(Pattern.quote(filter.text()), "i")));
+            if (filter.commitDigests() != null && !filter.commitDigests().isEmpty()) {
+                anyOf.add(Criteria.where("image.digest").in(filter.commitDigests()));
+            }
+            all.add(new Criteria().orOperator(anyOf));
+        }
+        if (filter.requestedBy() != null) {
+            all.add(Criteria.where(RequestListing.REQUESTER).is(filter.requestedBy()));
+        }
+        if (filter.expiresAfter() != null) {
+            all.add(Criteria.where("expiresAt").gt(filter.expiresAfter()));
+        }
+        if (filter.visibleIn() != null) {
+            ReachCriteria.of(filter.visibleIn(), "image.").ifPresent(all::add);
+        }
+        if (filter.awaiting() != null) {
+            AwaitingVotePolicy.VoterFilter voter = filter.awaiting();
+            all.add(Criteria.where("status").is(ApprovalStatus.PENDING.name()).and("expiresAt").gt(voter.now())
+                    .and(RequestListing.FOREIGN_IMAGE).ne(true)
+                    .and(RequestListing.REQUESTER).ne(voter.voter())
+                    .and(RequestListing.BUILDER).ne(voter.voter())
+                    .and(RequestListing.VOTERS).ne(voter.voter()));
+            ReachCriteria.of(voter.reach(), "image.").ifPresent(all::add);
+        }
+        return all.isEmpty() ? new Criteria() : all.size() == 1 ? all.get(0) : new Criteria().andOperator(all);
     }
 
     private static String openKey(ApprovalRequest request) {

@@ -5,9 +5,18 @@ import dev.shipgate.approval.approval.application.PipelineImages;
 import dev.shipgate.approval.approval.application.PipelineImages.EligibleApprover;
 import dev.shipgate.approval.approval.application.PipelineImages.ImagePage;
 import dev.shipgate.approval.image.domain.Image;
+import dev.shipgate.approval.approval.application.PipelineImages.ImageSearch;
+import dev.shipgate.contracts.paging.PageAt;
+import dev.shipgate.support.web.PagedAnswer;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.validation.annotation.Validated;
@@ -41,25 +50,53 @@ class PipelineImagesController {
                             Instant builtAt, RequestView latestRequest, boolean deployable, String activeOn) {
     }
 
-    /** Every image of the pipeline's application with its approval state, newest first. */
+    /**
+     * Every image of the pipeline's application with its approval state, newest first (build time, then digest);
+     * {@code q} finds part of a tag (any case) or of the digest, or the start of the commit. Pages:
+     * {@link PagedAnswer}.
+     */
     @GetMapping("/api/pipelines/{pipelineId}/images")
-    public List<ImageView> images(@AuthenticationPrincipal Jwt caller, @PathVariable String pipelineId,
-                                  @RequestParam(required = false) @Size(max = 100) String tag,
-                                  @RequestParam(defaultValue = "0") @Min(0) int page,
-                                  @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return views(pipelineImages.images(caller.getSubject(), pipelineId, tag, page, size));
+    @ApiResponse(responseCode = "200", description = PagedAnswer.DESCRIPTION, headers = {
+            @Header(name = PagedAnswer.LINK, description = PagedAnswer.LINK_DESCRIPTION,
+                    schema = @Schema(type = "string")),
+            @Header(name = PagedAnswer.TOTAL_COUNT, description = PagedAnswer.TOTAL_DESCRIPTION,
+                    schema = @Schema(type = "integer", format = "int64"))},
+            content = @Content(array = @ArraySchema(schema = @Schema(implementation = ImageView.class))))
+    public ResponseEntity<List<ImageView>> images(@AuthenticationPrincipal Jwt caller,
+                                                  @PathVariable String pipelineId,
+                                                  @RequestParam(required = false) @Size(max = 100) String tag,
+                                                  @RequestParam(required = false) @Size(max = PagedAnswer.Q_MAX)
+                                                  String q,
+                                                  @RequestParam(required = false)
+                                                  @Size(max = PagedAnswer.CURSOR_MAX) String cursor,
+                                                  @RequestParam(defaultValue = "0") @Min(0) int page,
+                                                  @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return views(pipelineImages.images(caller.getSubject(), pipelineId,
+                new ImageSearch(tag, PagedAnswer.text(q)), PageAt.of(cursor, page, size)));
     }
 
     /**
-     * "Approved images" of Select Image: approved, unused, unexpired; the active image only if newly approved.
-     * Without approval on the pipeline, every image but the active one.
+     * "Approved images" of Select Image: approved, unused, unexpired, newest request first; the active image only if
+     * newly approved. Without approval on the pipeline, every image but the active one. {@code q} as for images.
      */
     @GetMapping("/api/pipelines/{pipelineId}/deployable-images")
-    public List<ImageView> deployable(@AuthenticationPrincipal Jwt caller, @PathVariable String pipelineId,
-                                      @RequestParam(required = false) @Size(max = 100) String tag,
-                                      @RequestParam(defaultValue = "0") @Min(0) int page,
-                                      @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return views(pipelineImages.deployableImages(caller.getSubject(), pipelineId, tag, page, size));
+    @ApiResponse(responseCode = "200", description = PagedAnswer.DESCRIPTION, headers = {
+            @Header(name = PagedAnswer.LINK, description = PagedAnswer.LINK_DESCRIPTION,
+                    schema = @Schema(type = "string")),
+            @Header(name = PagedAnswer.TOTAL_COUNT, description = PagedAnswer.TOTAL_DESCRIPTION,
+                    schema = @Schema(type = "integer", format = "int64"))},
+            content = @Content(array = @ArraySchema(schema = @Schema(implementation = ImageView.class))))
+    public ResponseEntity<List<ImageView>> deployable(@AuthenticationPrincipal Jwt caller,
+                                                      @PathVariable String pipelineId,
+                                                      @RequestParam(required = false) @Size(max = 100) String tag,
+                                                      @RequestParam(required = false) @Size(max = PagedAnswer.Q_MAX)
+                                                      String q,
+                                                      @RequestParam(required = false)
+                                                      @Size(max = PagedAnswer.CURSOR_MAX) String cursor,
+                                                      @RequestParam(defaultValue = "0") @Min(0) int page,
+                                                      @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return views(pipelineImages.deployableImages(caller.getSubject(), pipelineId,
+                new ImageSearch(tag, PagedAnswer.text(q)), PageAt.of(cursor, page, size)));
     }
 
     /** Who may approve images of this pipeline (for the caller's request: never themselves). */
@@ -77,18 +114,18 @@ class PipelineImagesController {
     @GetMapping("/api/pipelines/{pipelineId}/eligible-approvers")
     public List<EligibleApprover> eligibleApprovers(@AuthenticationPrincipal Jwt caller,
                                                     @PathVariable String pipelineId,
-                                                    @RequestParam(required = false) @Size(max = 200)
+                                                   @RequestParam(required = false) @Size(max = 200)
                                                     String imageDigest) {
         return pipelineImages.eligibleApprovers(caller.getSubject(), pipelineId, imageDigest);
     }
 
-    private List<ImageView> views(ImagePage page) {
-        return page.images().stream().map(state -> {
+    private ResponseEntity<List<ImageView>> views(ImagePage page) {
+        return PagedAnswer.of(page.images().map(state -> {
             Image image = state.image();
             return new ImageView(image.digest(), image.tag(), image.tags(), image.commit(), image.builtBy(),
                     image.builtAt(), state.newest().map(request -> RequestView.now(approvals, request, page.caller(),
                     page.now())).orElse(null), state.deployable(),
                     state.active() ? page.pipeline().environment() : null);
-        }).toList();
+        }));
     }
 }

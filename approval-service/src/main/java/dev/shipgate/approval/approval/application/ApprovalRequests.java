@@ -2,7 +2,12 @@ package dev.shipgate.approval.approval.application;
 
 import dev.shipgate.approval.approval.domain.ApprovalRequest;
 import dev.shipgate.approval.approval.domain.ApprovalStatus;
+import dev.shipgate.approval.approval.domain.AwaitingVotePolicy;
+import dev.shipgate.approval.approval.domain.Reach;
+import dev.shipgate.approval.approval.domain.ViewingPolicy;
 import dev.shipgate.contracts.EventPayload;
+import dev.shipgate.contracts.paging.ListPage;
+import dev.shipgate.contracts.paging.PageAt;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -42,7 +47,33 @@ public interface ApprovalRequests {
     /** Open requests whose lifetime has ended. */
     List<ApprovalRequest> overdue(Instant now, int limit);
 
+    /** Pages of open requests of a pipeline for the followers that judge them again; no visibility filter. */
     List<ApprovalRequest> search(RequestQuery query);
+
+    /**
+     * A page of the requests that pass {@code filter}, newest first ({@code createdAt}, then id): filtered by the
+     * database, then paged, with the filter's total.
+     */
+    ListPage<ApprovalRequest> list(RequestFilter filter, PageAt at);
+
+    /**
+     * Filters of {@link #list}; null fields do not filter, and every field that is set must hold.
+     *
+     * @param text          part of the image's tag (any case) or digest, or one of {@code commitDigests}
+     * @param commitDigests digests of the images whose commit {@code text} starts (read from the images first)
+     * @param requestedBy   the requester's canonical id
+     * @param expiresAfter  only requests whose {@code expiresAt} is after it
+     * @param visibleIn     only requests on a scope it contains ({@link ViewingPolicy#reach})
+     * @param awaiting      only requests waiting for this voter ({@link AwaitingVotePolicy#filterFor})
+     */
+    record RequestFilter(String pipelineId, List<ApprovalStatus> statuses, String tag, String text,
+                         Collection<String> commitDigests, String requestedBy, Instant expiresAfter,
+                         Reach visibleIn, AwaitingVotePolicy.VoterFilter awaiting) {
+
+        public static RequestFilter none() {
+            return new RequestFilter(null, null, null, null, null, null, null, null, null);
+        }
+    }
 
     /** Filters of {@link #search}; null fields do not filter. */
     record RequestQuery(String pipelineId, List<ApprovalStatus> statuses, String tag, int page, int size) {

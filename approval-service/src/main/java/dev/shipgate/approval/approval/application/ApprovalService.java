@@ -10,7 +10,7 @@ import dev.shipgate.approval.approval.domain.Tally;
 import dev.shipgate.approval.approval.domain.Outcome;
 import dev.shipgate.approval.approval.domain.People;
 import dev.shipgate.approval.approval.domain.RefusedAttempt;
-import dev.shipgate.approval.approval.domain.RefusalReason;
+import dev.shipgate.approval.approval.domain.ApprovalRefusal;
 import dev.shipgate.approval.approval.domain.RequestedImage;
 import dev.shipgate.approval.image.application.Images;
 import dev.shipgate.approval.image.domain.Image;
@@ -66,9 +66,9 @@ public class ApprovalService {
     /** {@code via}: through what the user asks (session, API token); recorded in the request's history. */
     public ApprovalRequest request(String userId, Channel via, String pipelineId, String digest,
                                    List<String> namedApprovers, String comment) {
-        Pipeline pipeline = pipelines.find(pipelineId).orElseThrow(() -> refused(RefusalReason.UNKNOWN_PIPELINE,
+        Pipeline pipeline = pipelines.find(pipelineId).orElseThrow(() -> refused(ApprovalRefusal.UNKNOWN_PIPELINE,
                 "no pipeline " + pipelineId));
-        Image image = images.find(digest).orElseThrow(() -> refused(RefusalReason.UNKNOWN_IMAGE,
+        Image image = images.find(digest).orElseThrow(() -> refused(ApprovalRefusal.UNKNOWN_IMAGE,
                 "no image with digest " + digest));
         RequestedImage requested = new RequestedImage(pipeline.id(), pipeline.project(), pipeline.application(),
                 pipeline.environment(), image.digest(), image.tag(), access.resolve(image.builtBy()),
@@ -84,7 +84,7 @@ public class ApprovalService {
         try {
             requests.open(accepted.request(), accepted.events());
         } catch (ApprovalRequests.OpenRequestExistsException e) {
-            throw refused(RefusalReason.OPEN_REQUEST_EXISTS, "an approval request for " + image.tag()
+            throw refused(ApprovalRefusal.OPEN_REQUEST_EXISTS, "an approval request for " + image.tag()
                     + " on this pipeline is already open: approve, cancel or expire it first");
         }
         return accepted.request();
@@ -196,14 +196,14 @@ public class ApprovalService {
         try {
             return updater.apply(requestId, request -> command.apply(current.applyTo(request), actor));
         } catch (RefusedException e) {
-            if (!RefusalReason.UNKNOWN_REQUEST.is(e.refusal())) {
+            if (!ApprovalRefusal.UNKNOWN_REQUEST.is(e.refusal())) {
                 refusals.record(RefusedAttempt.of(requestId, actor, action, e.refusal(), clock.instant()));
             }
             throw e;
         }
     }
 
-    private static RefusedException refused(RefusalReason reason, String message) {
+    private static RefusedException refused(ApprovalRefusal reason, String message) {
         return reason.because(message).exception();
     }
 }

@@ -5,7 +5,7 @@ import dev.shipgate.approval.access.domain.Actor;
 import dev.shipgate.approval.approval.domain.ApprovalRequest;
 import dev.shipgate.approval.approval.domain.ApprovalStatus;
 import dev.shipgate.approval.approval.domain.DeployablePolicy;
-import dev.shipgate.approval.approval.domain.RefusalReason;
+import dev.shipgate.approval.approval.domain.ApprovalRefusal;
 import dev.shipgate.approval.approval.domain.RequestedImage;
 import dev.shipgate.approval.approval.domain.ViewingPolicy;
 import dev.shipgate.approval.image.application.Images;
@@ -14,12 +14,16 @@ import dev.shipgate.approval.pipeline.application.ActiveImages;
 import dev.shipgate.approval.pipeline.application.Pipelines;
 import dev.shipgate.approval.pipeline.domain.Pipeline;
 import dev.shipgate.contracts.events.PipelineImage;
+import dev.shipgate.contracts.paging.ListPage;
+import dev.shipgate.contracts.paging.PageAt;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * What the Build &amp; Deploy screens show for one pipeline: its images with their approval state, the ones that may
@@ -31,13 +35,15 @@ public class PipelineImages {
     private final Pipelines pipelines;
     private final Images images;
     private final ApprovalRequests requests;
+    private final RequestQueries queries;
     private final ActiveImages activeImages;
     private final ApprovalService approvals;
     private final AccessDirectory access;
     private final Clock clock;
 
-    public PipelineImages(Pipelines pipelines, Images images, ApprovalRequests requests, ActiveImages activeImages,
-                          ApprovalService approvals, AccessDirectory access, Clock clock) {
+    public PipelineImages(Pipelines pipelines, Images images, ApprovalRequests requests, RequestQueries queries,
+                          ActiveImages activeImages, ApprovalService approvals, AccessDirectory access, Clock clock) {
+        this.queries = queries;
         this.pipelines = pipelines;
         this.images = images;
         this.requests = requests;
@@ -47,8 +53,8 @@ public class PipelineImages {
         this.clock = clock;
     }
 
-    /** A page of images as the caller sees them at {@code now}. */
-    public record ImagePage(Actor caller, Pipeline pipeline, Instant now, List<ImageState> images) {
+    /** A page of images as the caller sees them at {@code now}, with the list's total and next cursor. */
+    public record ImagePage(Actor caller, Pipeline pipeline, Instant now, ListPage<ImageState> images) {
     }
 
     /**
@@ -59,38 +65,44 @@ public class PipelineImages {
     public record ImageState(Image image, Optional<ApprovalRequest> newest, boolean deployable, boolean active) {
     }
 
+    /** What a list of images is narrowed to; null fields do not filter. */
+    public record ImageSearch(String tag, String text) {
+    }
+
     /** A person who may approve images of the pipeline, and the approver rules (groups) they can fill. */
     public record EligibleApprover(String userId, List<String> rules) {
     }
 
-    /** Every image of the pipeline's application, newest first; {@code tag} matches part of a tag, or all if null. */
-    public ImagePage images(String callerId, String pipelineId, String tag, int page, int size) {
+    /** Every image of the pipeline's application, newest first, filtered by the database, then paged. */
+    public ImagePage images(String callerId, String pipelineId, ImageSearch search, PageAt at) {
         Actor caller = access.actor(callerId);
         Pipeline pipeline = visiblePipeline(caller, pipelineId);
         Optional<String> active = activeImages.active(pipelineId).map(PipelineImage::digest);
-        return page(caller, pipeline, active, images.forApplication(pipeline.application(), tag, page, size));
+        return page(caller, pipeline, active, images.list(new Images.ImageFilter(pipeline.application(),
+                search.tag(), search.text(), null), at));
     }
 
     /**
-     * "Approved images" of Select Image: approved, unused, unexpired (judged now: a pending request that meets a
-     * lowered policy is deployable, an approval past its time is not). Without approval on the pipeline, every image
-     * but the active one.
+     * "Approved images" of Select Image: approved, unused, unexpired, newest request first. A database filter on the
+     * stored state (status APPROVED, {@code expiresAt} after now), which the followers of policy and access changes
+     * keep current ({@link DeployablePolicy} judges each shown image again now). Without approval on the pipeline,
+     * every image but the active one, newest first.
      */
-    public ImagePage deployableImages(String callerId, String pipelineId, String tag, int page, int size) {
+    public ImagePage deployableImages(String callerId, String pipelineId, ImageSearch search, PageAt at) {
         Actor caller = access.actor(callerId);
         Pipeline pipeline = visiblePipeline(caller, pipelineId);
         Optional<String> active = activeImages.active(pipelineId).map(PipelineImage::digest);
-        if (pipeline.requiredApprovals() == 0) { // every image may be deployed but the active one
-            return page(caller, pipeline, active, images.forApplication(pipeline.application(), tag, page, size)
-                    .stream().filter(image -> !active.map(image.digest()::equals).orElse(false)).toList());
+        if (pipeline.requiredApprovals() == 0) {
+            return page(caller, pipeline, active, images.list(new Images.ImageFilter(pipeline.application(),
+                    search.tag(), search.text(), active.orElse(null)), at));
         }
         Instant now = clock.instant();
-        return page(caller, pipeline, active, requests.search(new ApprovalRequests.RequestQuery(pipelineId,
-                        List.of(ApprovalStatus.APPROVED, ApprovalStatus.PENDING), tag, page, size)).stream()
-                .filter(request -> DeployablePolicy.usable(approvals.live(request), now))
-                .map(request -> images.find(request.image().digest()))
-                .flatMap(Optional::stream)
-                .toList());
+        ListPage<ApprovalRequest> approved = queries.search(caller, new ApprovalRequests.RequestFilter(pipelineId,
+                List.of(ApprovalStatus.APPROVED), search.tag(), search.text(), null, null, now, null, null), at);
+        Map<String, Image> byDigest = images.findAll(approved.items().stream().map(r -> r.image().digest())
+                .toList()).stream().collect(Collectors.toMap(Image::digest, Function.identity()));
+        return page(caller, pipeline, active, approved.map(request -> byDigest.getOrDefault(request.image().digest(),
+                asRequested(request))));
     }
 
     /** Who may approve images of the pipeline, sorted: never the caller (who would request), nor the builder. */
@@ -115,21 +127,28 @@ public class PipelineImages {
         return approvals.eligibleApprovers(image, callerId).stream().sorted().toList();
     }
 
-    private ImagePage page(Actor caller, Pipeline pipeline, Optional<String> active, List<Image> page) {
+    private ImagePage page(Actor caller, Pipeline pipeline, Optional<String> active, ListPage<Image> page) {
         Instant now = clock.instant();
         Map<String, ApprovalRequest> newest = requests.latestForImages(pipeline.id(),
-                page.stream().map(Image::digest).toList());
-        return new ImagePage(caller, pipeline, now, page.stream().map(image -> {
+                page.items().stream().map(Image::digest).toList());
+        return new ImagePage(caller, pipeline, now, page.map(image -> {
             boolean isActive = active.map(image.digest()::equals).orElse(false);
             Optional<ApprovalRequest> latest = Optional.ofNullable(newest.get(image.digest()));
             boolean deployable = DeployablePolicy.deployable(pipeline.requiredApprovals() > 0, isActive,
                     latest.map(approvals::live), now);
             return new ImageState(image, latest, deployable, isActive);
-        }).toList());
+        }));
+    }
+
+    /** The image as its request names it, should the image itself be gone. */
+    private static Image asRequested(ApprovalRequest request) {
+        RequestedImage image = request.image();
+        return new Image(image.digest(), null, List.of(image.tag()), null, image.imageApplication(),
+                image.builtBy(), request.createdAt());
     }
 
     private Pipeline visiblePipeline(Actor caller, String pipelineId) {
         return pipelines.find(pipelineId).filter(pipeline -> ViewingPolicy.maySee(caller, pipeline.scope()))
-                .orElseThrow(() -> RefusalReason.UNKNOWN_PIPELINE.because("no pipeline " + pipelineId).exception());
+                .orElseThrow(() -> ApprovalRefusal.UNKNOWN_PIPELINE.because("no pipeline " + pipelineId).exception());
     }
 }

@@ -1,20 +1,36 @@
 package dev.shipgate.approval.approval.application;
 
-import dev.shipgate.approval.approval.application.ApprovalRequests.RequestQuery;
 import dev.shipgate.approval.access.domain.Actor;
+import dev.shipgate.approval.approval.application.ApprovalRequests.RequestFilter;
 import dev.shipgate.approval.approval.domain.ApprovalRequest;
-import dev.shipgate.approval.approval.domain.RefusalReason;
+import dev.shipgate.approval.approval.domain.ApprovalRefusal;
+import dev.shipgate.approval.approval.domain.AwaitingVotePolicy;
+import dev.shipgate.approval.approval.domain.Reach;
 import dev.shipgate.approval.approval.domain.ViewingPolicy;
+import dev.shipgate.approval.image.application.Images;
+import dev.shipgate.contracts.paging.ListPage;
+import dev.shipgate.contracts.paging.PageAt;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
-/** Reading approval requests as a caller may see them ({@link ViewingPolicy}). */
+/**
+ * Reading approval requests as a caller may see them ({@link ViewingPolicy}) and the ones waiting for their vote
+ * ({@link AwaitingVotePolicy}): both are database filters, applied before paging, so every page is full but the last
+ * and the total counts exactly what the caller may see.
+ */
 public class RequestQueries {
 
-    private final ApprovalRequests requests;
+    /** A commit prefix matches at most this many images (a short prefix is a search by tag or digest anyway). */
+    static final int COMMIT_MATCHES = 1000;
 
-    public RequestQueries(ApprovalRequests requests) {
+    private final ApprovalRequests requests;
+    private final Images images;
+
+    public RequestQueries(ApprovalRequests requests, Images images) {
         this.requests = requests;
+        this.images = images;
     }
 
     /**
@@ -25,13 +41,28 @@ public class RequestQueries {
      */
     public ApprovalRequest visible(Actor actor, String id) {
         return requests.find(id).filter(request -> ViewingPolicy.maySee(actor, request.image().scope()))
-                .orElseThrow(() -> RefusalReason.UNKNOWN_REQUEST.because("no approval request " + id).exception());
+                .orElseThrow(() -> ApprovalRefusal.UNKNOWN_REQUEST.because("no approval request " + id).exception());
     }
 
-    /** The page {@code query} asks for, counting only the requests {@code actor} may see; newest first. */
-    public List<ApprovalRequest> search(Actor actor, RequestQuery query) {
-        return FilteredPages.page(batch -> requests.search(new RequestQuery(query.pipelineId(), query.statuses(),
-                        query.tag(), batch, FilteredPages.BATCH)),
-                request -> ViewingPolicy.maySee(actor, request.image().scope()), query.page(), query.size());
+    /** The page of {@code wanted} that {@code actor} may see; newest first. */
+    public ListPage<ApprovalRequest> search(Actor actor, RequestFilter wanted, PageAt at) {
+        return requests.list(withCommits(wanted, ViewingPolicy.reach(actor), null), at);
+    }
+
+    /** The page of {@code wanted} waiting for {@code actor}'s vote at {@code now} (their Approval pending list). */
+    public ListPage<ApprovalRequest> awaitingVote(Actor actor, RequestFilter wanted, PageAt at, Instant now) {
+        Optional<AwaitingVotePolicy.VoterFilter> voter = AwaitingVotePolicy.filterFor(actor, now);
+        if (voter.isEmpty()) {
+            return new ListPage<>(List.of(), 0, null);
+        }
+        return requests.list(withCommits(wanted, null, voter.get()), at);
+    }
+
+    private RequestFilter withCommits(RequestFilter wanted, Reach visibleIn,
+                                      AwaitingVotePolicy.VoterFilter awaiting) {
+        List<String> commitDigests = wanted.text() == null || wanted.text().isBlank() ? List.of()
+                : images.digestsOfCommit(wanted.text().strip(), COMMIT_MATCHES);
+        return new RequestFilter(wanted.pipelineId(), wanted.statuses(), wanted.tag(), wanted.text(), commitDigests,
+                wanted.requestedBy(), wanted.expiresAfter(), visibleIn, awaiting);
     }
 }

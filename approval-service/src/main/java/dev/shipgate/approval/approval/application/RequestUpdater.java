@@ -1,7 +1,7 @@
 package dev.shipgate.approval.approval.application;
 
 import dev.shipgate.contracts.refusal.RefusedException;
-import dev.shipgate.approval.approval.domain.RefusalReason;
+import dev.shipgate.approval.approval.domain.ApprovalRefusal;
 import dev.shipgate.approval.approval.domain.ApprovalRequest;
 import dev.shipgate.approval.approval.domain.Outcome;
 
@@ -39,7 +39,7 @@ public class RequestUpdater {
     public ApprovalRequest apply(String requestId, Function<ApprovalRequest, Outcome> command) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             ApprovalRequest current = requests.find(requestId).orElseThrow(() -> new RefusedException(
-                    RefusalReason.UNKNOWN_REQUEST.because("no approval request " + requestId)));
+                    ApprovalRefusal.UNKNOWN_REQUEST.because("no approval request " + requestId)));
             Outcome outcome = command.apply(current);
             if (outcome instanceof Outcome.Refused refused) {
                 throw new RefusedException(refused.refusal());

@@ -61,7 +61,7 @@ public record ApprovalRequest(
     public static Outcome open(String id, RequestedImage image, Actor requester, List<String> namedApprovers,
                                Set<String> eligibleApprovers, String comment, ApprovalPolicy policy, Instant now) {
         if (!requester.permissions().canBuildAndDeploy(image.scope())) {
-            return Outcome.refused(RefusalReason.NOT_ALLOWED_TO_REQUEST, requester.userId()
+            return Outcome.refused(ApprovalRefusal.NOT_ALLOWED_TO_REQUEST, requester.userId()
                     + " needs Build and Deploy on " + image.application() + " / " + image.environment()
                     + " to request approval");
         }
@@ -69,14 +69,14 @@ public record ApprovalRequest(
             return anotherApplication(image);
         }
         if (!policy.needsApproval()) {
-            return Outcome.refused(RefusalReason.NO_APPROVAL_NEEDED,
+            return Outcome.refused(ApprovalRefusal.NO_APPROVAL_NEEDED,
                     "this pipeline needs no approval: the image can be deployed directly");
         }
         List<String> named = namedApprovers == null ? List.of()
                 : namedApprovers.stream().map(UserIds::canonical).distinct().toList();
         List<String> notEligible = named.stream().filter(user -> !eligibleApprovers.contains(user)).toList();
         if (!notEligible.isEmpty()) {
-            return Outcome.refused(RefusalReason.NAMED_APPROVER_NOT_ELIGIBLE, "not eligible to approve this image: "
+            return Outcome.refused(ApprovalRefusal.NAMED_APPROVER_NOT_ELIGIBLE, "not eligible to approve this image: "
                     + String.join(", ", notEligible));
         }
         List<String> notified = named.isEmpty() ? eligibleApprovers.stream().sorted().toList() : named;
@@ -89,7 +89,7 @@ public record ApprovalRequest(
     }
 
     private static Outcome.Refused anotherApplication(RequestedImage image) {
-        return new Outcome.Refused(RefusalReason.IMAGE_OF_ANOTHER_APPLICATION.because("image " + image.tag()
+        return new Outcome.Refused(ApprovalRefusal.IMAGE_OF_ANOTHER_APPLICATION.because("image " + image.tag()
                 + " was built for " + image.imageApplication() + ", not for " + image.application()
                 + ": it cannot be requested, approved or deployed on pipeline " + image.pipelineId()));
     }
@@ -134,7 +134,7 @@ public record ApprovalRequest(
             return refused;
         }
         if (comment == null || comment.isBlank()) {
-            return Outcome.refused(RefusalReason.COMMENT_REQUIRED, "say why the image is rejected");
+            return Outcome.refused(ApprovalRefusal.COMMENT_REQUIRED, "say why the image is rejected");
         }
         List<EventPayload> events = new ArrayList<>(judged.events());
         events.add(new ApprovalRejected(id, pipelineImage(), requestedBy, approver.userId(), comment));
@@ -152,11 +152,12 @@ public record ApprovalRequest(
         Outcome.Accepted judged = reevaluate(people, now);
         ApprovalRequest current = judged.request();
         if (!current.status.isOpen()) {
-            return Outcome.refused(RefusalReason.ALREADY_CLOSED, "the request is " + current.status.name().toLowerCase()
+            return Outcome.refused(ApprovalRefusal.ALREADY_CLOSED, "the request is "
+                    + current.status.name().toLowerCase()
                     + ": only a vote on an open request, or on an approval not used yet, can be withdrawn");
         }
         if (!current.hasVoted(approver.userId())) {
-            return Outcome.refused(RefusalReason.NO_VOTE_TO_WITHDRAW, approver.userId()
+            return Outcome.refused(ApprovalRefusal.NO_VOTE_TO_WITHDRAW, approver.userId()
                     + " has not approved this request, so there is no vote to withdraw");
         }
         List<Vote> nextVotes = current.votes.stream()
@@ -253,11 +254,11 @@ public record ApprovalRequest(
     /** The requester withdraws the request, before it is used. */
     public Outcome cancel(Actor user, Instant now) {
         if (!UserIds.same(user.userId(), requestedBy)) {
-            return Outcome.refused(RefusalReason.ONLY_REQUESTER_CAN_CANCEL, "only " + requestedBy
+            return Outcome.refused(ApprovalRefusal.ONLY_REQUESTER_CAN_CANCEL, "only " + requestedBy
                     + ", who requested it, can cancel this request");
         }
         if (!status.isOpen()) {
-            return Outcome.refused(RefusalReason.ALREADY_CLOSED,
+            return Outcome.refused(ApprovalRefusal.ALREADY_CLOSED,
                     "the request is already " + status.name().toLowerCase());
         }
         return new Outcome.Accepted(
@@ -270,11 +271,11 @@ public record ApprovalRequest(
     public Outcome expire(Actor user, Instant now) {
         boolean admin = user.permissions().canAdminister(image.scope());
         if (!UserIds.same(user.userId(), requestedBy) && !admin) {
-            return Outcome.refused(RefusalReason.ONLY_REQUESTER_OR_ADMIN_CAN_EXPIRE, "only " + requestedBy
+            return Outcome.refused(ApprovalRefusal.ONLY_REQUESTER_OR_ADMIN_CAN_EXPIRE, "only " + requestedBy
                     + " or an admin of " + image.application() + " can expire this approval");
         }
         if (!status.isOpen()) {
-            return Outcome.refused(RefusalReason.ALREADY_CLOSED,
+            return Outcome.refused(ApprovalRefusal.ALREADY_CLOSED,
                     "the request is already " + status.name().toLowerCase());
         }
         return expired(user.userId(), user.via(), "EXPIRED_BY_USER", now);
@@ -306,7 +307,7 @@ public record ApprovalRequest(
         ApprovalRequest current = judged.request();
         Tally tally = current.tally(people);
         if (current.status == ApprovalStatus.PENDING) {
-            return Outcome.refused(RefusalReason.PARTIALLY_APPROVED, "the image is not approved under the pipeline's"
+            return Outcome.refused(ApprovalRefusal.PARTIALLY_APPROVED, "the image is not approved under the pipeline's"
                     + " policy now (" + tally.shortfall() + "): a partially approved image cannot be deployed");
         }
         Outcome.Refused notUsable = current.checkUsable(now);
@@ -314,7 +315,7 @@ public record ApprovalRequest(
             return notUsable;
         }
         if (!current.policy.approverMayDeploy() && current.hasVoted(deployer.userId())) {
-            return Outcome.refused(RefusalReason.APPROVER_CANNOT_DEPLOY, deployer.userId()
+            return Outcome.refused(ApprovalRefusal.APPROVER_CANNOT_DEPLOY, deployer.userId()
                     + " approved this image and this pipeline does not let approvers deploy what they approved");
         }
         // approved and used in this one step: no ImageApproved, which would make an AUTOMATIC pipeline start a
@@ -332,19 +333,19 @@ public record ApprovalRequest(
     /** Why this request cannot be deployed now, or null when it can. */
     public Outcome.Refused checkUsable(Instant now) {
         return switch (status) {
-            case PENDING -> new Outcome.Refused(RefusalReason.PARTIALLY_APPROVED.because("the image has "
+            case PENDING -> new Outcome.Refused(ApprovalRefusal.PARTIALLY_APPROVED.because("the image has "
                     + votes.size() + " of " + policy.requiredApprovals()
                     + " required approvals: a partially approved image cannot be deployed"));
-            case REJECTED -> new Outcome.Refused(RefusalReason.APPROVAL_REJECTED.because("the image was rejected"));
-            case CANCELLED -> new Outcome.Refused(RefusalReason.APPROVAL_CANCELLED.because(
+            case REJECTED -> new Outcome.Refused(ApprovalRefusal.APPROVAL_REJECTED.because("the image was rejected"));
+            case CANCELLED -> new Outcome.Refused(ApprovalRefusal.APPROVAL_CANCELLED.because(
                     "the approval request was cancelled"));
-            case EXPIRED -> new Outcome.Refused(RefusalReason.APPROVAL_EXPIRED.because("the approval has expired"));
-            case CONSUMED -> new Outcome.Refused(RefusalReason.APPROVAL_ALREADY_USED.because(
+            case EXPIRED -> new Outcome.Refused(ApprovalRefusal.APPROVAL_EXPIRED.because("the approval has expired"));
+            case CONSUMED -> new Outcome.Refused(ApprovalRefusal.APPROVAL_ALREADY_USED.because(
                     "the approval was used by deployment " + consumedBy + ": deploying again needs a new approval"));
-            case NOT_NEEDED -> new Outcome.Refused(RefusalReason.NO_APPROVAL_NEEDED.because(
+            case NOT_NEEDED -> new Outcome.Refused(ApprovalRefusal.NO_APPROVAL_NEEDED.because(
                     "the pipeline needs no approval now: this request was closed as no longer needed"));
             case APPROVED -> now.isBefore(expiresAt) ? null
-                    : new Outcome.Refused(RefusalReason.APPROVAL_EXPIRED.because(
+                    : new Outcome.Refused(ApprovalRefusal.APPROVAL_EXPIRED.because(
                             "the approval expired at " + expiresAt));
         };
     }
@@ -368,12 +369,13 @@ public record ApprovalRequest(
         return image.toPipelineImage();
     }
 
-    private Outcome.Refused checkVoter(Actor approver, Instant now) {
+    /** Why {@code approver} may not vote on this request as it stands, or null when they may. */
+    Outcome.Refused checkVoter(Actor approver, Instant now) {
         if (status == ApprovalStatus.EXPIRED || status.isOpen() && !now.isBefore(expiresAt)) {
-            return new Outcome.Refused(RefusalReason.APPROVAL_EXPIRED.because("the request expired at " + expiresAt));
+            return new Outcome.Refused(ApprovalRefusal.APPROVAL_EXPIRED.because("the request expired at " + expiresAt));
         }
         if (status != ApprovalStatus.PENDING) {
-            return new Outcome.Refused(RefusalReason.REQUEST_NOT_PENDING.because(
+            return new Outcome.Refused(ApprovalRefusal.REQUEST_NOT_PENDING.because(
                     "the request is " + status.name().toLowerCase() + ", not waiting for votes"));
         }
         if (image.isOfAnotherApplication()) {
@@ -381,23 +383,23 @@ public record ApprovalRequest(
         }
         // self-approval is refused before eligibility: it holds for super admins too
         if (UserIds.same(approver.userId(), requestedBy)) {
-            return new Outcome.Refused(RefusalReason.REQUESTER_CANNOT_APPROVE.because(
+            return new Outcome.Refused(ApprovalRefusal.REQUESTER_CANNOT_APPROVE.because(
                     "you requested this approval, so you cannot approve or reject it"));
         }
         if (UserIds.same(approver.userId(), image.builtBy())) {
-            return new Outcome.Refused(RefusalReason.BUILDER_CANNOT_APPROVE.because(
+            return new Outcome.Refused(ApprovalRefusal.BUILDER_CANNOT_APPROVE.because(
                     "you built this image, so you cannot approve or reject it"));
         }
         if (approver.serviceAccount()) {
-            return new Outcome.Refused(RefusalReason.SERVICE_ACCOUNT_CANNOT_APPROVE.because(approver.userId()
+            return new Outcome.Refused(ApprovalRefusal.SERVICE_ACCOUNT_CANNOT_APPROVE.because(approver.userId()
                     + " is a service account: approvals come from people, never from automation"));
         }
         if (!approver.canApproveImages(image.scope())) {
-            return new Outcome.Refused(RefusalReason.NOT_AN_ELIGIBLE_APPROVER.because(approver.userId()
+            return new Outcome.Refused(ApprovalRefusal.NOT_AN_ELIGIBLE_APPROVER.because(approver.userId()
                     + " is not an image approver for " + image.application() + " / " + image.environment()));
         }
         if (hasVoted(approver.userId())) {
-            return new Outcome.Refused(RefusalReason.ALREADY_VOTED.because("you have already approved this image"));
+            return new Outcome.Refused(ApprovalRefusal.ALREADY_VOTED.because("you have already approved this image"));
         }
         return null;
     }

@@ -17,7 +17,7 @@ public sealed interface Outcome {
     record Refused(Refusal refusal) implements Outcome {
     }
 
-    static Outcome refused(RefusalReason reason, String message) {
+    static Outcome refused(ApprovalRefusal reason, String message) {
         return new Refused(reason.because(message));
     }
 }

@@ -9,7 +9,7 @@ import dev.shipgate.approval.access.domain.Actor;
 import dev.shipgate.approval.approval.domain.ApprovalRequest;
 import dev.shipgate.approval.approval.domain.ApprovalStatus;
 import dev.shipgate.approval.approval.domain.RefusedAttempt;
-import dev.shipgate.approval.approval.domain.RefusalReason;
+import dev.shipgate.approval.approval.domain.ApprovalRefusal;
 import dev.shipgate.approval.image.application.Images;
 import dev.shipgate.approval.image.domain.Image;
 import dev.shipgate.approval.pipeline.application.Pipelines;
@@ -60,12 +60,12 @@ public class DeployDecisionService {
     public void decide(DeploymentRequested deployment) {
         Optional<Pipeline> pipeline = pipelines.find(deployment.image().pipelineId());
         if (pipeline.isEmpty()) {
-            reject(deployment, RefusalReason.UNKNOWN_PIPELINE, "no pipeline " + deployment.image().pipelineId());
+            reject(deployment, ApprovalRefusal.UNKNOWN_PIPELINE, "no pipeline " + deployment.image().pipelineId());
             return;
         }
         Optional<String> imageApplication = images.find(deployment.image().digest()).map(Image::application);
         if (imageApplication.isPresent() && !imageApplication.get().equals(pipeline.get().application())) {
-            reject(deployment, RefusalReason.IMAGE_OF_ANOTHER_APPLICATION, "image " + deployment.image().tag()
+            reject(deployment, ApprovalRefusal.IMAGE_OF_ANOTHER_APPLICATION, "image " + deployment.image().tag()
                     + " was built for " + imageApplication.get() + ", not for " + pipeline.get().application()
                     + ": it cannot be deployed on pipeline " + pipeline.get().id());
             return;
@@ -73,7 +73,7 @@ public class DeployDecisionService {
         // the channel the deploy endpoint saw (session or API token) goes into the approval's history
         Actor deployer = access.actor(deployment.requestedBy()).via(deployment.channel());
         if (!deployer.permissions().canBuildAndDeploy(pipeline.get().scope())) {
-            reject(deployment, RefusalReason.NOT_ALLOWED_TO_DEPLOY, deployment.requestedBy()
+            reject(deployment, ApprovalRefusal.NOT_ALLOWED_TO_DEPLOY, deployment.requestedBy()
                     + " needs Build and Deploy on " + pipeline.get().application() + " / "
                     + pipeline.get().environment());
             return;
@@ -85,7 +85,7 @@ public class DeployDecisionService {
         }
         Optional<ApprovalRequest> approval = approvalFor(deployment);
         if (approval.isEmpty()) {
-            reject(deployment, RefusalReason.NO_APPROVAL, "image " + deployment.image().tag()
+            reject(deployment, ApprovalRefusal.NO_APPROVAL, "image " + deployment.image().tag()
                     + " has no approval on this pipeline: request one first");
             return;
         }
@@ -117,7 +117,7 @@ public class DeployDecisionService {
                 .or(() -> all.stream().max(Comparator.comparing(ApprovalRequest::createdAt)));
     }
 
-    private void reject(DeploymentRequested deployment, RefusalReason reason, String message) {
+    private void reject(DeploymentRequested deployment, ApprovalRefusal reason, String message) {
         reject(deployment, reason.because(message), null);
     }
 

@@ -2,6 +2,10 @@ package dev.shipgate.approval.image.application;
 
 import dev.shipgate.approval.image.domain.Image;
 
+import dev.shipgate.contracts.paging.ListPage;
+import dev.shipgate.contracts.paging.PageAt;
+
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,6 +29,25 @@ public interface Images {
 
     Optional<Image> find(String digest);
 
-    /** Newest first; {@code tagFilter} matches part of a tag, or everything when null. */
-    List<Image> forApplication(String application, String tagFilter, int page, int size);
+    /** These images, in no particular order; unknown digests are left out. */
+    List<Image> findAll(Collection<String> digests);
+
+    /**
+     * A page of an application's images, newest first ({@code builtAt}, then digest), filtered by the database, with
+     * the filter's total.
+     */
+    ListPage<Image> list(ImageFilter filter, PageAt at);
+
+    /** Digests of images whose commit starts with {@code prefix} (any case), at most {@code limit}. */
+    List<String> digestsOfCommit(String prefix, int limit);
+
+    /**
+     * Filters of {@link #list}; null fields do not filter.
+     *
+     * @param tag    part of a tag, any case (the older {@code tag} parameter)
+     * @param text   part of a tag (any case) or of the digest, or the start of the commit
+     * @param except a digest left out (the active image, which is not deployable again without approval)
+     */
+    record ImageFilter(String application, String tag, String text, String except) {
+    }
 }

@@ -1,7 +1,11 @@
 package dev.shipgate.approval.approval.application;
 
 import dev.shipgate.approval.approval.domain.ApprovalRequest;
+import dev.shipgate.approval.approval.domain.ApprovalStatus;
 import dev.shipgate.contracts.EventPayload;
+import dev.shipgate.contracts.paging.Cursor;
+import dev.shipgate.contracts.paging.ListPage;
+import dev.shipgate.contracts.paging.PageAt;
 import dev.shipgate.contracts.identity.UserIds;
 
 import java.time.Instant;
@@ -116,6 +120,31 @@ final class InMemoryApprovalRequests implements ApprovalRequests {
                 .filter(r -> query.statuses() == null || query.statuses().contains(r.status()))
                 .filter(r -> query.tag() == null || r.image().tag().contains(query.tag()))
                 .skip((long) query.page() * query.size()).limit(query.size()).toList();
+    }
+
+    @Override
+    public synchronized ListPage<ApprovalRequest> list(RequestFilter filter, PageAt at) {
+        List<ApprovalRequest> all = byId.values().stream().filter(r -> matches(filter, r))
+                .sorted(Comparator.comparing(ApprovalRequest::createdAt).thenComparing(ApprovalRequest::id).reversed())
+                .toList();
+        return InMemoryPages.page(all, at, r -> new Cursor(r.createdAt(), r.id()));
+    }
+
+    private static boolean matches(RequestFilter f, ApprovalRequest r) {
+        var voter = f.awaiting();
+        return (f.pipelineId() == null || r.image().pipelineId().equals(f.pipelineId()))
+                && (f.statuses() == null || f.statuses().isEmpty() || f.statuses().contains(r.status()))
+                && (f.tag() == null || r.image().tag().toLowerCase().contains(f.tag().toLowerCase()))
+                && (f.text() == null || r.image().tag().toLowerCase().contains(f.text().toLowerCase())
+                || r.image().digest().contains(f.text())
+                || f.commitDigests() != null && f.commitDigests().contains(r.image().digest()))
+                && (f.requestedBy() == null || UserIds.same(f.requestedBy(), r.requestedBy()))
+                && (f.expiresAfter() == null || r.expiresAt().isAfter(f.expiresAfter()))
+                && (f.visibleIn() == null || f.visibleIn().contains(r.image().scope()))
+                && (voter == null || r.status() == ApprovalStatus.PENDING && r.expiresAt().isAfter(voter.now())
+                && !r.image().isOfAnotherApplication() && !UserIds.same(voter.voter(), r.requestedBy())
+                && !UserIds.same(voter.voter(), r.image().builtBy()) && !r.hasVoted(voter.voter())
+                && voter.reach().contains(r.image().scope()));
     }
 
     /** Newest first, the order of insertion breaking ties (later is newer). */

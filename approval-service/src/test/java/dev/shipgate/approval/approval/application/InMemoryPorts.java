@@ -11,7 +11,12 @@ import dev.shipgate.approval.pipeline.domain.Pipeline;
 import dev.shipgate.contracts.access.Grant;
 import dev.shipgate.contracts.events.ImageBuilt;
 
+import dev.shipgate.contracts.paging.Cursor;
+import dev.shipgate.contracts.paging.ListPage;
+import dev.shipgate.contracts.paging.PageAt;
+
 import java.util.ArrayList;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -88,11 +93,27 @@ final class InMemoryPorts {
         }
 
         @Override
-        public List<Image> forApplication(String application, String tagFilter, int page, int size) {
-            return byDigest.values().stream().filter(image -> image.application().equals(application))
-                    .filter(image -> tagFilter == null || image.tag().contains(tagFilter))
-                    .sorted(java.util.Comparator.comparing(Image::builtAt).reversed())
-                    .skip((long) page * size).limit(size).toList();
+        public List<Image> findAll(java.util.Collection<String> digests) {
+            return digests.stream().map(byDigest::get).filter(java.util.Objects::nonNull).toList();
+        }
+
+        @Override
+        public ListPage<Image> list(ImageFilter filter, PageAt at) {
+            List<Image> all = byDigest.values().stream()
+                    .filter(image -> image.application().equals(filter.application()))
+                    .filter(image -> filter.tag() == null || image.tag().contains(filter.tag()))
+                    .filter(image -> filter.text() == null || image.tag().contains(filter.text())
+                            || image.digest().contains(filter.text()))
+                    .filter(image -> !image.digest().equals(filter.except()))
+                    .sorted(java.util.Comparator.comparing(Image::builtAt).thenComparing(Image::digest).reversed())
+                    .toList();
+            return InMemoryPages.page(all, at, image -> new Cursor(image.builtAt(), image.digest()));
+        }
+
+        @Override
+        public List<String> digestsOfCommit(String prefix, int limit) {
+            return byDigest.values().stream().filter(image -> image.commit() != null
+                    && image.commit().startsWith(prefix)).map(Image::digest).limit(limit).toList();
         }
     }
 

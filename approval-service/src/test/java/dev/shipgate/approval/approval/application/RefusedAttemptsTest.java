@@ -227,5 +227,11 @@ class RefusedAttemptsTest {
         public List<ApprovalRequest> search(RequestQuery query) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public dev.shipgate.contracts.paging.ListPage<ApprovalRequest> list(RequestFilter filter,
+                                                                            dev.shipgate.contracts.paging.PageAt at) {
+            throw new UnsupportedOperationException();
+        }
     }
 }

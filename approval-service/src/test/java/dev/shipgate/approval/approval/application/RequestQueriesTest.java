@@ -1,6 +1,6 @@
 package dev.shipgate.approval.approval.application;
 
-import dev.shipgate.approval.approval.application.ApprovalRequests.RequestQuery;
+import dev.shipgate.approval.approval.application.ApprovalRequests.RequestFilter;
 import dev.shipgate.approval.access.domain.Actor;
 import dev.shipgate.approval.approval.domain.ApprovalPolicy;
 import dev.shipgate.approval.approval.domain.ApprovalRequest;
@@ -10,6 +10,8 @@ import dev.shipgate.contracts.access.Grant;
 import dev.shipgate.contracts.access.Permissions;
 import dev.shipgate.contracts.access.Role;
 import dev.shipgate.contracts.access.Scope;
+import dev.shipgate.contracts.paging.ListPage;
+import dev.shipgate.contracts.paging.PageAt;
 import dev.shipgate.contracts.refusal.RefusedException;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +34,7 @@ class RequestQueriesTest {
             List.of(new Grant(Role.VIEW, new Scope("shop", "payments", "*")))));
 
     private final InMemoryApprovalRequests requests = new InMemoryApprovalRequests();
-    private final RequestQueries queries = new RequestQueries(requests);
+    private final RequestQueries queries = new RequestQueries(requests, new InMemoryPorts.InMemoryImages());
 
     @Test
     void a_page_is_full_of_visible_requests_when_invisible_ones_are_interleaved() {
@@ -40,12 +42,18 @@ class RequestQueriesTest {
             store("ar-" + i, i % 2 == 0 ? "payments" : "orders", NOW.plusSeconds(i));
         }
 
-        List<ApprovalRequest> first = queries.search(PAYMENTS_VIEWER, new RequestQuery(null, null, null, 0, 20));
-        List<ApprovalRequest> second = queries.search(PAYMENTS_VIEWER, new RequestQuery(null, null, null, 1, 20));
+        ListPage<ApprovalRequest> first = queries.search(PAYMENTS_VIEWER, RequestFilter.none(), PageAt.first(20));
+        ListPage<ApprovalRequest> second = queries.search(PAYMENTS_VIEWER, RequestFilter.none(),
+                new PageAt(first.next(), 0, 20));
+        ListPage<ApprovalRequest> byPageNumber = queries.search(PAYMENTS_VIEWER, RequestFilter.none(),
+                PageAt.of(null, 1, 20));
 
-        assertThat(first).hasSize(20).allMatch(request -> request.image().application().equals("payments"));
-        assertThat(first).extracting(ApprovalRequest::id).startsWith("ar-58", "ar-56");
-        assertThat(second).hasSize(10).extracting(ApprovalRequest::id).endsWith("ar-0");
+        assertThat(first.items()).hasSize(20).allMatch(request -> request.image().application().equals("payments"));
+        assertThat(first.items()).extracting(ApprovalRequest::id).startsWith("ar-58", "ar-56");
+        assertThat(first.total()).isEqualTo(30);
+        assertThat(second.items()).hasSize(10).extracting(ApprovalRequest::id).endsWith("ar-0");
+        assertThat(second.next()).isNull();
+        assertThat(byPageNumber.items()).isEqualTo(second.items());
     }
 
     @Test

@@ -34,23 +34,23 @@ class ApprovalRulesTest {
 
     private static final java.time.Instant LATER = NOW.plusSeconds(120);
 
-    private static RefusalReason refusal(Outcome outcome) {
+    private static ApprovalRefusal refusal(Outcome outcome) {
         assertThat(outcome).as("expected a refusal").isInstanceOf(Outcome.Refused.class);
-        return RefusalReason.valueOf(((Outcome.Refused) outcome).refusal().reason());
+        return ApprovalRefusal.valueOf(((Outcome.Refused) outcome).refusal().reason());
     }
 
     @Test
     void requesting_approval_needs_build_and_deploy_on_the_application_and_environment() {
         Outcome outcome = ApprovalRequest.open("ar-1", IMAGE, ERIN, List.of(), ELIGIBLE, null, policy(1), NOW);
 
-        assertThat(refusal(outcome)).isEqualTo(RefusalReason.NOT_ALLOWED_TO_REQUEST);
+        assertThat(refusal(outcome)).isEqualTo(ApprovalRefusal.NOT_ALLOWED_TO_REQUEST);
     }
 
     @Test
     void a_pipeline_without_required_approvals_takes_no_request() {
         Outcome outcome = ApprovalRequest.open("ar-1", IMAGE, ALICE, List.of(), ELIGIBLE, null, policy(0), NOW);
 
-        assertThat(refusal(outcome)).isEqualTo(RefusalReason.NO_APPROVAL_NEEDED);
+        assertThat(refusal(outcome)).isEqualTo(ApprovalRefusal.NO_APPROVAL_NEEDED);
     }
 
     @Test
@@ -58,7 +58,7 @@ class ApprovalRulesTest {
         Outcome outcome = ApprovalRequest.open("ar-1", IMAGE, ALICE, List.of("bob", "erin"), ELIGIBLE, null,
                 policy(1), NOW);
 
-        assertThat(refusal(outcome)).isEqualTo(RefusalReason.NAMED_APPROVER_NOT_ELIGIBLE);
+        assertThat(refusal(outcome)).isEqualTo(ApprovalRefusal.NAMED_APPROVER_NOT_ELIGIBLE);
     }
 
     @Test
@@ -75,13 +75,13 @@ class ApprovalRulesTest {
     @Test
     void the_requester_cannot_approve_their_own_request() {
         assertThat(refusal(pending(1).approve(PEOPLE, ALICE, null, LATER)))
-                .isEqualTo(RefusalReason.REQUESTER_CANNOT_APPROVE);
+                .isEqualTo(ApprovalRefusal.REQUESTER_CANNOT_APPROVE);
     }
 
     @Test
     void the_builder_of_the_image_cannot_approve_it_even_as_an_image_approver() {
         assertThat(refusal(pending(1).approve(PEOPLE, CI_BOT, null, LATER)))
-                .isEqualTo(RefusalReason.BUILDER_CANNOT_APPROVE);
+                .isEqualTo(ApprovalRefusal.BUILDER_CANNOT_APPROVE);
     }
 
     @Test
@@ -90,7 +90,7 @@ class ApprovalRulesTest {
                 NOW));
 
         assertThat(refusal(request.approve(PEOPLE, DAVE, null, LATER)))
-                .isEqualTo(RefusalReason.REQUESTER_CANNOT_APPROVE);
+                .isEqualTo(ApprovalRefusal.REQUESTER_CANNOT_APPROVE);
     }
 
     @Test
@@ -99,15 +99,16 @@ class ApprovalRulesTest {
         var request = accepted(ApprovalRequest.open("ar-1", builtByDave, ALICE, List.of(), Set.of("bob"), null,
                 policy(1), NOW));
 
-        assertThat(refusal(request.approve(PEOPLE, DAVE, null, LATER))).isEqualTo(RefusalReason.BUILDER_CANNOT_APPROVE);
+        assertThat(refusal(request.approve(PEOPLE, DAVE, null, LATER)))
+                .isEqualTo(ApprovalRefusal.BUILDER_CANNOT_APPROVE);
     }
 
     @Test
     void only_image_approvers_in_scope_may_approve() {
         assertThat(refusal(pending(1).approve(PEOPLE, ERIN, null, LATER)))
-                .isEqualTo(RefusalReason.NOT_AN_ELIGIBLE_APPROVER);
+                .isEqualTo(ApprovalRefusal.NOT_AN_ELIGIBLE_APPROVER);
         assertThat(refusal(pending(1).approve(PEOPLE, MONA, null, LATER)))
-                .isEqualTo(RefusalReason.NOT_AN_ELIGIBLE_APPROVER);
+                .isEqualTo(ApprovalRefusal.NOT_AN_ELIGIBLE_APPROVER);
     }
 
     @Test
@@ -119,7 +120,7 @@ class ApprovalRulesTest {
     void one_vote_per_user() {
         var once = approvedBy(pending(2), BOB);
 
-        assertThat(refusal(once.approve(PEOPLE, BOB, null, LATER))).isEqualTo(RefusalReason.ALREADY_VOTED);
+        assertThat(refusal(once.approve(PEOPLE, BOB, null, LATER))).isEqualTo(ApprovalRefusal.ALREADY_VOTED);
     }
 
     @Test
@@ -128,7 +129,8 @@ class ApprovalRulesTest {
 
         assertThat(partial.status()).isEqualTo(ApprovalStatus.PENDING);
         assertThat(partial.remainingApprovals(PEOPLE)).isEqualTo(1);
-        assertThat(refusal(partial.consume(PEOPLE, "dp-1", ALICE, LATER))).isEqualTo(RefusalReason.PARTIALLY_APPROVED);
+        assertThat(refusal(partial.consume(PEOPLE, "dp-1", ALICE, LATER)))
+                .isEqualTo(ApprovalRefusal.PARTIALLY_APPROVED);
     }
 
     @Test
@@ -164,50 +166,52 @@ class ApprovalRulesTest {
 
     @Test
     void a_rejection_needs_a_comment_and_closes_the_request() {
-        assertThat(refusal(pending(1).reject(PEOPLE, BOB, " ", LATER))).isEqualTo(RefusalReason.COMMENT_REQUIRED);
+        assertThat(refusal(pending(1).reject(PEOPLE, BOB, " ", LATER))).isEqualTo(ApprovalRefusal.COMMENT_REQUIRED);
 
         var rejected = accepted(pending(1).reject(PEOPLE, BOB, "no tests", LATER));
 
         assertThat(rejected.status()).isEqualTo(ApprovalStatus.REJECTED);
-        assertThat(refusal(rejected.approve(PEOPLE, CAROL, null, LATER))).isEqualTo(RefusalReason.REQUEST_NOT_PENDING);
-        assertThat(refusal(rejected.consume(PEOPLE, "dp-1", ALICE, LATER))).isEqualTo(RefusalReason.APPROVAL_REJECTED);
+        assertThat(refusal(rejected.approve(PEOPLE, CAROL, null, LATER)))
+                .isEqualTo(ApprovalRefusal.REQUEST_NOT_PENDING);
+        assertThat(refusal(rejected.consume(PEOPLE, "dp-1", ALICE, LATER)))
+                .isEqualTo(ApprovalRefusal.APPROVAL_REJECTED);
     }
 
     @Test
     void the_requester_cannot_reject_their_own_request() {
         assertThat(refusal(pending(1).reject(PEOPLE, ALICE, "changed my mind", LATER)))
-                .isEqualTo(RefusalReason.REQUESTER_CANNOT_APPROVE);
+                .isEqualTo(ApprovalRefusal.REQUESTER_CANNOT_APPROVE);
     }
 
     @Test
     void only_the_requester_can_cancel() {
-        assertThat(refusal(pending(1).cancel(BOB, LATER))).isEqualTo(RefusalReason.ONLY_REQUESTER_CAN_CANCEL);
-        assertThat(refusal(pending(1).cancel(DAVE, LATER))).isEqualTo(RefusalReason.ONLY_REQUESTER_CAN_CANCEL);
+        assertThat(refusal(pending(1).cancel(BOB, LATER))).isEqualTo(ApprovalRefusal.ONLY_REQUESTER_CAN_CANCEL);
+        assertThat(refusal(pending(1).cancel(DAVE, LATER))).isEqualTo(ApprovalRefusal.ONLY_REQUESTER_CAN_CANCEL);
 
         var cancelled = accepted(pending(1).cancel(ALICE, LATER));
 
         assertThat(cancelled.status()).isEqualTo(ApprovalStatus.CANCELLED);
         assertThat(refusal(cancelled.consume(PEOPLE, "dp-1", ALICE, LATER)))
-                .isEqualTo(RefusalReason.APPROVAL_CANCELLED);
+                .isEqualTo(ApprovalRefusal.APPROVAL_CANCELLED);
     }
 
     @Test
     void a_used_approval_can_no_longer_be_cancelled_or_expired() {
         var used = accepted(approvedBy(pending(1), BOB).consume(PEOPLE, "dp-1", ALICE, LATER));
 
-        assertThat(refusal(used.cancel(ALICE, LATER))).isEqualTo(RefusalReason.ALREADY_CLOSED);
-        assertThat(refusal(used.expire(ALICE, LATER))).isEqualTo(RefusalReason.ALREADY_CLOSED);
+        assertThat(refusal(used.cancel(ALICE, LATER))).isEqualTo(ApprovalRefusal.ALREADY_CLOSED);
+        assertThat(refusal(used.expire(ALICE, LATER))).isEqualTo(ApprovalRefusal.ALREADY_CLOSED);
     }
 
     @Test
     void the_requester_or_an_admin_may_let_an_unused_approval_expire() {
         var approved = approvedBy(pending(1), BOB);
 
-        assertThat(refusal(approved.expire(BOB, LATER))).isEqualTo(RefusalReason.ONLY_REQUESTER_OR_ADMIN_CAN_EXPIRE);
+        assertThat(refusal(approved.expire(BOB, LATER))).isEqualTo(ApprovalRefusal.ONLY_REQUESTER_OR_ADMIN_CAN_EXPIRE);
         assertThat(accepted(approved.expire(MONA, LATER)).status()).isEqualTo(ApprovalStatus.EXPIRED);
         var expired = accepted(approved.expire(ALICE, LATER));
         assertThat(expired.status()).isEqualTo(ApprovalStatus.EXPIRED);
-        assertThat(refusal(expired.consume(PEOPLE, "dp-1", ALICE, LATER))).isEqualTo(RefusalReason.APPROVAL_EXPIRED);
+        assertThat(refusal(expired.consume(PEOPLE, "dp-1", ALICE, LATER))).isEqualTo(ApprovalRefusal.APPROVAL_EXPIRED);
     }
 
     @Test
@@ -216,7 +220,7 @@ class ApprovalRulesTest {
         var afterLifetime = approved.expiresAt().plusSeconds(1);
 
         assertThat(refusal(approved.consume(PEOPLE, "dp-1", ALICE, afterLifetime)))
-                .isEqualTo(RefusalReason.APPROVAL_EXPIRED);
+                .isEqualTo(ApprovalRefusal.APPROVAL_EXPIRED);
         var outcome = (Outcome.Accepted) approved.expireIfOverdue(afterLifetime);
         assertThat(outcome.request().status()).isEqualTo(ApprovalStatus.EXPIRED);
         assertThat(((ApprovalExpired) outcome.events().get(0)).reason()).isEqualTo("APPROVAL_LIFETIME_ENDED");
@@ -231,7 +235,7 @@ class ApprovalRulesTest {
         var expired = accepted(request.expireIfOverdue(NOW.plus(Duration.ofDays(8))));
         assertThat(expired.status()).isEqualTo(ApprovalStatus.EXPIRED);
         assertThat(refusal(request.approve(PEOPLE, BOB, null, NOW.plus(Duration.ofDays(8)))))
-                .isEqualTo(RefusalReason.APPROVAL_EXPIRED);
+                .isEqualTo(ApprovalRefusal.APPROVAL_EXPIRED);
     }
 
     @Test
@@ -241,7 +245,7 @@ class ApprovalRulesTest {
         assertThat(outcome.request().status()).isEqualTo(ApprovalStatus.CONSUMED);
         assertThat(((DeploymentAuthorized) outcome.events().get(0)).approvalRequestId()).isEqualTo("ar-1");
         assertThat(refusal(outcome.request().consume(PEOPLE, "dp-2", ALICE, LATER)))
-                .isEqualTo(RefusalReason.APPROVAL_ALREADY_USED);
+                .isEqualTo(ApprovalRefusal.APPROVAL_ALREADY_USED);
     }
 
     @Test
@@ -258,7 +262,7 @@ class ApprovalRulesTest {
     void an_approver_may_not_deploy_what_they_approved_unless_the_pipeline_allows_it() {
         var approvedByBob = approvedBy(pending(1), BOB);
         assertThat(refusal(approvedByBob.consume(PEOPLE, "dp-1", BOB, LATER)))
-                .isEqualTo(RefusalReason.APPROVER_CANNOT_DEPLOY);
+                .isEqualTo(ApprovalRefusal.APPROVER_CANNOT_DEPLOY);
 
         var lenient = new ApprovalPolicy(1, List.of(), Duration.ofHours(24), Duration.ofDays(7), true, false);
         var allowed = approvedBy(pending(lenient), BOB);

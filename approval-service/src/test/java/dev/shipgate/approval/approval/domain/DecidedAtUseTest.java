@@ -42,9 +42,9 @@ class DecidedAtUseTest {
     private static final ApproverRule SECURITY = new ApproverRule("security", 1);
     private static final ApproverRule RELEASE_MANAGERS = new ApproverRule("release-managers", 1);
 
-    private static RefusalReason refusal(Outcome outcome) {
+    private static ApprovalRefusal refusal(Outcome outcome) {
         assertThat(outcome).as("expected a refusal").isInstanceOf(Outcome.Refused.class);
-        return RefusalReason.valueOf(((Outcome.Refused) outcome).refusal().reason());
+        return ApprovalRefusal.valueOf(((Outcome.Refused) outcome).refusal().reason());
     }
 
     private static ApprovalRequest vote(ApprovalRequest request, People people, Actor approver) {
@@ -60,7 +60,8 @@ class DecidedAtUseTest {
         ApprovalRequest afterBob = vote(raised, PEOPLE, BOB);
 
         assertThat(afterBob.status()).isEqualTo(ApprovalStatus.PENDING);
-        assertThat(refusal(afterBob.consume(PEOPLE, "dp-1", ALICE, LATER))).isEqualTo(RefusalReason.PARTIALLY_APPROVED);
+        assertThat(refusal(afterBob.consume(PEOPLE, "dp-1", ALICE, LATER)))
+                .isEqualTo(ApprovalRefusal.PARTIALLY_APPROVED);
     }
 
     @Test
@@ -78,7 +79,7 @@ class DecidedAtUseTest {
         });
         assertThat(judged.request().history()).last().extracting(AuditEntry::action).isEqualTo("REOPENED");
         assertThat(refusal(approved.withPolicy(policy(2)).consume(PEOPLE, "dp-1", ALICE, LATER)))
-                .isEqualTo(RefusalReason.PARTIALLY_APPROVED);
+                .isEqualTo(ApprovalRefusal.PARTIALLY_APPROVED);
     }
 
     @Test
@@ -93,7 +94,7 @@ class DecidedAtUseTest {
                 e -> assertThat(e.approvedBy()).containsExactly("bob"));
         ApprovalRequest deployed = accepted(judged.request().consume(PEOPLE, "dp-1", ALICE, LATER));
         assertThat(refusal(deployed.consume(PEOPLE, "dp-2", ALICE, LATER)))
-                .isEqualTo(RefusalReason.APPROVAL_ALREADY_USED);
+                .isEqualTo(ApprovalRefusal.APPROVAL_ALREADY_USED);
     }
 
     @Test
@@ -122,13 +123,13 @@ class DecidedAtUseTest {
         People people = people(ALICE, BOB, CAROL, DAVE, robot);
 
         assertThat(refusal(pending(1).approve(people, robot, null, VOTED)))
-                .isEqualTo(RefusalReason.SERVICE_ACCOUNT_CANNOT_APPROVE);
+                .isEqualTo(ApprovalRefusal.SERVICE_ACCOUNT_CANNOT_APPROVE);
         ApprovalRequest votedWhileItWasAPerson = vote(pending(1), people(asAPerson), asAPerson);
         Tally now = votedWhileItWasAPerson.tally(people);
         assertThat(now.counted()).isEmpty();
         assertThat(now.setAside()).extracting(Tally.SetAside::userId).containsExactly("deploy-bot");
         assertThat(refusal(votedWhileItWasAPerson.consume(people, "dp-1", ALICE, LATER)))
-                .isEqualTo(RefusalReason.PARTIALLY_APPROVED);
+                .isEqualTo(ApprovalRefusal.PARTIALLY_APPROVED);
     }
 
     @Test
@@ -138,7 +139,7 @@ class DecidedAtUseTest {
                 Duration.ofDays(7), true, false);
 
         assertThat(refusal(approved.consume(PEOPLE, "dp-1", BOB, LATER)))
-                .isEqualTo(RefusalReason.APPROVER_CANNOT_DEPLOY);
+                .isEqualTo(ApprovalRefusal.APPROVER_CANNOT_DEPLOY);
         assertThat(approved.withPolicy(approversMayDeploy).consume(PEOPLE, "dp-1", BOB, LATER))
                 .isInstanceOf(Outcome.Accepted.class);
     }
@@ -183,7 +184,7 @@ class DecidedAtUseTest {
 
             assertThat(afterBob.status()).as("pat now: %s", nowPat).isEqualTo(ApprovalStatus.PENDING);
             assertThat(refusal(afterBob.consume(now, "dp-1", ALICE, LATER)))
-                    .isEqualTo(RefusalReason.PARTIALLY_APPROVED);
+                    .isEqualTo(ApprovalRefusal.PARTIALLY_APPROVED);
             Tally tally = afterBob.tally(now);
             assertThat(tally.rules().get(0).counted()).as("the security rule").doesNotContain("pat");
             if (!nowPat.canApproveImages(Fixtures.PAYMENTS_PROD)) {
@@ -206,7 +207,7 @@ class DecidedAtUseTest {
 
         assertThat(approved.reevaluate(patLeftSecurity, LATER).request().status()).isEqualTo(ApprovalStatus.PENDING);
         assertThat(refusal(approved.consume(patLeftSecurity, "dp-1", ALICE, LATER)))
-                .isEqualTo(RefusalReason.PARTIALLY_APPROVED);
+                .isEqualTo(ApprovalRefusal.PARTIALLY_APPROVED);
     }
 
     // item 3: one person fills two rules
@@ -220,7 +221,7 @@ class DecidedAtUseTest {
         assertThat(carolAndDave.status()).isEqualTo(ApprovalStatus.PENDING);
         assertThat(carolAndDave.remainingApprovals(PEOPLE)).isEqualTo(1);
         assertThat(refusal(carolAndDave.consume(PEOPLE, "dp-1", ALICE, LATER)))
-                .isEqualTo(RefusalReason.PARTIALLY_APPROVED);
+                .isEqualTo(ApprovalRefusal.PARTIALLY_APPROVED);
         // a second person from the other group completes it: carol moves to the rule bob cannot fill
         assertThat(vote(carolAndDave, PEOPLE, BOB).status()).isEqualTo(ApprovalStatus.APPROVED);
     }
@@ -247,7 +248,7 @@ class DecidedAtUseTest {
         assertThat(approved.asOf(PEOPLE, approved.expiresAt().minusMillis(1)).status())
                 .isEqualTo(ApprovalStatus.APPROVED);
         assertThat(refusal(approved.consume(PEOPLE, "dp-1", ALICE, approved.expiresAt())))
-                .isEqualTo(RefusalReason.APPROVAL_EXPIRED);
+                .isEqualTo(ApprovalRefusal.APPROVAL_EXPIRED);
     }
 
     // withdrawing a vote
@@ -271,8 +272,8 @@ class DecidedAtUseTest {
         ApprovalRequest approved = vote(pending(1), PEOPLE, BOB);
         ApprovalRequest deployed = accepted(approved.consume(PEOPLE, "dp-1", ALICE, LATER));
 
-        assertThat(refusal(approved.withdraw(PEOPLE, CAROL, LATER))).isEqualTo(RefusalReason.NO_VOTE_TO_WITHDRAW);
-        assertThat(refusal(deployed.withdraw(PEOPLE, BOB, LATER))).isEqualTo(RefusalReason.ALREADY_CLOSED);
+        assertThat(refusal(approved.withdraw(PEOPLE, CAROL, LATER))).isEqualTo(ApprovalRefusal.NO_VOTE_TO_WITHDRAW);
+        assertThat(refusal(deployed.withdraw(PEOPLE, BOB, LATER))).isEqualTo(ApprovalRefusal.ALREADY_CLOSED);
     }
 
     @Test

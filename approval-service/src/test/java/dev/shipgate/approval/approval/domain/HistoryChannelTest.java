@@ -87,7 +87,7 @@ class HistoryChannelTest {
                 NOW.plusSeconds(5));
 
         assertThat(attempt).isEqualTo(new RefusedAttempt("ar-1", NOW.plusSeconds(5), "alice", "APPROVE",
-                RefusalReason.REQUESTER_CANNOT_APPROVE.name(), refusal.detail(), token));
+                ApprovalRefusal.REQUESTER_CANNOT_APPROVE.name(), refusal.detail(), token));
     }
 
     @Example

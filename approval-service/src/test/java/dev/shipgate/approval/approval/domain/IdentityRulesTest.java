@@ -75,8 +75,9 @@ class IdentityRulesTest {
     void an_image_built_by_any_spelling_of_bob_cannot_be_approved_or_rejected_by_bob(@ForAll("bob") String builder) {
         ApprovalRequest request = requestFor(builtBy(UserReferences.resolve(builder, USERS)));
 
-        assertThat(refusal(request.approve(PEOPLE, BOB, null, LATER))).isEqualTo(RefusalReason.BUILDER_CANNOT_APPROVE);
-        assertThat(refusal(request.reject(PEOPLE, BOB, "no", LATER))).isEqualTo(RefusalReason.BUILDER_CANNOT_APPROVE);
+        assertThat(refusal(request.approve(PEOPLE, BOB, null, LATER)))
+                .isEqualTo(ApprovalRefusal.BUILDER_CANNOT_APPROVE);
+        assertThat(refusal(request.reject(PEOPLE, BOB, "no", LATER))).isEqualTo(ApprovalRefusal.BUILDER_CANNOT_APPROVE);
         assertThat(request.approve(PEOPLE, CAROL, null, LATER)).isInstanceOf(Outcome.Accepted.class);
     }
 
@@ -84,7 +85,8 @@ class IdentityRulesTest {
     void a_builder_stored_in_another_spelling_of_the_id_is_still_the_builder(@ForAll("bobIdSpelling") String stored) {
         ApprovalRequest request = requestFor(builtBy(stored));
 
-        assertThat(refusal(request.approve(PEOPLE, BOB, null, LATER))).isEqualTo(RefusalReason.BUILDER_CANNOT_APPROVE);
+        assertThat(refusal(request.approve(PEOPLE, BOB, null, LATER)))
+                .isEqualTo(ApprovalRefusal.BUILDER_CANNOT_APPROVE);
     }
 
     @Property
@@ -96,9 +98,9 @@ class IdentityRulesTest {
         Actor aliceApprover = actor("alice", List.of(), Role.IMAGE_APPROVER);
 
         assertThat(refusal(askedByAlice.approve(PEOPLE, aliceSpelled, null, LATER)))
-                .isEqualTo(RefusalReason.REQUESTER_CANNOT_APPROVE);
+                .isEqualTo(ApprovalRefusal.REQUESTER_CANNOT_APPROVE);
         assertThat(refusal(askedBySpelled.approve(PEOPLE, aliceApprover, null, LATER)))
-                .isEqualTo(RefusalReason.REQUESTER_CANNOT_APPROVE);
+                .isEqualTo(ApprovalRefusal.REQUESTER_CANNOT_APPROVE);
         assertThat(askedBySpelled.cancel(ALICE, LATER)).as("and she can still cancel it")
                 .isInstanceOf(Outcome.Accepted.class);
     }
@@ -109,7 +111,7 @@ class IdentityRulesTest {
                 .approve(PEOPLE, BOB, null, NOW.plusSeconds(60)));
         Actor bobAgain = actor(spelled, List.of("release-managers"), Role.IMAGE_APPROVER);
 
-        assertThat(refusal(votedByBob.approve(PEOPLE, bobAgain, null, LATER))).isEqualTo(RefusalReason.ALREADY_VOTED);
+        assertThat(refusal(votedByBob.approve(PEOPLE, bobAgain, null, LATER))).isEqualTo(ApprovalRefusal.ALREADY_VOTED);
     }
 
     @Property
@@ -140,7 +142,8 @@ class IdentityRulesTest {
 
         assertThat(decision).isEqualTo(new BuilderRule.Builder("bob"));
         ApprovalRequest request = requestFor(builtBy(((BuilderRule.Builder) decision).userId()));
-        assertThat(refusal(request.approve(PEOPLE, BOB, null, LATER))).isEqualTo(RefusalReason.BUILDER_CANNOT_APPROVE);
+        assertThat(refusal(request.approve(PEOPLE, BOB, null, LATER)))
+                .isEqualTo(ApprovalRefusal.BUILDER_CANNOT_APPROVE);
     }
 
     @Provide
@@ -164,13 +167,13 @@ class IdentityRulesTest {
                 .withImage(crossing);
 
         assertThat(refusal(ApprovalRequest.open("ar-1", crossing, ALICE, List.of(), ELIGIBLE, null, policy(1), NOW)))
-                .isEqualTo(RefusalReason.IMAGE_OF_ANOTHER_APPLICATION);
+                .isEqualTo(ApprovalRefusal.IMAGE_OF_ANOTHER_APPLICATION);
         assertThat(refusal(stored.approve(PEOPLE, CAROL, null, LATER)))
-                .isEqualTo(RefusalReason.IMAGE_OF_ANOTHER_APPLICATION);
+                .isEqualTo(ApprovalRefusal.IMAGE_OF_ANOTHER_APPLICATION);
         assertThat(refusal(stored.reject(PEOPLE, CAROL, "no", LATER)))
-                .isEqualTo(RefusalReason.IMAGE_OF_ANOTHER_APPLICATION);
+                .isEqualTo(ApprovalRefusal.IMAGE_OF_ANOTHER_APPLICATION);
         assertThat(refusal(approvedBefore.consume(PEOPLE, "dp-1", ALICE, LATER.plusSeconds(1))))
-                .isEqualTo(RefusalReason.IMAGE_OF_ANOTHER_APPLICATION);
+                .isEqualTo(ApprovalRefusal.IMAGE_OF_ANOTHER_APPLICATION);
     }
 
     @Example
@@ -208,8 +211,8 @@ class IdentityRulesTest {
         return accepted(ApprovalRequest.open("ar-1", image, ALICE, List.of(), eligible, null, policy(required), NOW));
     }
 
-    private static RefusalReason refusal(Outcome outcome) {
+    private static ApprovalRefusal refusal(Outcome outcome) {
         assertThat(outcome).as("expected a refusal").isInstanceOf(Outcome.Refused.class);
-        return RefusalReason.valueOf(((Outcome.Refused) outcome).refusal().reason());
+        return ApprovalRefusal.valueOf(((Outcome.Refused) outcome).refusal().reason());
     }
 }

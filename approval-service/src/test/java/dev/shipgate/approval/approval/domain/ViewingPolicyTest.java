@@ -41,6 +41,17 @@ class ViewingPolicyTest {
                 .filter(grant -> grant.role() != Role.IMAGE_APPROVER).anyMatch(grant -> covers(grant, place)));
     }
 
+    /** The lists' database filter is built from {@link ViewingPolicy#reach}: it must say what maySee says. */
+    @Property
+    void the_reach_a_list_filters_by_contains_exactly_what_may_be_seen(@ForAll("grants") List<Grant> grants,
+                                                                       @ForAll boolean serviceAccount,
+                                                                       @ForAll("places") Scope place) {
+        Actor actor = new Actor("pat", List.of(), new Permissions("pat", grants));
+        Actor caller = serviceAccount ? actor.asServiceAccount() : actor;
+
+        assertThat(ViewingPolicy.reach(caller).contains(place)).isEqualTo(ViewingPolicy.maySee(caller, place));
+    }
+
     @Example
     void an_image_approver_without_view_sees_what_they_are_asked_to_approve() {
         Scope prod = new Scope("shop", "payments", "prod");

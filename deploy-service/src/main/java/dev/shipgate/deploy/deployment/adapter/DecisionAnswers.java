@@ -4,7 +4,7 @@ import dev.shipgate.deploy.deployment.application.DecisionWaiter;
 import dev.shipgate.deploy.deployment.domain.Deployment;
 import dev.shipgate.deploy.deployment.domain.DeploymentStatus;
 import dev.shipgate.contracts.refusal.RefusedException;
-import dev.shipgate.deploy.shared.domain.RefusalReason;
+import dev.shipgate.deploy.shared.domain.DeployRefusal;
 import dev.shipgate.support.web.ProblemHandling;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -79,7 +79,7 @@ class DecisionAnswers {
     }
 
     private RefusedException invalid(String wait) {
-        return RefusalReason.INVALID_WAIT.because("wait must be a "
+        return DeployRefusal.INVALID_WAIT.because("wait must be a "
                 + "positive ISO-8601 duration such as PT10S (at most " + maxWait + "), not '" + wait + "'")
                 .exception();
     }

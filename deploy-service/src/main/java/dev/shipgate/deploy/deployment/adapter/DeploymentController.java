@@ -6,8 +6,12 @@ import dev.shipgate.deploy.deployment.domain.Deployment;
 import dev.shipgate.deploy.deployment.domain.DeploymentStatus;
 import dev.shipgate.deploy.pipeline.application.PipelineService;
 import dev.shipgate.contracts.refusal.RefusedException;
-import dev.shipgate.deploy.shared.domain.RefusalReason;
+import dev.shipgate.deploy.shared.domain.DeployRefusal;
 import dev.shipgate.support.security.CallerChannel;
+import dev.shipgate.contracts.paging.PageAt;
+import dev.shipgate.support.web.PagedAnswer;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -98,12 +102,27 @@ class DeploymentController {
                 : answers.answer(requested, waitFor);
     }
 
+    /**
+     * A pipeline's deployments, newest first; {@code q} finds part of the image's tag (any case) or digest. Pages:
+     * {@link PagedAnswer} ({@code cursor}/{@code size}, {@code Link} rel="next", {@code X-Total-Count}).
+     */
     @GetMapping("/api/pipelines/{pipelineId}/deployments")
-    public List<Deployment> history(@AuthenticationPrincipal Jwt caller, @PathVariable String pipelineId,
-                                    @RequestParam(defaultValue = "0") @Min(0) int page,
-                                    @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+    @ApiResponse(responseCode = "200", description = PagedAnswer.DESCRIPTION, headers = {
+            @Header(name = PagedAnswer.LINK, description = PagedAnswer.LINK_DESCRIPTION,
+                    schema = @Schema(type = "string")),
+            @Header(name = PagedAnswer.TOTAL_COUNT, description = PagedAnswer.TOTAL_DESCRIPTION,
+                    schema = @Schema(type = "integer", format = "int64"))},
+            content = @Content(array = @ArraySchema(schema = @Schema(implementation = Deployment.class))))
+    public ResponseEntity<List<Deployment>> history(@AuthenticationPrincipal Jwt caller,
+                                                    @PathVariable String pipelineId,
+                                                    @RequestParam(required = false) @Size(max = PagedAnswer.Q_MAX)
+                                                    String q,
+                                                    @RequestParam(required = false)
+                                                    @Size(max = PagedAnswer.CURSOR_MAX) String cursor,
+                                                    @RequestParam(defaultValue = "0") @Min(0) int page,
+                                                    @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         pipelines.visible(caller.getSubject(), pipelineId);
-        return store.forPipeline(pipelineId, page, size);
+        return PagedAnswer.of(store.forPipeline(pipelineId, PagedAnswer.text(q), PageAt.of(cursor, page, size)));
     }
 
     /** "Active on <env>": the deployment running now, if any. */
@@ -128,6 +147,6 @@ class DeploymentController {
     }
 
     private static RefusedException unknown(String id) {
-        return RefusalReason.UNKNOWN_DEPLOYMENT.because("no deployment " + id).exception();
+        return DeployRefusal.UNKNOWN_DEPLOYMENT.because("no deployment " + id).exception();
     }
 }

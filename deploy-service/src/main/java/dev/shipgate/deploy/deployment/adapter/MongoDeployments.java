@@ -1,6 +1,10 @@
 package dev.shipgate.deploy.deployment.adapter;
 
 import dev.shipgate.contracts.EventPayload;
+import dev.shipgate.contracts.paging.Cursor;
+import dev.shipgate.contracts.paging.ListPage;
+import dev.shipgate.contracts.paging.PageAt;
+import dev.shipgate.support.paging.NewestFirst;
 import dev.shipgate.deploy.deployment.application.Deployments;
 import dev.shipgate.deploy.deployment.domain.Deployment;
 import dev.shipgate.deploy.deployment.domain.DeploymentStatus;
@@ -20,6 +24,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.Set;
 
 /**
@@ -38,6 +43,8 @@ class MongoDeployments implements Deployments {
     static final String LIVE_COLLECTION = "live_deployments";
     private static final List<DeploymentStatus> LIVE = DeploymentStatus.where(DeploymentStatus::isLive);
 
+    private static final NewestFirst NEWEST_FIRST = new NewestFirst("requestedAt");
+
     private final MongoTemplate mongo;
     private final AggregateStore store;
 
@@ -46,6 +53,7 @@ class MongoDeployments implements Deployments {
         this.store = store;
         mongo.indexOps(COLLECTION).createIndex(new Index("image.pipelineId", Sort.Direction.ASC)
                 .on("requestedAt", Sort.Direction.DESC));
+        mongo.indexOps(COLLECTION).createIndex(NEWEST_FIRST.index("image.pipelineId")); // the history's pager
         mongo.indexOps(COLLECTION).createIndex(new Index("status", Sort.Direction.ASC));
     }
 
@@ -83,10 +91,15 @@ class MongoDeployments implements Deployments {
     }
 
     @Override
-    public List<Deployment> forPipeline(String pipelineId, int page, int size) {
-        Query query = Query.query(Criteria.where("image.pipelineId").is(pipelineId))
-                .with(Sort.by(Sort.Direction.DESC, "requestedAt")).skip((long) page * size).limit(size);
-        return mongo.find(query, Deployment.class, COLLECTION);
+    public ListPage<Deployment> forPipeline(String pipelineId, String text, PageAt at) {
+        Criteria filter = Criteria.where("image.pipelineId").is(pipelineId);
+        if (text != null && !text.isBlank()) {
+            String quoted = Pattern.quote(text);
+            filter = new Criteria().andOperator(filter, new Criteria().orOperator(
+                    Criteria.where("image.tag").regex(quoted, "i"), Criteria.where("image.digest").regex(quoted, "i")));
+        }
+        return NEWEST_FIRST.read(mongo, filter, at, Deployment.class, COLLECTION,
+                deployment -> new Cursor(deployment.requestedAt(), deployment.id()));
     }
 
     @Override

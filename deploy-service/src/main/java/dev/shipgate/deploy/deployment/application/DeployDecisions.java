@@ -5,7 +5,7 @@ import dev.shipgate.contracts.events.DeploymentRejected;
 import dev.shipgate.contracts.events.PipelineImage;
 import dev.shipgate.deploy.deployment.domain.Deployment;
 import dev.shipgate.deploy.deployment.domain.DeploymentStatus;
-import dev.shipgate.deploy.shared.domain.RefusalReason;
+import dev.shipgate.deploy.shared.domain.DeployRefusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,7 +91,7 @@ public class DeployDecisions {
                                              Function<Deployment, Deployment.Change> change) {
         Optional<String> mismatch = deployment.mismatchWith(image, requestedBy);
         return mismatch.isPresent()
-                ? new Deployment.Refused(RefusalReason.DECISION_FOR_ANOTHER_DEPLOYMENT.because(mismatch.get()))
+                ? new Deployment.Refused(DeployRefusal.DECISION_FOR_ANOTHER_DEPLOYMENT.because(mismatch.get()))
                 : change.apply(deployment);
     }
 }

@@ -12,7 +12,7 @@ import dev.shipgate.deploy.pipeline.application.PipelineService;
 import dev.shipgate.deploy.pipeline.domain.Pipeline;
 import dev.shipgate.deploy.replica.application.AccessReplica;
 import dev.shipgate.deploy.replica.application.ImageReplica;
-import dev.shipgate.deploy.shared.domain.RefusalReason;
+import dev.shipgate.deploy.shared.domain.DeployRefusal;
 import dev.shipgate.deploy.window.application.WindowService;
 
 import java.time.Clock;
@@ -56,7 +56,7 @@ public class DeploymentService {
     public Deployment rollback(String userId, Channel via, String pipelineId, String earlierDeploymentId) {
         Deployment earlier = deployments.find(earlierDeploymentId)
                 .filter(d -> d.image().pipelineId().equals(pipelineId))
-                .orElseThrow(() -> RefusalReason.UNKNOWN_DEPLOYMENT.because(
+                .orElseThrow(() -> DeployRefusal.UNKNOWN_DEPLOYMENT.because(
                         "no deployment " + earlierDeploymentId + " on this pipeline").exception());
         return request(userId, via, pipelineId, earlier.image().digest(), earlierDeploymentId);
     }
@@ -64,13 +64,13 @@ public class DeploymentService {
     private Deployment request(String userId, Channel via, String pipelineId, String digest, String rollbackOf) {
         Pipeline pipeline = pipelines.visible(userId, pipelineId);
         if (!access.permissions(userId).canBuildAndDeploy(pipeline.scope())) {
-            throw RefusalReason.NOT_ALLOWED_TO_DEPLOY.because(userId
+            throw DeployRefusal.NOT_ALLOWED_TO_DEPLOY.because(userId
                     + " needs Build and Deploy on " + pipeline.application() + " / " + pipeline.environment())
                     .exception();
         }
         ImageBuilt image = images.find(digest)
                 .filter(i -> i.application().equals(pipeline.application()))
-                .orElseThrow(() -> RefusalReason.UNKNOWN_IMAGE.because(
+                .orElseThrow(() -> DeployRefusal.UNKNOWN_IMAGE.because(
                         "no image " + digest + " of " + pipeline.application()).exception());
         // refused before anything is recorded, so a waiting call (?wait=) gets the same answer at once
         windows.requireOpen(pipeline, rollbackOf != null, clock.instant());

@@ -4,6 +4,9 @@ import dev.shipgate.contracts.EventPayload;
 import dev.shipgate.deploy.deployment.domain.Deployment;
 import dev.shipgate.deploy.deployment.domain.DeploymentStatus;
 
+import dev.shipgate.contracts.paging.ListPage;
+import dev.shipgate.contracts.paging.PageAt;
+
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -21,8 +24,11 @@ public interface Deployments {
     /** Oldest request first. */
     List<Deployment> findAll(Collection<String> ids);
 
-    /** Newest first. */
-    List<Deployment> forPipeline(String pipelineId, int page, int size);
+    /**
+     * A pipeline's deployments newest first ({@code requestedAt}, then id), filtered by the database, then paged, with
+     * the filter's total; {@code text} (null: all) finds part of the image's tag (any case) or digest.
+     */
+    ListPage<Deployment> forPipeline(String pipelineId, String text, PageAt at);
 
     List<Deployment> withStatus(List<DeploymentStatus> statuses, int limit);
 

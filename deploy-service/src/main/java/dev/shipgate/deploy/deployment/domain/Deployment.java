@@ -7,7 +7,7 @@ import dev.shipgate.contracts.events.DeploymentStatusChanged;
 import dev.shipgate.contracts.events.PipelineImage;
 import dev.shipgate.contracts.identity.UserIds;
 import dev.shipgate.contracts.refusal.Refusal;
-import dev.shipgate.deploy.shared.domain.RefusalReason;
+import dev.shipgate.deploy.shared.domain.DeployRefusal;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -116,7 +116,7 @@ public record Deployment(String id, PipelineImage image, String requestedBy, Str
     /** The target started rolling it out. */
     public Change startProgressing(String detail, Instant now) {
         if (status != DeploymentStatus.AUTHORIZED) {
-            return refused(RefusalReason.DEPLOYMENT_NOT_AUTHORIZED, "deployment " + id + " is " + status
+            return refused(DeployRefusal.DEPLOYMENT_NOT_AUTHORIZED, "deployment " + id + " is " + status
                     + ", only an AUTHORIZED one starts rolling out");
         }
         return move(DeploymentStatus.PROGRESSING, detail, now, now);
@@ -125,7 +125,7 @@ public record Deployment(String id, PipelineImage image, String requestedBy, Str
     /** The rollout reached an end: HEALTHY, DEGRADED, FAILED or TIMED_OUT. */
     public Change finish(DeploymentStatus outcome, String detail, Instant now) {
         if (status != DeploymentStatus.PROGRESSING) {
-            return refused(RefusalReason.DEPLOYMENT_NOT_PROGRESSING, "deployment " + id + " is " + status
+            return refused(DeployRefusal.DEPLOYMENT_NOT_PROGRESSING, "deployment " + id + " is " + status
                     + ", only a PROGRESSING one ends " + outcome);
         }
         return move(outcome, detail, now, startedAt);
@@ -134,7 +134,7 @@ public record Deployment(String id, PipelineImage image, String requestedBy, Str
     /** A newer deployment of the pipeline took over. */
     public Change supersede(String newerDeploymentId, Instant now) {
         if (!status.isLive()) {
-            return refused(RefusalReason.DEPLOYMENT_NOT_LIVE, "deployment " + id + " is " + status
+            return refused(DeployRefusal.DEPLOYMENT_NOT_LIVE, "deployment " + id + " is " + status
                     + ", not live: deployment " + newerDeploymentId + " has nothing to supersede");
         }
         return move(DeploymentStatus.SUPERSEDED, "superseded by deployment " + newerDeploymentId, now, startedAt);
@@ -143,7 +143,7 @@ public record Deployment(String id, PipelineImage image, String requestedBy, Str
     private Change moveFromRequested(DeploymentStatus next, String approvalId, List<String> approvers,
                                      Rejection refusal, String detail, Instant now) {
         if (status != DeploymentStatus.REQUESTED || !FROM_REQUESTED.contains(next)) { // a redelivered decision
-            return refused(RefusalReason.DEPLOYMENT_ALREADY_DECIDED, "deployment " + id + " is " + status
+            return refused(DeployRefusal.DEPLOYMENT_ALREADY_DECIDED, "deployment " + id + " is " + status
                     + " already, it cannot become " + next);
         }
         Deployment decided = new Deployment(id, image, requestedBy, rollbackOf, approvalId, status, timeline,
@@ -164,7 +164,7 @@ public record Deployment(String id, PipelineImage image, String requestedBy, Str
                 approvedBy);
     }
 
-    private static Refused refused(RefusalReason reason, String detail) {
+    private static Refused refused(DeployRefusal reason, String detail) {
         return new Refused(reason.because(detail));
     }
 

@@ -1,18 +1,17 @@
 package dev.shipgate.deploy.pipeline.adapter;
 
-import dev.shipgate.support.config.CacheSettings;
 import dev.shipgate.deploy.pipeline.application.PipelineService;
 import dev.shipgate.deploy.pipeline.application.Pipelines;
 import dev.shipgate.deploy.replica.application.AccessReplica;
 import dev.shipgate.support.cache.ShortLivedCache;
+import dev.shipgate.support.config.CacheSettings;
+import dev.shipgate.support.config.SeedFileSettings;
 import dev.shipgate.support.messaging.AggregateStore;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.Resource;
-import org.springframework.core.io.ResourceLoader;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.io.IOException;
@@ -20,7 +19,6 @@ import java.time.Clock;
 
 /** CD pipelines: their store, who may read and change them, and the seed created at start. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SeedProperties.class)
 class PipelineConfiguration {
 
     @Bean
@@ -34,9 +32,8 @@ class PipelineConfiguration {
     }
 
     @Bean
-    Seeding seeding(Pipelines pipelines, SeedProperties seed, ResourceLoader resources) {
-        return new Seeding(new PipelineSeeder(pipelines),
-                seed.seedFile().isBlank() ? null : resources.getResource(seed.seedFile()));
+    Seeding seeding(Pipelines pipelines, SeedFileSettings seed) {
+        return new Seeding(new PipelineSeeder(pipelines), seed.seedFile());
     }
 
     /** Seeds once the service is ready; {@code seedFile} null for none. */

@@ -3,7 +3,7 @@ package dev.shipgate.deploy.pipeline.application;
 import dev.shipgate.contracts.access.Permissions;
 import dev.shipgate.deploy.pipeline.domain.Pipeline;
 import dev.shipgate.deploy.replica.application.AccessReplica;
-import dev.shipgate.deploy.shared.domain.RefusalReason;
+import dev.shipgate.deploy.shared.domain.DeployRefusal;
 
 import java.util.List;
 import java.util.Optional;
@@ -37,7 +37,7 @@ public class PipelineService {
                 changes.target(), changes.targetRef(), changes.strategy(), changes.approval(), changes.trigger(),
                 false, current.version());
         if (!pipelines.update(next)) {
-            throw RefusalReason.PIPELINE_CHANGED.because(
+            throw DeployRefusal.PIPELINE_CHANGED.because(
                     "the pipeline was changed by someone else meanwhile: reload it and try again").exception();
         }
         return next;
@@ -54,7 +54,7 @@ public class PipelineService {
         return pipelines.find(id)
                 .filter(p -> !p.deleted())
                 .filter(p -> permissions.canView(p.scope()) || permissions.canApproveImages(p.scope()))
-                .orElseThrow(() -> RefusalReason.UNKNOWN_PIPELINE.because("no pipeline " + id).exception());
+                .orElseThrow(() -> DeployRefusal.UNKNOWN_PIPELINE.because("no pipeline " + id).exception());
     }
 
     public List<Pipeline> visibleTo(String userId, String application) {
@@ -79,7 +79,7 @@ public class PipelineService {
 
     private void requireAdmin(String userId, Pipeline pipeline) {
         if (!access.permissions(userId).canAdminister(pipeline.scope())) {
-            throw RefusalReason.NOT_ALLOWED_TO_CONFIGURE.because(userId + " needs Admin or Manager on "
+            throw DeployRefusal.NOT_ALLOWED_TO_CONFIGURE.because(userId + " needs Admin or Manager on "
                     + pipeline.application() + " / " + pipeline.environment() + " to configure its pipelines")
                     .exception();
         }

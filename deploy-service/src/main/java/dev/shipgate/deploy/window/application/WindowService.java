@@ -7,7 +7,7 @@ import dev.shipgate.contracts.refusal.Refusal;
 import dev.shipgate.deploy.pipeline.application.PipelineService;
 import dev.shipgate.deploy.pipeline.domain.Pipeline;
 import dev.shipgate.deploy.replica.application.AccessReplica;
-import dev.shipgate.deploy.shared.domain.RefusalReason;
+import dev.shipgate.deploy.shared.domain.DeployRefusal;
 import dev.shipgate.deploy.window.domain.DeploymentWindow;
 import dev.shipgate.deploy.window.domain.WindowCalendar;
 import dev.shipgate.deploy.window.domain.WindowVerdict;
@@ -98,7 +98,7 @@ public class WindowService {
         DeploymentWindow closer = verdict.closedBy();
         String when = verdict.opening().map(at -> "; it opens again at " + at).orElse("; it does not open again");
         String words = closer.message().isBlank() ? closer.kind() + " window " + closer.id() : closer.message();
-        Refusal refusal = RefusalReason.DEPLOY_WINDOW_CLOSED.because(words + when)
+        Refusal refusal = DeployRefusal.DEPLOY_WINDOW_CLOSED.because(words + when)
                 .with("windowId", closer.id()).with("windowKind", closer.kind().name())
                 .with("windowMessage", closer.message());
         throw (verdict.opening().isPresent() ? refusal.with("nextOpening", verdict.nextOpening().toString())
@@ -112,7 +112,7 @@ public class WindowService {
 
     private void requireAdmin(String userId, Scope scope) {
         if (!access.permissions(userId).canAdminister(scope)) {
-            throw RefusalReason.NOT_ALLOWED_TO_CONFIGURE.because(userId + " needs Admin or Manager on the whole of "
+            throw DeployRefusal.NOT_ALLOWED_TO_CONFIGURE.because(userId + " needs Admin or Manager on the whole of "
                     + scope.project() + " / " + scope.application() + " / " + scope.environment()
                     + " to set its deployment windows").exception();
         }
@@ -123,6 +123,6 @@ public class WindowService {
     }
 
     private static RuntimeException unknown(String windowId) {
-        return RefusalReason.UNKNOWN_WINDOW.because("no deployment window " + windowId).exception();
+        return DeployRefusal.UNKNOWN_WINDOW.because("no deployment window " + windowId).exception();
     }
 }

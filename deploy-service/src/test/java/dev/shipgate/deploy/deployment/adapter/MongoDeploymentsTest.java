@@ -2,6 +2,8 @@ package dev.shipgate.deploy.deployment.adapter;
 
 import com.mongodb.client.MongoClients;
 import dev.shipgate.contracts.events.PipelineImage;
+import dev.shipgate.contracts.paging.ListPage;
+import dev.shipgate.contracts.paging.PageAt;
 import dev.shipgate.deploy.deployment.application.DeploymentUpdater;
 import dev.shipgate.deploy.deployment.domain.Deployment;
 import dev.shipgate.deploy.deployment.domain.DeploymentStatus;
@@ -99,6 +101,27 @@ class MongoDeploymentsTest {
     }
 
     /** A deployment of the pipeline, taken through the domain's own transitions to the given status. */
+    @Test
+    void the_history_of_a_pipeline_is_reached_page_by_page_newest_first_with_its_total_and_search() {
+        for (int minute = 0; minute < 45; minute++) {
+            deploy("pl-h", minute, minute % 2 == 0 ? HEALTHY : REQUESTED);
+            deploy("pl-other", minute, REQUESTED);
+        }
+        List<String> reached = new java.util.ArrayList<>();
+        ListPage<Deployment> page = deployments.forPipeline("pl-h", null, PageAt.first(20));
+        assertThat(page.total()).isEqualTo(45);
+        reached.addAll(ids(page.items()));
+        while (page.next() != null) {
+            page = deployments.forPipeline("pl-h", null, new PageAt(page.next(), 0, 20));
+            reached.addAll(ids(page.items()));
+        }
+        assertThat(reached).hasSize(45).doesNotHaveDuplicates().startsWith("dp-pl-h-44").endsWith("dp-pl-h-0");
+        assertThat(ids(deployments.forPipeline("pl-h", "1.17", PageAt.first(20)).items()))
+                .containsExactly("dp-pl-h-17");
+        assertThat(deployments.forPipeline("pl-h", "sha256:4", PageAt.first(20)).total()).isEqualTo(6);
+        assertThat(ids(deployments.forPipeline("pl-h", null, PageAt.of(null, 2, 20)).items())).hasSize(5);
+    }
+
     private String deploy(String pipelineId, int minute, DeploymentStatus status) {
         String id = "dp-" + pipelineId + "-" + minute;
         Instant at = T0.plusSeconds(60L * minute);

@@ -4,6 +4,10 @@ import dev.shipgate.contracts.EventPayload;
 import dev.shipgate.deploy.deployment.domain.Deployment;
 import dev.shipgate.deploy.deployment.domain.DeploymentStatus;
 
+import dev.shipgate.contracts.paging.Cursor;
+import dev.shipgate.contracts.paging.ListPage;
+import dev.shipgate.contracts.paging.PageAt;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -61,9 +65,19 @@ class InMemoryDeployments implements Deployments {
     }
 
     @Override
-    public synchronized List<Deployment> forPipeline(String pipelineId, int page, int size) {
-        return byId.values().stream().filter(d -> d.image().pipelineId().equals(pipelineId))
-                .sorted(OLDEST_FIRST.reversed()).skip((long) page * size).limit(size).toList();
+    public synchronized ListPage<Deployment> forPipeline(String pipelineId, String text, PageAt at) {
+        List<Deployment> all = byId.values().stream().filter(d -> d.image().pipelineId().equals(pipelineId))
+                .filter(d -> text == null || d.image().tag().toLowerCase().contains(text.toLowerCase())
+                        || d.image().digest().contains(text))
+                .sorted(java.util.Comparator.comparing(Deployment::requestedAt).thenComparing(Deployment::id)
+                        .reversed()).toList();
+        List<Deployment> rest = at.cursor() == null ? all.stream().skip(at.offset()).toList()
+                : all.stream().filter(d -> d.requestedAt().isBefore(at.cursor().at())
+                || d.requestedAt().equals(at.cursor().at()) && d.id().compareTo(at.cursor().id()) < 0).toList();
+        List<Deployment> page = rest.stream().limit(at.size()).toList();
+        Deployment last = page.isEmpty() ? null : page.get(page.size() - 1);
+        return new ListPage<>(page, all.size(), rest.size() > at.size() ? new Cursor(last.requestedAt(), last.id())
+                : null);
     }
 
     @Override

@@ -5,7 +5,7 @@ import dev.shipgate.contracts.events.DeploymentRequested;
 import dev.shipgate.contracts.events.DeploymentStatusChanged;
 import dev.shipgate.contracts.events.PipelineImage;
 import dev.shipgate.contracts.refusal.Refusal;
-import dev.shipgate.deploy.shared.domain.RefusalReason;
+import dev.shipgate.deploy.shared.domain.DeployRefusal;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -56,9 +56,9 @@ class DeploymentRulesTest {
         assertThat(authorized.status()).isEqualTo(DeploymentStatus.AUTHORIZED);
         assertThat(authorized.approvalRequestId()).isEqualTo("ar-1");
         assertThat(authorized.authorize("ar-1", List.of("bob"), NOW).refusal()).map(Refusal::reason)
-                .contains(RefusalReason.DEPLOYMENT_ALREADY_DECIDED.name());
+                .contains(DeployRefusal.DEPLOYMENT_ALREADY_DECIDED.name());
         assertThat(authorized.reject("EXPIRED", "too late", NOW).refusal()).map(Refusal::reason)
-                .contains(RefusalReason.DEPLOYMENT_ALREADY_DECIDED.name());
+                .contains(DeployRefusal.DEPLOYMENT_ALREADY_DECIDED.name());
     }
 
     @Test
@@ -72,7 +72,7 @@ class DeploymentRulesTest {
         assertThat(rejected.rejection()).isEqualTo(
                 new Deployment.Rejection("PARTIALLY_APPROVED", "the image has 1 of 2 approvals"));
         assertThat(rejected.startProgressing("x", NOW).refusal()).map(Refusal::reason)
-                .contains(RefusalReason.DEPLOYMENT_NOT_AUTHORIZED.name());
+                .contains(DeployRefusal.DEPLOYMENT_NOT_AUTHORIZED.name());
     }
 
     @Test
@@ -95,9 +95,9 @@ class DeploymentRulesTest {
     @Test
     void only_an_authorized_deployment_starts_and_only_a_progressing_one_finishes() {
         assertThat(requested().startProgressing("x", NOW).refusal()).map(Refusal::reason)
-                .contains(RefusalReason.DEPLOYMENT_NOT_AUTHORIZED.name());
+                .contains(DeployRefusal.DEPLOYMENT_NOT_AUTHORIZED.name());
         assertThat(requested().finish(DeploymentStatus.HEALTHY, "x", NOW).refusal()).map(Refusal::reason)
-                .contains(RefusalReason.DEPLOYMENT_NOT_PROGRESSING.name());
+                .contains(DeployRefusal.DEPLOYMENT_NOT_PROGRESSING.name());
 
         var healthy = progressing().finish(DeploymentStatus.HEALTHY, "all replicas available", NOW.plusSeconds(30))
                 .orElseThrow().deployment();
@@ -118,7 +118,7 @@ class DeploymentRulesTest {
                 .isEqualTo(DeploymentStatus.SUPERSEDED);
         assertThat(progressing().supersede("dp-2", NOW).refusal()).isEmpty();
         assertThat(failed.supersede("dp-2", NOW).refusal()).map(Refusal::reason)
-                .contains(RefusalReason.DEPLOYMENT_NOT_LIVE.name());
+                .contains(DeployRefusal.DEPLOYMENT_NOT_LIVE.name());
     }
 
     @Test

@@ -59,7 +59,7 @@ class DeliveryConfiguration {
                                             ApprovalLinks links, DispatchLoop loop, Clock clock, UiProperties ui) {
         MessageComposer composer = new MessageComposer(new MustacheEmailTemplates(), links, requests,
                 subscriptions, pipelineAccess, ui.baseUrl());
-        return new NotificationService(composer, recipients, deliveries, loop::queued, clock);
+        return new NotificationService(composer, recipients, deliveries, loop, clock);
     }
 
     /** Receipts for spent approve-from-email links, which approval-service checks when the vote comes. */

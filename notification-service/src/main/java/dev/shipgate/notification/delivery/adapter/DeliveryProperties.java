@@ -12,7 +12,7 @@ import java.time.Duration;
 
 /**
  * How mail is sent and retried ({@code shipgate.mail.*}); checked at start. The sender address under the same prefix
- * is the settings feature's.
+ * is the mail feature's.
  *
  * @param maxAttempts      sends tried before a delivery is FAILED (default 8), 1 to 50
  * @param firstRetry       the pause after the first failed send, doubled after each further one (default 2 s)

@@ -1,6 +1,8 @@
 package dev.shipgate.notification.delivery.adapter;
 
 import dev.shipgate.notification.delivery.application.DeliveryDispatcher;
+import dev.shipgate.notification.delivery.application.MailQueue;
+import dev.shipgate.notification.delivery.domain.Delivery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,7 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Sends due mail on one thread: on a timer, and at once when new mail is queued. Wake-ups that come while a pass is
  * already waiting join it (a pass reads every due mail: one per queued mail would read them all each time).
  */
-final class DispatchLoop implements AutoCloseable {
+final class DispatchLoop implements MailQueue, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DispatchLoop.class);
 
@@ -29,9 +31,14 @@ final class DispatchLoop implements AutoCloseable {
         this.dispatcher = dispatcher;
     }
 
-    /** Mail just stored: read by id in a pass that starts at once. */
-    void queued(List<String> deliveryIds) {
-        dispatcher.expect(deliveryIds);
+    @Override
+    public Delivery claim(Delivery pending) {
+        return dispatcher.claimOnArrival(pending);
+    }
+
+    @Override
+    public void sendSoon(List<Delivery> stored) {
+        dispatcher.arrived(stored);
         wakeUp();
     }
 

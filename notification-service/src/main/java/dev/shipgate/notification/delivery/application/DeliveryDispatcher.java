@@ -20,7 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Sends the pending deliveries that are due; a failed send is tried again later, with a growing pause.
  * <p>
- * A pass reads by id the pending deliveries this instance knows of: the ones it queued and the ones it is retrying.
+ * A delivery this instance has just made is stored already claimed by it ({@link #claimOnArrival}) and handed to it
+ * ({@link #arrived}): its first pass sends it with no read and no claim of its own, two database commands fewer per
+ * mail. Otherwise a pass reads by id the pending deliveries this instance knows of: the ones it is retrying.
  * At the first pass and then once per {@code fullReadInterval} it reads every due delivery instead, which picks up
  * what another instance left: without an index on the status (the embedded database has none) that read scans every
  * delivery ever made, and at every pass it grew with the mail history.
@@ -48,6 +50,7 @@ public class DeliveryDispatcher {
     private final Duration fullReadInterval;
     private final Duration claimDuration;
     private final Set<String> known = ConcurrentHashMap.newKeySet();
+    private final Map<String, Delivery> arrived = new ConcurrentHashMap<>(); // stored claimed by this instance
     private Instant nextFullRead = Instant.MIN;
 
     /** @param claimDuration how long a delivery being sent is due to no other instance (the lease duration) */
@@ -62,9 +65,17 @@ public class DeliveryDispatcher {
         this.claimDuration = claimDuration;
     }
 
-    /** Deliveries this instance has just stored: the next pass reads them by id. */
-    public void expect(Collection<String> deliveryIds) {
-        known.addAll(deliveryIds);
+    /**
+     * A new delivery as this instance stores it: claimed by it for {@code claimDuration}, so that no other instance
+     * sends it meanwhile; if this instance dies before sending it, it is due again when the claim ends.
+     */
+    public Delivery claimOnArrival(Delivery pending) {
+        return pending.claimedUntil(claimEnd());
+    }
+
+    /** Deliveries this instance has just stored as {@link #claimOnArrival} made them: the next pass sends them. */
+    public void arrived(Collection<Delivery> stored) {
+        stored.forEach(delivery -> arrived.put(delivery.id(), delivery));
     }
 
     /**
@@ -83,7 +94,12 @@ public class DeliveryDispatcher {
                 GroupOutcome outcome = claimAndSend(group);
                 sent += outcome.sent();
                 if (outcome.failed() > 0) {
-                    return sent; // the server has trouble: wait for the next pass rather than hammer it
+                    // the server has trouble: wait for the next pass rather than hammer it, which sends what arrived
+                    // here and was not tried yet
+                    due.subList(Math.min(from + SEND_GROUP, due.size()), due.size()).stream()
+                            .filter(delivery -> delivery.nextAttemptAt().isAfter(clock.instant()))
+                            .forEach(delivery -> arrived.putIfAbsent(delivery.id(), delivery));
+                    return sent;
                 }
             }
             if (due.size() < BATCH) {
@@ -121,12 +137,19 @@ public class DeliveryDispatcher {
         return new GroupOutcome(sent, failed.size());
     }
 
-    /** The due deliveries this dispatcher could claim, as claimed; another instance is sending the others. */
+    /**
+     * The due deliveries this dispatcher could claim, as claimed; another instance is sending the others. A delivery
+     * that arrived claimed by this instance keeps that claim while at least half of it is left.
+     */
     private List<Delivery> claim(List<Delivery> due) {
-        // whole milliseconds, as the database keeps them: the outcome's write finds the claim by its exact time
-        Instant until = clock.instant().plus(claimDuration).truncatedTo(ChronoUnit.MILLIS);
+        Instant until = claimEnd();
+        Instant stillMine = clock.instant().plus(claimDuration.dividedBy(2));
         List<Delivery> claimed = new ArrayList<>();
         for (Delivery delivery : due) {
+            if (delivery.nextAttemptAt().isAfter(stillMine)) { // only an arrived one: the others were due by now
+                claimed.add(delivery);
+                continue;
+            }
             Delivery mine = delivery.claimedUntil(until);
             if (deliveries.claim(delivery, mine)) {
                 claimed.add(mine);
@@ -135,11 +158,32 @@ public class DeliveryDispatcher {
         return claimed;
     }
 
+    /** Whole milliseconds, as the database keeps them: the outcome's write finds the claim by its exact time. */
+    private Instant claimEnd() {
+        return clock.instant().plus(claimDuration).truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** What arrived claimed by this instance, then what the database says is due (at most {@link #BATCH}). */
     private List<Delivery> due() {
+        List<Delivery> due = new ArrayList<>();
+        for (Delivery delivery : List.copyOf(arrived.values())) {
+            if (due.size() < BATCH && arrived.remove(delivery.id(), delivery)) {
+                due.add(delivery);
+            }
+        }
+        List<Delivery> stored = stored(BATCH - due.size());
+        due.addAll(stored);
+        return due;
+    }
+
+    private List<Delivery> stored(int limit) {
+        if (limit == 0) {
+            return List.of();
+        }
         Instant now = clock.instant();
         if (!now.isBefore(nextFullRead)) {
-            List<Delivery> due = deliveries.due(now, BATCH);
-            if (due.size() < BATCH) { // else more are due: the next read is a full one too
+            List<Delivery> due = deliveries.due(now, limit);
+            if (due.size() < limit) { // else more are due: the next read is a full one too
                 nextFullRead = now.plus(fullReadInterval);
             }
             return due;
@@ -153,7 +197,7 @@ public class DeliveryDispatcher {
         for (Delivery delivery : deliveries.findAll(asked)) {
             if (delivery.status() == DeliveryStatus.PENDING) {
                 pending.add(delivery.id());
-                if (!delivery.nextAttemptAt().isAfter(now) && due.size() < BATCH) {
+                if (!delivery.nextAttemptAt().isAfter(now) && due.size() < limit) {
                     due.add(delivery);
                 }
             }

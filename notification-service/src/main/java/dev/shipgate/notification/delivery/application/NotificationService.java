@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /** Turns an event into deliveries, one per recipient; a repeated event finds them there already. */
 public class NotificationService {
@@ -22,34 +21,34 @@ public class NotificationService {
     private final MessageComposer composer;
     private final Recipients recipients;
     private final Deliveries deliveries;
-    private final Consumer<List<String>> dispatchSoon;
+    private final MailQueue mailQueue;
     private final Clock clock;
 
     public NotificationService(MessageComposer composer, Recipients recipients, Deliveries deliveries,
-                               Consumer<List<String>> dispatchSoon, Clock clock) {
+                               MailQueue mailQueue, Clock clock) {
         this.composer = composer;
         this.recipients = recipients;
         this.deliveries = deliveries;
-        this.dispatchSoon = dispatchSoon;
+        this.mailQueue = mailQueue;
         this.clock = clock;
     }
 
     public void handle(EventEnvelope<? extends EventPayload> event) {
-        List<String> added = new ArrayList<>();
+        List<Delivery> added = new ArrayList<>();
         for (Message message : composer.compose(event)) {
             Optional<String> email = recipients.emailOf(message.recipient());
             if (email.isEmpty()) {
                 log.warn("no email address for {}: {} not sent to them", message.recipient(), event.type());
                 continue;
             }
-            Delivery delivery = Delivery.pending(event.id(), event.type(), message.recipient(), email.get(),
-                    message.subject(), message.html(), message.text(), clock.instant());
+            Delivery delivery = mailQueue.claim(Delivery.pending(event.id(), event.type(), message.recipient(),
+                    email.get(), message.subject(), message.html(), message.text(), clock.instant()));
             if (deliveries.add(delivery)) {
-                added.add(delivery.id());
+                added.add(delivery);
             }
         }
         if (!added.isEmpty()) {
-            dispatchSoon.accept(added);
+            mailQueue.sendSoon(added);
         }
     }
 }

@@ -47,16 +47,10 @@ class DeliveryClaimProperties {
     @Property(tries = 300)
     void each_delivery_is_sent_once_unless_its_sender_died_after_handing_it_over_and_all_are_sent_in_the_end(
             @ForAll("steps") List<Object> steps, @ForAll @IntRange(min = 2, max = 3) int instances,
-            @ForAll @IntRange(min = 1, max = 6) int mails) {
+            @ForAll @IntRange(min = 1, max = 6) int mails, @ForAll @IntRange(min = -1, max = 2) int arrivedAt) {
         SteppingClock clock = new SteppingClock(Instant.parse("2026-11-30T10:00:00Z"));
         InMemoryDeliveries deliveries = new InMemoryDeliveries();
         List<String> ids = new ArrayList<>();
-        for (int i = 0; i < mails; i++) {
-            Delivery delivery = Delivery.pending("ev-" + i, "ApprovalRequested", "user-" + i, "u" + i + "@example.com",
-                    "s", "<p>h</p>", "t", clock.instant());
-            deliveries.add(delivery);
-            ids.add(delivery.id());
-        }
         Map<String, Integer> sends = new HashMap<>();
         Map<String, Integer> handedOverByTheDead = new HashMap<>();
         List<DeliveryDispatcher> dispatchers = new ArrayList<>();
@@ -83,6 +77,20 @@ class DeliveryClaimProperties {
             };
             dispatchers.add(new DeliveryDispatcher(deliveries, mailer, clock, 8, Duration.ofSeconds(2), FULL_READ,
                     CLAIM));
+        }
+        // the mail arrives at one instance, claimed by it (as a new event's does), or is left as due by another
+        DeliveryDispatcher receiver = arrivedAt >= 0 && arrivedAt < instances ? dispatchers.get(arrivedAt) : null;
+        List<Delivery> arrived = new ArrayList<>();
+        for (int i = 0; i < mails; i++) {
+            Delivery delivery = Delivery.pending("ev-" + i, "ApprovalRequested", "user-" + i, "u" + i + "@example.com",
+                    "s", "<p>h</p>", "t", clock.instant());
+            Delivery stored = receiver == null ? delivery : receiver.claimOnArrival(delivery);
+            deliveries.add(stored);
+            arrived.add(stored);
+            ids.add(stored.id());
+        }
+        if (receiver != null) {
+            receiver.arrived(arrived);
         }
         for (Object step : steps) {
             if (step instanceof Pass pass && pass.instance() < instances && !dead.contains(pass.instance())) {

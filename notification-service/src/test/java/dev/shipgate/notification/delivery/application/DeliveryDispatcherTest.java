@@ -113,13 +113,73 @@ class DeliveryDispatcherTest {
     }
 
     @Test
-    void mail_this_instance_queued_is_read_by_id_between_full_reads() {
+    void mail_this_instance_stores_is_sent_by_its_next_pass_with_no_read_and_no_claim_of_its_own() {
+        CountingDeliveries counted = new CountingDeliveries(deliveries);
+        DeliveryDispatcher dispatcher = new DeliveryDispatcher(counted, mailer, clock, MAX_ATTEMPTS, FIRST_PAUSE,
+                FULL_READ, CLAIM);
         dispatcher.dispatchDue(); // the first pass is a full read: nothing yet
-        List<String> ids = queue(2);
+        List<String> ids = arrive(dispatcher, 2);
+        counted.commands = 0;
 
-        assertThat(dispatcher.dispatchDue()).as("not expected, not read before the next full read").isZero();
-        dispatcher.expect(ids);
         assertThat(dispatcher.dispatchDue()).isEqualTo(2);
+        assertThat(counted.commands).as("database commands: the two outcomes only").isEqualTo(2);
+        ids.forEach(id -> assertThat(delivery(id).status()).isEqualTo(DeliveryStatus.SENT));
+    }
+
+    @Test
+    void mail_that_arrived_here_is_due_to_no_other_instance_until_its_claim_ends() {
+        DeliveryDispatcher other = new DeliveryDispatcher(deliveries, mailer, clock, MAX_ATTEMPTS, FIRST_PAUSE,
+                FULL_READ, CLAIM);
+        String id = arrive(dispatcher, 1).get(0);
+
+        other.dispatchDue();
+        clock.step(CLAIM.minusMillis(1));
+        other.dispatchDue();
+        assertThat(mailer.attempts).as("claimed by the instance it arrived at, which is alive").isEmpty();
+
+        clock.step(FULL_READ); // that instance died before sending it: its claim ran out, a full read finds it
+        other.dispatchDue();
+        assertThat(mailer.sent).containsExactly(id);
+    }
+
+    @Test
+    void an_arrived_mail_whose_claim_is_half_spent_is_claimed_again_before_it_is_sent() {
+        String id = arrive(dispatcher, 1).get(0);
+        clock.step(CLAIM.dividedBy(2).plusMillis(1));
+
+        dispatcher.dispatchDue();
+        assertThat(mailer.sent).containsExactly(id);
+        assertThat(delivery(id).status()).isEqualTo(DeliveryStatus.SENT);
+        DeliveryDispatcher other = new DeliveryDispatcher(deliveries, mailer, clock, MAX_ATTEMPTS, FIRST_PAUSE,
+                FULL_READ, CLAIM);
+        clock.step(CLAIM);
+        other.dispatchDue();
+        assertThat(mailer.attempts).as("sent once").hasSize(1);
+    }
+
+    @Test
+    void arrived_mail_a_failed_group_kept_from_being_tried_goes_out_at_the_next_pass() {
+        List<String> ids = arrive(dispatcher, DeliveryDispatcher.SEND_GROUP * 2);
+        mailer.failing.add(ids.get(0));
+
+        dispatcher.dispatchDue();
+        assertThat(mailer.attempts).as("only the first group was tried").hasSize(DeliveryDispatcher.SEND_GROUP);
+        dispatcher.dispatchDue();
+        assertThat(mailer.sent).containsAll(ids.subList(DeliveryDispatcher.SEND_GROUP, ids.size()));
+    }
+
+    /** Deliveries stored by {@code here} as a new event's are: claimed by it, and handed to it. */
+    private List<String> arrive(DeliveryDispatcher here, int count) {
+        List<Delivery> stored = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Delivery delivery = here.claimOnArrival(Delivery.pending("ev-" + i + "-" + clock.instant().toEpochMilli(),
+                    "ApprovalRequested", "user-" + i, "user-" + i + "@example.com", "subject", "<p>html</p>", "text",
+                    clock.instant()));
+            deliveries.add(delivery);
+            stored.add(delivery);
+        }
+        here.arrived(stored);
+        return stored.stream().map(Delivery::id).toList();
     }
 
     private List<String> queue(int count) {
@@ -173,6 +233,52 @@ class DeliveryDispatcherTest {
 
         @Override
         public List<Delivery> search(String recipient, DeliveryStatus status, String eventId, int page, int size) {
+            return store.search(recipient, status, eventId, page, size);
+        }
+    }
+
+    /** The store, counting the commands it is sent. */
+    private static final class CountingDeliveries implements Deliveries {
+        private final Deliveries store;
+        int commands;
+
+        CountingDeliveries(Deliveries store) {
+            this.store = store;
+        }
+
+        @Override
+        public boolean add(Delivery delivery) {
+            commands++;
+            return store.add(delivery);
+        }
+
+        @Override
+        public boolean claim(Delivery due, Delivery claimed) {
+            commands++;
+            return store.claim(due, claimed);
+        }
+
+        @Override
+        public boolean update(Delivery next, Delivery claimed) {
+            commands++;
+            return store.update(next, claimed);
+        }
+
+        @Override
+        public List<Delivery> due(Instant now, int limit) {
+            commands++;
+            return store.due(now, limit);
+        }
+
+        @Override
+        public List<Delivery> findAll(Collection<String> ids) {
+            commands++;
+            return store.findAll(ids);
+        }
+
+        @Override
+        public List<Delivery> search(String recipient, DeliveryStatus status, String eventId, int page, int size) {
+            commands++;
             return store.search(recipient, status, eventId, page, size);
         }
     }

@@ -1,0 +1,51 @@
+package dev.shipgate.deploy.shared.domain;
+
+import dev.shipgate.contracts.refusal.RefusalCode;
+import dev.shipgate.contracts.refusal.Refusal.Kind;
+
+/**
+ * The stable codes of deploy-service's refusals, each with its kind (which HTTP status web-support's
+ * {@code RefusalMapping} gives it): the {@code reason} of the problem+json answer. The deployment rules' own codes
+ * (the last five) come back from {@code Deployment}'s moves and are logged; they would answer as conflicts if they
+ * ever reached the web.
+ */
+public enum DeployRefusal implements RefusalCode {
+    /** Changing a pipeline needs Admin or Manager on its application and environment. */
+    NOT_ALLOWED_TO_CONFIGURE(Kind.FORBIDDEN),
+    /** Deploying needs Build and Deploy on the pipeline's application and environment. */
+    NOT_ALLOWED_TO_DEPLOY(Kind.FORBIDDEN),
+    /** Someone else changed the pipeline since it was read. */
+    PIPELINE_CHANGED(Kind.CONFLICT),
+    UNKNOWN_PIPELINE(Kind.NOT_FOUND),
+    UNKNOWN_IMAGE(Kind.NOT_FOUND),
+    UNKNOWN_DEPLOYMENT(Kind.NOT_FOUND),
+    /**
+     * A deployment window keeps the pipeline closed (a blackout, or outside every maintenance window): the problem
+     * carries the window's message, {@code windowId} and {@code nextOpening} (ISO-8601 instant, absent if never).
+     */
+    DEPLOY_WINDOW_CLOSED(Kind.CONFLICT),
+    UNKNOWN_WINDOW(Kind.NOT_FOUND),
+    /** A deploy call's {@code wait} is not a positive ISO-8601 duration within the limit. */
+    INVALID_WAIT(Kind.INVALID),
+    /** A decision came for a deployment approval-service already decided on (a redelivery). */
+    DEPLOYMENT_ALREADY_DECIDED(Kind.CONFLICT),
+    /** A decision names another pipeline, image or requester than the deployment recorded here. */
+    DECISION_FOR_ANOTHER_DEPLOYMENT(Kind.CONFLICT),
+    /** Only an AUTHORIZED deployment starts rolling out. */
+    DEPLOYMENT_NOT_AUTHORIZED(Kind.CONFLICT),
+    /** Only a PROGRESSING deployment reaches an end. */
+    DEPLOYMENT_NOT_PROGRESSING(Kind.CONFLICT),
+    /** Only a live deployment (in flight or running) is superseded. */
+    DEPLOYMENT_NOT_LIVE(Kind.CONFLICT);
+
+    private final Kind kind;
+
+    DeployRefusal(Kind kind) {
+        this.kind = kind;
+    }
+
+    @Override
+    public Kind kind() {
+        return kind;
+    }
+}
