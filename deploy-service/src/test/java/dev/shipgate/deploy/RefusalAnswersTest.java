@@ -26,7 +26,8 @@ class RefusalAnswersTest {
             DeployRefusal.UNKNOWN_PIPELINE, HttpStatus.NOT_FOUND,
             DeployRefusal.UNKNOWN_IMAGE, HttpStatus.NOT_FOUND,
             DeployRefusal.UNKNOWN_DEPLOYMENT, HttpStatus.NOT_FOUND,
-            DeployRefusal.INVALID_WAIT, HttpStatus.BAD_REQUEST);
+            DeployRefusal.INVALID_WAIT, HttpStatus.BAD_REQUEST,
+            DeployRefusal.UNKNOWN_WINDOW, HttpStatus.NOT_FOUND); // issue 18
 
     @Test
     void each_refusal_the_api_gives_keeps_its_status_reason_and_problem() {

@@ -1,5 +1,6 @@
 package dev.shipgate.contracts.access;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -14,6 +15,12 @@ public record Permissions(String userId, List<Grant> grants) {
 
     public static Permissions none(String userId) {
         return new Permissions(userId, List.of());
+    }
+
+    /** These permissions at {@code t}: only the grants that count then ({@link Grant#countsAt}, issue 18). */
+    public Permissions at(Instant t) {
+        return grants.stream().allMatch(grant -> grant.countsAt(t)) ? this
+                : new Permissions(userId, grants.stream().filter(grant -> grant.countsAt(t)).toList());
     }
 
     /** Whether some grant gives {@code role} on the whole of {@code scope}: the question for acting and granting. */

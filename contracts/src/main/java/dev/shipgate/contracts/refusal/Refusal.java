@@ -1,5 +1,7 @@
 package dev.shipgate.contracts.refusal;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -12,8 +14,10 @@ import java.util.Objects;
  * @param kind   what sort of no it is; never null
  * @param reason the stable code, upper snake case; never blank
  * @param detail words for the person who asked; never null
+ * @param facts  further members of the problem answer, name to value (e.g. {@code nextOpening}, an ISO-8601
+ *               instant, when a deployment window refuses); empty for most refusals, never null
  */
-public record Refusal(Kind kind, String reason, String detail) {
+public record Refusal(Kind kind, String reason, String detail, Map<String, String> facts) {
 
     /** The sort of no, one per HTTP status a refusal may carry (400, 401, 403, 404, 409, 410, 503). */
     public enum Kind {
@@ -39,6 +43,19 @@ public record Refusal(Kind kind, String reason, String detail) {
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("a refusal needs a reason code");
         }
+        facts = facts == null ? Map.of() : Map.copyOf(facts);
+    }
+
+    /** A refusal with no further facts, the usual one. */
+    public Refusal(Kind kind, String reason, String detail) {
+        this(kind, reason, detail, Map.of());
+    }
+
+    /** This refusal with one more fact for the problem answer ({@code name} a JSON member name). */
+    public Refusal with(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(facts);
+        more.put(name, value);
+        return new Refusal(kind, reason, detail, more);
     }
 
     public static Refusal invalid(String reason, String detail) {

@@ -83,9 +83,9 @@ class GrantingPolicyTest {
         boolean approvesIt = holdsApproverOn(held, scope);
         Statistics.label("manages, approves").collect(managesIt, approvesIt);
         assertThat(allowed).isEqualTo(managesIt && approvesIt);
-        Statistics.label("manages, approves").coverage(c -> {
-            c.check(true, true).percentage(p -> p > 5);
-            c.check(true, false).percentage(p -> p > 5);
+        Statistics.label("manages, approves").coverage(c -> { // about 7 % each: a bound of 5 % failed now and then
+            c.check(true, true).percentage(p -> p > 2);
+            c.check(true, false).percentage(p -> p > 2);
         });
     }
 

@@ -7,7 +7,8 @@ import org.springframework.http.ProblemDetail;
 /**
  * The one mapping of a domain {@link Refusal} to problem+json, for every service: its kind gives the HTTP status
  * (and so the title, the status's phrase), its reason code the {@code reason} member, its words the {@code detail}.
- * The {@code type} stays {@code about:blank}: clients tell refusals apart by {@code reason}.
+ * The {@code type} stays {@code about:blank}: clients tell refusals apart by {@code reason}. Its facts become
+ * further members (e.g. {@code nextOpening}); they never replace {@code reason}.
  */
 public final class RefusalMapping {
 
@@ -15,7 +16,13 @@ public final class RefusalMapping {
     }
 
     public static ProblemDetail problemOf(Refusal refusal) {
-        return ProblemHandling.problem(statusOf(refusal.kind()), refusal.reason(), refusal.detail());
+        ProblemDetail problem = ProblemHandling.problem(statusOf(refusal.kind()), refusal.reason(), refusal.detail());
+        refusal.facts().forEach((name, value) -> {
+            if (!"reason".equals(name)) {
+                problem.setProperty(name, value);
+            }
+        });
+        return problem;
     }
 
     public static HttpStatus statusOf(Refusal.Kind kind) {

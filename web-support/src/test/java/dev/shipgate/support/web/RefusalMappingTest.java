@@ -28,4 +28,13 @@ class RefusalMappingTest {
             assertThat(problem.getProperties()).containsEntry("reason", "SOME_REASON");
         });
     }
+
+    @Test
+    void aRefusalsFactsBecomeMembersOfTheProblemButNeverItsReason() {
+        Refusal refusal = Refusal.conflict("DEPLOY_WINDOW_CLOSED", "frozen")
+                .with("nextOpening", "2026-03-30T00:00:00Z").with("reason", "SOMETHING_ELSE");
+        ProblemDetail problem = RefusalMapping.problemOf(refusal);
+        assertThat(problem.getProperties()).containsEntry("nextOpening", "2026-03-30T00:00:00Z")
+                .containsEntry("reason", "DEPLOY_WINDOW_CLOSED");
+    }
 }

@@ -24,8 +24,8 @@ class AccessConfiguration {
     }
 
     @Bean
-    AccessService accessService(AccessStore store) {
-        return new AccessService(store);
+    AccessService accessService(AccessStore store, Clock clock) {
+        return new AccessService(store, clock);
     }
 
     @Bean

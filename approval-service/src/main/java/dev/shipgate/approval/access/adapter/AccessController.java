@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -74,11 +75,17 @@ class AccessController {
         }
     }
 
+    /**
+     * A role binding.
+     *
+     * @param until when it stops counting, an ISO-8601 instant (exclusive; issue 18, time-boxed grants); absent for
+     *              no end. A time already past is allowed: the grant is kept, ended.
+     */
     public record BindingBody(@NotNull Role role, @NotBlank @Size(max = 100) String project,
                               @NotBlank @Size(max = 100) String application,
-                              @NotBlank @Size(max = 100) String environment) {
+                              @NotBlank @Size(max = 100) String environment, Instant until) {
         Grant toGrant() {
-            return Grant.of(new RoleBinding(role.name(), project, application, environment));
+            return Grant.of(new RoleBinding(role.name(), project, application, environment, until));
         }
     }
 

@@ -5,19 +5,25 @@ import dev.shipgate.approval.access.domain.Group;
 import dev.shipgate.approval.access.domain.User;
 import dev.shipgate.contracts.identity.UserIds;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Reads and changes access. Every change republishes the effective access of the users it touches on the compacted
- * access topic, which is how deploy-service and notification-service learn it.
+ * access topic, which is how deploy-service and notification-service learn it. What it answers is the access at the
+ * clock's time: a time-boxed grant (issue 18) stops counting at its end without anyone acting, for every decision
+ * that asks here; the published events carry every grant with its end, so each consumer compares with its own clock.
  */
 public class AccessService implements AccessDirectory {
 
     private final AccessStore store;
+    private final Clock clock;
 
-    public AccessService(AccessStore store) {
+    public AccessService(AccessStore store, Clock clock) {
         this.store = store;
+        this.clock = clock;
     }
 
     /** @param userId any spelling of the id: users are stored under the canonical one */
@@ -27,13 +33,14 @@ public class AccessService implements AccessDirectory {
         if (id == null || id.isEmpty()) {
             return Optional.empty();
         }
-        return store.findUser(id).map(user -> EffectiveAccess.of(user, store.groups()));
+        return store.findUser(id).map(user -> EffectiveAccess.of(user, store.groups(), clock.instant()));
     }
 
     @Override
     public List<EffectiveAccess> all() {
         List<Group> groups = store.groups();
-        return store.users().stream().map(user -> EffectiveAccess.of(user, groups)).toList();
+        Instant now = clock.instant();
+        return store.users().stream().map(user -> EffectiveAccess.of(user, groups, now)).toList();
     }
 
     @Override

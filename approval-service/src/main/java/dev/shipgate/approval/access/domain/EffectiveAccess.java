@@ -4,6 +4,7 @@ import dev.shipgate.contracts.access.Grant;
 import dev.shipgate.contracts.access.Permissions;
 import dev.shipgate.contracts.events.UserAccessChanged;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -12,8 +13,22 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** A user's grants in effect: their own plus those of their groups. An inactive user has none. */
+/**
+ * A user's grants in effect: their own plus those of their groups. An inactive user has none. {@link #of} keeps
+ * every grant, ended ones too (the published access carries each grant's end); {@link #at} keeps those that count
+ * at a moment, which is what decisions use.
+ */
 public record EffectiveAccess(User user, List<Grant> grants) {
+
+    /** The grants that count at {@code t}: a time-boxed grant stops counting at its end (issue 18). */
+    public static EffectiveAccess of(User user, Collection<Group> allGroups, Instant t) {
+        return of(user, allGroups).at(t);
+    }
+
+    /** This access at {@code t}: without the grants that ended by then ({@link Grant#countsAt}). */
+    public EffectiveAccess at(Instant t) {
+        return new EffectiveAccess(user, grants.stream().filter(grant -> grant.countsAt(t)).toList());
+    }
 
     public static EffectiveAccess of(User user, Collection<Group> allGroups) {
         if (!user.active()) {

@@ -1,10 +1,14 @@
 package dev.shipgate.approval.audit.application;
 
+import dev.shipgate.approval.access.application.AccessService;
 import dev.shipgate.approval.audit.domain.AuditRecord;
+import dev.shipgate.approval.audit.domain.GrantEndings;
 import dev.shipgate.contracts.access.Permissions;
 import dev.shipgate.contracts.access.Role;
 import dev.shipgate.contracts.access.Scope;
 
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,9 +25,14 @@ public class AuditService {
     public static final int MAX_DEPTH = 10_000;
 
     private final AuditLog log;
+    private final AccessService access;
+    private final Clock clock;
 
-    public AuditService(AuditLog log) {
+    /** @param access where the ended time-boxed grants are read from ({@link GrantEndings}), at {@code clock}'s time */
+    public AuditService(AuditLog log, AccessService access, Clock clock) {
         this.log = log;
+        this.access = access;
+        this.clock = clock;
     }
 
     /**
@@ -45,8 +54,28 @@ public class AuditService {
         }
         AuditQuery query = new AuditQuery(visible, filters.pipelineId(), filters.user(), filters.requestId(),
                 filters.from(), filters.to());
-        List<AuditRecord> newest = log.newest(query, (int) depth);
+        List<AuditRecord> newest = new ArrayList<>(log.newest(query, (int) depth));
+        if (reader.isSuperAdmin()) {
+            newest.addAll(endedGrants(filters));
+            newest.sort(AuditRecord.NEWEST_FIRST);
+        }
         return newest.stream().skip((long) page * size).limit(size).toList();
+    }
+
+    /**
+     * The ended time-boxed grants (issue 18), for super admins, who administer access: they belong to no pipeline or
+     * request, so a filter on either leaves them out; {@code user} filters on whose grant it was.
+     */
+    private List<AuditRecord> endedGrants(AuditQuery filters) {
+        if (filters.pipelineId() != null || filters.requestId() != null) {
+            return List.of();
+        }
+        return GrantEndings.at(clock.instant(), access.users(), access.groups()).stream()
+                .filter(ended -> filters.user() == null || filters.user().equals(ended.holder()))
+                .map(GrantEndings.Ended::toRecord)
+                .filter(line -> filters.from() == null || !line.at().isBefore(filters.from()))
+                .filter(line -> filters.to() == null || line.at().isBefore(filters.to()))
+                .toList();
     }
 
     /** Whether the reader may see this pipeline's records. */

@@ -11,7 +11,8 @@ import java.util.Comparator;
  * @param at           when, to the millisecond
  * @param actor        who: a canonical user id, or {@code system}
  * @param action       what: REQUESTED, APPROVED, REJECTED, CANCELLED, EXPIRED, DEPLOYED (done on a request);
- *                     APPROVE, REJECT, CANCEL, EXPIRE, DEPLOY (tried and refused); DEPLOY (a deploy decision)
+ *                     APPROVE, REJECT, CANCEL, EXPIRE, DEPLOY (tried and refused); DEPLOY (a deploy decision);
+ *                     GRANT_ENDED (a time-boxed grant reached its end: {@link GrantEndings})
  * @param outcome      DONE or REFUSED
  * @param reason       the refusal's code (e.g. REQUESTER_CANNOT_APPROVE), null when done
  * @param detail       the comment, or the refusal's message

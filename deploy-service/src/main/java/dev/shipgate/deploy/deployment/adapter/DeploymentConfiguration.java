@@ -2,6 +2,7 @@ package dev.shipgate.deploy.deployment.adapter;
 
 import dev.shipgate.deploy.deployment.application.DecisionWaiter;
 import dev.shipgate.deploy.deployment.application.DeploymentService;
+import dev.shipgate.deploy.window.application.WindowService;
 import dev.shipgate.deploy.deployment.application.DeploymentTarget;
 import dev.shipgate.deploy.deployment.application.Deployments;
 import dev.shipgate.deploy.deployment.application.RolloutMonitor;
@@ -39,8 +40,8 @@ class DeploymentConfiguration {
     @Bean
     DeploymentService deploymentService(Deployments deployments, PipelineService pipelines, AccessReplica access,
                                         ImageReplica images, RolloutMonitor rollouts, DecisionWaiter waiter,
-                                        Clock clock) {
-        return new DeploymentService(deployments, pipelines, access, images, rollouts, waiter, clock);
+                                        WindowService windows, Clock clock) {
+        return new DeploymentService(deployments, pipelines, access, images, rollouts, waiter, windows, clock);
     }
 
     /**

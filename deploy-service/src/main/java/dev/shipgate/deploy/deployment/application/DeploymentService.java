@@ -13,6 +13,7 @@ import dev.shipgate.deploy.pipeline.domain.Pipeline;
 import dev.shipgate.deploy.replica.application.AccessReplica;
 import dev.shipgate.deploy.replica.application.ImageReplica;
 import dev.shipgate.deploy.shared.domain.DeployRefusal;
+import dev.shipgate.deploy.window.application.WindowService;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -30,11 +31,15 @@ public class DeploymentService {
     private final AccessReplica access;
     private final ImageReplica images;
     private final DeployDecisions decisions;
+    private final WindowService windows;
     private final Clock clock;
 
+    /** {@code windows}: the deployment windows every deploy and rollback is checked against (issue 18). */
     public DeploymentService(Deployments deployments, PipelineService pipelines, AccessReplica access,
-                             ImageReplica images, RolloutMonitor rollouts, DecisionWaiter waiter, Clock clock) {
+                             ImageReplica images, RolloutMonitor rollouts, DecisionWaiter waiter,
+                             WindowService windows, Clock clock) {
         this.deployments = deployments;
+        this.windows = windows;
         this.pipelines = pipelines;
         this.access = access;
         this.images = images;
@@ -67,6 +72,8 @@ public class DeploymentService {
                 .filter(i -> i.application().equals(pipeline.application()))
                 .orElseThrow(() -> DeployRefusal.UNKNOWN_IMAGE.because(
                         "no image " + digest + " of " + pipeline.application()).exception());
+        // refused before anything is recorded, so a waiting call (?wait=) gets the same answer at once
+        windows.requireOpen(pipeline, rollbackOf != null, clock.instant());
         var transition = Deployment.request("dp-" + UUID.randomUUID(), new PipelineImage(pipeline.id(),
                 pipeline.application(), pipeline.environment(), image.digest(), image.tag()), userId, rollbackOf,
                 via, clock.instant());
@@ -78,6 +85,11 @@ public class DeploymentService {
     public Optional<Deployment> onImageApproved(ImageApproved approved) {
         Optional<Pipeline> pipeline = pipelines.find(approved.image().pipelineId());
         if (pipeline.isEmpty() || pipeline.get().trigger() != Pipeline.Trigger.AUTOMATIC) {
+            return Optional.empty();
+        }
+        if (!windows.verdict(pipeline.get(), false, clock.instant()).isOpen()) {
+            // not started inside a closed window; the approval stays unused, so a user may deploy it once the window
+            // opens (scheduling it for the next opening is the later part of issue 18)
             return Optional.empty();
         }
         // one deployment per approval of a request: a request reopened and approved again (design rule 10) is a new

@@ -66,6 +66,13 @@ public class PipelineService {
                 .toList();
     }
 
+    /** The pipeline, for a caller who may change its settings (Admin or Manager on its scope); refused otherwise. */
+    public Pipeline configurable(String userId, String id) {
+        Pipeline pipeline = visible(userId, id);
+        requireAdmin(userId, pipeline);
+        return pipeline;
+    }
+
     public Optional<Pipeline> find(String id) {
         return pipelines.find(id).filter(p -> !p.deleted());
     }

@@ -8,6 +8,8 @@ import dev.shipgate.deploy.replica.application.AccessReplica;
 import dev.shipgate.support.cache.ShortLivedCache;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import java.time.Clock;
+
 /** The access replica, keyed by the canonical user id: a user published or asked for in any spelling is one entry. */
 public class MongoAccessReplica implements AccessReplica {
 
@@ -15,11 +17,16 @@ public class MongoAccessReplica implements AccessReplica {
 
     private final MongoTemplate mongo;
     private final ShortLivedCache<String, Permissions> recent;
+    private final Clock clock;
 
-    /** @param recent permissions are read on every request: see {@link ShortLivedCache} for how fresh they are */
-    public MongoAccessReplica(MongoTemplate mongo, ShortLivedCache<String, Permissions> recent) {
+    /**
+     * @param recent permissions are read on every request: see {@link ShortLivedCache} for how fresh they are
+     * @param clock  the time a grant's end ({@code until}) is compared with, on every read, cached or not
+     */
+    public MongoAccessReplica(MongoTemplate mongo, ShortLivedCache<String, Permissions> recent, Clock clock) {
         this.mongo = mongo;
         this.recent = recent;
+        this.clock = clock;
     }
 
     /** The event carries the whole access of the user: the latest replaces what was there. */
@@ -32,7 +39,7 @@ public class MongoAccessReplica implements AccessReplica {
 
     @Override
     public Permissions permissions(String userId) {
-        return recent.get(UserIds.canonical(userId), this::read);
+        return recent.get(UserIds.canonical(userId), this::read).at(clock.instant());
     }
 
     private Permissions read(String userId) {

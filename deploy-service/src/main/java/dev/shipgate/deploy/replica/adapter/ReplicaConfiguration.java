@@ -19,7 +19,7 @@ class ReplicaConfiguration {
 
     @Bean
     MongoAccessReplica accessReplica(MongoTemplate mongo, Clock clock, CacheSettings cache) {
-        return new MongoAccessReplica(mongo, new ShortLivedCache<>(cache.timeToLive(), clock));
+        return new MongoAccessReplica(mongo, new ShortLivedCache<>(cache.timeToLive(), clock), clock);
     }
 
     @Bean

@@ -19,6 +19,12 @@ public enum DeployRefusal implements RefusalCode {
     UNKNOWN_PIPELINE(Kind.NOT_FOUND),
     UNKNOWN_IMAGE(Kind.NOT_FOUND),
     UNKNOWN_DEPLOYMENT(Kind.NOT_FOUND),
+    /**
+     * A deployment window keeps the pipeline closed (a blackout, or outside every maintenance window): the problem
+     * carries the window's message, {@code windowId} and {@code nextOpening} (ISO-8601 instant, absent if never).
+     */
+    DEPLOY_WINDOW_CLOSED(Kind.CONFLICT),
+    UNKNOWN_WINDOW(Kind.NOT_FOUND),
     /** A deploy call's {@code wait} is not a positive ISO-8601 duration within the limit. */
     INVALID_WAIT(Kind.INVALID),
     /** A decision came for a deployment approval-service already decided on (a redelivery). */

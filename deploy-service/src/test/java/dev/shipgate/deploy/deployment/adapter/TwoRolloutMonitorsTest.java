@@ -72,7 +72,7 @@ class TwoRolloutMonitorsTest {
     private final MongoPipelines pipelines = new MongoPipelines(mongo, store, new ShortLivedCache<>(Duration.ZERO,
             clock));
     private final PipelineService pipelineService = new PipelineService(pipelines,
-            new MongoAccessReplica(mongo, new ShortLivedCache<>(Duration.ZERO, clock)));
+            new MongoAccessReplica(mongo, new ShortLivedCache<>(Duration.ZERO, clock), clock));
     private final Rollouts rollouts = new Rollouts();
 
     @Test
