@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -45,6 +46,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * against the real broker and database. This test plays approval-service: it reads the DeploymentRequested event
  * and publishes the decision on the decisions topic, as approval-service does.
  */
+// its own context, closed after the class: two live contexts would share the consumer groups' partitions, and
+// the access events one of them waits for could reach the other
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "server.tomcat.threads.max=4", // fewer threads than waiting calls in the test that counts them
         "shipgate.deploy.max-wait=PT3S"})

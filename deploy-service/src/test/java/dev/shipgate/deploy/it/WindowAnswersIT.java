@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -36,6 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 409 problem with the window's message and {@code nextOpening}, waiting or not; windows are changed only by those
  * who may change the pipeline's settings; a bad rule or zone is a 400 naming the field.
  */
+// its own context, closed after the class: two live contexts would share the consumer groups' partitions, and
+// the access events one of them waits for could reach the other
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "shipgate.deploy.max-wait=PT3S")
 class WindowAnswersIT {
