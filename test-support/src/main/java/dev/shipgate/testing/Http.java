@@ -9,7 +9,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
 
 /** A small HTTP client for tests: JSON in, status and JSON out, as a given user. */
 public final class Http {
@@ -121,10 +127,41 @@ public final class Http {
         return send(builder);
     }
 
+    /**
+     * The body as text, except a server-sent event stream's: that never ends, so its answer is the status and headers
+     * alone (the stream is closed at once, its body is empty).
+     */
+    private static final HttpResponse.BodyHandler<String> BODY = info -> info.headers().firstValue("Content-Type")
+            .filter(type -> type.startsWith("text/event-stream")).isPresent()
+            ? new StreamNotRead() : HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8);
+
+    private static final class StreamNotRead implements HttpResponse.BodySubscriber<String> {
+        @Override
+        public CompletionStage<String> getBody() {
+            return CompletableFuture.completedFuture("");
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            subscription.cancel();
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> item) {
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+        }
+
+        @Override
+        public void onComplete() {
+        }
+    }
+
     private Response send(HttpRequest.Builder builder) {
         try {
-            HttpResponse<String> response = client.send(builder.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(builder.timeout(Duration.ofSeconds(30)).build(), BODY);
             return new Response(response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""), response.body(),
                     response.headers().map());
