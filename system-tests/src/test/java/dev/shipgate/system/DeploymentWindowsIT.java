@@ -9,6 +9,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -25,15 +26,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (also a waiting one) with the window's message and when it next opens; once the policy is deleted the same deploy
  * goes on to approval-service.
  */
+@ExtendWith(SharedSystem.class)
 class DeploymentWindowsIT {
 
-    private static RunningSystem system;
     private static TopicWatcher topics;
     private static Http gateway;
 
     @BeforeAll
-    static void start() {
-        system = new RunningSystem();
+    static void start(RunningSystem system) {
         topics = new TopicWatcher(system.infra, List.of(Topics.IMAGES));
         gateway = new Http(system.gatewayUrl());
     }
@@ -41,7 +41,6 @@ class DeploymentWindowsIT {
     @AfterAll
     static void stop() {
         topics.close();
-        system.close();
     }
 
     @Test
