@@ -3,21 +3,27 @@ package dev.shipgate.runtime;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * mongo-java-server's H2 file backend with each collection's documents stored as BSON ({@link BsonDocumentType})
  * and its unique indexes' keys ordered without serialising them ({@link KeyValueType}), where the plain backend
  * Java-serialises both; metadata is stored as the library stores it. A file written by the plain backend is
  * converted map by map when opened ({@link DocumentMaps}). Reads hand out copies ({@link PrivateCopiesCollection}),
- * so that no update changes an object H2's background writer may be saving. Not supported: renaming a collection
- * (its map's format note stays under the old name; no Shipgate service renames one).
+ * so that no update changes an object H2's background writer may be saving. Secondary indexes, which the library
+ * ignores, are kept in memory and answer the sorted reads and counts they serve ({@link OrderedIndex}). Not
+ * supported: renaming a collection (its map's format note stays under the old name; no Shipgate service renames one).
  */
 final class BsonH2Backend extends H2Backend {
 
@@ -70,6 +76,30 @@ final class BsonH2Backend extends H2Backend {
                                                         List<IndexKey> keys, boolean sparse) {
             maps().uniqueIndex(getFullCollectionNamespace(collectionName) + "._index_" + indexName);
             return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+        }
+
+        /** The library's default ignores a secondary index; here it is kept and used ({@link OrderedIndex}). */
+        @Override
+        protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
+                                                           List<IndexKey> keys, boolean sparse) {
+            return new OrderedIndex(indexName, keys, sparse);
+        }
+
+        /** A {@code countDocuments} aggregation is answered as the count it is ({@link CountPipeline}). */
+        @Override
+        public Document handleCommand(Channel channel, String command, Document query,
+                                      DatabaseResolver databaseResolver, Oplog oplog) {
+            if (command.equals("aggregate") && query.get("aggregate") instanceof String collectionName) {
+                Optional<CountPipeline> count = CountPipeline.of(query);
+                MongoCollection<Object> collection = count.isEmpty() ? null
+                        : resolveCollection(collectionName, false);
+                if (collection != null) {
+                    CountPipeline asked = count.get();
+                    return asked.reply(getFullCollectionNamespace(collectionName),
+                            collection.count(asked.filter(), asked.skip(), asked.limit()));
+                }
+            }
+            return super.handleCommand(channel, command, query, databaseResolver, oplog);
         }
     }
 }

@@ -1,0 +1,180 @@
+package dev.shipgate.runtime;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.backend.ValueComparator;
+import de.bwaldvogel.mongo.bson.Document;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.stream.Stream;
+
+/**
+ * A secondary (non-unique) index, which mongo-java-server 1.47 accepts and then ignores: here its entries are kept
+ * in memory in the index's order, rebuilt from the documents whenever the server opens the collection (the library
+ * fills an empty index it adds). {@link IndexedReads} walks them for a filtered, sorted, limited read and counts
+ * them for a count of equal keys, where the server would read and sort every document of the collection.
+ *
+ * <p>Serves only documents without arrays in the indexed fields: once one is added ({@link #multikey()}), MongoDB's
+ * multikey sort order would differ from a walk, so {@link IndexedReads} leaves such an index to the server's scan.
+ */
+final class OrderedIndex extends Index<Object> {
+
+    private static final String ID = "_id";
+
+    private final Comparator<Entry> order;
+    private final NavigableSet<Entry> entries;
+    private final Map<Object, List<Object>> keyByPosition = new ConcurrentHashMap<>();
+    private volatile boolean multikey;
+
+    OrderedIndex(String name, List<IndexKey> keys, boolean sparse) {
+        super(name, keys, sparse);
+        order = entryOrder(keys);
+        entries = new ConcurrentSkipListSet<>(order);
+    }
+
+    /** Whether a document with an array in an indexed field was ever added (then no walk is served). */
+    boolean multikey() {
+        return multikey;
+    }
+
+    /**
+     * The positions of the documents whose first {@code prefix.size()} indexed fields equal {@code prefix}, in the
+     * index's order, or in its reverse.
+     */
+    Stream<Object> positions(List<Object> prefix, boolean reversed) {
+        NavigableSet<Entry> range = range(prefix);
+        return (reversed ? range.descendingSet() : range).stream().map(Entry::position);
+    }
+
+    /** How many documents have their first {@code prefix.size()} indexed fields equal to {@code prefix}. */
+    long count(List<Object> prefix) {
+        return range(prefix).size();
+    }
+
+    private NavigableSet<Entry> range(List<Object> prefix) {
+        return entries.subSet(Entry.bound(prefix, -1), true, Entry.bound(prefix, 1), true);
+    }
+
+    @Override
+    public void add(Document document, Object position, MongoCollection<Object> collection) {
+        List<Object> key = keyOf(document);
+        keyByPosition.put(position, key);
+        entries.add(new Entry(key, position, 0));
+    }
+
+    @Override
+    public Object remove(Document document) {
+        Object position = document.get(ID);
+        List<Object> key = position == null ? null : keyByPosition.remove(position);
+        if (key == null) {
+            return null;
+        }
+        entries.remove(new Entry(key, position, 0));
+        return position;
+    }
+
+    @Override
+    public void updateInPlace(Document oldDocument, Document newDocument, Object position,
+                              MongoCollection<Object> collection) {
+        List<Object> old = keyByPosition.remove(position);
+        if (old != null) {
+            entries.remove(new Entry(old, position, 0));
+        }
+        add(newDocument, position, collection);
+    }
+
+    private List<Object> keyOf(Document document) {
+        List<Object> key = new ArrayList<>();
+        for (String field : keys()) {
+            Object value = Utils.getSubdocumentValue(document, field);
+            if (value instanceof Collection<?>) {
+                multikey = true;
+            }
+            key.add(value);
+        }
+        return key;
+    }
+
+    /** Not a lookup index: the library's own query path never picks it ({@link #canHandle} is false). */
+    @Override
+    public Object getPosition(Document document) {
+        return null;
+    }
+
+    @Override
+    public boolean canHandle(Document query) {
+        return false;
+    }
+
+    @Override
+    public Iterable<Object> getPositions(Document query) {
+        throw new UnsupportedOperationException("an ordered index is walked through IndexedReads");
+    }
+
+    @Override
+    public void checkAdd(Document document, MongoCollection<Object> collection) {
+        // not unique: any document may be added
+    }
+
+    @Override
+    public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<Object> collection) {
+        // not unique: any update may be applied
+    }
+
+    @Override
+    public long getCount() {
+        return keyByPosition.size();
+    }
+
+    @Override
+    public long getDataSize() {
+        return 0; // held in memory, not in the file
+    }
+
+    @Override
+    public void drop() {
+        entries.clear();
+        keyByPosition.clear();
+        multikey = false;
+    }
+
+    /**
+     * An index entry, or a bound of a key prefix's range ({@code side} -1 before every entry with that prefix, 1
+     * after; 0 for an entry).
+     */
+    private record Entry(List<Object> key, Object position, int side) {
+        static Entry bound(List<Object> prefix, int side) {
+            return new Entry(prefix, null, side);
+        }
+    }
+
+    /** Field by field in each field's direction, as MongoDB compares values; then by position (the document's id). */
+    private static Comparator<Entry> entryOrder(List<IndexKey> keys) {
+        List<Comparator<Object>> fields = keys.stream()
+                .map(key -> (Comparator<Object>) (key.isAscending() ? ValueComparator.asc() : ValueComparator.desc()))
+                .toList();
+        Comparator<Object> positions = ValueComparator.asc();
+        return (a, b) -> {
+            int shared = Math.min(a.key().size(), b.key().size());
+            for (int i = 0; i < shared; i++) {
+                int compared = fields.get(i).compare(a.key().get(i), b.key().get(i));
+                if (compared != 0) {
+                    return compared;
+                }
+            }
+            if (a.side() != 0 || b.side() != 0) { // a bound sorts before or after everything under its prefix
+                return Integer.compare(a.side(), b.side());
+            }
+            return positions.compare(a.position(), b.position());
+        };
+    }
+}
