@@ -12,8 +12,10 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.NavigableSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.stream.Stream;
 
@@ -30,15 +32,21 @@ final class OrderedIndex extends Index<Object> {
 
     private static final String ID = "_id";
 
-    private final Comparator<Entry> order;
     private final NavigableSet<Entry> entries;
+    /** At {@code i}: how many entries share each key prefix of {@code i + 1} fields (a count needs no walk). */
+    private final List<NavigableMap<List<Object>, Long>> prefixCounts = new ArrayList<>();
     private final Map<Object, List<Object>> keyByPosition = new ConcurrentHashMap<>();
     private volatile boolean multikey;
 
     OrderedIndex(String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
-        order = entryOrder(keys);
-        entries = new ConcurrentSkipListSet<>(order);
+        List<Comparator<Object>> fields = keys.stream()
+                .map(key -> (Comparator<Object>) (key.isAscending() ? ValueComparator.asc() : ValueComparator.desc()))
+                .toList();
+        entries = new ConcurrentSkipListSet<>(entryOrder(fields));
+        for (int length = 1; length <= keys.size(); length++) {
+            prefixCounts.add(new ConcurrentSkipListMap<>(keyOrder(fields)));
+        }
     }
 
     /** Whether a document with an array in an indexed field was ever added (then no walk is served). */
@@ -57,7 +65,7 @@ final class OrderedIndex extends Index<Object> {
 
     /** How many documents have their first {@code prefix.size()} indexed fields equal to {@code prefix}. */
     long count(List<Object> prefix) {
-        return range(prefix).size();
+        return prefix.isEmpty() ? getCount() : prefixCounts.get(prefix.size() - 1).getOrDefault(prefix, 0L);
     }
 
     private NavigableSet<Entry> range(List<Object> prefix) {
@@ -69,6 +77,7 @@ final class OrderedIndex extends Index<Object> {
         List<Object> key = keyOf(document);
         keyByPosition.put(position, key);
         entries.add(new Entry(key, position, 0));
+        countPrefixes(key, 1);
     }
 
     @Override
@@ -79,6 +88,7 @@ final class OrderedIndex extends Index<Object> {
             return null;
         }
         entries.remove(new Entry(key, position, 0));
+        countPrefixes(key, -1);
         return position;
     }
 
@@ -88,8 +98,17 @@ final class OrderedIndex extends Index<Object> {
         List<Object> old = keyByPosition.remove(position);
         if (old != null) {
             entries.remove(new Entry(old, position, 0));
+            countPrefixes(old, -1);
         }
         add(newDocument, position, collection);
+    }
+
+    /** Changes run one at a time (the collection's writes are synchronized), reads at any time. */
+    private void countPrefixes(List<Object> key, long change) {
+        for (int length = 1; length <= key.size(); length++) {
+            prefixCounts.get(length - 1).compute(new ArrayList<>(key.subList(0, length)),
+                    (prefix, count) -> count == null ? change : count + change == 0 ? null : count + change);
+        }
     }
 
     private List<Object> keyOf(Document document) {
@@ -144,6 +163,7 @@ final class OrderedIndex extends Index<Object> {
     public void drop() {
         entries.clear();
         keyByPosition.clear();
+        prefixCounts.forEach(Map::clear);
         multikey = false;
     }
 
@@ -157,11 +177,21 @@ final class OrderedIndex extends Index<Object> {
         }
     }
 
+    /** Keys of one length, field by field in each field's direction, as MongoDB compares values. */
+    private static Comparator<List<Object>> keyOrder(List<Comparator<Object>> fields) {
+        return (a, b) -> {
+            for (int i = 0; i < a.size(); i++) {
+                int compared = fields.get(i).compare(a.get(i), b.get(i));
+                if (compared != 0) {
+                    return compared;
+                }
+            }
+            return 0;
+        };
+    }
+
     /** Field by field in each field's direction, as MongoDB compares values; then by position (the document's id). */
-    private static Comparator<Entry> entryOrder(List<IndexKey> keys) {
-        List<Comparator<Object>> fields = keys.stream()
-                .map(key -> (Comparator<Object>) (key.isAscending() ? ValueComparator.asc() : ValueComparator.desc()))
-                .toList();
+    private static Comparator<Entry> entryOrder(List<Comparator<Object>> fields) {
         Comparator<Object> positions = ValueComparator.asc();
         return (a, b) -> {
             int shared = Math.min(a.key().size(), b.key().size());
