@@ -107,7 +107,7 @@ final class OrderedIndex extends Index<Object> {
     private void countPrefixes(List<Object> key, long change) {
         for (int length = 1; length <= key.size(); length++) {
             prefixCounts.get(length - 1).compute(new ArrayList<>(key.subList(0, length)),
-                    (prefix, count) -> count == null ? change : count + change == 0 ? null : count + change);
+                    (prefix, count) -> remaining(count == null ? 0 : count, change));
         }
     }
 
@@ -175,6 +175,12 @@ final class OrderedIndex extends Index<Object> {
         static Entry bound(List<Object> prefix, int side) {
             return new Entry(prefix, null, side);
         }
+    }
+
+    /** The new count, or null (no entry) at zero. */
+    private static Long remaining(long count, long change) {
+        long now = count + change;
+        return now == 0 ? null : now;
     }
 
     /** Keys of one length, field by field in each field's direction, as MongoDB compares values. */
