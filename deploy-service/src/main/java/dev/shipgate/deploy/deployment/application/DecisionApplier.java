@@ -21,12 +21,12 @@ import java.util.function.Function;
  * nor overwrites the real decision. The broker's ACLs already let only approval-service write the topic; this is the
  * second check DESIGN.md's trust boundary asks for (issue 15, item 6).
  */
-public class DeployDecisions {
+public class DecisionApplier {
 
     /** What became of a decision. */
     public enum Outcome { APPLIED, ALREADY_DECIDED, REFUSED }
 
-    private static final Logger log = LoggerFactory.getLogger(DeployDecisions.class);
+    private static final Logger log = LoggerFactory.getLogger(DecisionApplier.class);
 
     private final Deployments deployments;
     private final DeploymentUpdater updater;
@@ -38,7 +38,7 @@ public class DeployDecisions {
      * @param startWatching told the id of each deployment authorized, for the rollout monitor to follow
      * @param decided       told each deployment a decision was applied to (callers waiting for the answer)
      */
-    public DeployDecisions(Deployments deployments, Consumer<String> startWatching, Consumer<Deployment> decided,
+    public DecisionApplier(Deployments deployments, Consumer<String> startWatching, Consumer<Deployment> decided,
                            Clock clock) {
         this.deployments = deployments;
         this.updater = new DeploymentUpdater(deployments);
@@ -47,7 +47,7 @@ public class DeployDecisions {
         this.clock = clock;
     }
 
-    public DeployDecisions(Deployments deployments, Consumer<String> startWatching, Clock clock) {
+    public DecisionApplier(Deployments deployments, Consumer<String> startWatching, Clock clock) {
         this(deployments, startWatching, deployment -> { }, clock);
     }
 
