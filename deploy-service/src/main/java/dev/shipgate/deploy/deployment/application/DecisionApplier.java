@@ -3,9 +3,9 @@ package dev.shipgate.deploy.deployment.application;
 import dev.shipgate.contracts.events.DeploymentAuthorized;
 import dev.shipgate.contracts.events.DeploymentRejected;
 import dev.shipgate.contracts.events.PipelineImage;
+import dev.shipgate.contracts.refusal.Refusal;
 import dev.shipgate.deploy.deployment.domain.Deployment;
 import dev.shipgate.deploy.deployment.domain.DeploymentStatus;
-import dev.shipgate.deploy.shared.domain.DeployRefusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,9 +69,9 @@ public class DecisionApplier {
             log.warn("refused {} for deployment {}: no such deployment was requested here", type, deploymentId);
             return Outcome.REFUSED;
         }
-        Optional<String> mismatch = recorded.get().mismatchWith(image, requestedBy);
+        Optional<Refusal> mismatch = recorded.get().mismatchWith(image, requestedBy);
         if (mismatch.isPresent()) {
-            log.warn("refused {} for deployment {}: {}", type, deploymentId, mismatch.get());
+            log.warn("refused {} for deployment {}: {}", type, deploymentId, mismatch.get().detail());
             return Outcome.REFUSED;
         }
         // the same check again on each read: the updater may read a newer version of the deployment
@@ -89,9 +89,7 @@ public class DecisionApplier {
     /** The change, if the decision names this deployment's pipeline, image and requester; else refused. */
     private static Deployment.Change ifAbout(Deployment deployment, PipelineImage image, String requestedBy,
                                              Function<Deployment, Deployment.Change> change) {
-        Optional<String> mismatch = deployment.mismatchWith(image, requestedBy);
-        return mismatch.isPresent()
-                ? new Deployment.Refused(DeployRefusal.DECISION_FOR_ANOTHER_DEPLOYMENT.because(mismatch.get()))
-                : change.apply(deployment);
+        return deployment.mismatchWith(image, requestedBy).<Deployment.Change>map(Deployment.Refused::new)
+                .orElseGet(() -> change.apply(deployment));
     }
 }
