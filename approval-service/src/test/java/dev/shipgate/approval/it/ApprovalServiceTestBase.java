@@ -8,7 +8,7 @@ import dev.shipgate.runtime.KafkaAccess;
 import dev.shipgate.runtime.LocalInfra;
 import dev.shipgate.runtime.SharedInfra;
 import dev.shipgate.testing.Http;
-import dev.shipgate.testing.TestTokens;
+import dev.shipgate.testing.ServiceTestProperties;
 import dev.shipgate.testing.TopicWatcher;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -38,16 +38,10 @@ abstract class ApprovalServiceTestBase {
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", INFRA::kafkaBootstrap);
-        registry.add("shipgate.kafka.username", () -> KafkaAccess.APPROVAL);
-        registry.add("shipgate.kafka.password", () -> INFRA.kafkaPassword(KafkaAccess.APPROVAL));
-        registry.add("spring.mongodb.uri", INFRA::mongoUri);
-        registry.add("spring.mongodb.database", () -> "approval-test-" + UUID.randomUUID());
-        registry.add("shipgate.security.secret", () -> TestTokens.SECRET);
+        ServiceTestProperties.register(registry, INFRA, KafkaAccess.APPROVAL, "approval");
         registry.add("shipgate.seed-file", () -> "classpath:seed-test.json");
         registry.add("shipgate.outbox.retry-millis", () -> "100");
         registry.add("shipgate.approval.expiry-sweep", () -> "PT0.2S");
-        registry.add("logging.structured.format.console", () -> "");
     }
 
     @BeforeAll

@@ -1,32 +1,19 @@
 package dev.shipgate.deploy.it;
 
-import dev.shipgate.contracts.Topics;
 import dev.shipgate.contracts.events.DeploymentAuthorized;
 import dev.shipgate.contracts.events.DeploymentRejected;
 import dev.shipgate.contracts.events.DeploymentRequested;
-import dev.shipgate.contracts.events.ImageBuilt;
 import dev.shipgate.contracts.events.RoleBinding;
-import dev.shipgate.contracts.events.UserAccessChanged;
 import dev.shipgate.deploy.deployment.application.Deployments;
 import dev.shipgate.deploy.deployment.application.DecisionWaiter;
 import dev.shipgate.deploy.deployment.application.DeploymentUpdater;
-import dev.shipgate.runtime.KafkaAccess;
-import dev.shipgate.runtime.LocalInfra;
-import dev.shipgate.runtime.SharedInfra;
 import dev.shipgate.testing.Http;
-import dev.shipgate.testing.TestTokens;
-import dev.shipgate.testing.TopicWatcher;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -46,23 +33,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * against the real broker and database. This test plays approval-service: it reads the DeploymentRequested event
  * and publishes the decision on the decisions topic, as approval-service does.
  */
-// its own context, closed after the class: two live contexts would share the consumer groups' partitions, and
-// the access events one of them waits for could reach the other
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "server.tomcat.threads.max=4", // fewer threads than waiting calls in the test that counts them
         "shipgate.deploy.max-wait=PT3S"})
-class DeployAnswersIT {
+class DeployAnswersIT extends DeployServiceTestBase {
 
-    static final LocalInfra INFRA = SharedInfra.get();
-    static TopicWatcher topics;
-    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     private static final String ADMIN = "dw-admin-" + RUN;
     private static final String DEPLOYER = "dw-dev-" + RUN;
     private static final String VIEWER = "dw-view-" + RUN;
 
-    @LocalServerPort
-    int port;
     @Autowired
     Deployments store;
     @Autowired
@@ -71,51 +50,17 @@ class DeployAnswersIT {
     private String pipeline;
     private String digest;
 
-    @DynamicPropertySource
-    static void infra(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", INFRA::kafkaBootstrap);
-        registry.add("shipgate.kafka.username", () -> KafkaAccess.DEPLOY);
-        registry.add("shipgate.kafka.password", () -> INFRA.kafkaPassword(KafkaAccess.DEPLOY));
-        registry.add("spring.mongodb.uri", INFRA::mongoUri);
-        registry.add("spring.mongodb.database", () -> "deploy-test-" + UUID.randomUUID());
-        registry.add("shipgate.security.secret", () -> TestTokens.SECRET);
-        registry.add("shipgate.outbox.retry-millis", () -> "100");
-        registry.add("logging.structured.format.console", () -> "");
-    }
-
     @BeforeAll
-    static void watchAndGrant() {
-        topics = new TopicWatcher(INFRA, List.of(Topics.DEPLOYMENTS));
-        topics.publish(new UserAccessChanged(ADMIN, ADMIN + "@example.com", "Admin", true, List.of(),
-                List.of(new RoleBinding("SUPER_ADMIN", "*", "*", "*"))));
-        topics.publish(new UserAccessChanged(DEPLOYER, DEPLOYER + "@example.com", "Dev", true, List.of(),
-                List.of(new RoleBinding("BUILD_AND_DEPLOY", "shop", "payments", "*"))));
-        topics.publish(new UserAccessChanged(VIEWER, VIEWER + "@example.com", "Viewer", true, List.of(),
-                List.of(new RoleBinding("VIEW", "shop", "payments", "*"))));
-    }
-
-    @AfterAll
-    static void stopWatching() {
-        topics.close();
+    static void grantUsers() {
+        grant(ADMIN, new RoleBinding("SUPER_ADMIN", "*", "*", "*"));
+        grant(DEPLOYER, "BUILD_AND_DEPLOY");
+        grant(VIEWER, "VIEW");
     }
 
     @BeforeEach
     void pipelineAndImage() {
-        Http.Response[] created = new Http.Response[1];
-        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> { // access reaches the replica
-            created[0] = http().post(ADMIN, "/api/pipelines", Map.of("project", "shop", "application", "payments",
-                    "environment", "env-" + UUID.randomUUID().toString().substring(0, 8), "target", "simulated",
-                    "requiredApprovals", 1, "approverMayDeploy", false, "trigger", "MANUAL"));
-            assertThat(created[0].status()).as(created[0].body()).isEqualTo(201);
-        });
-        pipeline = created[0].json().path("id").asString();
-        digest = "sha256:" + UUID.randomUUID().toString().replace("-", "");
-        topics.publish(new ImageBuilt(digest, "registry.local/payments", "1." + RUN, "abc123", "payments",
-                "ci-bot", Instant.now()));
-    }
-
-    private Http http() {
-        return new Http("http://127.0.0.1:" + port);
+        pipeline = createPipeline(ADMIN, "env-" + UUID.randomUUID().toString().substring(0, 8));
+        digest = publishImage();
     }
 
     /** The deploy call, made again while the image has not reached deploy-service's replica yet (404). */

@@ -1,28 +1,13 @@
 package dev.shipgate.deploy.it;
 
-import dev.shipgate.contracts.Topics;
-import dev.shipgate.contracts.events.ImageBuilt;
-import dev.shipgate.contracts.events.RoleBinding;
-import dev.shipgate.contracts.events.UserAccessChanged;
-import dev.shipgate.runtime.KafkaAccess;
-import dev.shipgate.runtime.LocalInfra;
-import dev.shipgate.runtime.SharedInfra;
 import dev.shipgate.testing.Http;
-import dev.shipgate.testing.TestTokens;
-import dev.shipgate.testing.TopicWatcher;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -37,72 +22,30 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 409 problem with the window's message and {@code nextOpening}, waiting or not; windows are changed only by those
  * who may change the pipeline's settings; a bad rule or zone is a 400 naming the field.
  */
-// its own context, closed after the class: two live contexts would share the consumer groups' partitions, and
-// the access events one of them waits for could reach the other
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "shipgate.deploy.max-wait=PT3S")
-class WindowAnswersIT {
+class WindowAnswersIT extends DeployServiceTestBase {
 
-    static final LocalInfra INFRA = SharedInfra.get();
-    static TopicWatcher topics;
-    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     private static final String ADMIN = "win-admin-" + RUN;
     private static final String DEPLOYER = "win-dev-" + RUN;
-
-    @LocalServerPort
-    int port;
 
     private String pipeline;
     private String environment;
     private String digest;
 
-    @DynamicPropertySource
-    static void infra(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", INFRA::kafkaBootstrap);
-        registry.add("shipgate.kafka.username", () -> KafkaAccess.DEPLOY);
-        registry.add("shipgate.kafka.password", () -> INFRA.kafkaPassword(KafkaAccess.DEPLOY));
-        registry.add("spring.mongodb.uri", INFRA::mongoUri);
-        registry.add("spring.mongodb.database", () -> "deploy-test-" + UUID.randomUUID());
-        registry.add("shipgate.security.secret", () -> TestTokens.SECRET);
-        registry.add("shipgate.outbox.retry-millis", () -> "100");
-        registry.add("logging.structured.format.console", () -> "");
-    }
-
     @BeforeAll
-    static void grant() {
-        topics = new TopicWatcher(INFRA, List.of(Topics.DEPLOYMENTS));
-        topics.publish(new UserAccessChanged(ADMIN, ADMIN + "@example.com", "Admin", true, List.of(),
-                List.of(new RoleBinding("ADMIN", "shop", "payments", "*"))));
-        topics.publish(new UserAccessChanged(DEPLOYER, DEPLOYER + "@example.com", "Dev", true, List.of(),
-                List.of(new RoleBinding("BUILD_AND_DEPLOY", "shop", "payments", "*"))));
-    }
-
-    @AfterAll
-    static void stopWatching() {
-        topics.close();
+    static void grantUsers() {
+        grant(ADMIN, "ADMIN");
+        grant(DEPLOYER, "BUILD_AND_DEPLOY");
     }
 
     @BeforeEach
     void pipelineAndImage() {
         environment = "env-" + UUID.randomUUID().toString().substring(0, 8);
-        Http.Response[] created = new Http.Response[1];
-        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> { // access reaches the replica
-            created[0] = http().post(ADMIN, "/api/pipelines", Map.of("project", "shop", "application", "payments",
-                    "environment", environment, "target", "simulated", "requiredApprovals", 1,
-                    "approverMayDeploy", false, "trigger", "MANUAL"));
-            assertThat(created[0].status()).as(created[0].body()).isEqualTo(201);
-        });
-        pipeline = created[0].json().path("id").asString();
-        digest = "sha256:" + UUID.randomUUID().toString().replace("-", "");
-        topics.publish(new ImageBuilt(digest, "registry.local/payments", "1." + RUN, "abc123", "payments",
-                "ci-bot", Instant.now()));
+        pipeline = createPipeline(ADMIN, environment);
+        digest = publishImage();
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !"UNKNOWN_IMAGE".equals(http().post(DEPLOYER,
                 "/api/pipelines/" + pipeline + "/deployments", Map.of("imageDigest", digest)).reason()));
-    }
-
-    private Http http() {
-        return new Http("http://127.0.0.1:" + port);
     }
 
     /** A blackout from today 00:00 UTC to tomorrow 00:00 UTC: it holds now and opens at the next UTC midnight. */

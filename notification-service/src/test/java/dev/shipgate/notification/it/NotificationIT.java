@@ -19,7 +19,7 @@ import dev.shipgate.runtime.KafkaAccess;
 import dev.shipgate.runtime.LocalInfra;
 import dev.shipgate.runtime.SharedInfra;
 import dev.shipgate.testing.Http;
-import dev.shipgate.testing.TestTokens;
+import dev.shipgate.testing.ServiceTestProperties;
 import dev.shipgate.testing.TopicWatcher;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -65,19 +65,13 @@ class NotificationIT {
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", INFRA::kafkaBootstrap);
-        registry.add("shipgate.kafka.username", () -> KafkaAccess.NOTIFICATION);
-        registry.add("shipgate.kafka.password", () -> INFRA.kafkaPassword(KafkaAccess.NOTIFICATION));
-        registry.add("spring.mongodb.uri", INFRA::mongoUri);
-        registry.add("spring.mongodb.database", () -> "notification-test-" + UUID.randomUUID());
+        ServiceTestProperties.register(registry, INFRA, KafkaAccess.NOTIFICATION, "notification");
         registry.add("spring.mail.port", INFRA::smtpPort);
-        registry.add("shipgate.security.secret", () -> TestTokens.SECRET);
         registry.add("shipgate.mail.first-retry", () -> "PT0.5S");
         registry.add("shipgate.mail.max-attempts", () -> "30");
         registry.add("shipgate.mail.poll", () -> "PT0.3S");
         // no full read of due mail after the first pass: mail queued or retried must be found by its id
         registry.add("shipgate.mail.full-read-interval", () -> "PT1H");
-        registry.add("logging.structured.format.console", () -> "");
     }
 
     @BeforeAll

@@ -20,9 +20,11 @@ import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Which events a consumer has already applied, by event id, so that an event delivered twice changes nothing.
@@ -127,7 +129,11 @@ public class ProcessedEvents implements AutoCloseable {
     public void flush() {
         try {
             writer.submit(this::write).get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
+        } catch (InterruptedException e) {
+            // the caller (a rebalance, a shutdown) is being stopped: it must still see that it was interrupted
+            Thread.currentThread().interrupt();
+            log.warn("processed events not recorded before partitions moved: interrupted");
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
             log.warn("processed events not recorded before partitions moved: {}", e.toString());
         }
     }
@@ -160,7 +166,11 @@ public class ProcessedEvents implements AutoCloseable {
     public void close() {
         try {
             writer.submit(this::write).get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
+        } catch (InterruptedException e) {
+            // the caller (a rebalance, a shutdown) is being stopped: it must still see that it was interrupted
+            Thread.currentThread().interrupt();
+            log.warn("processed events not recorded before partitions moved: interrupted");
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
             log.warn("processed events not recorded at shutdown: {}", e.toString());
         }
         writer.shutdownNow();

@@ -103,4 +103,14 @@ class ProcessedEventsTest {
                     + " of unknown reading: each looked up").isEqualTo(3);
         }
     }
+
+    @Test
+    void a_flush_interrupted_while_waiting_leaves_the_caller_interrupted() {
+        try (ProcessedEvents running = new ProcessedEvents(mongo)) {
+            running.markProcessed("images", "e-4");
+            Thread.currentThread().interrupt(); // e.g. the consumer thread is being stopped during a rebalance
+            running.flush();
+            assertThat(Thread.interrupted()).isTrue(); // read and cleared: the thread goes on being used by JUnit
+        }
+    }
 }

@@ -30,4 +30,9 @@ public class OpenApiConfiguration {
                         .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }
+
+    @Bean
+    public PagedResponseDocumentation pagedResponseDocumentation() {
+        return new PagedResponseDocumentation();
+    }
 }

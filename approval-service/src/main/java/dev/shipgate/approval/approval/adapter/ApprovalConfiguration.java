@@ -11,7 +11,7 @@ import dev.shipgate.approval.approval.application.RefusedAttempts;
 import dev.shipgate.approval.image.application.Images;
 import dev.shipgate.approval.pipeline.application.ActiveImages;
 import dev.shipgate.approval.pipeline.application.PipelineChangeFollower;
-import dev.shipgate.approval.pipeline.application.Pipelines;
+import dev.shipgate.approval.pipeline.application.PipelineReplica;
 import dev.shipgate.support.messaging.AggregateStore;
 import dev.shipgate.support.messaging.EventConsumer;
 import dev.shipgate.support.security.LinkReceipts;
@@ -49,13 +49,13 @@ class ApprovalConfiguration {
     }
 
     @Bean
-    CurrentRules currentRules(Pipelines pipelines, Images images, AccessService access,
+    CurrentRules currentRules(PipelineReplica pipelines, Images images, AccessService access,
                               RequestLifetimeSettings settings) {
         return new CurrentRules(pipelines, images, access, settings.requestLifetime());
     }
 
     @Bean
-    ApprovalService approvalService(ApprovalRequests requests, RefusedAttempts refusals, Pipelines pipelines,
+    ApprovalService approvalService(ApprovalRequests requests, RefusedAttempts refusals, PipelineReplica pipelines,
                                     Images images, AccessService access, Clock clock,
                                     RequestLifetimeSettings settings) {
         return new ApprovalService(requests, refusals, pipelines, images, access, clock,
@@ -68,7 +68,7 @@ class ApprovalConfiguration {
     }
 
     @Bean
-    PipelineImages pipelineImages(Pipelines pipelines, Images images, ApprovalRequests requests,
+    PipelineImages pipelineImages(PipelineReplica pipelines, Images images, ApprovalRequests requests,
                                   RequestQueries queries, ActiveImages activeImages, ApprovalService approvals,
                                   AccessService access, Clock clock) {
         return new PipelineImages(pipelines, images, requests, queries, activeImages, approvals, access,

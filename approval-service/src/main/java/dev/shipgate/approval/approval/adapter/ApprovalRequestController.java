@@ -12,15 +12,11 @@ import dev.shipgate.approval.approval.domain.AwaitingVotePolicy;
 import dev.shipgate.contracts.identity.UserIds;
 import dev.shipgate.contracts.paging.PageAt;
 import dev.shipgate.support.web.PagedAnswer;
+import dev.shipgate.support.web.PagedResponse;
 import dev.shipgate.contracts.refusal.Refusal;
 import dev.shipgate.contracts.events.Channel;
 import dev.shipgate.support.security.CallerChannel;
 import dev.shipgate.support.security.LinkReceipts;
-import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.ArraySchema;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -158,12 +154,7 @@ class ApprovalRequestController {
      * {@code status=PENDING&status=APPROVED}, a requester's own open requests. Pages: {@link PagedAnswer}.
      */
     @GetMapping
-    @ApiResponse(responseCode = "200", description = PagedAnswer.DESCRIPTION, headers = {
-            @Header(name = PagedAnswer.LINK, description = PagedAnswer.LINK_DESCRIPTION,
-                    schema = @Schema(type = "string")),
-            @Header(name = PagedAnswer.TOTAL_COUNT, description = PagedAnswer.TOTAL_DESCRIPTION,
-                    schema = @Schema(type = "integer", format = "int64"))},
-            content = @Content(array = @ArraySchema(schema = @Schema(implementation = RequestView.class))))
+    @PagedResponse
     public ResponseEntity<List<RequestView>> search(@AuthenticationPrincipal Jwt caller,
                                                     @RequestParam(required = false) @Size(max = 100)
                                                     String pipelineId,
@@ -190,12 +181,7 @@ class ApprovalRequestController {
      * filtered by the database before paging. Pages: {@link PagedAnswer}.
      */
     @GetMapping("/pending-my-approval")
-    @ApiResponse(responseCode = "200", description = PagedAnswer.DESCRIPTION, headers = {
-            @Header(name = PagedAnswer.LINK, description = PagedAnswer.LINK_DESCRIPTION,
-                    schema = @Schema(type = "string")),
-            @Header(name = PagedAnswer.TOTAL_COUNT, description = PagedAnswer.TOTAL_DESCRIPTION,
-                    schema = @Schema(type = "integer", format = "int64"))},
-            content = @Content(array = @ArraySchema(schema = @Schema(implementation = RequestView.class))))
+    @PagedResponse
     public ResponseEntity<List<RequestView>> pendingForMe(@AuthenticationPrincipal Jwt caller,
                                                           @RequestParam(required = false) @Size(max = 100)
                                                           String pipelineId,

@@ -8,11 +8,7 @@ import dev.shipgate.approval.image.domain.Image;
 import dev.shipgate.approval.approval.application.PipelineImages.ImageSearch;
 import dev.shipgate.contracts.paging.PageAt;
 import dev.shipgate.support.web.PagedAnswer;
-import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.ArraySchema;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import dev.shipgate.support.web.PagedResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -56,12 +52,7 @@ class PipelineImagesController {
      * {@link PagedAnswer}.
      */
     @GetMapping("/api/pipelines/{pipelineId}/images")
-    @ApiResponse(responseCode = "200", description = PagedAnswer.DESCRIPTION, headers = {
-            @Header(name = PagedAnswer.LINK, description = PagedAnswer.LINK_DESCRIPTION,
-                    schema = @Schema(type = "string")),
-            @Header(name = PagedAnswer.TOTAL_COUNT, description = PagedAnswer.TOTAL_DESCRIPTION,
-                    schema = @Schema(type = "integer", format = "int64"))},
-            content = @Content(array = @ArraySchema(schema = @Schema(implementation = ImageView.class))))
+    @PagedResponse
     public ResponseEntity<List<ImageView>> images(@AuthenticationPrincipal Jwt caller,
                                                   @PathVariable String pipelineId,
                                                   @RequestParam(required = false) @Size(max = 100) String tag,
@@ -80,12 +71,7 @@ class PipelineImagesController {
      * newly approved. Without approval on the pipeline, every image but the active one. {@code q} as for images.
      */
     @GetMapping("/api/pipelines/{pipelineId}/deployable-images")
-    @ApiResponse(responseCode = "200", description = PagedAnswer.DESCRIPTION, headers = {
-            @Header(name = PagedAnswer.LINK, description = PagedAnswer.LINK_DESCRIPTION,
-                    schema = @Schema(type = "string")),
-            @Header(name = PagedAnswer.TOTAL_COUNT, description = PagedAnswer.TOTAL_DESCRIPTION,
-                    schema = @Schema(type = "integer", format = "int64"))},
-            content = @Content(array = @ArraySchema(schema = @Schema(implementation = ImageView.class))))
+    @PagedResponse
     public ResponseEntity<List<ImageView>> deployable(@AuthenticationPrincipal Jwt caller,
                                                       @PathVariable String pipelineId,
                                                       @RequestParam(required = false) @Size(max = 100) String tag,

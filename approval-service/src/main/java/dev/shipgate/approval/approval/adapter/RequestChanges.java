@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-import java.time.Duration;
 import java.util.stream.Collectors;
 
 /**
@@ -32,9 +31,6 @@ import java.util.stream.Collectors;
 class RequestChanges {
 
     static final String OPEN_REQUESTS = "open-requests";
-    static final Duration POLL = Duration.ofSeconds(1);
-    static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
-    static final Duration LIFETIME = Duration.ofMinutes(2);
 
     private final ChangeFeed<String> feed;
     private final AccessDirectory access;
@@ -57,7 +53,7 @@ class RequestChanges {
         if (!activeUser(caller)) {
             throw Refusal.forbidden("UNKNOWN_USER", caller.getSubject() + " has no access to Shipgate").exception();
         }
-        return ChangeStreams.open(feed, OPEN_REQUESTS, "approval-requests", LIFETIME, () -> activeUser(caller));
+        return ChangeStreams.open(feed, OPEN_REQUESTS, "approval-requests", () -> activeUser(caller));
     }
 
     private boolean activeUser(Jwt caller) {
@@ -72,13 +68,13 @@ class RequestChanges {
          */
         @Bean
         ChangeFeed<String> requestFeed(MongoTemplate mongo) {
-            return new ChangeFeed<>(key -> {
+            return ChangeStreams.feed(key -> {
                 Query open = Query.query(Criteria.where("openKey").exists(true));
                 open.fields().include("_id", "version");
                 return mongo.find(open, Document.class, MongoApprovalRequests.COLLECTION).stream()
                         .map(d -> d.get("_id") + ":" + d.get("version")).sorted()
                         .collect(Collectors.joining(","));
-            }, POLL, KEEP_ALIVE, "request-changes");
+            }, "request-changes");
         }
     }
 }

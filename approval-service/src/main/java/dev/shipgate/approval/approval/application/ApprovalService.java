@@ -14,8 +14,8 @@ import dev.shipgate.approval.approval.domain.ApprovalRefusal;
 import dev.shipgate.approval.approval.domain.RequestedImage;
 import dev.shipgate.approval.image.application.Images;
 import dev.shipgate.approval.image.domain.Image;
-import dev.shipgate.approval.pipeline.application.Pipelines;
-import dev.shipgate.approval.pipeline.domain.Pipeline;
+import dev.shipgate.approval.pipeline.application.PipelineReplica;
+import dev.shipgate.approval.pipeline.domain.ReplicatedPipeline;
 import dev.shipgate.contracts.events.Channel;
 import dev.shipgate.contracts.identity.UserIds;
 
@@ -42,7 +42,7 @@ public class ApprovalService {
 
     private final ApprovalRequests requests;
     private final RefusedAttempts refusals;
-    private final Pipelines pipelines;
+    private final PipelineReplica pipelines;
     private final Images images;
     private final AccessDirectory access;
     private final RequestUpdater updater;
@@ -50,8 +50,8 @@ public class ApprovalService {
     private final Clock clock;
     private final Duration requestLifetime;
 
-    public ApprovalService(ApprovalRequests requests, RefusedAttempts refusals, Pipelines pipelines, Images images,
-                           AccessDirectory access, Clock clock, Duration requestLifetime) {
+    public ApprovalService(ApprovalRequests requests, RefusedAttempts refusals, PipelineReplica pipelines,
+                           Images images, AccessDirectory access, Clock clock, Duration requestLifetime) {
         this.requests = requests;
         this.refusals = refusals;
         this.pipelines = pipelines;
@@ -66,8 +66,8 @@ public class ApprovalService {
     /** {@code via}: through what the user asks (session, API token); recorded in the request's history. */
     public ApprovalRequest request(String userId, Channel via, String pipelineId, String digest,
                                    List<String> namedApprovers, String comment) {
-        Pipeline pipeline = pipelines.find(pipelineId).orElseThrow(() -> refused(ApprovalRefusal.UNKNOWN_PIPELINE,
-                "no pipeline " + pipelineId));
+        ReplicatedPipeline pipeline = pipelines.find(pipelineId).orElseThrow(() -> refused(
+                ApprovalRefusal.UNKNOWN_PIPELINE, "no pipeline " + pipelineId));
         Image image = images.find(digest).orElseThrow(() -> refused(ApprovalRefusal.UNKNOWN_IMAGE,
                 "no image with digest " + digest));
         RequestedImage requested = new RequestedImage(pipeline.id(), pipeline.project(), pipeline.application(),

@@ -7,7 +7,7 @@ import dev.shipgate.approval.approval.domain.People;
 import dev.shipgate.approval.approval.domain.RequestedImage;
 import dev.shipgate.approval.image.application.Images;
 import dev.shipgate.approval.image.domain.Image;
-import dev.shipgate.approval.pipeline.application.Pipelines;
+import dev.shipgate.approval.pipeline.application.PipelineReplica;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -20,12 +20,13 @@ import java.util.Objects;
  */
 public class CurrentRules {
 
-    private final Pipelines pipelines;
+    private final PipelineReplica pipelines;
     private final Images images;
     private final AccessDirectory access;
     private final Duration defaultRequestLifetime;
 
-    public CurrentRules(Pipelines pipelines, Images images, AccessDirectory access, Duration defaultRequestLifetime) {
+    public CurrentRules(PipelineReplica pipelines, Images images, AccessDirectory access,
+                        Duration defaultRequestLifetime) {
         this.pipelines = pipelines;
         this.images = images;
         this.access = access;

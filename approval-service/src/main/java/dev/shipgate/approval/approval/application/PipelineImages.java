@@ -11,8 +11,8 @@ import dev.shipgate.approval.approval.domain.ViewingPolicy;
 import dev.shipgate.approval.image.application.Images;
 import dev.shipgate.approval.image.domain.Image;
 import dev.shipgate.approval.pipeline.application.ActiveImages;
-import dev.shipgate.approval.pipeline.application.Pipelines;
-import dev.shipgate.approval.pipeline.domain.Pipeline;
+import dev.shipgate.approval.pipeline.application.PipelineReplica;
+import dev.shipgate.approval.pipeline.domain.ReplicatedPipeline;
 import dev.shipgate.contracts.events.PipelineImage;
 import dev.shipgate.contracts.paging.ListPage;
 import dev.shipgate.contracts.paging.PageAt;
@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
  */
 public class PipelineImages {
 
-    private final Pipelines pipelines;
+    private final PipelineReplica pipelines;
     private final Images images;
     private final ApprovalRequests requests;
     private final RequestQueries queries;
@@ -41,7 +41,7 @@ public class PipelineImages {
     private final AccessDirectory access;
     private final Clock clock;
 
-    public PipelineImages(Pipelines pipelines, Images images, ApprovalRequests requests, RequestQueries queries,
+    public PipelineImages(PipelineReplica pipelines, Images images, ApprovalRequests requests, RequestQueries queries,
                           ActiveImages activeImages, ApprovalService approvals, AccessDirectory access, Clock clock) {
         this.queries = queries;
         this.pipelines = pipelines;
@@ -54,7 +54,7 @@ public class PipelineImages {
     }
 
     /** A page of images as the caller sees them at {@code now}, with the list's total and next cursor. */
-    public record ImagePage(Actor caller, Pipeline pipeline, Instant now, ListPage<ImageState> images) {
+    public record ImagePage(Actor caller, ReplicatedPipeline pipeline, Instant now, ListPage<ImageState> images) {
     }
 
     /**
@@ -76,7 +76,7 @@ public class PipelineImages {
     /** Every image of the pipeline's application, newest first, filtered by the database, then paged. */
     public ImagePage images(String callerId, String pipelineId, ImageSearch search, PageAt at) {
         Actor caller = access.actor(callerId);
-        Pipeline pipeline = visiblePipeline(caller, pipelineId);
+        ReplicatedPipeline pipeline = visiblePipeline(caller, pipelineId);
         Optional<String> active = activeImages.active(pipelineId).map(PipelineImage::digest);
         return page(caller, pipeline, active, images.list(new Images.ImageFilter(pipeline.application(),
                 search.tag(), search.text(), null), at));
@@ -90,7 +90,7 @@ public class PipelineImages {
      */
     public ImagePage deployableImages(String callerId, String pipelineId, ImageSearch search, PageAt at) {
         Actor caller = access.actor(callerId);
-        Pipeline pipeline = visiblePipeline(caller, pipelineId);
+        ReplicatedPipeline pipeline = visiblePipeline(caller, pipelineId);
         Optional<String> active = activeImages.active(pipelineId).map(PipelineImage::digest);
         if (pipeline.requiredApprovals() == 0) {
             return page(caller, pipeline, active, images.list(new Images.ImageFilter(pipeline.application(),
@@ -112,7 +112,7 @@ public class PipelineImages {
 
     /** As {@link #approvers}, each with the pipeline's approver rules whose group they are in. */
     public List<EligibleApprover> eligibleApprovers(String callerId, String pipelineId, String imageDigest) {
-        Pipeline pipeline = visiblePipeline(access.actor(callerId), pipelineId);
+        ReplicatedPipeline pipeline = visiblePipeline(access.actor(callerId), pipelineId);
         List<String> groups = pipeline.approverRules().stream().map(rule -> rule.group()).toList();
         return approvers(callerId, pipeline, imageDigest).stream().map(access::actor)
                 .map(actor -> new EligibleApprover(actor.userId(), groups.stream().filter(actor.groups()::contains)
@@ -120,14 +120,14 @@ public class PipelineImages {
                 .toList();
     }
 
-    private List<String> approvers(String callerId, Pipeline pipeline, String imageDigest) {
+    private List<String> approvers(String callerId, ReplicatedPipeline pipeline, String imageDigest) {
         String builder = imageDigest == null ? null : images.find(imageDigest).map(Image::builtBy).orElse(null);
         RequestedImage image = new RequestedImage(pipeline.id(), pipeline.project(), pipeline.application(),
                 pipeline.environment(), imageDigest, null, builder);
         return approvals.eligibleApprovers(image, callerId).stream().sorted().toList();
     }
 
-    private ImagePage page(Actor caller, Pipeline pipeline, Optional<String> active, ListPage<Image> page) {
+    private ImagePage page(Actor caller, ReplicatedPipeline pipeline, Optional<String> active, ListPage<Image> page) {
         Instant now = clock.instant();
         Map<String, ApprovalRequest> newest = requests.latestForImages(pipeline.id(),
                 page.items().stream().map(Image::digest).toList());
@@ -147,7 +147,7 @@ public class PipelineImages {
                 image.builtBy(), request.createdAt());
     }
 
-    private Pipeline visiblePipeline(Actor caller, String pipelineId) {
+    private ReplicatedPipeline visiblePipeline(Actor caller, String pipelineId) {
         return pipelines.find(pipelineId).filter(pipeline -> ViewingPolicy.maySee(caller, pipeline.scope()))
                 .orElseThrow(() -> ApprovalRefusal.UNKNOWN_PIPELINE.because("no pipeline " + pipelineId).exception());
     }

@@ -1,6 +1,6 @@
 package dev.shipgate.approval.approval.domain;
 
-import dev.shipgate.approval.pipeline.domain.Pipeline;
+import dev.shipgate.approval.pipeline.domain.ReplicatedPipeline;
 import dev.shipgate.contracts.events.ApproverRule;
 
 import java.time.Duration;
@@ -39,7 +39,7 @@ public record ApprovalPolicy(int requiredApprovals, List<ApproverRule> approverR
     }
 
     /** {@code pipeline}'s policy: its own request lifetime, or {@code defaultRequestLifetime} when it sets none. */
-    public static ApprovalPolicy of(Pipeline pipeline, Duration defaultRequestLifetime) {
+    public static ApprovalPolicy of(ReplicatedPipeline pipeline, Duration defaultRequestLifetime) {
         Duration requestLifetime = pipeline.requestLifetimeSeconds() == null ? defaultRequestLifetime
                 : Duration.ofSeconds(pipeline.requestLifetimeSeconds());
         return new ApprovalPolicy(pipeline.requiredApprovals(), pipeline.approverRules(),

@@ -7,7 +7,7 @@ import dev.shipgate.approval.audit.application.AuditQuery;
 import dev.shipgate.approval.audit.domain.AuditRecord;
 import dev.shipgate.approval.audit.domain.AuditRecord.Outcome;
 import dev.shipgate.approval.decision.adapter.MongoDeployDecisions;
-import dev.shipgate.approval.pipeline.adapter.MongoPipelines;
+import dev.shipgate.approval.pipeline.adapter.MongoPipelineReplica;
 import dev.shipgate.contracts.access.Scope;
 import dev.shipgate.contracts.events.Channel;
 import org.bson.Document;
@@ -54,7 +54,7 @@ class MongoAuditLog implements AuditLog {
     @Override
     public Map<String, Scope> pipelineScopes() {
         Map<String, Scope> scopes = new HashMap<>();
-        for (Document pipeline : mongo.getCollection(MongoPipelines.COLLECTION).find()
+        for (Document pipeline : mongo.getCollection(MongoPipelineReplica.COLLECTION).find()
                 .projection(new Document("project", 1).append("application", 1).append("environment", 1))) {
             scopes.put(pipeline.getString("_id"), new Scope(pipeline.getString("project"),
                     pipeline.getString("application"), pipeline.getString("environment")));

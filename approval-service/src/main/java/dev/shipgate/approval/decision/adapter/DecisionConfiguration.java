@@ -7,7 +7,7 @@ import dev.shipgate.approval.approval.application.RefusedAttempts;
 import dev.shipgate.approval.decision.application.DeployDecisionService;
 import dev.shipgate.approval.image.application.Images;
 import dev.shipgate.approval.pipeline.application.ActiveImages;
-import dev.shipgate.approval.pipeline.application.Pipelines;
+import dev.shipgate.approval.pipeline.application.PipelineReplica;
 import dev.shipgate.support.messaging.EventConsumer;
 import dev.shipgate.support.messaging.Outbox;
 import org.springframework.context.annotation.Bean;
@@ -23,7 +23,7 @@ import java.util.function.Consumer;
 class DecisionConfiguration {
 
     @Bean
-    DeployDecisionService deployDecisionService(Pipelines pipelines, ApprovalRequests requests,
+    DeployDecisionService deployDecisionService(PipelineReplica pipelines, ApprovalRequests requests,
                                                 RefusedAttempts refusals, AccessService access, Images images,
                                                 MongoTemplate mongo, Outbox outbox, CurrentRules current,
                                                 Clock clock) {

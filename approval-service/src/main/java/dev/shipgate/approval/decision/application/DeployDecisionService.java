@@ -12,8 +12,8 @@ import dev.shipgate.approval.approval.domain.RefusedAttempt;
 import dev.shipgate.approval.approval.domain.ApprovalRefusal;
 import dev.shipgate.approval.image.application.Images;
 import dev.shipgate.approval.image.domain.Image;
-import dev.shipgate.approval.pipeline.application.Pipelines;
-import dev.shipgate.approval.pipeline.domain.Pipeline;
+import dev.shipgate.approval.pipeline.application.PipelineReplica;
+import dev.shipgate.approval.pipeline.domain.ReplicatedPipeline;
 import dev.shipgate.contracts.events.DeploymentAuthorized;
 import dev.shipgate.contracts.refusal.Refusal;
 import dev.shipgate.contracts.refusal.RefusedException;
@@ -33,7 +33,7 @@ import java.util.Optional;
  */
 public class DeployDecisionService {
 
-    private final Pipelines pipelines;
+    private final PipelineReplica pipelines;
     private final ApprovalRequests requests;
     private final RefusedAttempts refusals;
     private final AccessDirectory access;
@@ -43,7 +43,7 @@ public class DeployDecisionService {
     private final CurrentRules current;
     private final Clock clock;
 
-    public DeployDecisionService(Pipelines pipelines, ApprovalRequests requests, RefusedAttempts refusals,
+    public DeployDecisionService(PipelineReplica pipelines, ApprovalRequests requests, RefusedAttempts refusals,
                                  AccessDirectory access, Images images, DeployDecisions decisions,
                                  CurrentRules current, Clock clock) {
         this.pipelines = pipelines;
@@ -58,7 +58,7 @@ public class DeployDecisionService {
     }
 
     public void decide(DeploymentRequested deployment) {
-        Optional<Pipeline> pipeline = pipelines.find(deployment.image().pipelineId());
+        Optional<ReplicatedPipeline> pipeline = pipelines.find(deployment.image().pipelineId());
         if (pipeline.isEmpty()) {
             reject(deployment, ApprovalRefusal.UNKNOWN_PIPELINE, "no pipeline " + deployment.image().pipelineId());
             return;

@@ -1,8 +1,8 @@
 package dev.shipgate.approval.pipeline.adapter;
 
 import dev.shipgate.approval.pipeline.application.PipelineChangeFollower;
-import dev.shipgate.approval.pipeline.application.Pipelines;
-import dev.shipgate.approval.pipeline.domain.Pipeline;
+import dev.shipgate.approval.pipeline.application.PipelineReplica;
+import dev.shipgate.approval.pipeline.domain.ReplicatedPipeline;
 import dev.shipgate.contracts.events.PipelineConfigured;
 import dev.shipgate.support.messaging.EventConsumer;
 import org.springframework.messaging.Message;
@@ -17,10 +17,10 @@ class PipelineListener {
     private static final String CONSUMER = "approval-service.pipelines";
 
     private final EventConsumer consumer;
-    private final Pipelines pipelines;
+    private final PipelineReplica pipelines;
     private final PipelineChangeFollower follower;
 
-    public PipelineListener(EventConsumer consumer, Pipelines pipelines, PipelineChangeFollower follower) {
+    public PipelineListener(EventConsumer consumer, PipelineReplica pipelines, PipelineChangeFollower follower) {
         this.consumer = consumer;
         this.pipelines = pipelines;
         this.follower = follower;
@@ -29,7 +29,7 @@ class PipelineListener {
     public void on(Message<byte[]> message) {
         consumer.consume(CONSUMER, message, event -> {
             if (event.data() instanceof PipelineConfigured configured) {
-                pipelines.save(Pipeline.from(configured));
+                pipelines.save(ReplicatedPipeline.from(configured));
                 // the policy may have changed: open requests are judged again under it (design rule 10)
                 follower.pipelineChanged(configured.pipelineId());
             }

@@ -2,12 +2,12 @@ package dev.shipgate.approval.approval.application;
 
 import dev.shipgate.approval.approval.application.InMemoryPorts.Directory;
 import dev.shipgate.approval.approval.application.InMemoryPorts.InMemoryImages;
-import dev.shipgate.approval.approval.application.InMemoryPorts.InMemoryPipelines;
+import dev.shipgate.approval.approval.application.InMemoryPorts.InMemoryPipelineReplica;
 import dev.shipgate.approval.approval.application.InMemoryPorts.InMemoryRefusedAttempts;
 import dev.shipgate.approval.approval.domain.ApprovalRequest;
 import dev.shipgate.approval.approval.domain.ApprovalStatus;
 import dev.shipgate.approval.image.domain.Image;
-import dev.shipgate.approval.pipeline.domain.Pipeline;
+import dev.shipgate.approval.pipeline.domain.ReplicatedPipeline;
 import dev.shipgate.contracts.access.Grant;
 import dev.shipgate.contracts.access.Role;
 import dev.shipgate.contracts.access.Scope;
@@ -40,7 +40,7 @@ class ApprovalServiceTest {
 
     private final InMemoryApprovalRequests requests = new InMemoryApprovalRequests();
     private final InMemoryRefusedAttempts refusals = new InMemoryRefusedAttempts();
-    private final InMemoryPipelines pipelines = new InMemoryPipelines();
+    private final InMemoryPipelineReplica pipelines = new InMemoryPipelineReplica();
     private final InMemoryImages images = new InMemoryImages();
     private final Directory people = new Directory()
             .person("alice", List.of(), new Grant(Role.BUILD_AND_DEPLOY, PROD))
@@ -150,9 +150,9 @@ class ApprovalServiceTest {
                 .containsExactly("dave");
     }
 
-    private static Pipeline pipeline(int requiredApprovals) {
-        return new Pipeline("pl-1", "shop", "payments", "prod", requiredApprovals, List.of(), 86_400, null, false,
-                "MANUAL", false, false);
+    private static ReplicatedPipeline pipeline(int requiredApprovals) {
+        return new ReplicatedPipeline("pl-1", "shop", "payments", "prod", requiredApprovals, List.of(), 86_400, null,
+                false, "MANUAL", false, false);
     }
 
     private static void assertRefused(Runnable command, String reason, Refusal.Kind kind) {

@@ -6,8 +6,8 @@ import dev.shipgate.approval.access.domain.User;
 import dev.shipgate.approval.approval.domain.RefusedAttempt;
 import dev.shipgate.approval.image.application.Images;
 import dev.shipgate.approval.image.domain.Image;
-import dev.shipgate.approval.pipeline.application.Pipelines;
-import dev.shipgate.approval.pipeline.domain.Pipeline;
+import dev.shipgate.approval.pipeline.application.PipelineReplica;
+import dev.shipgate.approval.pipeline.domain.ReplicatedPipeline;
 import dev.shipgate.contracts.access.Grant;
 import dev.shipgate.contracts.events.ImageBuilt;
 
@@ -60,16 +60,16 @@ final class InMemoryPorts {
         }
     }
 
-    static final class InMemoryPipelines implements Pipelines {
-        private final Map<String, Pipeline> byId = new ConcurrentHashMap<>();
+    static final class InMemoryPipelineReplica implements PipelineReplica {
+        private final Map<String, ReplicatedPipeline> byId = new ConcurrentHashMap<>();
 
         @Override
-        public void save(Pipeline pipeline) {
+        public void save(ReplicatedPipeline pipeline) {
             byId.put(pipeline.id(), pipeline);
         }
 
         @Override
-        public Optional<Pipeline> find(String pipelineId) {
+        public Optional<ReplicatedPipeline> find(String pipelineId) {
             return Optional.ofNullable(byId.get(pipelineId)).filter(pipeline -> !pipeline.deleted());
         }
     }

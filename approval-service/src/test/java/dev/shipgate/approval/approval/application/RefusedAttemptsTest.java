@@ -63,15 +63,15 @@ class RefusedAttemptsTest {
     }, noPipelines(), null, new Approvers(), Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(7));
 
     /** No pipeline replica: requests are judged under the policy they carry. */
-    private static dev.shipgate.approval.pipeline.application.Pipelines noPipelines() {
-        return new dev.shipgate.approval.pipeline.application.Pipelines() {
+    private static dev.shipgate.approval.pipeline.application.PipelineReplica noPipelines() {
+        return new dev.shipgate.approval.pipeline.application.PipelineReplica() {
             @Override
-            public void save(dev.shipgate.approval.pipeline.domain.Pipeline pipeline) {
+            public void save(dev.shipgate.approval.pipeline.domain.ReplicatedPipeline pipeline) {
                 throw new UnsupportedOperationException();
             }
 
             @Override
-            public Optional<dev.shipgate.approval.pipeline.domain.Pipeline> find(String pipelineId) {
+            public Optional<dev.shipgate.approval.pipeline.domain.ReplicatedPipeline> find(String pipelineId) {
                 return Optional.empty();
             }
         };

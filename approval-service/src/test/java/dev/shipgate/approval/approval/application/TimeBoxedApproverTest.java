@@ -4,12 +4,12 @@ import dev.shipgate.approval.access.application.AccessService;
 import dev.shipgate.approval.access.application.InMemoryAccessStore;
 import dev.shipgate.approval.access.domain.User;
 import dev.shipgate.approval.approval.application.InMemoryPorts.InMemoryImages;
-import dev.shipgate.approval.approval.application.InMemoryPorts.InMemoryPipelines;
+import dev.shipgate.approval.approval.application.InMemoryPorts.InMemoryPipelineReplica;
 import dev.shipgate.approval.approval.application.InMemoryPorts.InMemoryRefusedAttempts;
 import dev.shipgate.approval.approval.domain.ApprovalRequest;
 import dev.shipgate.approval.approval.domain.ApprovalStatus;
 import dev.shipgate.approval.image.domain.Image;
-import dev.shipgate.approval.pipeline.domain.Pipeline;
+import dev.shipgate.approval.pipeline.domain.ReplicatedPipeline;
 import dev.shipgate.contracts.access.Grant;
 import dev.shipgate.contracts.access.Role;
 import dev.shipgate.contracts.access.Scope;
@@ -36,7 +36,7 @@ class TimeBoxedApproverTest {
     final SteppingClock clock = new SteppingClock(END.minusSeconds(3600));
     final InMemoryAccessStore store = new InMemoryAccessStore();
     final AccessService people = new AccessService(store, clock);
-    final InMemoryPipelines pipelines = new InMemoryPipelines();
+    final InMemoryPipelineReplica pipelines = new InMemoryPipelineReplica();
     final InMemoryImages images = new InMemoryImages();
     final ApprovalService service = new ApprovalService(new InMemoryApprovalRequests(), new InMemoryRefusedAttempts(),
             pipelines, images, people, clock, Duration.ofDays(7));
@@ -46,7 +46,7 @@ class TimeBoxedApproverTest {
                 List.of(new Grant(Role.BUILD_AND_DEPLOY, PROD))));
         people.saveUser(new User("olga", "olga@example.com", "Olga", true, List.of(),
                 List.of(new Grant(Role.IMAGE_APPROVER, PROD, END))));
-        pipelines.save(new Pipeline("pl-1", "shop", "payments", "prod", 1, List.of(), 86_400, null, false,
+        pipelines.save(new ReplicatedPipeline("pl-1", "shop", "payments", "prod", 1, List.of(), 86_400, null, false,
                 "MANUAL", false, false));
         images.record(new Image("sha256:ab12", "registry/payments", List.of("1.4.2"), "c0ffee", "payments", "ci",
                 END.minusSeconds(7200)));

@@ -1,7 +1,6 @@
 package dev.shipgate.deploy.deployment.adapter;
 
-import dev.shipgate.deploy.pipeline.application.PipelineService;
-import dev.shipgate.contracts.refusal.RefusedException;
+import dev.shipgate.deploy.deployment.application.DeploymentQueries;
 import dev.shipgate.support.web.live.ChangeFeed;
 import dev.shipgate.support.web.live.ChangeStreams;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -22,7 +21,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-import java.time.Duration;
 import java.util.stream.Collectors;
 
 /**
@@ -36,16 +34,13 @@ class DeploymentChanges {
 
     /** The newest deployments whose ids and versions make the fingerprint: the ones that still change. */
     static final int NEWEST = 20;
-    static final Duration POLL = Duration.ofSeconds(1);
-    static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
-    static final Duration LIFETIME = Duration.ofMinutes(2);
 
     private final ChangeFeed<String> feed;
-    private final PipelineService pipelines;
+    private final DeploymentQueries queries;
 
-    DeploymentChanges(ChangeFeed<String> deploymentFeed, PipelineService pipelines) {
+    DeploymentChanges(ChangeFeed<String> deploymentFeed, DeploymentQueries queries) {
         this.feed = deploymentFeed;
-        this.pipelines = pipelines;
+        this.queries = queries;
     }
 
     /**
@@ -59,15 +54,9 @@ class DeploymentChanges {
     @GetMapping(path = "/api/pipelines/{pipelineId}/deployments/changes",
             produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public SseEmitter changes(@AuthenticationPrincipal Jwt caller, @PathVariable String pipelineId) {
-        pipelines.visible(caller.getSubject(), pipelineId);
-        return ChangeStreams.open(feed, pipelineId, "deployments", LIFETIME, () -> {
-            try {
-                pipelines.visible(caller.getSubject(), pipelineId);
-                return true;
-            } catch (RefusedException e) {
-                return false;
-            }
-        });
+        queries.requireReadable(caller.getSubject(), pipelineId);
+        return ChangeStreams.open(feed, pipelineId, "deployments",
+                () -> queries.readable(caller.getSubject(), pipelineId));
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -75,14 +64,14 @@ class DeploymentChanges {
         /** The ids, versions and statuses of a pipeline's newest deployments: one indexed read. */
         @Bean
         ChangeFeed<String> deploymentFeed(MongoTemplate mongo) {
-            return new ChangeFeed<>(pipelineId -> {
+            return ChangeStreams.feed(pipelineId -> {
                 Query newest = Query.query(Criteria.where("image.pipelineId").is(pipelineId))
                         .with(Sort.by(Sort.Direction.DESC, "requestedAt")).limit(NEWEST);
                 newest.fields().include("_id", "version", "status");
                 return mongo.find(newest, Document.class, MongoDeployments.COLLECTION).stream()
                         .map(d -> d.get("_id") + ":" + d.get("version") + ":" + d.get("status"))
                         .collect(Collectors.joining(","));
-            }, POLL, KEEP_ALIVE, "deployment-changes");
+            }, "deployment-changes");
         }
     }
 }

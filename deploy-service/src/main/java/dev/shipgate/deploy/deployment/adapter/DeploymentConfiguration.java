@@ -1,6 +1,7 @@
 package dev.shipgate.deploy.deployment.adapter;
 
 import dev.shipgate.deploy.deployment.application.DecisionWaiter;
+import dev.shipgate.deploy.deployment.application.DeploymentQueries;
 import dev.shipgate.deploy.deployment.application.DeploymentService;
 import dev.shipgate.deploy.window.application.WindowService;
 import dev.shipgate.deploy.deployment.application.DeploymentTarget;
@@ -48,6 +49,11 @@ class DeploymentConfiguration {
      * One small thread of its own serves every waiting deploy call: the waits are timers and one query per poll, not
      * threads. Not a bean of its own, so Spring's scheduled tasks keep their scheduler.
      */
+    @Bean
+    DeploymentQueries deploymentQueries(Deployments deployments, PipelineService pipelines) {
+        return new DeploymentQueries(deployments, pipelines);
+    }
+
     @Bean
     DecisionWaiter decisionWaiter(Deployments deployments, DeploymentProperties deploy) {
         return new DecisionWaiter(deployments, Executors.newSingleThreadScheduledExecutor(task -> {

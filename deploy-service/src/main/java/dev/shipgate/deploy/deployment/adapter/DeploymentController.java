@@ -1,17 +1,13 @@
 package dev.shipgate.deploy.deployment.adapter;
 
+import dev.shipgate.deploy.deployment.application.DeploymentQueries;
 import dev.shipgate.deploy.deployment.application.DeploymentService;
-import dev.shipgate.deploy.deployment.application.Deployments;
+import dev.shipgate.deploy.deployment.domain.ActiveDeployment;
 import dev.shipgate.deploy.deployment.domain.Deployment;
-import dev.shipgate.deploy.deployment.domain.DeploymentStatus;
-import dev.shipgate.deploy.pipeline.application.PipelineService;
-import dev.shipgate.contracts.refusal.RefusedException;
-import dev.shipgate.deploy.shared.domain.DeployRefusal;
 import dev.shipgate.support.security.CallerChannel;
 import dev.shipgate.contracts.paging.PageAt;
 import dev.shipgate.support.web.PagedAnswer;
-import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.ArraySchema;
+import dev.shipgate.support.web.PagedResponse;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -41,15 +37,12 @@ import java.util.concurrent.CompletableFuture;
 class DeploymentController {
 
     private final DeploymentService deployments;
-    private final Deployments store;
-    private final PipelineService pipelines;
+    private final DeploymentQueries queries;
     private final DecisionAnswers answers;
 
-    DeploymentController(DeploymentService deployments, Deployments store, PipelineService pipelines,
-                                DecisionAnswers answers) {
+    DeploymentController(DeploymentService deployments, DeploymentQueries queries, DecisionAnswers answers) {
         this.deployments = deployments;
-        this.store = store;
-        this.pipelines = pipelines;
+        this.queries = queries;
         this.answers = answers;
     }
 
@@ -107,12 +100,7 @@ class DeploymentController {
      * {@link PagedAnswer} ({@code cursor}/{@code size}, {@code Link} rel="next", {@code X-Total-Count}).
      */
     @GetMapping("/api/pipelines/{pipelineId}/deployments")
-    @ApiResponse(responseCode = "200", description = PagedAnswer.DESCRIPTION, headers = {
-            @Header(name = PagedAnswer.LINK, description = PagedAnswer.LINK_DESCRIPTION,
-                    schema = @Schema(type = "string")),
-            @Header(name = PagedAnswer.TOTAL_COUNT, description = PagedAnswer.TOTAL_DESCRIPTION,
-                    schema = @Schema(type = "integer", format = "int64"))},
-            content = @Content(array = @ArraySchema(schema = @Schema(implementation = Deployment.class))))
+    @PagedResponse
     public ResponseEntity<List<Deployment>> history(@AuthenticationPrincipal Jwt caller,
                                                     @PathVariable String pipelineId,
                                                     @RequestParam(required = false) @Size(max = PagedAnswer.Q_MAX)
@@ -121,32 +109,20 @@ class DeploymentController {
                                                     @Size(max = PagedAnswer.CURSOR_MAX) String cursor,
                                                     @RequestParam(defaultValue = "0") @Min(0) int page,
                                                     @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        pipelines.visible(caller.getSubject(), pipelineId);
-        return PagedAnswer.of(store.forPipeline(pipelineId, PagedAnswer.text(q), PageAt.of(cursor, page, size)));
+        return PagedAnswer.of(queries.history(caller.getSubject(), pipelineId, PagedAnswer.text(q),
+                PageAt.of(cursor, page, size)));
     }
 
-    /** "Active on <env>": the deployment running now, if any. */
+    /** "Active on <env>": the deployment running now ({@link ActiveDeployment}); 204 when none runs. */
     @GetMapping("/api/pipelines/{pipelineId}/active")
     public ResponseEntity<Deployment> active(@AuthenticationPrincipal Jwt caller, @PathVariable String pipelineId) {
-        pipelines.visible(caller.getSubject(), pipelineId);
-        return store.inPipelineWithStatus(pipelineId, List.of(DeploymentStatus.HEALTHY)).stream()
-                .max(java.util.Comparator.comparing(Deployment::requestedAt))
-                .map(ResponseEntity::ok)
+        return queries.active(caller.getSubject(), pipelineId).map(ResponseEntity::ok)
                 .orElseGet(() -> ResponseEntity.noContent().build());
     }
 
+    /** One deployment, to whoever may see its pipeline (404 {@code UNKNOWN_DEPLOYMENT} otherwise). */
     @GetMapping("/api/deployments/{id}")
     public Deployment get(@AuthenticationPrincipal Jwt caller, @PathVariable String id) {
-        Deployment deployment = store.find(id).orElseThrow(() -> unknown(id));
-        try {
-            pipelines.visible(caller.getSubject(), deployment.image().pipelineId());
-        } catch (RefusedException e) {
-            throw unknown(id);
-        }
-        return deployment;
-    }
-
-    private static RefusedException unknown(String id) {
-        return DeployRefusal.UNKNOWN_DEPLOYMENT.because("no deployment " + id).exception();
+        return queries.deployment(caller.getSubject(), id);
     }
 }

@@ -30,7 +30,7 @@ public class DeploymentService {
     private final PipelineService pipelines;
     private final AccessReplica access;
     private final ImageReplica images;
-    private final DeployDecisions decisions;
+    private final DecisionApplier decisions;
     private final WindowService windows;
     private final Clock clock;
 
@@ -43,7 +43,7 @@ public class DeploymentService {
         this.pipelines = pipelines;
         this.access = access;
         this.images = images;
-        this.decisions = new DeployDecisions(deployments, rollouts::watch, waiter::decided, clock);
+        this.decisions = new DecisionApplier(deployments, rollouts::watch, waiter::decided, clock);
         this.clock = clock;
     }
 
@@ -106,12 +106,12 @@ public class DeploymentService {
                 ? Optional.of(transition.deployment()) : Optional.empty();
     }
 
-    /** See {@link DeployDecisions}: applied only to the deployment recorded here with the same image and requester. */
-    public DeployDecisions.Outcome onAuthorized(DeploymentAuthorized authorized) {
+    /** See {@link DecisionApplier}: applied only to the deployment recorded here with the same image and requester. */
+    public DecisionApplier.Outcome onAuthorized(DeploymentAuthorized authorized) {
         return decisions.onAuthorized(authorized);
     }
 
-    public DeployDecisions.Outcome onRejected(DeploymentRejected rejected) {
+    public DecisionApplier.Outcome onRejected(DeploymentRejected rejected) {
         return decisions.onRejected(rejected);
     }
 }

@@ -83,22 +83,27 @@ public record Deployment(String id, PipelineImage image, String requestedBy, Str
 
     /**
      * Why a decision naming {@code decided} and {@code decidedRequester} is not about this deployment: another
-     * pipeline, another image digest, or another requester (user ids compared in their canonical form); empty when
-     * it is about this one.
+     * pipeline, another image digest, or another requester (user ids compared in their canonical form), refused as
+     * {@code DECISION_FOR_ANOTHER_DEPLOYMENT}; empty when it is about this one.
      */
-    public Optional<String> mismatchWith(PipelineImage decided, String decidedRequester) {
+    public Optional<Refusal> mismatchWith(PipelineImage decided, String decidedRequester) {
         if (decided == null || !image.pipelineId().equals(decided.pipelineId())) {
-            return Optional.of("it names pipeline " + (decided == null ? null : decided.pipelineId())
+            return anotherDeployment("it names pipeline " + (decided == null ? null : decided.pipelineId())
                     + ", the deployment is on " + image.pipelineId());
         }
         if (!image.digest().equals(decided.digest())) {
-            return Optional.of("it names image " + decided.digest() + ", the deployment is of " + image.digest());
+            return anotherDeployment("it names image " + decided.digest() + ", the deployment is of "
+                    + image.digest());
         }
         if (!UserIds.same(requestedBy, decidedRequester)) {
-            return Optional.of("it names requester " + decidedRequester + ", the deployment was requested by "
+            return anotherDeployment("it names requester " + decidedRequester + ", the deployment was requested by "
                     + requestedBy);
         }
         return Optional.empty();
+    }
+
+    private static Optional<Refusal> anotherDeployment(String detail) {
+        return Optional.of(DeployRefusal.DECISION_FOR_ANOTHER_DEPLOYMENT.because(detail));
     }
 
     public Change authorize(String approvalRequestId, List<String> approvedBy, Instant now) {

@@ -49,12 +49,16 @@ public class PipelineService {
         pipelines.update(current.deleted(true));
     }
 
+    /** The pipeline, for a caller who may see it; refused as {@code UNKNOWN_PIPELINE} (404) otherwise. */
     public Pipeline visible(String userId, String id) {
-        Permissions permissions = access.permissions(userId);
-        return pipelines.find(id)
-                .filter(p -> !p.deleted())
-                .filter(p -> permissions.canView(p.scope()) || permissions.canApproveImages(p.scope()))
+        return findVisible(userId, id)
                 .orElseThrow(() -> DeployRefusal.UNKNOWN_PIPELINE.because("no pipeline " + id).exception());
+    }
+
+    /** The pipeline, if it exists and the caller may see it (View, or Approve images, on its scope). */
+    public Optional<Pipeline> findVisible(String userId, String id) {
+        Permissions permissions = access.permissions(userId);
+        return find(id).filter(p -> mayRead(permissions, p));
     }
 
     public List<Pipeline> visibleTo(String userId, String application) {
@@ -62,8 +66,12 @@ public class PipelineService {
         return pipelines.all().stream()
                 .filter(p -> !p.deleted())
                 .filter(p -> application == null || p.application().equals(application))
-                .filter(p -> permissions.canView(p.scope()) || permissions.canApproveImages(p.scope()))
+                .filter(p -> mayRead(permissions, p))
                 .toList();
+    }
+
+    private static boolean mayRead(Permissions permissions, Pipeline pipeline) {
+        return permissions.canView(pipeline.scope()) || permissions.canApproveImages(pipeline.scope());
     }
 
     /** The pipeline, for a caller who may change its settings (Admin or Manager on its scope); refused otherwise. */

@@ -7,8 +7,6 @@ import dev.shipgate.deploy.deployment.domain.Deployment;
 import dev.shipgate.deploy.deployment.domain.DeploymentStatus;
 import dev.shipgate.deploy.deployment.domain.TimelineEntry;
 import dev.shipgate.deploy.pipeline.application.PipelineService;
-import dev.shipgate.deploy.pipeline.application.Pipelines;
-import dev.shipgate.deploy.pipeline.domain.ApprovalSettings;
 import dev.shipgate.deploy.pipeline.domain.Pipeline;
 import dev.shipgate.deploy.replica.application.AccessReplica;
 import dev.shipgate.testing.SteppingClock;
@@ -20,7 +18,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -215,36 +212,6 @@ class RolloutMonitorTest {
         @Override
         public State check(Deployment deployment, Pipeline pipeline) {
             return new State(answers.getOrDefault(deployment.id(), DeploymentStatus.PROGRESSING), "checked");
-        }
-    }
-
-    private static final class InMemoryPipelines implements Pipelines {
-        private final Map<String, Pipeline> byId = new HashMap<>();
-
-        void add(String id, String target) {
-            create(new Pipeline(id, "shop", "payments", "prod", target, null, "ROLLING", ApprovalSettings.none(),
-                    Pipeline.Trigger.MANUAL, false, 0));
-        }
-
-        @Override
-        public void create(Pipeline pipeline) {
-            byId.put(pipeline.id(), pipeline);
-        }
-
-        @Override
-        public boolean update(Pipeline pipeline) {
-            byId.put(pipeline.id(), pipeline);
-            return true;
-        }
-
-        @Override
-        public Optional<Pipeline> find(String id) {
-            return Optional.ofNullable(byId.get(id));
-        }
-
-        @Override
-        public List<Pipeline> all() {
-            return List.copyOf(byId.values());
         }
     }
 

@@ -128,4 +128,16 @@ class DeploymentRulesTest {
         assertThat(rollback.rollbackOf()).isEqualTo("dp-1");
         assertThat(rollback.timeline().get(0).detail()).contains("rollback to 1.0.0 (deployment dp-1)");
     }
+
+    @Test
+    void a_decision_about_another_pipeline_image_or_requester_is_refused_as_for_another_deployment() {
+        PipelineImage otherPipeline = new PipelineImage("pl-2", "payments", "prod", "sha256:ab", "1.0.0");
+        PipelineImage otherDigest = new PipelineImage("pl-1", "payments", "prod", "sha256:cd", "1.0.0");
+
+        assertThat(List.of(requested().mismatchWith(otherPipeline, "alice"),
+                requested().mismatchWith(otherDigest, "alice"), requested().mismatchWith(IMAGE, "bob")))
+                .allSatisfy(mismatch -> assertThat(mismatch).map(Refusal::reason)
+                        .contains(DeployRefusal.DECISION_FOR_ANOTHER_DEPLOYMENT.name()));
+        assertThat(requested().mismatchWith(IMAGE, " Alice ")).isEmpty(); // the same user, canonical form
+    }
 }

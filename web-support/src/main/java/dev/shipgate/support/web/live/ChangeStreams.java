@@ -6,6 +6,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 /**
  * A {@link ChangeFeed} as a Server-Sent Events stream ({@code text/event-stream}): an event named {@code event} with
@@ -20,7 +21,29 @@ public final class ChangeStreams {
     public static final String OPENED = "open";
     public static final String CHANGED = "changed";
 
+    /** How often a stream's feed reads what it watches: a change reaches the client within a second. */
+    public static final Duration POLL = Duration.ofSeconds(1);
+    /** Below the idle timeouts of common proxies (30 s and more). */
+    public static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
+    /** How long a stream stays open before the client reconnects (and is authenticated again). */
+    public static final Duration LIFETIME = Duration.ofMinutes(2);
+
     private ChangeStreams() {
+    }
+
+    /**
+     * A feed for streams, read every {@link #POLL} with a keep-alive every {@link #KEEP_ALIVE}.
+     *
+     * @param fingerprint see {@link ChangeFeed}
+     * @param name        the polling thread's name
+     */
+    public static <K> ChangeFeed<K> feed(Function<K, String> fingerprint, String name) {
+        return new ChangeFeed<>(fingerprint, POLL, KEEP_ALIVE, name);
+    }
+
+    /** A stream as below that ends after {@link #LIFETIME}. */
+    public static <K> SseEmitter open(ChangeFeed<K> feed, K key, String event, BooleanSupplier stillAllowed) {
+        return open(feed, key, event, LIFETIME, stillAllowed);
     }
 
     /**

@@ -3,9 +3,9 @@ package dev.shipgate.deploy.deployment.application;
 import dev.shipgate.contracts.events.DeploymentAuthorized;
 import dev.shipgate.contracts.events.DeploymentRejected;
 import dev.shipgate.contracts.events.PipelineImage;
+import dev.shipgate.contracts.refusal.Refusal;
 import dev.shipgate.deploy.deployment.domain.Deployment;
 import dev.shipgate.deploy.deployment.domain.DeploymentStatus;
-import dev.shipgate.deploy.shared.domain.DeployRefusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,12 +21,12 @@ import java.util.function.Function;
  * nor overwrites the real decision. The broker's ACLs already let only approval-service write the topic; this is the
  * second check DESIGN.md's trust boundary asks for (issue 15, item 6).
  */
-public class DeployDecisions {
+public class DecisionApplier {
 
     /** What became of a decision. */
     public enum Outcome { APPLIED, ALREADY_DECIDED, REFUSED }
 
-    private static final Logger log = LoggerFactory.getLogger(DeployDecisions.class);
+    private static final Logger log = LoggerFactory.getLogger(DecisionApplier.class);
 
     private final Deployments deployments;
     private final DeploymentUpdater updater;
@@ -38,7 +38,7 @@ public class DeployDecisions {
      * @param startWatching told the id of each deployment authorized, for the rollout monitor to follow
      * @param decided       told each deployment a decision was applied to (callers waiting for the answer)
      */
-    public DeployDecisions(Deployments deployments, Consumer<String> startWatching, Consumer<Deployment> decided,
+    public DecisionApplier(Deployments deployments, Consumer<String> startWatching, Consumer<Deployment> decided,
                            Clock clock) {
         this.deployments = deployments;
         this.updater = new DeploymentUpdater(deployments);
@@ -47,7 +47,7 @@ public class DeployDecisions {
         this.clock = clock;
     }
 
-    public DeployDecisions(Deployments deployments, Consumer<String> startWatching, Clock clock) {
+    public DecisionApplier(Deployments deployments, Consumer<String> startWatching, Clock clock) {
         this(deployments, startWatching, deployment -> { }, clock);
     }
 
@@ -69,9 +69,9 @@ public class DeployDecisions {
             log.warn("refused {} for deployment {}: no such deployment was requested here", type, deploymentId);
             return Outcome.REFUSED;
         }
-        Optional<String> mismatch = recorded.get().mismatchWith(image, requestedBy);
+        Optional<Refusal> mismatch = recorded.get().mismatchWith(image, requestedBy);
         if (mismatch.isPresent()) {
-            log.warn("refused {} for deployment {}: {}", type, deploymentId, mismatch.get());
+            log.warn("refused {} for deployment {}: {}", type, deploymentId, mismatch.get().detail());
             return Outcome.REFUSED;
         }
         // the same check again on each read: the updater may read a newer version of the deployment
@@ -89,9 +89,7 @@ public class DeployDecisions {
     /** The change, if the decision names this deployment's pipeline, image and requester; else refused. */
     private static Deployment.Change ifAbout(Deployment deployment, PipelineImage image, String requestedBy,
                                              Function<Deployment, Deployment.Change> change) {
-        Optional<String> mismatch = deployment.mismatchWith(image, requestedBy);
-        return mismatch.isPresent()
-                ? new Deployment.Refused(DeployRefusal.DECISION_FOR_ANOTHER_DEPLOYMENT.because(mismatch.get()))
-                : change.apply(deployment);
+        return deployment.mismatchWith(image, requestedBy).<Deployment.Change>map(Deployment.Refused::new)
+                .orElseGet(() -> change.apply(deployment));
     }
 }

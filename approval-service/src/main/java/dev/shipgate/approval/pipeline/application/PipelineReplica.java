@@ -1,14 +1,14 @@
 package dev.shipgate.approval.pipeline.application;
 
-import dev.shipgate.approval.pipeline.domain.Pipeline;
+import dev.shipgate.approval.pipeline.domain.ReplicatedPipeline;
 
 import java.util.Optional;
 
 /** The replica of deploy-service's pipelines, fed by the compacted pipelines topic. */
-public interface Pipelines {
+public interface PipelineReplica {
 
-    void save(Pipeline pipeline);
+    void save(ReplicatedPipeline pipeline);
 
     /** A pipeline that exists and is not deleted. */
-    Optional<Pipeline> find(String pipelineId);
+    Optional<ReplicatedPipeline> find(String pipelineId);
 }

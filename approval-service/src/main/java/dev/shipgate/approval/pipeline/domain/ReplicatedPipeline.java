@@ -12,12 +12,13 @@ import java.util.List;
  * @param countVoterInEveryRule whether one person counts toward every approver rule whose group they are in; null
  *                              (copies stored before it was kept, producers that leave it out) means no
  */
-public record Pipeline(String id, String project, String application, String environment, int requiredApprovals,
-                       List<ApproverRule> approverRules, long approvalLifetimeSeconds, Long requestLifetimeSeconds,
-                       boolean approverMayDeploy, String trigger, boolean deleted, Boolean countVoterInEveryRule) {
+public record ReplicatedPipeline(String id, String project, String application, String environment,
+                                 int requiredApprovals, List<ApproverRule> approverRules, long approvalLifetimeSeconds,
+                                 Long requestLifetimeSeconds, boolean approverMayDeploy, String trigger,
+                                 boolean deleted, Boolean countVoterInEveryRule) {
 
-    public static Pipeline from(PipelineConfigured event) {
-        return new Pipeline(event.pipelineId(), event.project(), event.application(), event.environment(),
+    public static ReplicatedPipeline from(PipelineConfigured event) {
+        return new ReplicatedPipeline(event.pipelineId(), event.project(), event.application(), event.environment(),
                 event.requiredApprovals(), event.approverRules(), event.approvalLifetimeSeconds(),
                 event.requestLifetimeSeconds(), event.approverMayDeploy(), event.trigger(), event.deleted(),
                 event.countVoterInEveryRule());

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * deploy-service takes a decision only for a deployment it recorded with the same pipeline, digest and requester
  * (issue 15, item 6), without Spring, over an in-memory store.
  */
-class DeployDecisionsTest {
+class DecisionApplierTest {
 
     private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
     private static final PipelineImage IMAGE = new PipelineImage("payments-prod", "payments", "prod",
@@ -33,7 +33,7 @@ class DeployDecisionsTest {
 
     private final InMemoryDeployments store = new InMemoryDeployments();
     private final List<String> watched = new ArrayList<>();
-    private final DeployDecisions decisions = new DeployDecisions(store, watched::add,
+    private final DecisionApplier decisions = new DecisionApplier(store, watched::add,
             Clock.fixed(NOW, ZoneOffset.UTC));
 
     private Deployment recorded() {
@@ -52,7 +52,7 @@ class DeployDecisionsTest {
     void the_decision_on_the_recorded_deployment_applies_and_starts_the_rollout_watch() {
         recorded();
         assertThat(decisions.onAuthorized(authorized("dp-1", IMAGE, " Alice "))).isEqualTo(
-                DeployDecisions.Outcome.APPLIED);
+                DecisionApplier.Outcome.APPLIED);
         assertThat(store.find("dp-1").orElseThrow().status()).isEqualTo(DeploymentStatus.AUTHORIZED);
         assertThat(watched).containsExactly("dp-1");
     }
@@ -61,7 +61,7 @@ class DeployDecisionsTest {
     void a_decision_for_a_deployment_never_requested_here_is_refused() {
         recorded();
         assertThat(decisions.onAuthorized(authorized("dp-forged", IMAGE, "alice")))
-                .isEqualTo(DeployDecisions.Outcome.REFUSED);
+                .isEqualTo(DecisionApplier.Outcome.REFUSED);
         assertThat(store.find("dp-forged")).isEmpty();
         assertThat(watched).isEmpty();
     }
@@ -72,9 +72,9 @@ class DeployDecisionsTest {
         PipelineImage otherImage = new PipelineImage(IMAGE.pipelineId(), IMAGE.application(), IMAGE.environment(),
                 "sha256:evil", "6.6.6");
         assertThat(decisions.onAuthorized(authorized("dp-1", otherImage, "alice")))
-                .isEqualTo(DeployDecisions.Outcome.REFUSED);
+                .isEqualTo(DecisionApplier.Outcome.REFUSED);
         assertThat(decisions.onRejected(new DeploymentRejected("dp-1", IMAGE, "alice", "NOT_APPROVED", "no")))
-                .isEqualTo(DeployDecisions.Outcome.APPLIED);
+                .isEqualTo(DecisionApplier.Outcome.APPLIED);
         assertThat(store.find("dp-1").orElseThrow().status()).isEqualTo(DeploymentStatus.REJECTED);
         assertThat(watched).isEmpty();
     }
@@ -83,11 +83,11 @@ class DeployDecisionsTest {
     void a_decision_naming_another_pipeline_digest_or_requester_changes_nothing(
             @ForAll("mismatching") Decision decision) {
         Deployment before = recorded();
-        DeployDecisions.Outcome outcome = decision.authorize()
+        DecisionApplier.Outcome outcome = decision.authorize()
                 ? decisions.onAuthorized(authorized("dp-1", decision.image(), decision.requester()))
                 : decisions.onRejected(new DeploymentRejected("dp-1", decision.image(), decision.requester(),
                 "NOT_APPROVED", "no"));
-        assertThat(outcome).isEqualTo(DeployDecisions.Outcome.REFUSED);
+        assertThat(outcome).isEqualTo(DecisionApplier.Outcome.REFUSED);
         assertThat(store.find("dp-1").orElseThrow()).isEqualTo(before);
         assertThat(watched).isEmpty();
     }

@@ -1,7 +1,7 @@
 package dev.shipgate.approval.pipeline.adapter;
 
 import dev.shipgate.approval.pipeline.application.PipelineChangeFollower;
-import dev.shipgate.approval.pipeline.application.Pipelines;
+import dev.shipgate.approval.pipeline.application.PipelineReplica;
 import dev.shipgate.support.cache.ShortLivedCache;
 import dev.shipgate.support.config.CacheSettings;
 import dev.shipgate.support.messaging.EventConsumer;
@@ -15,11 +15,11 @@ import java.util.function.Consumer;
 
 /** The pipeline feature: the replica of deploy-service's pipelines and of the images running on them. */
 @Configuration(proxyBeanMethods = false)
-class PipelineConfiguration {
+class PipelineReplicaConfiguration {
 
     @Bean
-    MongoPipelines pipelines(MongoTemplate mongo, Clock clock, CacheSettings cache) {
-        return new MongoPipelines(mongo, new ShortLivedCache<>(cache.timeToLive(), clock));
+    MongoPipelineReplica pipelines(MongoTemplate mongo, Clock clock, CacheSettings cache) {
+        return new MongoPipelineReplica(mongo, new ShortLivedCache<>(cache.timeToLive(), clock));
     }
 
     @Bean
@@ -28,7 +28,8 @@ class PipelineConfiguration {
     }
 
     @Bean
-    PipelineListener pipelineListener(EventConsumer consumer, Pipelines pipelines, PipelineChangeFollower follower) {
+    PipelineListener pipelineListener(EventConsumer consumer, PipelineReplica pipelines,
+                                      PipelineChangeFollower follower) {
         return new PipelineListener(consumer, pipelines, follower);
     }
 
