@@ -11,6 +11,8 @@ import dev.shipgate.support.cache.ShortLivedCache;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import java.time.Clock;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,14 +24,16 @@ class MongoRecipients implements Recipients, RequestMemory {
 
     private final MongoTemplate mongo;
     private final ShortLivedCache<String, Document> recent;
+    private final Clock clock;
 
     /**
      * @param recent a user's contact is read for every mail and permission check: see {@link ShortLivedCache} for
      *               how fresh it is
      */
-    MongoRecipients(MongoTemplate mongo, ShortLivedCache<String, Document> recent) {
+    MongoRecipients(MongoTemplate mongo, ShortLivedCache<String, Document> recent, Clock clock) {
         this.mongo = mongo;
         this.recent = recent;
+        this.clock = clock;
     }
 
     @Override
@@ -39,7 +43,8 @@ class MongoRecipients implements Recipients, RequestMemory {
                 .append("name", access.displayName()).append("active", access.active())
                 .append("roles", access.roles().stream().map(r -> new Document("role", r.role())
                         .append("project", r.project()).append("application", r.application())
-                        .append("environment", r.environment())).toList()), USERS);
+                        .append("environment", r.environment())
+                        .append("until", r.until() == null ? null : Date.from(r.until()))).toList()), USERS);
         recent.forget(id);
     }
 
@@ -48,12 +53,14 @@ class MongoRecipients implements Recipients, RequestMemory {
         return user(userId).map(d -> d.getString("email"));
     }
 
+    /** Only the grants that count now: a time-boxed grant (issue 18) stops at its end, with nobody acting. */
     @Override
     public Permissions permissionsOf(String userId) {
         return user(userId).map(d -> new Permissions(userId, d.getList("roles", Document.class, List.of()).stream()
                 .map(r -> Grant.of(new RoleBinding(r.getString("role"), r.getString("project"),
-                        r.getString("application"), r.getString("environment"))))
-                .toList())).orElseGet(() -> Permissions.none(userId));
+                        r.getString("application"), r.getString("environment"),
+                        r.getDate("until") == null ? null : r.getDate("until").toInstant())))
+                .toList()).at(clock.instant())).orElseGet(() -> Permissions.none(userId));
     }
 
     private Optional<Document> user(String userId) {
