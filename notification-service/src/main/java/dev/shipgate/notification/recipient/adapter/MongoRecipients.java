@@ -10,6 +10,8 @@ import dev.shipgate.contracts.identity.UserIds;
 import dev.shipgate.support.cache.ShortLivedCache;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 import java.time.Clock;
 import java.util.Date;
@@ -41,6 +43,7 @@ class MongoRecipients implements Recipients, RequestMemory {
         String id = UserIds.canonical(access.userId());
         mongo.save(new Document("_id", id).append("email", access.email())
                 .append("name", access.displayName()).append("active", access.active())
+                .append("groups", access.groups() == null ? List.of() : access.groups())
                 .append("roles", access.roles().stream().map(r -> new Document("role", r.role())
                         .append("project", r.project()).append("application", r.application())
                         .append("environment", r.environment())
@@ -61,6 +64,12 @@ class MongoRecipients implements Recipients, RequestMemory {
                         r.getString("application"), r.getString("environment"),
                         r.getDate("until") == null ? null : r.getDate("until").toInstant())))
                 .toList()).at(clock.instant())).orElseGet(() -> Permissions.none(userId));
+    }
+
+    @Override
+    public List<String> membersOf(String group) {
+        return mongo.find(Query.query(Criteria.where("groups").is(group).and("active").is(true)), Document.class,
+                USERS).stream().map(d -> d.getString("_id")).sorted().toList();
     }
 
     private Optional<Document> user(String userId) {
