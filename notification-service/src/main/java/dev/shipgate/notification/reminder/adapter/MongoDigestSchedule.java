@@ -16,7 +16,6 @@ import java.util.Optional;
 class MongoDigestSchedule implements DigestSchedule {
 
     static final String COLLECTION = "digest_schedule";
-    private static final String DAILY = "daily";
     private static final Date FREE = new Date(0);
 
     private final MongoTemplate mongo;
@@ -47,6 +46,6 @@ class MongoDigestSchedule implements DigestSchedule {
     }
 
     private static Query daily() {
-        return Query.query(Criteria.where("_id").is(DAILY));
+        return Query.query(Criteria.where("_id").is("daily"));
     }
 }
