@@ -561,6 +561,12 @@ function shortfall(pipeline, eligible, chosen) {
     .join(' and ') + ': add someone from that group.' : '';
 }
 
+/** Who a request naming nobody asks (the server's DefaultRecipients, shown on the form). */
+function askedText(eligible) {
+  const asked = eligible.filter(a => a.askedByDefault).map(a => a.userId);
+  return asked.length ? 'If you choose nobody, these are asked: ' + asked.join(', ') + '.' : '';
+}
+
 async function requestDialog(pipeline, digest, tag) {
   const eligible = await api('GET', '/api/pipelines/' + enc(pipeline.id) + '/eligible-approvers?imageDigest='
     + enc(digest));
@@ -575,7 +581,8 @@ async function requestDialog(pipeline, digest, tag) {
   })}>
     <h2 id="dialog-title">Request approval for ${tag}</h2>
     <p class="muted">${pipeline.application} → ${pipeline.environment} needs ${approvalText(pipeline.approval)}.
-      Choose who should be asked (everyone eligible is emailed when you choose nobody).</p>
+      Choose who should be asked, or nobody to ask the default approvers.</p>
+    <p class="muted" data-testid="asked-by-default">${askedText(eligible)}</p>
     <fieldset class="checks"><legend>Approvers</legend>${eligible.length === 0
       ? html`<span class="muted">Nobody else may approve this image.</span>`
       : eligible.map((a, i) => html`<label><input type="checkbox" name="approver" value=${a.userId}

@@ -95,7 +95,9 @@ class PipelineImagesController {
     /**
      * Who may approve images of this pipeline (never the caller, who would request; never the image's builder when
      * {@code imageDigest} is given), each with the approver rules they can fill: the rules whose group they are in
-     * (by default one person counts toward one of them, see the pipeline's {@code countVoterInEveryRule}).
+     * (by default one person counts toward one of them, see the pipeline's {@code countVoterInEveryRule}), and
+     * {@code askedByDefault}: whether a request naming nobody asks them (the image approvers whose grants contain the
+     * pipeline's scope; super admins only when none of those may approve; issue 19).
      */
     @GetMapping("/api/pipelines/{pipelineId}/eligible-approvers")
     public List<EligibleApprover> eligibleApprovers(@AuthenticationPrincipal Jwt caller,

@@ -6,6 +6,7 @@ import dev.shipgate.approval.access.domain.Actor;
 import dev.shipgate.approval.approval.domain.ApprovalPolicy;
 import dev.shipgate.approval.approval.domain.ApprovalRequest;
 import dev.shipgate.approval.approval.domain.ApprovalStatus;
+import dev.shipgate.approval.approval.domain.DefaultRecipients;
 import dev.shipgate.approval.approval.domain.Tally;
 import dev.shipgate.approval.approval.domain.Outcome;
 import dev.shipgate.approval.approval.domain.People;
@@ -16,6 +17,7 @@ import dev.shipgate.approval.image.application.Images;
 import dev.shipgate.approval.image.domain.Image;
 import dev.shipgate.approval.pipeline.application.PipelineReplica;
 import dev.shipgate.approval.pipeline.domain.ReplicatedPipeline;
+import dev.shipgate.contracts.access.Scope;
 import dev.shipgate.contracts.events.Channel;
 import dev.shipgate.contracts.identity.UserIds;
 
@@ -74,9 +76,10 @@ public class ApprovalService {
                 pipeline.environment(), image.digest(), image.tag(), access.resolve(image.builtBy()),
                 image.application());
         List<String> named = namedApprovers == null ? null : namedApprovers.stream().map(access::resolve).toList();
+        Set<String> eligible = eligibleApprovers(requested, userId);
         Outcome outcome = ApprovalRequest.open(UUID.randomUUID().toString(), requested, access.actor(userId).via(via),
-                named, eligibleApprovers(requested, userId), comment, ApprovalPolicy.of(pipeline, requestLifetime),
-                clock.instant());
+                named, eligible, askedByDefault(eligible, requested.scope()), comment,
+                ApprovalPolicy.of(pipeline, requestLifetime), clock.instant());
         if (outcome instanceof Outcome.Refused refused) {
             throw new RefusedException(refused.refusal());
         }
@@ -187,6 +190,11 @@ public class ApprovalService {
         eligible.remove(UserIds.canonical(requester));
         eligible.remove(access.resolve(image.builtBy()));
         return eligible;
+    }
+
+    /** Whom a request naming nobody asks, among {@code eligible}: {@link DefaultRecipients}. */
+    public List<String> askedByDefault(Set<String> eligible, Scope scope) {
+        return DefaultRecipients.among(eligible.stream().map(access::actor).toList(), scope);
     }
 
     /** Runs the command; a refusal by the rules is recorded beside the request (not in it) and then thrown. */

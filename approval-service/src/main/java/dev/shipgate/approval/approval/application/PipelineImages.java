@@ -20,6 +20,7 @@ import dev.shipgate.contracts.paging.PageAt;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -69,8 +70,11 @@ public class PipelineImages {
     public record ImageSearch(String tag, String text) {
     }
 
-    /** A person who may approve images of the pipeline, and the approver rules (groups) they can fill. */
-    public record EligibleApprover(String userId, List<String> rules) {
+    /**
+     * A person who may approve images of the pipeline, the approver rules (groups) they can fill, and whether a
+     * request naming nobody asks them ({@link dev.shipgate.approval.approval.domain.DefaultRecipients}).
+     */
+    public record EligibleApprover(String userId, List<String> rules, boolean askedByDefault) {
     }
 
     /** Every image of the pipeline's application, newest first, filtered by the database, then paged. */
@@ -114,9 +118,11 @@ public class PipelineImages {
     public List<EligibleApprover> eligibleApprovers(String callerId, String pipelineId, String imageDigest) {
         ReplicatedPipeline pipeline = visiblePipeline(access.actor(callerId), pipelineId);
         List<String> groups = pipeline.approverRules().stream().map(rule -> rule.group()).toList();
-        return approvers(callerId, pipeline, imageDigest).stream().map(access::actor)
+        List<String> eligible = approvers(callerId, pipeline, imageDigest);
+        Set<String> asked = Set.copyOf(approvals.askedByDefault(Set.copyOf(eligible), pipeline.scope()));
+        return eligible.stream().map(access::actor)
                 .map(actor -> new EligibleApprover(actor.userId(), groups.stream().filter(actor.groups()::contains)
-                        .toList()))
+                        .toList(), asked.contains(actor.userId())))
                 .toList();
     }
 

@@ -60,6 +60,17 @@ public record ApprovalRequest(
      */
     public static Outcome open(String id, RequestedImage image, Actor requester, List<String> namedApprovers,
                                Set<String> eligibleApprovers, String comment, ApprovalPolicy policy, Instant now) {
+        return open(id, image, requester, namedApprovers, eligibleApprovers,
+                eligibleApprovers.stream().sorted().toList(), comment, policy, now);
+    }
+
+    /**
+     * As above, asking {@code askedByDefault} ({@link DefaultRecipients}, some of the eligible) when nobody is
+     * named.
+     */
+    public static Outcome open(String id, RequestedImage image, Actor requester, List<String> namedApprovers,
+                               Set<String> eligibleApprovers, List<String> askedByDefault, String comment,
+                               ApprovalPolicy policy, Instant now) {
         if (!requester.permissions().canBuildAndDeploy(image.scope())) {
             return Outcome.refused(ApprovalRefusal.NOT_ALLOWED_TO_REQUEST, requester.userId()
                     + " needs Build and Deploy on " + image.application() + " / " + image.environment()
@@ -79,7 +90,7 @@ public record ApprovalRequest(
             return Outcome.refused(ApprovalRefusal.NAMED_APPROVER_NOT_ELIGIBLE, "not eligible to approve this image: "
                     + String.join(", ", notEligible));
         }
-        List<String> notified = named.isEmpty() ? eligibleApprovers.stream().sorted().toList() : named;
+        List<String> notified = named.isEmpty() ? List.copyOf(askedByDefault) : named;
         Instant expiresAt = now.plus(policy.requestLifetime());
         var request = new ApprovalRequest(id, image, requester.userId(), notified, comment, policy,
                 ApprovalStatus.PENDING, List.of(), now, expiresAt, null,

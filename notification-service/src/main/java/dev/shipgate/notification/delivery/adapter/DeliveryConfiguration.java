@@ -1,5 +1,6 @@
 package dev.shipgate.notification.delivery.adapter;
 
+import dev.shipgate.notification.delivery.application.ApprovalFollower;
 import dev.shipgate.notification.delivery.application.Deliveries;
 import dev.shipgate.notification.delivery.application.DeliveryDispatcher;
 import dev.shipgate.notification.delivery.application.Mailer;
@@ -23,6 +24,7 @@ import org.springframework.messaging.Message;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.function.Consumer;
 
 /** Mail: events become deliveries, which the dispatch loop sends and retries; the delivery log, subscriptions API. */
@@ -70,8 +72,8 @@ class DeliveryConfiguration {
 
     @Bean
     EventListeners eventListeners(EventConsumer consumer, NotificationService notifications, Recipients recipients,
-                                  PipelineScopes pipelineScopes) {
-        return new EventListeners(consumer, notifications, recipients, pipelineScopes);
+                                  PipelineScopes pipelineScopes, List<ApprovalFollower> followers) {
+        return new EventListeners(consumer, notifications, recipients, pipelineScopes, followers);
     }
 
     // Spring Cloud Stream functions: spring.cloud.function.definition and the bindings are in application.yml

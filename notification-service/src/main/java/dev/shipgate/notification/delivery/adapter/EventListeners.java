@@ -2,12 +2,15 @@ package dev.shipgate.notification.delivery.adapter;
 
 import dev.shipgate.contracts.events.PipelineConfigured;
 import dev.shipgate.contracts.events.UserAccessChanged;
+import dev.shipgate.notification.delivery.application.ApprovalFollower;
 import dev.shipgate.notification.delivery.application.MessageComposer;
 import dev.shipgate.notification.delivery.application.NotificationService;
 import dev.shipgate.notification.recipient.application.Recipients;
 import dev.shipgate.notification.subscription.application.PipelineScopes;
 import dev.shipgate.support.messaging.EventConsumer;
 import org.springframework.messaging.Message;
+
+import java.util.List;
 
 /**
  * Approval and deployment events become email; access and pipeline events keep the address book and the pipelines'
@@ -24,17 +27,27 @@ class EventListeners {
     private final NotificationService notifications;
     private final Recipients recipients;
     private final PipelineScopes pipelines;
+    private final List<ApprovalFollower> followers;
 
     EventListeners(EventConsumer consumer, NotificationService notifications, Recipients recipients,
-                          PipelineScopes pipelines) {
+                   PipelineScopes pipelines, List<ApprovalFollower> followers) {
         this.consumer = consumer;
         this.notifications = notifications;
         this.recipients = recipients;
         this.pipelines = pipelines;
+        this.followers = List.copyOf(followers);
     }
 
+    /** The followers first: a reminder must know of a request before its mail can fail. */
     public void onApproval(Message<byte[]> message) {
-        consumer.consume(APPROVALS, message, MessageComposer::mayMail, notifications::handle);
+        consumer.consume(APPROVALS, message, data -> MessageComposer.mayMail(data)
+                || followers.stream().anyMatch(follower -> follower.follows(data)), event -> {
+            followers.stream().filter(follower -> follower.follows(event.data()))
+                    .forEach(follower -> follower.follow(event));
+            if (MessageComposer.mayMail(event.data())) {
+                notifications.handle(event);
+            }
+        });
     }
 
     public void onDeployment(Message<byte[]> message) {

@@ -17,6 +17,7 @@ import dev.shipgate.notification.subscription.application.PipelineAccess;
 import dev.shipgate.notification.subscription.application.Subscriptions;
 import dev.shipgate.notification.subscription.domain.Subscription.DeploymentNotice;
 
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -96,6 +97,49 @@ public class MessageComposer {
             return deploymentMessages(e, when);
         }
         return List.of();
+    }
+
+    /**
+     * A reminder to an approver who has not acted on a request they were asked to approve (issue 19).
+     *
+     * @param number 1 for the first reminder
+     */
+    public Message reminder(String approver, String requestId, PipelineImage image, String requestedBy,
+                            Instant requestedAt, int number) {
+        return message(approver, "Reminder " + number + ": approval requested: " + title(image),
+                requestedBy + " is still waiting for you to approve or reject this image.",
+                facts(image, requestedBy, TIME.format(requestedAt)), null,
+                uiBaseUrl + "/#/approve/" + requestId + "?link=" + links.issue(requestId, approver),
+                "Review and approve");
+    }
+
+    /**
+     * To a member of a pipeline's fallback group when a request has waited too long: they are told, and may act only
+     * with the rights they have.
+     */
+    public Message escalation(String member, PipelineImage image, String requestedBy, Instant requestedAt,
+                              List<String> waitingOn) {
+        List<Map<String, String>> facts = facts(image, requestedBy, TIME.format(requestedAt));
+        facts.add(fact("Still waiting on", String.join(", ", waitingOn)));
+        return message(member, "Escalated: approval waiting: " + title(image),
+                "This approval request has waited too long; you are asked as the pipeline's fallback group.",
+                facts, null, pipelineUrl(image), "Open the pipeline");
+    }
+
+    /** The daily digest of the requests waiting for one approver, oldest first. */
+    public Message digest(String approver, List<WaitingRequest> waiting) {
+        List<Map<String, String>> facts = new ArrayList<>();
+        for (WaitingRequest request : waiting) {
+            facts.add(fact(title(request.image()), "asked by " + request.requestedBy() + " at "
+                    + TIME.format(request.requestedAt())));
+        }
+        return message(approver, waiting.size() + (waiting.size() == 1 ? " request waits" : " requests wait")
+                        + " for your approval", "These approval requests still wait for you:", facts, null,
+                uiBaseUrl + "/#/pending", "Open your pending approvals");
+    }
+
+    /** A request in a digest. */
+    public record WaitingRequest(PipelineImage image, String requestedBy, Instant requestedAt) {
     }
 
     /**

@@ -34,14 +34,23 @@ public class NotificationService {
     }
 
     public void handle(EventEnvelope<? extends EventPayload> event) {
+        deliver(event.id(), event.type(), composer.compose(event));
+    }
+
+    /**
+     * Stores and sends {@code messages} as deliveries of {@code eventId}, once each: a delivery's id is the event id
+     * and its recipient, so the same messages delivered again (a repeated event, a reminder sent by an instance that
+     * took over another's claim) add nothing. Returns how many were added.
+     */
+    public int deliver(String eventId, String eventType, List<Message> messages) {
         List<Delivery> added = new ArrayList<>();
-        for (Message message : composer.compose(event)) {
+        for (Message message : messages) {
             Optional<String> email = recipients.emailOf(message.recipient());
             if (email.isEmpty()) {
-                log.warn("no email address for {}: {} not sent to them", message.recipient(), event.type());
+                log.warn("no email address for {}: {} not sent to them", message.recipient(), eventType);
                 continue;
             }
-            Delivery delivery = mailQueue.claim(Delivery.pending(event.id(), event.type(), message.recipient(),
+            Delivery delivery = mailQueue.claim(Delivery.pending(eventId, eventType, message.recipient(),
                     email.get(), message.subject(), message.html(), message.text(), clock.instant()));
             if (deliveries.add(delivery)) {
                 added.add(delivery);
@@ -50,5 +59,11 @@ public class NotificationService {
         if (!added.isEmpty()) {
             mailQueue.sendSoon(added);
         }
+        return added.size();
+    }
+
+    /** What the mails say: other features compose their mail with it too. */
+    public MessageComposer composer() {
+        return composer;
     }
 }

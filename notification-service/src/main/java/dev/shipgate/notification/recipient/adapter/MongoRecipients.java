@@ -10,7 +10,11 @@ import dev.shipgate.contracts.identity.UserIds;
 import dev.shipgate.support.cache.ShortLivedCache;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
+import java.time.Clock;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,14 +26,16 @@ class MongoRecipients implements Recipients, RequestMemory {
 
     private final MongoTemplate mongo;
     private final ShortLivedCache<String, Document> recent;
+    private final Clock clock;
 
     /**
      * @param recent a user's contact is read for every mail and permission check: see {@link ShortLivedCache} for
      *               how fresh it is
      */
-    MongoRecipients(MongoTemplate mongo, ShortLivedCache<String, Document> recent) {
+    MongoRecipients(MongoTemplate mongo, ShortLivedCache<String, Document> recent, Clock clock) {
         this.mongo = mongo;
         this.recent = recent;
+        this.clock = clock;
     }
 
     @Override
@@ -37,9 +43,11 @@ class MongoRecipients implements Recipients, RequestMemory {
         String id = UserIds.canonical(access.userId());
         mongo.save(new Document("_id", id).append("email", access.email())
                 .append("name", access.displayName()).append("active", access.active())
+                .append("groups", access.groups() == null ? List.of() : access.groups())
                 .append("roles", access.roles().stream().map(r -> new Document("role", r.role())
                         .append("project", r.project()).append("application", r.application())
-                        .append("environment", r.environment())).toList()), USERS);
+                        .append("environment", r.environment())
+                        .append("until", r.until() == null ? null : Date.from(r.until()))).toList()), USERS);
         recent.forget(id);
     }
 
@@ -48,12 +56,20 @@ class MongoRecipients implements Recipients, RequestMemory {
         return user(userId).map(d -> d.getString("email"));
     }
 
+    /** Only the grants that count now: a time-boxed grant (issue 18) stops at its end, with nobody acting. */
     @Override
     public Permissions permissionsOf(String userId) {
         return user(userId).map(d -> new Permissions(userId, d.getList("roles", Document.class, List.of()).stream()
                 .map(r -> Grant.of(new RoleBinding(r.getString("role"), r.getString("project"),
-                        r.getString("application"), r.getString("environment"))))
-                .toList())).orElseGet(() -> Permissions.none(userId));
+                        r.getString("application"), r.getString("environment"),
+                        r.getDate("until") == null ? null : r.getDate("until").toInstant())))
+                .toList()).at(clock.instant())).orElseGet(() -> Permissions.none(userId));
+    }
+
+    @Override
+    public List<String> membersOf(String group) {
+        return mongo.find(Query.query(Criteria.where("groups").is(group).and("active").is(true)), Document.class,
+                USERS).stream().map(d -> d.getString("_id")).sorted().toList();
     }
 
     private Optional<Document> user(String userId) {

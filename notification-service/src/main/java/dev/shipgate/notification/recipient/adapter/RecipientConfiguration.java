@@ -14,6 +14,6 @@ class RecipientConfiguration {
 
     @Bean
     MongoRecipients recipients(MongoTemplate mongo, Clock clock, CacheSettings cache) {
-        return new MongoRecipients(mongo, new ShortLivedCache<>(cache.timeToLive(), clock));
+        return new MongoRecipients(mongo, new ShortLivedCache<>(cache.timeToLive(), clock), clock);
     }
 }

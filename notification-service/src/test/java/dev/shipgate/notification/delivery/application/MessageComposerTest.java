@@ -205,6 +205,11 @@ class MessageComposerTest {
         public Permissions permissionsOf(String userId) {
             return new Permissions(userId, grants.getOrDefault(userId, List.of()));
         }
+
+        @Override
+        public List<String> membersOf(String group) {
+            return List.of();
+        }
     }
 
     private static final class InMemoryPipelineScopes implements PipelineScopes {

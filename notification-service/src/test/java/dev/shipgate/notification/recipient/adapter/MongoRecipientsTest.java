@@ -6,7 +6,10 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
+import dev.shipgate.contracts.access.Scope;
+import dev.shipgate.contracts.events.RoleBinding;
 import dev.shipgate.contracts.events.UserAccessChanged;
+import dev.shipgate.testing.SteppingClock;
 import dev.shipgate.runtime.SharedInfra;
 import dev.shipgate.support.cache.ShortLivedCache;
 import org.junit.jupiter.api.AfterEach;
@@ -15,6 +18,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,9 +39,10 @@ class MongoRecipientsTest {
                     }
                 }
             }).build());
+    private final SteppingClock clock = new SteppingClock(Instant.parse("2026-12-01T09:00:00Z"));
     private final MongoRecipients recipients = new MongoRecipients(
             new MongoTemplate(client, "recipients-" + UUID.randomUUID()),
-            new ShortLivedCache<>(Duration.ofMinutes(1), Clock.systemUTC()));
+            new ShortLivedCache<>(Duration.ofMinutes(1), Clock.systemUTC()), clock);
 
     @AfterEach
     void closeClient() {
@@ -57,6 +62,22 @@ class MongoRecipientsTest {
 
         recipients.apply(access("bob", "robert@example.com", false));
         assertThat(recipients.emailOf("bob")).isEmpty(); // deactivated: no mail
+    }
+
+    @Test
+    void a_time_boxed_grant_counts_strictly_before_its_end_and_not_from_it_on() {
+        Instant end = clock.instant().plusSeconds(3600);
+        recipients.apply(new UserAccessChanged("olga", "olga@example.com", "Olga", true, List.of(),
+                List.of(new RoleBinding("IMAGE_APPROVER", "shop", "payments", "prod", end),
+                        new RoleBinding("VIEW", "shop", "*", "*"))));
+        Scope prod = new Scope("shop", "payments", "prod");
+
+        clock.step(Duration.ofSeconds(3600).minusMillis(1));
+        assertThat(recipients.permissionsOf("olga").canApproveImages(prod)).isTrue();
+
+        clock.step(Duration.ofMillis(1));
+        assertThat(recipients.permissionsOf("olga").canApproveImages(prod)).isFalse();
+        assertThat(recipients.permissionsOf("olga").canView(prod)).as("a grant with no end stays").isTrue();
     }
 
     private static UserAccessChanged access(String userId, String email, boolean active) {
