@@ -8,10 +8,13 @@ import dev.shipgate.deploy.deployment.application.Deployments;
 import dev.shipgate.deploy.pipeline.application.Pipelines;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +32,15 @@ class AdmissionConfiguration {
     /** Reads wait at most the deadline; past 8 threads and 200 waiting reads, a review is answered at once. */
     private static final int READERS = 8;
     private static final int WAITING = 200;
+
+    /** The HTTPS port for the API server, when {@code shipgate.admission.tls.port} is set (the manifests: 8443). */
+    @Bean
+    @ConditionalOnProperty("shipgate.admission.tls.port")
+    AdmissionTls admissionTls(@Value("${shipgate.admission.tls.port}") int port,
+                              @Value("${shipgate.admission.tls.certificate}") Path certificate,
+                              @Value("${shipgate.admission.tls.private-key}") Path privateKey) {
+        return new AdmissionTls(port, certificate, privateKey);
+    }
 
     @Bean
     AdmissionService admissionService(AdmissionProperties settings, Pipelines pipelines, Deployments deployments,
