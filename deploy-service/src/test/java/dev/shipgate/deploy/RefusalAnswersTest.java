@@ -27,7 +27,9 @@ class RefusalAnswersTest {
             DeployRefusal.UNKNOWN_IMAGE, HttpStatus.NOT_FOUND,
             DeployRefusal.UNKNOWN_DEPLOYMENT, HttpStatus.NOT_FOUND,
             DeployRefusal.INVALID_WAIT, HttpStatus.BAD_REQUEST,
-            DeployRefusal.UNKNOWN_WINDOW, HttpStatus.NOT_FOUND); // issue 18
+            DeployRefusal.UNKNOWN_WINDOW, HttpStatus.NOT_FOUND, // issue 18
+            DeployRefusal.NOT_AN_ADMISSION_CALLER, HttpStatus.FORBIDDEN, // issue 21, the admission webhook
+            DeployRefusal.INVALID_ADMISSION_REVIEW, HttpStatus.BAD_REQUEST);
 
     @Test
     void each_refusal_the_api_gives_keeps_its_status_reason_and_problem() {

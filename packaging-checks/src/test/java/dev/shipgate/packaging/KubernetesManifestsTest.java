@@ -2,10 +2,16 @@ package dev.shipgate.packaging;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.api.model.KubernetesList;
+import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.ServiceReference;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhook;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhookConfiguration;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,6 +23,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +41,8 @@ class KubernetesManifestsTest {
     private static final List<String> SERVICES = List.of("gateway", "approval-service", "deploy-service",
             "notification-service");
     private static final List<HasMetadata> RESOURCES = new ArrayList<>();
+    private static final Set<String> CLUSTER_SCOPED = Set.of("Namespace", "ClusterRole", "ClusterRoleBinding",
+            "ValidatingWebhookConfiguration");
 
     @BeforeAll
     static void read() throws IOException {
@@ -57,7 +68,7 @@ class KubernetesManifestsTest {
             assertThat(find(Deployment.class, name)).as("Deployment %s", name).isNotNull();
             assertThat(find(Service.class, name)).as("Service %s", name).isNotNull();
         }
-        assertThat(RESOURCES).allMatch(r -> r.getKind().equals("Namespace")
+        assertThat(RESOURCES).allMatch(r -> CLUSTER_SCOPED.contains(r.getKind())
                 || "shipgate".equals(r.getMetadata().getNamespace()));
     }
 
@@ -99,6 +110,82 @@ class KubernetesManifestsTest {
         for (String name : SERVICES) {
             assertThat(find(Deployment.class, name).getSpec().getReplicas()).as(name).isGreaterThan(1);
         }
+    }
+
+    /**
+     * The admission webhook (issue 21): the API server reaches deploy-service's HTTPS port through a Service, with
+     * cert-manager's certificate (issued into the Secret deploy-service mounts, its CA injected into the webhook);
+     * every kind with a pod spec is sent, Shipgate's own namespace and the control plane's never are, and the API
+     * server waits longer than deploy-service's own deadline (3 s) for the answer.
+     */
+    @Test
+    void the_admission_webhook_reaches_deploy_services_https_port_with_cert_managers_certificate() {
+        ValidatingWebhookConfiguration configuration = RESOURCES.stream()
+                .filter(ValidatingWebhookConfiguration.class::isInstance)
+                .map(ValidatingWebhookConfiguration.class::cast).findFirst().orElseThrow();
+        assertThat(configuration.getAdditionalProperties()).isEmpty();
+        ValidatingWebhook webhook = configuration.getWebhooks().get(0);
+        assertThat(webhook.getAdditionalProperties()).isEmpty();
+        assertThat(webhook.getAdmissionReviewVersions()).containsExactly("v1");
+        assertThat(webhook.getSideEffects()).isEqualTo("None");
+        assertThat(webhook.getFailurePolicy()).isEqualTo("Fail");
+        assertThat(webhook.getTimeoutSeconds()).isBetween(4, 10);
+
+        ServiceReference target = webhook.getClientConfig().getService();
+        assertThat(target.getPath()).isEqualTo("/api/admission/reviews");
+        assertThat(target.getNamespace()).isEqualTo("shipgate");
+        Service service = find(Service.class, target.getName());
+        String targetPort = service.getSpec().getPorts().stream().filter(p -> p.getPort().equals(target.getPort()))
+                .findFirst().orElseThrow().getTargetPort().getStrVal();
+        Deployment deployService = find(Deployment.class, "deploy-service");
+        assertThat(service.getSpec().getSelector()).isEqualTo(deployService.getSpec().getSelector().getMatchLabels());
+        Container container = deployService.getSpec().getTemplate().getSpec().getContainers().get(0);
+        int httpsPort = container.getPorts().stream().filter(p -> p.getName().equals(targetPort)).findFirst()
+                .orElseThrow().getContainerPort();
+        assertThat(env(container, "SHIPGATE_ADMISSION_TLS_PORT")).isEqualTo(String.valueOf(httpsPort));
+
+        String[] injectFrom = configuration.getMetadata().getAnnotations().get("cert-manager.io/inject-ca-from")
+                .split("/");
+        GenericKubernetesResource certificate = generic("Certificate", injectFrom[1]);
+        assertThat(certificate.getMetadata().getNamespace()).isEqualTo(injectFrom[0]);
+        assertThat(certificate.getApiVersion()).isEqualTo("cert-manager.io/v1");
+        Map<String, Object> spec = certificate.get("spec");
+        assertThat(String.valueOf(spec.get("dnsNames")))
+                .contains(target.getName() + "." + target.getNamespace() + ".svc,");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> issuer = (Map<String, Object>) spec.get("issuerRef");
+        assertThat(generic((String) issuer.get("kind"), (String) issuer.get("name"))).isNotNull();
+        Volume volume = deployService.getSpec().getTemplate().getSpec().getVolumes().stream()
+                .filter(v -> v.getSecret() != null && v.getSecret().getSecretName().equals(spec.get("secretName")))
+                .findFirst().orElseThrow();
+        String mountPath = container.getVolumeMounts().stream().filter(m -> m.getName().equals(volume.getName()))
+                .findFirst().orElseThrow().getMountPath();
+        assertThat(env(container, "SHIPGATE_ADMISSION_TLS_CERTIFICATE")).isEqualTo(mountPath + "/tls.crt");
+        assertThat(env(container, "SHIPGATE_ADMISSION_TLS_PRIVATE_KEY")).isEqualTo(mountPath + "/tls.key");
+
+        Set<String> sent = webhook.getRules().stream().flatMap(rule -> rule.getResources().stream())
+                .collect(Collectors.toSet());
+        assertThat(sent).contains("pods", "pods/ephemeralcontainers", "deployments", "statefulsets", "daemonsets",
+                "replicasets", "jobs", "cronjobs");
+        assertThat(webhook.getRules()).allMatch(rule -> rule.getOperations().containsAll(List.of("CREATE", "UPDATE")));
+        LabelSelectorRequirement notIn = webhook.getNamespaceSelector().getMatchExpressions().get(0);
+        assertThat(notIn.getKey()).isEqualTo("kubernetes.io/metadata.name");
+        assertThat(notIn.getOperator()).isEqualTo("NotIn");
+        assertThat(notIn.getValues()).contains("shipgate", "kube-system", "cert-manager");
+        assertThat(env(container, "SHIPGATE_ADMISSION_EXEMPT_NAMESPACES").split(","))
+                .contains(notIn.getValues().toArray(String[]::new));
+    }
+
+    private static String env(Container container, String name) {
+        return container.getEnv().stream().filter(e -> e.getName().equals(name)).findFirst().orElseThrow()
+                .getValue();
+    }
+
+    private static GenericKubernetesResource generic(String kind, String name) {
+        return RESOURCES.stream().filter(GenericKubernetesResource.class::isInstance)
+                .map(GenericKubernetesResource.class::cast)
+                .filter(r -> r.getKind().equals(kind) && r.getMetadata().getName().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + " " + name));
     }
 
     private static <T extends KubernetesResource> T find(Class<T> type, String name) {

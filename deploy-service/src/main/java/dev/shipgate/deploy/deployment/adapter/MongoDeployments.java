@@ -122,6 +122,13 @@ class MongoDeployments implements Deployments {
         return candidates.stream().filter(d -> statuses.contains(d.status())).toList();
     }
 
+    @Override
+    public Set<String> digestsInPipelineWithStatus(String pipelineId, List<DeploymentStatus> statuses) {
+        Query query = Query.query(Criteria.where("image.pipelineId").is(pipelineId)
+                .and("status").in(statuses.stream().map(Enum::name).toList()));
+        return new HashSet<>(mongo.findDistinct(query, "image.digest", COLLECTION, String.class));
+    }
+
     private Set<String> liveIds(String pipelineId) {
         Document index = mongo.findById(pipelineId, Document.class, LIVE_COLLECTION);
         Set<String> ids = new HashSet<>(index == null ? List.of() : index.getList("ids", String.class, List.of()));

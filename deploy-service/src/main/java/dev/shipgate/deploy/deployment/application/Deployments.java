@@ -10,6 +10,7 @@ import dev.shipgate.contracts.paging.PageAt;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Stored deployments; writes are versioned single-document updates with their events. */
 public interface Deployments {
@@ -33,4 +34,7 @@ public interface Deployments {
     List<Deployment> withStatus(List<DeploymentStatus> statuses, int limit);
 
     List<Deployment> inPipelineWithStatus(String pipelineId, List<DeploymentStatus> statuses);
+
+    /** The image digests of a pipeline's deployments in any of those statuses (the admission webhook's data). */
+    Set<String> digestsInPipelineWithStatus(String pipelineId, List<DeploymentStatus> statuses);
 }

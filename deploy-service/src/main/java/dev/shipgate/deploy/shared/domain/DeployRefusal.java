@@ -27,6 +27,10 @@ public enum DeployRefusal implements RefusalCode {
     UNKNOWN_WINDOW(Kind.NOT_FOUND),
     /** A deploy call's {@code wait} is not a positive ISO-8601 duration within the limit. */
     INVALID_WAIT(Kind.INVALID),
+    /** The admission webhook answers only its configured callers (the API server's service account). */
+    NOT_AN_ADMISSION_CALLER(Kind.FORBIDDEN),
+    /** The admission webhook's body is no {@code admission.k8s.io/v1} AdmissionReview with a request uid. */
+    INVALID_ADMISSION_REVIEW(Kind.INVALID),
     /** A decision came for a deployment approval-service already decided on (a redelivery). */
     DEPLOYMENT_ALREADY_DECIDED(Kind.CONFLICT),
     /** A decision names another pipeline, image or requester than the deployment recorded here. */

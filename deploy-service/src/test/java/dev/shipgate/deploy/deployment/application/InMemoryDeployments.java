@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@link Deployments} in memory for unit tests: an update needs the version it read and bumps it, as the database's
@@ -90,6 +92,13 @@ class InMemoryDeployments implements Deployments {
     public synchronized List<Deployment> inPipelineWithStatus(String pipelineId, List<DeploymentStatus> statuses) {
         return byId.values().stream().filter(d -> d.image().pipelineId().equals(pipelineId))
                 .filter(d -> statuses.contains(d.status())).sorted(OLDEST_FIRST).toList();
+    }
+
+    @Override
+    public synchronized Set<String> digestsInPipelineWithStatus(String pipelineId,
+                                                                List<DeploymentStatus> statuses) {
+        return inPipelineWithStatus(pipelineId, statuses).stream().map(d -> d.image().digest())
+                .collect(Collectors.toSet());
     }
 
     private static final Comparator<Deployment> OLDEST_FIRST = Comparator.comparing(Deployment::requestedAt);
