@@ -1,0 +1,82 @@
+package dev.shipgate.notification.chat.application;
+
+import dev.shipgate.contracts.EventPayload;
+import dev.shipgate.contracts.events.ApprovalRejected;
+import dev.shipgate.contracts.events.ApprovalRequested;
+import dev.shipgate.contracts.events.DeploymentStatusChanged;
+import dev.shipgate.contracts.events.ImageApproved;
+import dev.shipgate.contracts.events.PipelineImage;
+import dev.shipgate.notification.chat.application.ChatNotice.Fact;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The events a chat channel hears of: approval requests, decisions (approved, rejected) and deployments. The button
+ * opens the request's approve page (or the deployment's page): the reader signs in there and votes with their own
+ * rights, under every rule; a channel gets no personal approve-from-email link, which is its approver's alone.
+ */
+public class ChatNotices {
+
+    private final String uiBaseUrl;
+
+    public ChatNotices(String uiBaseUrl) {
+        this.uiBaseUrl = uiBaseUrl.endsWith("/") ? uiBaseUrl.substring(0, uiBaseUrl.length() - 1) : uiBaseUrl;
+    }
+
+    /** The chat message of an event, if it is one a channel hears of. */
+    public Optional<ChatNotice> of(EventPayload event) {
+        if (event instanceof ApprovalRequested e) {
+            List<Fact> facts = facts(e.image());
+            facts.add(new Fact("Requested by", e.requestedBy()));
+            facts.add(new Fact("Approvals needed", Integer.toString(e.requiredApprovals())));
+            return Optional.of(new ChatNotice("Approval requested: " + what(e.image()), facts, e.comment(),
+                    "Open to approve", approvePage(e.requestId())));
+        }
+        if (event instanceof ImageApproved e) {
+            List<Fact> facts = facts(e.image());
+            facts.add(new Fact("Approved by", String.join(", ", e.approvedBy())));
+            return Optional.of(new ChatNotice("Approved: " + what(e.image()), facts, null, "Open the request",
+                    approvePage(e.requestId())));
+        }
+        if (event instanceof ApprovalRejected e) {
+            List<Fact> facts = facts(e.image());
+            facts.add(new Fact("Rejected by", e.rejectedBy()));
+            return Optional.of(new ChatNotice("Rejected: " + what(e.image()), facts, e.comment(), "Open the request",
+                    approvePage(e.requestId())));
+        }
+        if (event instanceof DeploymentStatusChanged e) {
+            List<Fact> facts = facts(e.image());
+            facts.add(new Fact("Requested by", e.requestedBy()));
+            facts.add(new Fact("Status", e.status()));
+            return Optional.of(new ChatNotice("Deployment " + e.status().toLowerCase(java.util.Locale.ROOT) + ": "
+                    + what(e.image()), facts, e.detail(), "Open the deployment",
+                    uiBaseUrl + "/#/pipelines/" + encode(e.image().pipelineId()) + "/details/"
+                            + encode(e.deploymentId())));
+        }
+        return Optional.empty();
+    }
+
+    private static String what(PipelineImage image) {
+        return image.application() + " " + image.tag() + " for " + image.environment();
+    }
+
+    private static List<Fact> facts(PipelineImage image) {
+        List<Fact> facts = new ArrayList<>();
+        facts.add(new Fact("Application", image.application()));
+        facts.add(new Fact("Environment", image.environment()));
+        facts.add(new Fact("Image", image.tag() + " (" + image.digest() + ")"));
+        return facts;
+    }
+
+    private String approvePage(String requestId) {
+        return uiBaseUrl + "/#/approve/" + encode(requestId);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

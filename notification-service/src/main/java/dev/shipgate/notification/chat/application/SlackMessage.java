@@ -1,0 +1,54 @@
+package dev.shipgate.notification.chat.application;
+
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A Slack incoming-webhook message (https://docs.slack.dev/messaging/sending-messages-using-incoming-webhooks): a
+ * {@code text} fallback for notifications, and Block Kit blocks (https://docs.slack.dev/reference/block-kit/blocks):
+ * a header, a section of fields, the comment, and an actions block whose button opens the Shipgate page.
+ * Typed text is escaped as Slack asks for mrkdwn ({@code &}, {@code <}, {@code >} as HTML entities), so it can
+ * neither mention a channel nor make a link; it is cut to the documented lengths.
+ */
+public final class SlackMessage {
+
+    static final int SECTION_TEXT_MAX = 3000;
+    static final int HEADER_MAX = 150;
+    static final int FIELD_MAX = 2000;
+    static final int BUTTON_TEXT_MAX = 75;
+
+    private SlackMessage() {
+    }
+
+    public static String of(ChatNotice notice, JsonMapper json) {
+        ObjectNode message = json.createObjectNode();
+        message.put("text", cut(escape(notice.title()), SECTION_TEXT_MAX));
+        ArrayNode blocks = message.putArray("blocks");
+        ObjectNode header = blocks.addObject().put("type", "header");
+        header.putObject("text").put("type", "plain_text").put("text", cut(notice.title(), HEADER_MAX));
+        ObjectNode section = blocks.addObject().put("type", "section");
+        ArrayNode fields = section.putArray("fields");
+        for (ChatNotice.Fact fact : notice.facts().subList(0, Math.min(10, notice.facts().size()))) {
+            fields.addObject().put("type", "mrkdwn")
+                    .put("text", cut("*" + escape(fact.label()) + "*\n" + escape(fact.value()), FIELD_MAX));
+        }
+        if (notice.comment() != null && !notice.comment().isBlank()) {
+            blocks.addObject().put("type", "section").putObject("text").put("type", "mrkdwn")
+                    .put("text", cut(">" + escape(notice.comment()).replace("\n", "\n>"), SECTION_TEXT_MAX));
+        }
+        ObjectNode button = blocks.addObject().put("type", "actions").putArray("elements").addObject()
+                .put("type", "button").put("action_id", "open").put("url", notice.buttonUrl());
+        button.putObject("text").put("type", "plain_text").put("text", cut(notice.buttonLabel(), BUTTON_TEXT_MAX));
+        return json.writeValueAsString(message);
+    }
+
+    /** Slack's three control characters in mrkdwn (https://docs.slack.dev/messaging/formatting-message-text). */
+    public static String escape(String text) {
+        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}

@@ -1,0 +1,83 @@
+package dev.shipgate.notification.webhook.adapter;
+
+import dev.shipgate.notification.webhook.application.WebhookSubscriptions;
+import dev.shipgate.notification.webhook.domain.WebhookSubscription;
+import dev.shipgate.notification.webhook.domain.WebhookSubscription.Status;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+import java.util.List;
+import java.util.Optional;
+
+/** One document per subscription; failure counting and pausing are single-document updates, so atomic. */
+class MongoWebhookSubscriptions implements WebhookSubscriptions {
+
+    static final String COLLECTION = "webhook_subscriptions";
+
+    private final MongoTemplate mongo;
+
+    MongoWebhookSubscriptions(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public void add(WebhookSubscription subscription) {
+        mongo.insert(subscription, COLLECTION);
+    }
+
+    @Override
+    public Optional<WebhookSubscription> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, WebhookSubscription.class, COLLECTION));
+    }
+
+    @Override
+    public List<WebhookSubscription> owned(String owner) {
+        Query query = owner == null ? new Query() : Query.query(Criteria.where("owner").is(owner));
+        return mongo.find(query.with(Sort.by(Sort.Direction.DESC, "createdAt")), WebhookSubscription.class,
+                COLLECTION);
+    }
+
+    @Override
+    public List<WebhookSubscription> active() {
+        return mongo.find(Query.query(Criteria.where("status").is(Status.ACTIVE.name())), WebhookSubscription.class,
+                COLLECTION);
+    }
+
+    @Override
+    public boolean remove(String id) {
+        return mongo.remove(byId(id), COLLECTION).getDeletedCount() == 1;
+    }
+
+    @Override
+    public void succeeded(String id) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("consecutiveFailures").gt(0)),
+                Update.update("consecutiveFailures", 0), COLLECTION);
+    }
+
+    @Override
+    public boolean failed(String id, int pauseAfter, String reason) {
+        WebhookSubscription counted = mongo.findAndModify(byId(id), new Update().inc("consecutiveFailures", 1),
+                FindAndModifyOptions.options().returnNew(true), WebhookSubscription.class, COLLECTION);
+        if (counted == null || counted.consecutiveFailures() < pauseAfter) {
+            return false;
+        }
+        // of the instances counting at once, the one whose update still finds it ACTIVE pauses it (and mails)
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("status").is(Status.ACTIVE.name())),
+                Update.update("status", Status.PAUSED.name()).set("pauseReason", reason), COLLECTION)
+                .getModifiedCount() == 1;
+    }
+
+    @Override
+    public boolean resume(String id) {
+        return mongo.updateFirst(byId(id), Update.update("status", Status.ACTIVE.name()).set("consecutiveFailures", 0)
+                .set("pauseReason", null), COLLECTION).getMatchedCount() == 1;
+    }
+
+    private static Query byId(String id) {
+        return Query.query(Criteria.where("_id").is(id));
+    }
+}

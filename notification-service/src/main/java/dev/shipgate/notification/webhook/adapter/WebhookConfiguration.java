@@ -1,0 +1,119 @@
+package dev.shipgate.notification.webhook.adapter;
+
+import dev.shipgate.notification.chat.application.ChatNotices;
+import dev.shipgate.notification.delivery.application.Deliveries;
+import dev.shipgate.notification.delivery.application.MailQueue;
+import dev.shipgate.notification.recipient.application.Recipients;
+import dev.shipgate.notification.subscription.application.PipelineAccess;
+import dev.shipgate.notification.subscription.application.PipelineScopes;
+import dev.shipgate.notification.webhook.application.Destinations;
+import dev.shipgate.notification.webhook.application.EventBodies;
+import dev.shipgate.notification.webhook.application.PausedWebhookMail;
+import dev.shipgate.notification.webhook.application.WebhookAccess;
+import dev.shipgate.notification.webhook.application.WebhookDispatcher;
+import dev.shipgate.notification.webhook.application.WebhookFanOut;
+import dev.shipgate.notification.webhook.application.Webhooks;
+import dev.shipgate.notification.webhook.domain.AddressPolicy;
+import dev.shipgate.notification.webhook.domain.WebhookDelivery.RetryPolicy;
+import dev.shipgate.support.lease.LeaseSettings;
+import dev.shipgate.support.messaging.EventConsumer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.messaging.Message;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Outbound webhooks and chat messages: subscriptions, the fan-out of events, the dispatch loop and its retries. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(WebhookProperties.class)
+class WebhookConfiguration {
+
+    @Bean
+    MongoWebhookSubscriptions webhookSubscriptions(MongoTemplate mongo) {
+        return new MongoWebhookSubscriptions(mongo);
+    }
+
+    @Bean
+    MongoWebhookDeliveries webhookDeliveries(MongoTemplate mongo) {
+        return new MongoWebhookDeliveries(mongo);
+    }
+
+    @Bean
+    Destinations webhookDestinations(WebhookProperties properties) {
+        return new Destinations(new AddressPolicy(properties.allowedDestinations()), WebhookConfiguration::resolve);
+    }
+
+    private static List<InetAddress> resolve(String host) {
+        try {
+            return Arrays.asList(InetAddress.getAllByName(host));
+        } catch (UnknownHostException e) {
+            return List.of();
+        }
+    }
+
+    @Bean
+    WebhookAccess webhookAccess(PipelineAccess pipelines, Recipients recipients) {
+        return new WebhookAccess(pipelines, recipients);
+    }
+
+    /** Each delivery is claimed for the lease duration while it is sent (two instances send it once). */
+    @Bean
+    WebhookDispatcher webhookDispatcher(MongoWebhookDeliveries deliveries, MongoWebhookSubscriptions subscriptions,
+                                        Destinations destinations, Deliveries mail, MailQueue mailQueue,
+                                        Recipients recipients, Clock clock, LeaseSettings leases,
+                                        WebhookProperties properties,
+                                        @Value("${shipgate.ui.base-url}") String uiBaseUrl) {
+        if (properties.timeout().compareTo(leases.duration()) >= 0) {
+            throw new IllegalStateException("shipgate.webhooks.timeout must be below shipgate.leases.duration");
+        }
+        return new WebhookDispatcher(deliveries, subscriptions, new HttpWebhookSender(properties.timeout()),
+                destinations, new PausedWebhookMail(mail, mailQueue, recipients, clock, uiBaseUrl), clock,
+                new RetryPolicy(properties.maxAttempts(), properties.firstRetry(), properties.maxRetryPause()),
+                properties.pauseAfter(), leases.duration());
+    }
+
+    @Bean(destroyMethod = "close")
+    WebhookLoop webhookLoop(WebhookDispatcher dispatcher) {
+        return new WebhookLoop(dispatcher);
+    }
+
+    @Bean
+    SchedulingConfigurer webhookSchedule(WebhookLoop loop, WebhookProperties properties) {
+        return registrar -> registrar.addFixedDelayTask(loop::wakeUp, properties.poll());
+    }
+
+    @Bean
+    Webhooks webhooks(MongoWebhookSubscriptions subscriptions, MongoWebhookDeliveries deliveries,
+                      WebhookAccess access, Destinations destinations, WebhookLoop loop, Clock clock) {
+        return new Webhooks(subscriptions, deliveries, access, destinations, loop::wakeUp, clock);
+    }
+
+    @Bean
+    WebhookEvents webhookEvents(EventConsumer consumer, MongoWebhookSubscriptions subscriptions,
+                                MongoWebhookDeliveries deliveries, WebhookAccess access, PipelineScopes pipelines,
+                                WebhookLoop loop, Clock clock, @Value("${shipgate.ui.base-url}") String uiBaseUrl) {
+        return new WebhookEvents(consumer, new WebhookFanOut(subscriptions, deliveries, access, pipelines,
+                new EventBodies(new ChatNotices(uiBaseUrl)), loop::wakeUp, clock));
+    }
+
+    // Spring Cloud Stream functions: spring.cloud.function.definition and the bindings are in application.yml
+
+    @Bean
+    Consumer<Message<byte[]>> webhookApprovalEvents(WebhookEvents events) {
+        return events::onApproval;
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> webhookDeploymentEvents(WebhookEvents events) {
+        return events::onDeployment;
+    }
+}

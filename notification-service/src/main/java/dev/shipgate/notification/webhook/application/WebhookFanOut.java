@@ -1,0 +1,65 @@
+package dev.shipgate.notification.webhook.application;
+
+import dev.shipgate.contracts.EventEnvelope;
+import dev.shipgate.contracts.access.Scope;
+import dev.shipgate.notification.subscription.application.PipelineScopes;
+import dev.shipgate.notification.webhook.domain.WebhookDelivery;
+import dev.shipgate.notification.webhook.domain.WebhookSubscription;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Turns an approval or deployment event into one delivery per subscription that wants it and whose owner may still
+ * see the pipeline. A delivery's id is the event's and the subscription's, so an event read twice is delivered once.
+ */
+public class WebhookFanOut {
+
+    private final WebhookSubscriptions subscriptions;
+    private final WebhookDeliveries deliveries;
+    private final WebhookAccess access;
+    private final PipelineScopes pipelines;
+    private final EventBodies bodies;
+    private final Runnable wakeDispatcher;
+    private final Clock clock;
+
+    public WebhookFanOut(WebhookSubscriptions subscriptions, WebhookDeliveries deliveries, WebhookAccess access,
+                         PipelineScopes pipelines, EventBodies bodies, Runnable wakeDispatcher, Clock clock) {
+        this.subscriptions = subscriptions;
+        this.deliveries = deliveries;
+        this.access = access;
+        this.pipelines = pipelines;
+        this.bodies = bodies;
+        this.wakeDispatcher = wakeDispatcher;
+        this.clock = clock;
+    }
+
+    /** Whether the event is one subscriptions may ask for (about a pipeline, of a subscribable type). */
+    public static boolean concerns(dev.shipgate.contracts.EventPayload payload) {
+        return Webhooks.EVENT_TYPES.contains(payload.getClass().getSimpleName())
+                && EventBodies.pipelineOf(payload).isPresent();
+    }
+
+    public void handle(EventEnvelope<?> event) {
+        Optional<String> pipeline = EventBodies.pipelineOf(event.data());
+        if (pipeline.isEmpty()) {
+            return;
+        }
+        Scope where = pipelines.scopeOf(pipeline.get()).orElse(null);
+        int added = 0;
+        for (WebhookSubscription subscription : subscriptions.active()) {
+            if (!subscription.wants(event.type(), pipeline.get(), where)
+                    || !access.mayViewPipeline(subscription.owner(), pipeline.get())) {
+                continue;
+            }
+            Optional<String> body = bodies.of(event, subscription.format());
+            if (body.isPresent() && deliveries.add(WebhookDelivery.pending(subscription.id(), subscription.owner(),
+                    event.id(), event.type(), body.get(), clock.instant()))) {
+                added++;
+            }
+        }
+        if (added > 0) {
+            wakeDispatcher.run();
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package dev.shipgate.notification.chat.application;
+
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import dev.shipgate.contracts.EventPayload;
+import dev.shipgate.contracts.KafkaEventCodec;
+import dev.shipgate.contracts.events.ApprovalGiven;
+import dev.shipgate.contracts.events.ApprovalRejected;
+import dev.shipgate.contracts.events.ApprovalRequested;
+import dev.shipgate.contracts.events.DeploymentStatusChanged;
+import dev.shipgate.contracts.events.ImageApproved;
+import dev.shipgate.contracts.events.PipelineImage;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Slack and Teams messages for every event a channel hears of, with any typed text: each is valid against the
+ * schema written from the format's documentation (src/test/resources/chat), and the typed text comes out escaped
+ * for that format and whole once unescaped.
+ */
+class ChatMessageProperties {
+
+    private static final JsonMapper JSON = KafkaEventCodec.json();
+    private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    private static final Schema SLACK = schema("/chat/slack-message.schema.json");
+    private static final Schema TEAMS = schema("/chat/teams-adaptive-card-message.schema.json");
+    private static final ChatNotices NOTICES = new ChatNotices("https://shipgate.example.com/");
+
+    @Property(tries = 300)
+    void every_message_fits_its_schema_and_typed_text_is_escaped(@ForAll("typed") String typed,
+                                                                  @ForAll("events") int kind) {
+        EventPayload event = event(kind, typed);
+        ChatNotice notice = NOTICES.of(event).orElseThrow();
+
+        String slack = SlackMessage.of(notice, JSON);
+        assertThat(SLACK.validate(slack, InputFormat.JSON)).as(slack).isEmpty();
+        for (JsonNode text : JSON.readTree(slack).findValues("text")) {
+            if (text.isObject() && text.path("type").asString().equals("mrkdwn")) {
+                String mrkdwn = text.path("text").asString().replaceAll("(?m)^>", ""); // the comment's quote marks
+                assertThat(mrkdwn).doesNotContain("<", ">");
+                assertThat(mrkdwn.replaceAll("&(amp|lt|gt);", "")).doesNotContain("&");
+            }
+        }
+        assertThat(unescapedSlack(slack)).contains(SlackMessage.escape(cut(typed)));
+
+        String teams = TeamsMessage.of(notice, JSON);
+        assertThat(TEAMS.validate(teams, InputFormat.JSON)).as(teams).isEmpty();
+        List<String> texts = teamsTexts(JSON.readTree(teams));
+        for (String text : texts) {
+            assertThat(unescapedMarkdownPunctuation(text)).as(text).isFalse();
+        }
+        assertThat(texts.stream().map(ChatMessageProperties::unescapeMarkdown)).anySatisfy(text -> assertThat(text)
+                .contains(typed.length() > 40 ? typed.substring(0, 40) : typed));
+    }
+
+    @Example
+    void the_button_opens_the_approve_page_of_the_request() {
+        ChatNotice notice = NOTICES.of(event(0, "x")).orElseThrow();
+        assertThat(notice.buttonUrl()).isEqualTo("https://shipgate.example.com/#/approve/ar%2F1%20x");
+        JsonNode teams = JSON.readTree(TeamsMessage.of(notice, JSON));
+        assertThat(teams.findValue("actions").get(0).path("url").asString()).isEqualTo(notice.buttonUrl());
+        JsonNode slack = JSON.readTree(SlackMessage.of(notice, JSON));
+        assertThat(slack.findValue("url").asString()).isEqualTo(notice.buttonUrl());
+    }
+
+    @Example
+    void votes_that_decide_nothing_make_no_chat_message_and_the_schema_refuses_a_broken_message() {
+        PipelineImage image = new PipelineImage("pl-1", "payments", "prod", "sha256:1", "1.0");
+        assertThat(NOTICES.of(new ApprovalGiven("ar-1", image, "alice", "bob", 1, 2, null))).isEmpty();
+        assertThat(SLACK.validate("{\"text\":\"t\",\"blocks\":[{\"type\":\"actions\",\"elements\":[{\"type\":"
+                + "\"button\",\"text\":{\"type\":\"plain_text\",\"text\":\"" + "x".repeat(76) + "\"}}]}]}",
+                InputFormat.JSON)).isNotEmpty();
+        assertThat(TEAMS.validate("{\"type\":\"message\",\"attachments\":[{\"contentType\":"
+                + "\"application/vnd.microsoft.card.adaptive\",\"content\":{\"type\":\"AdaptiveCard\",\"body\":[]}}]}",
+                InputFormat.JSON)).isNotEmpty(); // no version
+    }
+
+    @Provide
+    Arbitrary<String> typed() {
+        return Arbitraries.oneOf(Arbitraries.strings().ofMinLength(1).ofMaxLength(60)
+                        .withChars("<>&*_[]()#`~!|-+.\\{}:/ @abc\n"),
+                Arbitraries.of("<!channel>", "<https://evil.example|click>", "[click](https://evil.example)",
+                        "**bold** _it_", "& &amp; &lt;", "# heading", "- list"));
+    }
+
+    @Provide
+    Arbitrary<Integer> events() {
+        return Arbitraries.integers().between(0, 3);
+    }
+
+    /** Typed text in every user-typed field the event has. */
+    private static EventPayload event(int kind, String typed) {
+        PipelineImage image = new PipelineImage("pl-1", "payments", "prod", "sha256:abc", typed);
+        return switch (kind) {
+            case 0 -> new ApprovalRequested("ar/1 x", image, typed, List.of("bob"), 1, typed,
+                    Instant.parse("2026-12-02T00:00:00Z"));
+            case 1 -> new ImageApproved("ar-1", image, "alice", List.of(typed, "bob"),
+                    Instant.parse("2026-12-02T00:00:00Z"));
+            case 2 -> new ApprovalRejected("ar-1", image, "alice", typed, typed);
+            default -> new DeploymentStatusChanged("dep-1", image, typed, "FAILED", typed, Instant.now(), "ar-1",
+                    List.of("bob"));
+        };
+    }
+
+    private static String cut(String typed) {
+        return typed.length() > 40 ? typed.substring(0, 40) : typed;
+    }
+
+    private static String unescapedSlack(String slack) {
+        StringBuilder all = new StringBuilder();
+        JSON.readTree(slack).findValues("text").forEach(t -> all.append(t.isObject() ? t.path("text").asString()
+                : t.asString()).append('\n'));
+        return all.toString();
+    }
+
+    private static List<String> teamsTexts(JsonNode message) {
+        List<String> texts = new ArrayList<>();
+        for (JsonNode element : message.path("attachments").get(0).path("content").path("body")) {
+            if (element.has("text")) {
+                texts.add(element.path("text").asString());
+            }
+            for (JsonNode fact : element.path("facts")) {
+                texts.add(fact.path("title").asString());
+                texts.add(fact.path("value").asString());
+            }
+        }
+        return texts;
+    }
+
+    /** Whether a markdown punctuation mark stands without its backslash. */
+    private static boolean unescapedMarkdownPunctuation(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\') {
+                i++; // the escaped character
+            } else if ("`*_{}[]()<>#+-.!|~&".indexOf(c) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String unescapeMarkdown(String text) {
+        return text.replaceAll("\\\\(.)", "$1");
+    }
+
+    private static Schema schema(String resource) {
+        try (InputStream text = ChatMessageProperties.class.getResourceAsStream(resource)) {
+            return SCHEMAS.getSchema(text);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

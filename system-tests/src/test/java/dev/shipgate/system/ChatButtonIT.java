@@ -1,0 +1,89 @@
+package dev.shipgate.system;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.shipgate.testing.Http;
+import dev.shipgate.testing.RunningSystem;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 19's chat messages through the real processes: bob follows a pipeline in a Slack channel (here a receiver
+ * this test starts, allow-listed in the test settings as localhost); alice's approval request reaches it as a Block
+ * Kit message whose button opens the request's approve page, where bob, signed in, may approve. Screenshot:
+ * target/screenshots/17-chat-button-approve-page-*.png.
+ */
+@ExtendWith(SharedSystem.class)
+class ChatButtonIT {
+
+    private static HttpServer channel;
+    private static final List<String> messages = new CopyOnWriteArrayList<>();
+    private static ApprovalFlows flows;
+    private static Http gateway;
+    private static Browser browser;
+
+    @BeforeAll
+    static void start(RunningSystem system) throws Exception {
+        Browser.assumeInstalled();
+        channel = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        channel.createContext("/", exchange -> {
+            messages.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        channel.start();
+        gateway = new Http(system.gatewayUrl());
+        flows = new ApprovalFlows(gateway, new Http(system.infra.inboxUrl()));
+        browser = new Browser(system.gatewayUrl());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (channel != null) {
+            channel.stop(0);
+        }
+    }
+
+    @Test
+    void the_slack_button_of_an_approval_request_opens_its_approve_page() throws Exception {
+        String tag = "chat-" + UUID.randomUUID().toString().substring(0, 8);
+        String pipeline = flows.createPipeline(tag, Map.of());
+        String url = "http://localhost:" + channel.getAddress().getPort() + "/services/" + tag;
+        ApprovalFlows.retry(() -> gateway.postWithAuthorization(ApprovalFlows.bearer("bob"),
+                "/api/notifications/webhooks", Map.of("pipelineId", pipeline, "url", url, "format", "SLACK",
+                        "eventTypes", List.of("ApprovalRequested"))), 201); // 404 until the pipeline is known there
+
+        String requestId = flows.requestApproval(pipeline, flows.reportImage(tag));
+
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> messages.stream()
+                .anyMatch(m -> m.contains(requestId)));
+        JsonNode message = JsonMapper.builder().build().readTree(messages.stream()
+                .filter(m -> m.contains(requestId)).findFirst().orElseThrow());
+        String button = message.findValue("url").asString();
+        assertThat(button).endsWith("/#/approve/" + requestId);
+        assertThat(message.path("text").asString()).contains("Approval requested: payments " + tag);
+
+        browser.signIn("bob");
+        browser.open(button.substring(button.indexOf("#/")));
+        browser.awaitText(By.cssSelector("#main h1"), "Approve payments " + tag);
+        assertThat(browser.isPresent(By.cssSelector("[data-request='" + requestId + "'] button"))).isTrue();
+        browser.screenshot("17-chat-button-approve-page");
+    }
+}
