@@ -155,23 +155,23 @@ public record Deployment(String id, PipelineImage image, String requestedBy, Str
             return refused(DeployRefusal.STATUS_NOT_REPORTABLE, reported + " is not reported by a tool: "
                     + "PROGRESSING, HEALTHY, DEGRADED or FAILED");
         }
-        Change progressing = status == DeploymentStatus.AUTHORIZED
-                ? move(DeploymentStatus.PROGRESSING, "the tool reported the outcome without a start", null, now, now)
-                : this.asTransition();
-        return progressing.then(started -> started.status != DeploymentStatus.PROGRESSING
-                ? refused(DeployRefusal.DEPLOYMENT_NOT_PROGRESSING, "deployment " + id + " is " + started.status
-                + ", only a PROGRESSING one ends " + reported)
-                : started.move(reported, detail, link, now, started.startedAt));
+        if (status == DeploymentStatus.AUTHORIZED) { // both steps, and both their events
+            Transition started = move(DeploymentStatus.PROGRESSING, "the tool reported the outcome without a start",
+                    null, now, now);
+            Transition ended = started.deployment().move(reported, detail, link, now, now);
+            List<EventPayload> events = new ArrayList<>(started.events());
+            events.addAll(ended.events());
+            return new Transition(ended.deployment(), events);
+        }
+        return status != DeploymentStatus.PROGRESSING ? refused(DeployRefusal.DEPLOYMENT_NOT_PROGRESSING,
+                "deployment " + id + " is " + status + ", only a PROGRESSING one ends " + reported)
+                : move(reported, detail, link, now, startedAt);
     }
 
     /** Whether the newest timeline step says exactly this already (a report sent again). */
     public boolean lastStepIs(DeploymentStatus step, String detail, String link) {
         TimelineEntry last = timeline.get(timeline.size() - 1);
         return last.status() == step && last.detail().equals(detail) && java.util.Objects.equals(last.link(), link);
-    }
-
-    private Transition asTransition() {
-        return new Transition(this, List.of());
     }
 
     /** A newer deployment of the pipeline took over. */
