@@ -5,11 +5,7 @@ import dev.shipgate.contracts.events.DeploymentAuthorized;
 import dev.shipgate.contracts.events.DeploymentRequested;
 import dev.shipgate.contracts.events.DeploymentStatusChanged;
 import dev.shipgate.contracts.events.ImageBuilt;
-import dev.shipgate.contracts.events.RoleBinding;
-import dev.shipgate.contracts.events.UserAccessChanged;
-import dev.shipgate.runtime.KafkaAccess;
 import dev.shipgate.runtime.LocalInfra;
-import dev.shipgate.runtime.SharedInfra;
 import dev.shipgate.testing.Http;
 import dev.shipgate.testing.TestTokens;
 import dev.shipgate.testing.TopicWatcher;
@@ -45,10 +41,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "shipgate.deploy.max-wait=PT5S", "shipgate.deploy.rollout-timeout=PT3S"})
+        "shipgate.deploy.max-wait=PT5S", "shipgate.deploy.rollout-timeout=PT10S"})
 class GateAndReportsIT {
 
-    static final LocalInfra INFRA = SharedInfra.get();
+    static final LocalInfra INFRA = DeployServiceInfra.INFRA;
     static TopicWatcher topics;
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     private static final String ADMIN = "gt-admin-" + RUN;
@@ -63,27 +59,16 @@ class GateAndReportsIT {
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", INFRA::kafkaBootstrap);
-        registry.add("shipgate.kafka.username", () -> KafkaAccess.DEPLOY);
-        registry.add("shipgate.kafka.password", () -> INFRA.kafkaPassword(KafkaAccess.DEPLOY));
-        registry.add("spring.mongodb.uri", INFRA::mongoUri);
-        registry.add("spring.mongodb.database", () -> "deploy-test-" + UUID.randomUUID());
-        registry.add("shipgate.security.secret", () -> TestTokens.SECRET);
-        registry.add("shipgate.outbox.retry-millis", () -> "100");
-        registry.add("logging.structured.format.console", () -> "");
+        DeployServiceInfra.register(registry);
     }
 
     @BeforeAll
     static void watchGrantAndDecide() {
         topics = new TopicWatcher(INFRA, List.of(Topics.DEPLOYMENTS));
-        topics.publish(new UserAccessChanged(ADMIN, ADMIN + "@example.com", "Admin", true, List.of(),
-                List.of(new RoleBinding("SUPER_ADMIN", "*", "*", "*"))));
-        for (String deployer : List.of(DEPLOYER, OTHER_DEPLOYER)) {
-            topics.publish(new UserAccessChanged(deployer, deployer + "@example.com", "Dev", true, List.of(),
-                    List.of(new RoleBinding("BUILD_AND_DEPLOY", "shop", "payments", "*"))));
-        }
-        topics.publish(new UserAccessChanged(VIEWER, VIEWER + "@example.com", "Viewer", true, List.of(),
-                List.of(new RoleBinding("VIEW", "shop", "payments", "*"))));
+        DeployServiceInfra.grant(topics, ADMIN, "SUPER_ADMIN");
+        DeployServiceInfra.grant(topics, DEPLOYER, "BUILD_AND_DEPLOY");
+        DeployServiceInfra.grant(topics, OTHER_DEPLOYER, "BUILD_AND_DEPLOY");
+        DeployServiceInfra.grant(topics, VIEWER, "VIEW");
         approvalService.submit(() -> { // authorizes each deploy request of this class's pipelines once
             Set<String> decided = new java.util.HashSet<>();
             while (!Thread.currentThread().isInterrupted()) {
@@ -244,7 +229,7 @@ class GateAndReportsIT {
     void a_deployment_nobody_reports_on_times_out() {
         String id = gate(DEPLOYER, pipeline("external"), image(), null).json().path("deploymentId").asString();
 
-        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
                 http().get(DEPLOYER, "/api/deployments/" + id).json().path("status").asString())
                 .isEqualTo("TIMED_OUT"));
         assertThat(report(DEPLOYER, id, "HEALTHY", "finally", null).reason()).isEqualTo("DEPLOYMENT_FINISHED");

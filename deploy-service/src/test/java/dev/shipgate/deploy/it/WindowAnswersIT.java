@@ -4,11 +4,9 @@ import dev.shipgate.contracts.Topics;
 import dev.shipgate.contracts.events.ImageBuilt;
 import dev.shipgate.contracts.events.RoleBinding;
 import dev.shipgate.contracts.events.UserAccessChanged;
-import dev.shipgate.runtime.KafkaAccess;
 import dev.shipgate.runtime.LocalInfra;
 import dev.shipgate.runtime.SharedInfra;
 import dev.shipgate.testing.Http;
-import dev.shipgate.testing.TestTokens;
 import dev.shipgate.testing.TopicWatcher;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -59,14 +57,7 @@ class WindowAnswersIT {
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", INFRA::kafkaBootstrap);
-        registry.add("shipgate.kafka.username", () -> KafkaAccess.DEPLOY);
-        registry.add("shipgate.kafka.password", () -> INFRA.kafkaPassword(KafkaAccess.DEPLOY));
-        registry.add("spring.mongodb.uri", INFRA::mongoUri);
-        registry.add("spring.mongodb.database", () -> "deploy-test-" + UUID.randomUUID());
-        registry.add("shipgate.security.secret", () -> TestTokens.SECRET);
-        registry.add("shipgate.outbox.retry-millis", () -> "100");
-        registry.add("logging.structured.format.console", () -> "");
+        DeployServiceInfra.register(registry);
     }
 
     @BeforeAll
