@@ -31,7 +31,10 @@ json_string() {
 }
 
 # field NAME: the first string member NAME of the JSON on stdin (flat, as Shipgate's answers are)
-field() { grep -o "\"$1\":\"[^\"]*\"" | head -n 1 | sed "s/^\"$1\":\"\\(.*\\)\"\$/\\1/"; }
+field() {
+  grep -o "\"$1\"[[:space:]]*:[[:space:]]*\"[^\"]*\"" | head -n 1 \
+    | sed "s/^\"$1\"[[:space:]]*:[[:space:]]*\"\\(.*\\)\"\$/\\1/"
+}
 
 # call METHOD PATH [BODY] [HEADER]: sets STATUS and BODY_OUT
 call() {
@@ -58,6 +61,7 @@ gate() {
       "Idempotency-Key: $(json_string "$SHIPGATE_IDEMPOTENCY_KEY")"
     case "$STATUS" in
       200|201) id=$(printf '%s' "$BODY_OUT" | field deploymentId)
+               [ -n "$id" ] || fail "the gate's answer names no deploymentId"
                echo "shipgate: allowed: deployment $id" >&2; echo "$id"; exit 0;;
       202) [ "$(date +%s)" -lt "$deadline" ] || { echo "shipgate: still undecided, giving up" >&2; exit 4; };;
       404) [ "$(printf '%s' "$BODY_OUT" | field reason)" = UNKNOWN_IMAGE ] || refused
