@@ -91,11 +91,11 @@ class ExternalTargetIT {
         assertThat(late.reason()).isEqualTo("DEPLOYMENT_FINISHED");
 
         // what App Details reads: the pipeline's live deployment and the deployment with its timeline
-        JsonNode active = gateway.getWithAuthorization(bearer("erin"), "/api/pipelines/" + pipeline + "/active")
-                .json();
-        assertThat(active.path("id").asString()).isEqualTo(id);
+        Http.Response live = gateway.getWithAuthorization(bearer("alice"), "/api/pipelines/" + pipeline + "/active");
+        JsonNode active = live.json();
+        assertThat(active.path("id").asString()).as(live.status() + " " + live.body()).isEqualTo(id);
         assertThat(active.path("status").asString()).isEqualTo("HEALTHY");
-        JsonNode timeline = gateway.getWithAuthorization(bearer("erin"), "/api/deployments/" + id).json()
+        JsonNode timeline = gateway.getWithAuthorization(bearer("alice"), "/api/deployments/" + id).json()
                 .path("timeline");
         assertThat(java.util.stream.StreamSupport.stream(timeline.spliterator(), false)
                 .map(step -> step.path("status").asString()))
