@@ -777,7 +777,8 @@ async function detailsTab(pipeline, deploymentId) {
     <p class="muted">Deployment <code>${d.id}</code> requested by ${d.requestedBy}${
       d.rollbackOf ? html` · rollback of <code>${d.rollbackOf}</code>` : nothing}</p>
     <ul class="timeline">${d.timeline.map(step => html`<li><span class="badge ${step.status}">${step.status}</span>
-      <span class="muted">${when(step.at)}</span> ${step.detail}</li>`)}</ul></div>`;
+      <span class="muted">${when(step.at)}</span> ${step.detail}${step.link ? html` <a class="step-link"
+        href=${step.link} target="_blank" rel="noopener noreferrer">open in the tool</a>` : nothing}</li>`)}</ul></div>`;
 }
 
 async function historyTab(pipeline) {

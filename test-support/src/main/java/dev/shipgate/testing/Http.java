@@ -13,6 +13,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
@@ -102,11 +103,22 @@ public final class Http {
         return send(builder);
     }
 
+    /** POST with an explicit Authorization (none when null) and more headers, such as {@code Idempotency-Key}. */
+    public Response postWithHeaders(String authorization, String path, Object body, Map<String, String> headers) {
+        return withAuthorization(authorization, "POST", path, body, headers);
+    }
+
     private Response withAuthorization(String authorization, String method, String path, Object body) {
+        return withAuthorization(authorization, method, path, body, Map.of());
+    }
+
+    private Response withAuthorization(String authorization, String method, String path, Object body,
+                                       Map<String, String> headers) {
         String text = body == null ? "" : body instanceof String s ? s : JSON.writeValueAsString(body);
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(text));
+        headers.forEach(builder::header);
         if (authorization != null) {
             builder.header("Authorization", authorization);
         }

@@ -33,6 +33,11 @@ public record Refusal(Kind kind, String reason, String detail, Map<String, Strin
         CONFLICT,
         /** What the request names existed but is spent or expired for good, e.g. a used approval link (410). */
         GONE,
+        /**
+         * The request is well formed but contradicts an earlier one it claims to repeat, e.g. an
+         * {@code Idempotency-Key} sent again with another body (422, as the IETF Idempotency-Key draft says).
+         */
+        UNPROCESSABLE,
         /** Something the service needs is down; asking again later may work (503). */
         UNAVAILABLE
     }

@@ -14,7 +14,7 @@ class RefusalMappingTest {
     void eachKindAnswersWithItsStatusAndTheStatusPhraseAsTitle() {
         Map<Refusal.Kind, Integer> expected = Map.of(Refusal.Kind.INVALID, 400, Refusal.Kind.UNAUTHENTICATED, 401,
                 Refusal.Kind.FORBIDDEN, 403, Refusal.Kind.NOT_FOUND, 404, Refusal.Kind.CONFLICT, 409,
-                Refusal.Kind.GONE, 410, Refusal.Kind.UNAVAILABLE, 503);
+                Refusal.Kind.GONE, 410, Refusal.Kind.UNPROCESSABLE, 422, Refusal.Kind.UNAVAILABLE, 503);
         assertThat(expected).hasSameSizeAs(Refusal.Kind.values());
         expected.forEach((kind, status) -> {
             ProblemDetail problem = RefusalMapping.problemOf(new Refusal(kind, "SOME_REASON", "words"));

@@ -7,6 +7,7 @@ import dev.shipgate.deploy.window.application.WindowService;
 import dev.shipgate.deploy.deployment.application.DeploymentTarget;
 import dev.shipgate.deploy.deployment.application.Deployments;
 import dev.shipgate.deploy.deployment.application.RolloutMonitor;
+import dev.shipgate.deploy.deployment.application.StatusReports;
 import dev.shipgate.deploy.pipeline.application.PipelineService;
 import dev.shipgate.deploy.replica.application.AccessReplica;
 import dev.shipgate.deploy.replica.application.ImageReplica;
@@ -71,6 +72,17 @@ class DeploymentConfiguration {
     @Bean
     SimulatedTarget simulatedTarget(Clock clock, SimulatedTargetProperties simulated) {
         return new SimulatedTarget(clock, simulated.progressTime());
+    }
+
+    @Bean
+    ExternalTarget externalTarget() {
+        return new ExternalTarget();
+    }
+
+    @Bean
+    StatusReports statusReports(Deployments deployments, PipelineService pipelines, AccessReplica access,
+                                RolloutMonitor rollouts, Clock clock) {
+        return new StatusReports(deployments, pipelines, access, rollouts, clock);
     }
 
     /** Uses the kubeconfig or in-cluster service account, as kubectl would; connects only when used. */

@@ -15,7 +15,11 @@ import dev.shipgate.deploy.replica.application.ImageReplica;
 import dev.shipgate.deploy.shared.domain.DeployRefusal;
 import dev.shipgate.deploy.window.application.WindowService;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -61,7 +65,55 @@ public class DeploymentService {
         return request(userId, via, pipelineId, earlier.image().digest(), earlierDeploymentId);
     }
 
+    /**
+     * The gate API's call (issue 21): as {@link #request}, but at most once per {@code idempotencyKey} of this caller
+     * (null: every call is new). The deployment's id is derived from the caller's canonical id and the key, so the
+     * first call's insert is the only one that succeeds, on any instance (the database's unique {@code _id}), and only
+     * it asks approval-service, which consumes one approval. A call with a key used before answers that call's
+     * deployment as it is now; with another pipeline or image it is refused (IDEMPOTENCY_KEY_REUSED, 422). Keys are
+     * kept as long as their deployments.
+     */
+    public Deployment requestOnce(String userId, Channel via, String pipelineId, String digest,
+                                  String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return request(userId, via, pipelineId, digest);
+        }
+        String id = keyedId(userId, idempotencyKey);
+        Optional<Deployment> earlier = deployments.find(id);
+        if (earlier.isPresent()) {
+            return sameCall(earlier.get(), userId, pipelineId, digest);
+        }
+        Optional<Deployment> made = request(id, userId, via, pipelineId, digest, null);
+        return made.orElseGet(() -> sameCall(deployments.find(id).orElseThrow(), userId, pipelineId, digest));
+    }
+
+    private Deployment sameCall(Deployment earlier, String userId, String pipelineId, String digest) {
+        pipelines.visible(userId, pipelineId);
+        if (!earlier.image().pipelineId().equals(pipelineId) || !earlier.image().digest().equals(digest)) {
+            throw DeployRefusal.IDEMPOTENCY_KEY_REUSED.because("this Idempotency-Key was used for deployment "
+                    + earlier.id() + " of " + earlier.image().digest() + " to " + earlier.image().pipelineId()
+                    + "; send a new key for a new call").exception();
+        }
+        return earlier;
+    }
+
+    private static String keyedId(String userId, String idempotencyKey) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest((UserIds.canonical(userId) + "\n"
+                    + idempotencyKey).getBytes(StandardCharsets.UTF_8));
+            return "dp-k" + HexFormat.of().formatHex(hash, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
     private Deployment request(String userId, Channel via, String pipelineId, String digest, String rollbackOf) {
+        return request("dp-" + UUID.randomUUID(), userId, via, pipelineId, digest, rollbackOf).orElseThrow();
+    }
+
+    /** Empty when a deployment with this id exists already. */
+    private Optional<Deployment> request(String id, String userId, Channel via, String pipelineId, String digest,
+                                         String rollbackOf) {
         Pipeline pipeline = pipelines.visible(userId, pipelineId);
         if (!access.permissions(userId).canBuildAndDeploy(pipeline.scope())) {
             throw DeployRefusal.NOT_ALLOWED_TO_DEPLOY.because(userId
@@ -74,11 +126,11 @@ public class DeploymentService {
                         "no image " + digest + " of " + pipeline.application()).exception());
         // refused before anything is recorded, so a waiting call (?wait=) gets the same answer at once
         windows.requireOpen(pipeline, rollbackOf != null, clock.instant());
-        var transition = Deployment.request("dp-" + UUID.randomUUID(), new PipelineImage(pipeline.id(),
+        var transition = Deployment.request(id, new PipelineImage(pipeline.id(),
                 pipeline.application(), pipeline.environment(), image.digest(), image.tag()), userId, rollbackOf,
                 via, clock.instant());
-        deployments.insert(transition.deployment(), transition.events());
-        return transition.deployment();
+        return deployments.insert(transition.deployment(), transition.events())
+                ? Optional.of(transition.deployment()) : Optional.empty();
     }
 
     /** With an AUTOMATIC pipeline, the last approval starts the deployment, on behalf of the requester. */

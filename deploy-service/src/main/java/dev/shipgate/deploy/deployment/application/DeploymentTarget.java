@@ -13,6 +13,15 @@ public interface DeploymentTarget {
     /** Starts rolling the image out; returns words for the timeline. */
     String start(Deployment deployment, Pipeline pipeline);
 
+    /**
+     * Whether another tool rolls the image out and reports its progress itself ({@code POST
+     * /api/deployments/{id}/status}): then the monitor starts nothing, and only times out an authorized deployment
+     * nobody reports on.
+     */
+    default boolean awaitsReports() {
+        return false;
+    }
+
     /** Where the rollout is now: PROGRESSING, HEALTHY, DEGRADED or FAILED, with detail. */
     State check(Deployment deployment, Pipeline pipeline);
 

@@ -173,6 +173,9 @@ public class RolloutMonitor {
                             "no target for this pipeline", clock.instant())));
             return false;
         }
+        if (target.awaitsReports()) {
+            return timeOutUnreported(deployment);
+        }
         supersedeOlder(deployment);
         String detail;
         try {
@@ -215,8 +218,23 @@ public class RolloutMonitor {
         return true;
     }
 
+    /**
+     * An authorized deployment of a tool that reports itself, not started within the rollout timeout: TIMED_OUT (as
+     * one the tool started and never finished). Returns whether it is still in flight.
+     */
+    private boolean timeOutUnreported(Deployment deployment) {
+        Instant authorizedAt = deployment.timeline().get(deployment.timeline().size() - 1).at();
+        if (!authorizedAt.plus(rolloutTimeout).isBefore(clock.instant())) {
+            return true;
+        }
+        updater.apply(deployment, d -> d.startProgressing("the tool never reported a start", clock.instant())
+                .then(started -> started.finish(DeploymentStatus.TIMED_OUT, "no report from the tool within "
+                        + rolloutTimeout.toSeconds() + " s of the authorization", clock.instant())));
+        return false;
+    }
+
     /** The previous active or in-flight deployments of the pipeline give way to this one. */
-    private void supersedeOlder(Deployment newer) {
+    void supersedeOlder(Deployment newer) {
         deployments.inPipelineWithStatus(newer.image().pipelineId(), LIVE).stream()
                 .filter(older -> !older.id().equals(newer.id()))
                 .filter(older -> older.requestedAt().isBefore(newer.requestedAt()))

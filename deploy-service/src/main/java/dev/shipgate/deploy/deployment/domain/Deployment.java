@@ -35,6 +35,8 @@ public record Deployment(String id, PipelineImage image, String requestedBy, Str
 
     private static final Set<DeploymentStatus> FROM_REQUESTED = Set.of(DeploymentStatus.AUTHORIZED,
             DeploymentStatus.REJECTED);
+    private static final Set<DeploymentStatus> REPORTED_ENDS = Set.of(DeploymentStatus.HEALTHY,
+            DeploymentStatus.DEGRADED, DeploymentStatus.FAILED);
 
     public Deployment {
         timeline = List.copyOf(timeline);
@@ -136,6 +138,47 @@ public record Deployment(String id, PipelineImage image, String requestedBy, Str
         return move(outcome, detail, now, startedAt);
     }
 
+    /**
+     * What the tool rolling the deployment out reported (an external target): PROGRESSING moves an AUTHORIZED one on;
+     * HEALTHY, DEGRADED or FAILED ends a PROGRESSING one, or an AUTHORIZED one through PROGRESSING (a tool that
+     * reports only the outcome). Refused: any other status ({@code STATUS_NOT_REPORTABLE}), a deployment that has
+     * ended ({@code DEPLOYMENT_FINISHED}), and the moves the status model refuses.
+     *
+     * @param link where the tool shows this step, or null; kept on the timeline entry
+     */
+    public Change report(DeploymentStatus reported, String detail, String link, Instant now) {
+        if (status.isFinal() || status == DeploymentStatus.HEALTHY) {
+            return refused(DeployRefusal.DEPLOYMENT_FINISHED, "deployment " + id + " is " + status
+                    + " already: a report of " + reported + " comes too late");
+        }
+        if (reported == DeploymentStatus.PROGRESSING) {
+            return status == DeploymentStatus.AUTHORIZED ? move(reported, detail, link, now, now)
+                    : refused(DeployRefusal.DEPLOYMENT_NOT_AUTHORIZED, "deployment " + id + " is " + status
+                    + ", only an AUTHORIZED one starts rolling out");
+        }
+        if (!REPORTED_ENDS.contains(reported)) {
+            return refused(DeployRefusal.STATUS_NOT_REPORTABLE, reported + " is not reported by a tool: "
+                    + "PROGRESSING, HEALTHY, DEGRADED or FAILED");
+        }
+        if (status == DeploymentStatus.AUTHORIZED) { // both steps, and both their events
+            Transition started = move(DeploymentStatus.PROGRESSING, "the tool reported the outcome without a start",
+                    null, now, now);
+            Transition ended = started.deployment().move(reported, detail, link, now, now);
+            List<EventPayload> events = new ArrayList<>(started.events());
+            events.addAll(ended.events());
+            return new Transition(ended.deployment(), events);
+        }
+        return status != DeploymentStatus.PROGRESSING ? refused(DeployRefusal.DEPLOYMENT_NOT_PROGRESSING,
+                "deployment " + id + " is " + status + ", only a PROGRESSING one ends " + reported)
+                : move(reported, detail, link, now, startedAt);
+    }
+
+    /** Whether the newest timeline step says exactly this already (a report sent again). */
+    public boolean lastStepIs(DeploymentStatus step, String detail, String link) {
+        TimelineEntry last = timeline.get(timeline.size() - 1);
+        return last.status() == step && last.detail().equals(detail) && java.util.Objects.equals(last.link(), link);
+    }
+
     /** A newer deployment of the pipeline took over. */
     public Change supersede(String newerDeploymentId, Instant now) {
         if (!status.isLive()) {
@@ -157,8 +200,12 @@ public record Deployment(String id, PipelineImage image, String requestedBy, Str
     }
 
     private Transition move(DeploymentStatus next, String detail, Instant now, Instant started) {
+        return move(next, detail, null, now, started);
+    }
+
+    private Transition move(DeploymentStatus next, String detail, String link, Instant now, Instant started) {
         List<TimelineEntry> nextTimeline = new ArrayList<>(timeline);
-        nextTimeline.add(new TimelineEntry(next, now, detail));
+        nextTimeline.add(new TimelineEntry(next, now, detail, link));
         Deployment moved = new Deployment(id, image, requestedBy, rollbackOf, approvalRequestId, next, nextTimeline,
                 requestedAt, started, version, approvedBy, rejection);
         return new Transition(moved, List.of(moved.statusEvent(next, detail, now)));

@@ -48,7 +48,7 @@ class PipelineController {
     public record PipelineBody(@NotBlank @Pattern(regexp = NAME) String project,
                                @NotBlank @Pattern(regexp = NAME) String application,
                                @NotBlank @Pattern(regexp = NAME) String environment,
-                               @NotBlank @Pattern(regexp = "simulated|kubernetes") String target,
+                               @NotBlank @Pattern(regexp = "simulated|kubernetes|external") String target,
                                @Size(max = 200) @Pattern(regexp = "[A-Za-z0-9._/-]*") String targetRef,
                                @Pattern(regexp = "ROLLING|RECREATE|BLUE_GREEN|CANARY") String strategy,
                                @NotNull @Min(0) @Max(6) Integer requiredApprovals,

@@ -7,7 +7,7 @@ import dev.shipgate.contracts.events.PipelineConfigured;
  * A CD pipeline: one application deployed into one environment through a target, with its approval policy and
  * trigger (MANUAL, or AUTOMATIC: the last approval starts the deployment).
  *
- * @param target   {@code simulated} or {@code kubernetes}
+ * @param target   {@code simulated}, {@code kubernetes} or {@code external} (another tool rolls out and reports)
  * @param targetRef what the target deploys to, e.g. {@code namespace/deployment} for Kubernetes; may be null
  */
 public record Pipeline(String id, String project, String application, String environment, String target,

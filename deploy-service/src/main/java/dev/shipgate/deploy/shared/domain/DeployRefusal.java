@@ -31,6 +31,17 @@ public enum DeployRefusal implements RefusalCode {
     NOT_AN_ADMISSION_CALLER(Kind.FORBIDDEN),
     /** The admission webhook's body is no {@code admission.k8s.io/v1} AdmissionReview with a request uid. */
     INVALID_ADMISSION_REVIEW(Kind.INVALID),
+    /**
+     * An {@code Idempotency-Key} the caller used before for another call (another pipeline or image): the key names
+     * one call, and its answer stays that call's.
+     */
+    IDEMPOTENCY_KEY_REUSED(Kind.UNPROCESSABLE),
+    /** A status report for a deployment whose pipeline's target is not {@code external}: its target reports itself. */
+    NOT_AN_EXTERNAL_TARGET(Kind.CONFLICT),
+    /** A status report after the deployment ended (HEALTHY, DEGRADED, FAILED, TIMED_OUT, REJECTED, SUPERSEDED). */
+    DEPLOYMENT_FINISHED(Kind.CONFLICT),
+    /** A tool reports PROGRESSING, HEALTHY, DEGRADED or FAILED; the other statuses are Shipgate's own. */
+    STATUS_NOT_REPORTABLE(Kind.INVALID),
     /** A decision came for a deployment approval-service already decided on (a redelivery). */
     DEPLOYMENT_ALREADY_DECIDED(Kind.CONFLICT),
     /** A decision names another pipeline, image or requester than the deployment recorded here. */
