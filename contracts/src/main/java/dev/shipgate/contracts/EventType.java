@@ -12,6 +12,7 @@ import dev.shipgate.contracts.events.ApprovalWithdrawn;
 import dev.shipgate.contracts.events.DeploymentAuthorized;
 import dev.shipgate.contracts.events.DeploymentRejected;
 import dev.shipgate.contracts.events.DeploymentRequested;
+import dev.shipgate.contracts.events.DeploymentScheduleChanged;
 import dev.shipgate.contracts.events.DeploymentStatusChanged;
 import dev.shipgate.contracts.events.ImageApproved;
 import dev.shipgate.contracts.events.ImageBuilt;
@@ -37,6 +38,7 @@ public enum EventType {
     APPROVAL_NO_LONGER_NEEDED(ApprovalNoLongerNeeded.class, Topics.APPROVALS, 1),
     DEPLOYMENT_REQUESTED(DeploymentRequested.class, Topics.DEPLOYMENTS, 1),
     DEPLOYMENT_STATUS_CHANGED(DeploymentStatusChanged.class, Topics.DEPLOYMENTS, 1),
+    DEPLOYMENT_SCHEDULE_CHANGED(DeploymentScheduleChanged.class, Topics.DEPLOYMENTS, 1),
     DEPLOYMENT_AUTHORIZED(DeploymentAuthorized.class, Topics.DEPLOY_DECISIONS, 1),
     DEPLOYMENT_REJECTED(DeploymentRejected.class, Topics.DEPLOY_DECISIONS, 1),
     PIPELINE_CONFIGURED(PipelineConfigured.class, Topics.PIPELINES, 1),

@@ -14,6 +14,7 @@ import dev.shipgate.contracts.events.DeploymentAuthorized;
 import dev.shipgate.contracts.events.DeploymentRejected;
 import dev.shipgate.contracts.events.Channel;
 import dev.shipgate.contracts.events.DeploymentRequested;
+import dev.shipgate.contracts.events.DeploymentScheduleChanged;
 import dev.shipgate.contracts.events.DeploymentStatusChanged;
 import dev.shipgate.contracts.events.ImageApproved;
 import dev.shipgate.contracts.events.ImageBuilt;
@@ -55,6 +56,8 @@ final class SampleEvents {
                     "NOT_APPROVED", "the image has 1 of 2 approvals")),
             Map.entry(EventType.DEPLOYMENT_STATUS_CHANGED, new DeploymentStatusChanged("dp-1", IMAGE, "alice",
                     "PROGRESSING", "rolling out", NOW, "req-1", List.of("bob"))),
+            Map.entry(EventType.DEPLOYMENT_SCHEDULE_CHANGED, new DeploymentScheduleChanged("sc-1", IMAGE, "alice",
+                    "VOIDED", "APPROVAL_EXPIRED", "the approval expired", NOW.plusSeconds(3600), NOW, null)),
             Map.entry(EventType.PIPELINE_CONFIGURED, new PipelineConfigured("pl-1", "shop", "payments", "prod",
                     "simulated", 2, List.of(new ApproverRule("release-managers", 1)), 86400, 604800L, false,
                     "MANUAL", false, true)),

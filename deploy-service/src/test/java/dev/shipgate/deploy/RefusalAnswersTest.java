@@ -19,15 +19,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RefusalAnswersTest {
 
     /** The statuses deploy-service answered with for these codes before (PipelineRefusedException's kinds). */
-    private static final Map<DeployRefusal, HttpStatus> ANSWERED_BEFORE = Map.of(
-            DeployRefusal.NOT_ALLOWED_TO_CONFIGURE, HttpStatus.FORBIDDEN,
-            DeployRefusal.NOT_ALLOWED_TO_DEPLOY, HttpStatus.FORBIDDEN,
-            DeployRefusal.PIPELINE_CHANGED, HttpStatus.CONFLICT,
-            DeployRefusal.UNKNOWN_PIPELINE, HttpStatus.NOT_FOUND,
-            DeployRefusal.UNKNOWN_IMAGE, HttpStatus.NOT_FOUND,
-            DeployRefusal.UNKNOWN_DEPLOYMENT, HttpStatus.NOT_FOUND,
-            DeployRefusal.INVALID_WAIT, HttpStatus.BAD_REQUEST,
-            DeployRefusal.UNKNOWN_WINDOW, HttpStatus.NOT_FOUND); // issue 18
+    private static final Map<DeployRefusal, HttpStatus> ANSWERED_BEFORE = Map.ofEntries(
+            Map.entry(DeployRefusal.NOT_ALLOWED_TO_CONFIGURE, HttpStatus.FORBIDDEN),
+            Map.entry(DeployRefusal.NOT_ALLOWED_TO_DEPLOY, HttpStatus.FORBIDDEN),
+            Map.entry(DeployRefusal.PIPELINE_CHANGED, HttpStatus.CONFLICT),
+            Map.entry(DeployRefusal.UNKNOWN_PIPELINE, HttpStatus.NOT_FOUND),
+            Map.entry(DeployRefusal.UNKNOWN_IMAGE, HttpStatus.NOT_FOUND),
+            Map.entry(DeployRefusal.UNKNOWN_DEPLOYMENT, HttpStatus.NOT_FOUND),
+            Map.entry(DeployRefusal.INVALID_WAIT, HttpStatus.BAD_REQUEST),
+            Map.entry(DeployRefusal.UNKNOWN_WINDOW, HttpStatus.NOT_FOUND), // issue 18
+            Map.entry(DeployRefusal.INVALID_SCHEDULE_TIME, HttpStatus.BAD_REQUEST), // issue 18, scheduled deploys
+            Map.entry(DeployRefusal.UNKNOWN_SCHEDULE, HttpStatus.NOT_FOUND),
+            Map.entry(DeployRefusal.NOT_ALLOWED_TO_CANCEL, HttpStatus.FORBIDDEN));
     /**
      * Issue 21's: the gate's reused key (422, the IETF Idempotency-Key draft's status), a report's bad status, and the
      * admission webhook's caller and body.

@@ -5,6 +5,8 @@ import dev.shipgate.contracts.EventPayload;
 import dev.shipgate.contracts.Topics;
 import dev.shipgate.contracts.events.ApprovalExpired;
 import dev.shipgate.contracts.events.DeploymentAuthorized;
+import dev.shipgate.contracts.events.DeploymentRequested;
+import dev.shipgate.contracts.events.DeploymentScheduleChanged;
 import dev.shipgate.contracts.events.DeploymentStatusChanged;
 import dev.shipgate.testing.Http;
 import dev.shipgate.testing.RunningSystem;
@@ -12,11 +14,15 @@ import dev.shipgate.testing.TopicWatcher;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * event id on the topics; one mail per recipient and event, counted by Message-ID; one expiry of a request left to
  * expire.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the schedule's test needs both instances: before the kills
 class SeveralInstancesIT {
 
     private static final int FLOWS = 4;
@@ -60,7 +67,37 @@ class SeveralInstancesIT {
         }
     }
 
+    /**
+     * Approve now, deploy later (issue 18): an approved image scheduled 20 s ahead is started by one of the
+     * two deploy-service instances, both ticking, and becomes healthy: one STARTED, one deployment requested.
+     */
     @Test
+    @Order(1)
+    void a_scheduled_deploy_starts_once_with_two_instances_running() {
+        String tag = "multi-scheduled-" + Instant.now().toEpochMilli();
+        String pipeline = approvalFlows.createPipeline(tag, Map.of());
+        String digest = approvalFlows.reportImage(tag);
+        String request = approvalFlows.requestApproval(pipeline, digest);
+        ApprovalFlows.retry(() -> new Http(system.gatewayUrl()).postWithAuthorization(ApprovalFlows.bearer("bob"),
+                "/api/approval-requests/" + request + "/approve", null), 200, 409);
+        Instant runAt = Instant.now().plusSeconds(20); // after the call arrives, however slow the machine
+        String schedule = ApprovalFlows.retry(() -> new Http(system.gatewayUrl()).postWithAuthorization(
+                ApprovalFlows.bearer("alice"), "/api/pipelines/" + pipeline + "/schedules",
+                Map.of("imageDigest", digest, "runAt", runAt.toString())), 201).json().path("id").asString();
+
+        String deployment = "sched-" + schedule;
+        Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                !eventIds(DeploymentStatusChanged.class, e -> e.deploymentId().equals(deployment)
+                        && e.status().equals("HEALTHY")).isEmpty());
+        assertThat(eventIds(DeploymentScheduleChanged.class, e -> e.scheduleId().equals(schedule)
+                && e.status().equals("STARTED"))).as("starts of " + schedule).hasSize(1);
+        assertThat(eventIds(DeploymentRequested.class, e -> e.deploymentId().equals(deployment))).hasSize(1);
+        assertThat(topics.events(DeploymentStatusChanged.class, e -> e.deploymentId().equals(deployment)
+                && e.status().equals("REQUESTED")).get(0).at()).isAfterOrEqualTo(runAt);
+    }
+
+    @Test
+    @Order(2)
     void one_instance_of_every_service_killed_mid_flow_and_every_flow_ends_right_once() {
         Instant startedAt = Instant.now();
         String expiring = approvalFlows.requestLeftToExpire("multi-expiring-" + startedAt.toEpochMilli());

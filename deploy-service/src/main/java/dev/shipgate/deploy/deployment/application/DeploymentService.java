@@ -107,14 +107,38 @@ public class DeploymentService {
         }
     }
 
+    /**
+     * A scheduled deploy starting (issue 18): checked and recorded as {@link #request} is, by the system on behalf of
+     * {@code userId}, under {@code deploymentId}; the deployment already recorded under that id if there is one (a
+     * schedule claimed again after its first claimer died), so it starts once.
+     */
+    public Deployment requestAs(String deploymentId, String userId, String pipelineId, String digest) {
+        return deployments.find(deploymentId).orElseGet(() -> request(deploymentId, userId, Channel.system(),
+                pipelineId, digest, null).orElseGet(() -> deployments.find(deploymentId).orElseThrow()));
+    }
+
     private Deployment request(String userId, Channel via, String pipelineId, String digest, String rollbackOf) {
         return request("dp-" + UUID.randomUUID(), userId, via, pipelineId, digest, rollbackOf).orElseThrow();
     }
 
-    /** Empty when a deployment with this id exists already. */
+    /** Empty when a deployment with this id exists already (another instance, or an earlier call, made it). */
     private Optional<Deployment> request(String id, String userId, Channel via, String pipelineId, String digest,
                                          String rollbackOf) {
         Pipeline pipeline = pipelines.visible(userId, pipelineId);
+        PipelineImage image = deployable(userId, pipeline, digest);
+        // refused before anything is recorded, so a waiting call (?wait=) gets the same answer at once
+        windows.requireOpen(pipeline, rollbackOf != null, clock.instant());
+        var transition = Deployment.request(id, image, userId, rollbackOf, via, clock.instant());
+        return deployments.insert(transition.deployment(), transition.events())
+                ? Optional.of(transition.deployment()) : Optional.empty();
+    }
+
+    /**
+     * The image {@code digest} on {@code pipeline} if {@code userId} may deploy it there: refused (403
+     * NOT_ALLOWED_TO_DEPLOY) without Build and Deploy on the pipeline's scope, (404 UNKNOWN_IMAGE) for an image CI
+     * did not report for the pipeline's application.
+     */
+    public PipelineImage deployable(String userId, Pipeline pipeline, String digest) {
         if (!access.permissions(userId).canBuildAndDeploy(pipeline.scope())) {
             throw DeployRefusal.NOT_ALLOWED_TO_DEPLOY.because(userId
                     + " needs Build and Deploy on " + pipeline.application() + " / " + pipeline.environment())
@@ -124,13 +148,8 @@ public class DeploymentService {
                 .filter(i -> i.application().equals(pipeline.application()))
                 .orElseThrow(() -> DeployRefusal.UNKNOWN_IMAGE.because(
                         "no image " + digest + " of " + pipeline.application()).exception());
-        // refused before anything is recorded, so a waiting call (?wait=) gets the same answer at once
-        windows.requireOpen(pipeline, rollbackOf != null, clock.instant());
-        var transition = Deployment.request(id, new PipelineImage(pipeline.id(),
-                pipeline.application(), pipeline.environment(), image.digest(), image.tag()), userId, rollbackOf,
-                via, clock.instant());
-        return deployments.insert(transition.deployment(), transition.events())
-                ? Optional.of(transition.deployment()) : Optional.empty();
+        return new PipelineImage(pipeline.id(), pipeline.application(), pipeline.environment(), image.digest(),
+                image.tag());
     }
 
     /** With an AUTOMATIC pipeline, the last approval starts the deployment, on behalf of the requester. */
@@ -140,14 +159,11 @@ public class DeploymentService {
             return Optional.empty();
         }
         if (!windows.verdict(pipeline.get(), false, clock.instant()).isOpen()) {
-            // not started inside a closed window; the approval stays unused, so a user may deploy it once the window
-            // opens (scheduling it for the next opening is the later part of issue 18)
+            // not started inside a closed window: the schedule feature stores it for the window's next opening, and
+            // calls this again then
             return Optional.empty();
         }
-        // one deployment per approval of a request: a request reopened and approved again (design rule 10) is a new
-        // approval with its own expiry, while a redelivered event names the same one
-        String alreadyStarted = "auto-" + approved.requestId()
-                + (approved.expiresAt() == null ? "" : "-" + approved.expiresAt().toEpochMilli());
+        String alreadyStarted = Deployment.idForApproval(approved.requestId(), approved.expiresAt());
         if (deployments.find(alreadyStarted).isPresent()) {
             return Optional.empty(); // a redelivered approval
         }

@@ -63,6 +63,14 @@ public record Deployment(String id, PipelineImage image, String requestedBy, Str
     }
 
     /**
+     * The id of the one deployment an approval starts (AUTOMATIC trigger): a request reopened and approved again
+     * (design rule 10) is a new approval with its own expiry, while a redelivered event names the same one.
+     */
+    public static String idForApproval(String approvalRequestId, Instant expiresAt) {
+        return "auto-" + approvalRequestId + (expiresAt == null ? "" : "-" + expiresAt.toEpochMilli());
+    }
+
+    /**
      * A deployment an approval started (AUTOMATIC trigger), on behalf of the approval's requester: it names that
      * approval and its approvers from the start, on its timeline and in its events.
      */

@@ -42,6 +42,17 @@ public enum DeployRefusal implements RefusalCode {
     DEPLOYMENT_FINISHED(Kind.CONFLICT),
     /** A tool reports PROGRESSING, HEALTHY, DEGRADED or FAILED; the other statuses are Shipgate's own. */
     STATUS_NOT_REPORTABLE(Kind.INVALID),
+    /** A scheduled deployment's {@code runAt} is not in the future (or past the furthest time allowed). */
+    INVALID_SCHEDULE_TIME(Kind.INVALID),
+    /** A deploy scheduled "at the next opening" while no window holds the pipeline, or none ever opens again. */
+    NO_OPENING_TO_WAIT_FOR(Kind.CONFLICT),
+    UNKNOWN_SCHEDULE(Kind.NOT_FOUND),
+    /** Cancelling a schedule needs to be its requester, or Admin or Manager on the pipeline. */
+    NOT_ALLOWED_TO_CANCEL(Kind.FORBIDDEN),
+    /** The schedule started or was voided already: nothing to cancel. */
+    SCHEDULE_NOT_PENDING(Kind.CONFLICT),
+    /** Only a due schedule (or one whose claim ran out) is claimed. */
+    SCHEDULE_NOT_DUE(Kind.CONFLICT),
     /** A decision came for a deployment approval-service already decided on (a redelivery). */
     DEPLOYMENT_ALREADY_DECIDED(Kind.CONFLICT),
     /** A decision names another pipeline, image or requester than the deployment recorded here. */

@@ -7,6 +7,7 @@ import dev.shipgate.contracts.events.ApprovalExpired;
 import dev.shipgate.contracts.events.ApprovalRejected;
 import dev.shipgate.contracts.events.ApprovalReopened;
 import dev.shipgate.contracts.events.ApprovalRequested;
+import dev.shipgate.contracts.events.DeploymentScheduleChanged;
 import dev.shipgate.contracts.events.DeploymentStatusChanged;
 import dev.shipgate.contracts.events.ImageApproved;
 import dev.shipgate.contracts.events.PipelineImage;
@@ -96,6 +97,14 @@ public class MessageComposer {
         if (data instanceof DeploymentStatusChanged e) {
             return deploymentMessages(e, when);
         }
+        if (data instanceof DeploymentScheduleChanged e && isVoided(e)) { // issue 18: approve now, deploy later
+            List<Map<String, String>> facts = facts(e.image(), e.requestedBy(), when);
+            facts.add(fact("Was to start", TIME.format(e.runAt())));
+            facts.add(fact("Reason", e.reason()));
+            return List.of(message(e.requestedBy(), "Scheduled deploy voided: " + title(e.image()),
+                    "Your scheduled deployment will not start: " + e.detail() + ".", facts, null,
+                    pipelineUrl(e.image()), "Open the pipeline"));
+        }
         return List.of();
     }
 
@@ -150,7 +159,13 @@ public class MessageComposer {
         return data instanceof ApprovalRequested || data instanceof ImageApproved || data instanceof ApprovalRejected
                 || data instanceof ApprovalCancelled || data instanceof ApprovalExpired
                 || data instanceof ApprovalReopened
+                || data instanceof DeploymentScheduleChanged scheduled && isVoided(scheduled)
                 || data instanceof DeploymentStatusChanged changed && noticeFor(changed.status()).isPresent();
+    }
+
+    /** A voided schedule is news to who scheduled it; one stored or started is not (the deployment's mails follow). */
+    private static boolean isVoided(DeploymentScheduleChanged changed) {
+        return "VOIDED".equals(changed.status());
     }
 
     /** The meaning of a status is the contract's ({@link DeploymentStatusChanged.Status}). */

@@ -8,6 +8,7 @@ import dev.shipgate.contracts.access.Role;
 import dev.shipgate.contracts.access.Scope;
 import dev.shipgate.contracts.events.ApprovalCancelled;
 import dev.shipgate.contracts.events.ApprovalRequested;
+import dev.shipgate.contracts.events.DeploymentScheduleChanged;
 import dev.shipgate.contracts.events.DeploymentStatusChanged;
 import dev.shipgate.contracts.events.PipelineConfigured;
 import dev.shipgate.contracts.events.PipelineImage;
@@ -113,6 +114,25 @@ class MessageComposerTest {
         for (String status : List.of("FAILED", "DEGRADED", "TIMED_OUT", "REJECTED")) {
             assertThat(composer.compose(event(statusChanged(status)))).as(status)
                     .extracting(Message::subject).containsExactly("Deployment failed: payments 1.4.0 to prod");
+        }
+    }
+
+    @Test
+    void a_voided_schedule_mails_who_scheduled_it_why_and_a_stored_or_started_one_mails_no_one() {
+        var voided = new DeploymentScheduleChanged("sc-1", IMAGE, "alice", "VOIDED", "APPROVAL_EXPIRED",
+                "approval ar-1 expired: <LIFETIME_ENDED>", NOW.plusSeconds(7200), NOW, null);
+
+        List<Message> mails = composer.compose(event(voided));
+
+        assertThat(MessageComposer.mayMail(voided)).isTrue();
+        assertThat(mails).extracting(Message::recipient).containsExactly("alice");
+        assertThat(mails.get(0).subject()).isEqualTo("Scheduled deploy voided: payments 1.4.0 to prod");
+        assertThat(mails.get(0).text()).contains("approval ar-1 expired: <LIFETIME_ENDED>")
+                .contains("APPROVAL_EXPIRED").contains("2026-11-30 12:00 UTC");
+        for (String status : List.of("SCHEDULED", "STARTED")) {
+            var news = new DeploymentScheduleChanged("sc-1", IMAGE, "alice", status, null, "x", NOW, NOW, null);
+            assertThat(MessageComposer.mayMail(news)).as(status).isFalse();
+            assertThat(composer.compose(event(news))).as(status).isEmpty();
         }
     }
 
