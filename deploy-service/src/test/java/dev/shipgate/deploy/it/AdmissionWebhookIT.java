@@ -4,7 +4,6 @@ import dev.shipgate.contracts.events.PipelineImage;
 import dev.shipgate.deploy.deployment.application.Deployments;
 import dev.shipgate.deploy.deployment.domain.Deployment;
 import dev.shipgate.deploy.deployment.domain.DeploymentStatus;
-import dev.shipgate.runtime.KafkaAccess;
 import dev.shipgate.runtime.LocalInfra;
 import dev.shipgate.runtime.SharedInfra;
 import dev.shipgate.testing.Http;
@@ -34,7 +33,6 @@ import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Function;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -63,13 +61,7 @@ class AdmissionWebhookIT {
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", INFRA::kafkaBootstrap);
-        registry.add("shipgate.kafka.username", () -> KafkaAccess.DEPLOY);
-        registry.add("shipgate.kafka.password", () -> INFRA.kafkaPassword(KafkaAccess.DEPLOY));
-        registry.add("spring.mongodb.uri", INFRA::mongoUri);
-        registry.add("spring.mongodb.database", () -> "deploy-test-" + UUID.randomUUID());
-        registry.add("shipgate.security.secret", () -> TestTokens.SECRET);
-        registry.add("logging.structured.format.console", () -> "");
+        DeployServiceInfra.register(registry);
         registry.add("shipgate.admission.tls.port", () -> TLS.port);
         registry.add("shipgate.admission.tls.certificate", () -> TLS.certificate.toString());
         registry.add("shipgate.admission.tls.private-key", () -> TLS.privateKey.toString());

@@ -5,12 +5,11 @@ import dev.shipgate.contracts.events.UserAccessChanged;
 import dev.shipgate.runtime.KafkaAccess;
 import dev.shipgate.runtime.LocalInfra;
 import dev.shipgate.runtime.SharedInfra;
-import dev.shipgate.testing.TestTokens;
+import dev.shipgate.testing.ServiceTestProperties;
 import dev.shipgate.testing.TopicWatcher;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 import java.util.List;
-import java.util.UUID;
 
 /** What every deploy-service IT's context needs: the shared broker and database (a database of its own), the secret. */
 final class DeployServiceInfra {
@@ -21,14 +20,8 @@ final class DeployServiceInfra {
     }
 
     static void register(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", INFRA::kafkaBootstrap);
-        registry.add("shipgate.kafka.username", () -> KafkaAccess.DEPLOY);
-        registry.add("shipgate.kafka.password", () -> INFRA.kafkaPassword(KafkaAccess.DEPLOY));
-        registry.add("spring.mongodb.uri", INFRA::mongoUri);
-        registry.add("spring.mongodb.database", () -> "deploy-test-" + UUID.randomUUID());
-        registry.add("shipgate.security.secret", () -> TestTokens.SECRET);
+        ServiceTestProperties.register(registry, INFRA, KafkaAccess.DEPLOY, "deploy");
         registry.add("shipgate.outbox.retry-millis", () -> "100");
-        registry.add("logging.structured.format.console", () -> "");
     }
 
     /** Gives {@code user} one role on shop / payments / every environment ({@code SUPER_ADMIN}: on everything). */

@@ -4,11 +4,9 @@ import dev.shipgate.contracts.Topics;
 import dev.shipgate.contracts.events.ImageBuilt;
 import dev.shipgate.contracts.events.RoleBinding;
 import dev.shipgate.contracts.events.UserAccessChanged;
-import dev.shipgate.runtime.KafkaAccess;
 import dev.shipgate.runtime.LocalInfra;
 import dev.shipgate.runtime.SharedInfra;
 import dev.shipgate.testing.Http;
-import dev.shipgate.testing.ServiceTestProperties;
 import dev.shipgate.testing.TopicWatcher;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -45,8 +43,7 @@ abstract class DeployServiceTestBase {
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
-        ServiceTestProperties.register(registry, INFRA, KafkaAccess.DEPLOY, "deploy");
-        registry.add("shipgate.outbox.retry-millis", () -> "100");
+        DeployServiceInfra.register(registry);
     }
 
     @BeforeAll

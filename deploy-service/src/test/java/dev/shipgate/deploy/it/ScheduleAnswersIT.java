@@ -13,7 +13,6 @@ import dev.shipgate.deploy.schedule.application.ScheduleService;
 import dev.shipgate.runtime.LocalInfra;
 import dev.shipgate.runtime.SharedInfra;
 import dev.shipgate.testing.Http;
-import dev.shipgate.testing.TestTokens;
 import dev.shipgate.testing.TopicWatcher;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -64,7 +63,7 @@ class ScheduleAnswersIT {
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
-        LiveInfraProperties.register(registry, INFRA, TestTokens.SECRET);
+        DeployServiceInfra.register(registry);
     }
 
     @BeforeAll

@@ -1,5 +1,6 @@
 package dev.shipgate.deploy.admission.domain;
 
+import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -10,8 +11,9 @@ import java.util.TreeSet;
  */
 public record NamespaceMapping(String namespace, Set<String> pipelineIds, boolean audit) {
 
+    /** Keeps the ids sorted, so that every message naming them names them in one order. */
     public NamespaceMapping {
-        pipelineIds = Set.copyOf(new TreeSet<>(pipelineIds));
+        pipelineIds = Collections.unmodifiableSortedSet(new TreeSet<>(pipelineIds));
     }
 
     /** Both mappings' pipelines; audits when either says so. */

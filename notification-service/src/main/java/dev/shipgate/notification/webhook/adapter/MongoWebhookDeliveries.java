@@ -5,15 +5,12 @@ import dev.shipgate.contracts.paging.ListPage;
 import dev.shipgate.contracts.paging.PageAt;
 import dev.shipgate.notification.webhook.application.WebhookDeliveries;
 import dev.shipgate.notification.webhook.domain.WebhookDelivery;
+import dev.shipgate.support.attempt.RetriedSends;
 import dev.shipgate.support.paging.NewestFirst;
-import org.bson.Document;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +18,7 @@ import java.util.Optional;
 
 /**
  * The webhook delivery log. A claim and an outcome are conditional single-document updates keyed on the state as
- * read (PENDING, attempts, next attempt time): of two instances, one matches.
+ * read ({@link RetriedSends}): of two instances, one matches.
  */
 class MongoWebhookDeliveries implements WebhookDeliveries {
 
@@ -29,9 +26,13 @@ class MongoWebhookDeliveries implements WebhookDeliveries {
     private static final NewestFirst NEWEST_FIRST = new NewestFirst("createdAt");
 
     private final MongoTemplate mongo;
+    private final RetriedSends<WebhookDelivery> sends;
 
     MongoWebhookDeliveries(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.sends = new RetriedSends<>(mongo, COLLECTION, WebhookDelivery.class,
+                WebhookDelivery.Status.PENDING.name(), d -> new RetriedSends.State(d.id(), d.attempts(),
+                d.nextAttemptAt()));
         mongo.indexOps(COLLECTION).createIndex(new Index("status", Sort.Direction.ASC)
                 .on("nextAttemptAt", Sort.Direction.ASC).named("status_nextAttemptAt"));
         mongo.indexOps(COLLECTION).createIndex(NEWEST_FIRST.index("subscriptionId").named("subscription_newest"));
@@ -39,41 +40,22 @@ class MongoWebhookDeliveries implements WebhookDeliveries {
 
     @Override
     public boolean add(WebhookDelivery delivery) {
-        try {
-            mongo.insert(delivery, COLLECTION);
-            return true;
-        } catch (DuplicateKeyException alreadyThere) {
-            return false;
-        }
+        return sends.add(delivery);
     }
 
     @Override
     public boolean claim(WebhookDelivery due, WebhookDelivery claimed) {
-        return mongo.updateFirst(unchanged(due), Update.update("nextAttemptAt", claimed.nextAttemptAt()), COLLECTION)
-                .getModifiedCount() == 1;
+        return sends.claim(due, claimed);
     }
 
     @Override
     public boolean update(WebhookDelivery outcome, WebhookDelivery claimed) {
-        Document document = new Document();
-        mongo.getConverter().write(outcome, document);
-        document.remove("_id");
-        document.remove("_class");
-        return mongo.updateFirst(unchanged(claimed), Update.fromDocument(new Document("$set", document)), COLLECTION)
-                .getModifiedCount() == 1;
-    }
-
-    private static Query unchanged(WebhookDelivery expected) {
-        return Query.query(Criteria.where("_id").is(expected.id())
-                .and("status").is(WebhookDelivery.Status.PENDING.name())
-                .and("attempts").is(expected.attempts()).and("nextAttemptAt").is(expected.nextAttemptAt()));
+        return sends.update(outcome, claimed);
     }
 
     @Override
     public List<WebhookDelivery> due(Instant now, int limit) {
-        return mongo.find(Query.query(Criteria.where("status").is(WebhookDelivery.Status.PENDING.name())
-                .and("nextAttemptAt").lte(now)).with(Sort.by("nextAttemptAt")).limit(limit), WebhookDelivery.class,
-                COLLECTION);
+        return sends.due(now, limit);
     }
 
     @Override
