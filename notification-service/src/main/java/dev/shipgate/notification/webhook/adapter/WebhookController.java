@@ -83,13 +83,18 @@ class WebhookController {
     public record CreatedWebhook(WebhookView subscription, String secret) {
     }
 
-    /** A delivery in the log: the body sent, the outcome, attempts (times are UTC instants). */
-    public record DeliveryView(String id, String webhookId, String eventType, WebhookDelivery.Status status,
-                               int attempts, int lastStatus, String lastError, Instant createdAt,
-                               Instant nextAttemptAt, Instant finishedAt, String replayOf, String body) {
-        static DeliveryView of(WebhookDelivery d) {
-            return new DeliveryView(d.id(), d.messageId(), d.eventType(), d.status(), d.attempts(), d.lastStatus(),
-                    d.lastError(), d.createdAt(), d.nextAttemptAt(), d.finishedAt(), d.replayOf(), d.body());
+    /**
+     * A delivery in the log: the body sent, the outcome, attempts (times are UTC instants). Named apart from the mail
+     * log's {@code DeliveryView}: the OpenAPI document names schemas by simple class name, and one would replace the
+     * other.
+     */
+    public record WebhookDeliveryView(String id, String webhookId, String eventType, WebhookDelivery.Status status,
+                                      int attempts, int lastStatus, String lastError, Instant createdAt,
+                                      Instant nextAttemptAt, Instant finishedAt, String replayOf, String body) {
+        static WebhookDeliveryView of(WebhookDelivery d) {
+            return new WebhookDeliveryView(d.id(), d.messageId(), d.eventType(), d.status(), d.attempts(),
+                    d.lastStatus(), d.lastError(), d.createdAt(), d.nextAttemptAt(), d.finishedAt(), d.replayOf(),
+                    d.body());
         }
     }
 
@@ -124,7 +129,7 @@ class WebhookController {
 
     /** The delivery log, newest first, paged like the other lists (Link and X-Total-Count headers). */
     @GetMapping("/{id}/deliveries")
-    public ResponseEntity<List<DeliveryView>> deliveries(@AuthenticationPrincipal Jwt caller,
+    public ResponseEntity<List<WebhookDeliveryView>> deliveries(@AuthenticationPrincipal Jwt caller,
                                                          @PathVariable @Size(max = 100) String id,
                                                          @RequestParam(required = false)
                                                          @Size(max = PagedAnswer.CURSOR_MAX) String cursor,
@@ -132,14 +137,14 @@ class WebhookController {
                                                          @RequestParam(defaultValue = "20") @Min(1) @Max(100)
                                                          int size) {
         return PagedAnswer.of(webhooks.deliveries(caller.getSubject(), id, PageAt.of(cursor, page, size))
-                .map(DeliveryView::of));
+                .map(WebhookDeliveryView::of));
     }
 
     /** Sends a delivery's message again now, as a new delivery (202: it is queued). */
     @PostMapping("/{id}/deliveries/{deliveryId}/replay")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    public DeliveryView replay(@AuthenticationPrincipal Jwt caller, @PathVariable @Size(max = 100) String id,
+    public WebhookDeliveryView replay(@AuthenticationPrincipal Jwt caller, @PathVariable @Size(max = 100) String id,
                                @PathVariable @NotNull @Size(max = 300) String deliveryId) {
-        return DeliveryView.of(webhooks.replay(caller.getSubject(), id, deliveryId));
+        return WebhookDeliveryView.of(webhooks.replay(caller.getSubject(), id, deliveryId));
     }
 }
