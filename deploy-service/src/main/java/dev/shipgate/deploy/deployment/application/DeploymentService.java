@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * Triggering CD: records the deployment as REQUESTED and asks approval-service (saga step one); applies its
@@ -78,13 +79,22 @@ public class DeploymentService {
         if (idempotencyKey == null) {
             return request(userId, via, pipelineId, digest);
         }
-        String id = keyedId(userId, idempotencyKey);
-        Optional<Deployment> earlier = deployments.find(id);
-        if (earlier.isPresent()) {
-            return sameCall(earlier.get(), userId, pipelineId, digest);
+        return once(keyedId(userId, idempotencyKey), userId, via, pipelineId, digest,
+                earlier -> sameCall(earlier, userId, pipelineId, digest));
+    }
+
+    /**
+     * The deployment under {@code id}: made now, or, when one is recorded under it already (an earlier call, or
+     * another instance a moment ago), that one as {@code earlier} judges it.
+     */
+    private Deployment once(String id, String userId, Channel via, String pipelineId, String digest,
+                            UnaryOperator<Deployment> earlier) {
+        Optional<Deployment> recorded = deployments.find(id);
+        if (recorded.isPresent()) {
+            return earlier.apply(recorded.get());
         }
-        Optional<Deployment> made = request(id, userId, via, pipelineId, digest, null);
-        return made.orElseGet(() -> sameCall(deployments.find(id).orElseThrow(), userId, pipelineId, digest));
+        return request(id, userId, via, pipelineId, digest, null)
+                .orElseGet(() -> earlier.apply(deployments.find(id).orElseThrow()));
     }
 
     private Deployment sameCall(Deployment earlier, String userId, String pipelineId, String digest) {
@@ -113,8 +123,7 @@ public class DeploymentService {
      * schedule claimed again after its first claimer died), so it starts once.
      */
     public Deployment requestAs(String deploymentId, String userId, String pipelineId, String digest) {
-        return deployments.find(deploymentId).orElseGet(() -> request(deploymentId, userId, Channel.system(),
-                pipelineId, digest, null).orElseGet(() -> deployments.find(deploymentId).orElseThrow()));
+        return once(deploymentId, userId, Channel.system(), pipelineId, digest, UnaryOperator.identity());
     }
 
     private Deployment request(String userId, Channel via, String pipelineId, String digest, String rollbackOf) {
