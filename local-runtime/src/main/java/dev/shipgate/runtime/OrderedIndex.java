@@ -83,24 +83,25 @@ final class OrderedIndex extends Index<Object> {
     @Override
     public Object remove(Document document) {
         Object position = document.get(ID);
-        List<Object> key = position == null ? null : keyByPosition.remove(position);
-        if (key == null) {
-            return null;
-        }
-        entries.remove(new Entry(key, position, 0));
-        countPrefixes(key, -1);
-        return position;
+        return position != null && forget(position) ? position : null;
     }
 
     @Override
     public void updateInPlace(Document oldDocument, Document newDocument, Object position,
                               MongoCollection<Object> collection) {
-        List<Object> old = keyByPosition.remove(position);
-        if (old != null) {
-            entries.remove(new Entry(old, position, 0));
-            countPrefixes(old, -1);
-        }
+        forget(position);
         add(newDocument, position, collection);
+    }
+
+    /** Takes the document at {@code position} out of the index; false when it was not in it. */
+    private boolean forget(Object position) {
+        List<Object> key = keyByPosition.remove(position);
+        if (key == null) {
+            return false;
+        }
+        entries.remove(new Entry(key, position, 0));
+        countPrefixes(key, -1);
+        return true;
     }
 
     /** Changes run one at a time (the collection's writes are synchronized), reads at any time. */
@@ -183,10 +184,13 @@ final class OrderedIndex extends Index<Object> {
         return now == 0 ? null : now;
     }
 
-    /** Keys of one length, field by field in each field's direction, as MongoDB compares values. */
+    /**
+     * Keys field by field in each field's direction, as MongoDB compares values, over the fields both have (a
+     * shorter key equals every key it is a prefix of).
+     */
     private static Comparator<List<Object>> keyOrder(List<Comparator<Object>> fields) {
         return (a, b) -> {
-            for (int i = 0; i < a.size(); i++) {
+            for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
                 int compared = fields.get(i).compare(a.get(i), b.get(i));
                 if (compared != 0) {
                     return compared;
@@ -198,14 +202,12 @@ final class OrderedIndex extends Index<Object> {
 
     /** Field by field in each field's direction, as MongoDB compares values; then by position (the document's id). */
     private static Comparator<Entry> entryOrder(List<Comparator<Object>> fields) {
+        Comparator<List<Object>> keys = keyOrder(fields);
         Comparator<Object> positions = ValueComparator.asc();
         return (a, b) -> {
-            int shared = Math.min(a.key().size(), b.key().size());
-            for (int i = 0; i < shared; i++) {
-                int compared = fields.get(i).compare(a.key().get(i), b.key().get(i));
-                if (compared != 0) {
-                    return compared;
-                }
+            int compared = keys.compare(a.key(), b.key());
+            if (compared != 0) {
+                return compared;
             }
             if (a.side() != 0 || b.side() != 0) { // a bound sorts before or after everything under its prefix
                 return Integer.compare(a.side(), b.side());
