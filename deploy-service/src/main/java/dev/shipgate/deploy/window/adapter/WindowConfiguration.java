@@ -4,6 +4,8 @@ import dev.shipgate.deploy.pipeline.application.PipelineService;
 import dev.shipgate.deploy.replica.application.AccessReplica;
 import dev.shipgate.deploy.window.application.WindowService;
 import dev.shipgate.deploy.window.application.Windows;
+import dev.shipgate.support.cache.ShortLivedCache;
+import dev.shipgate.support.config.CacheSettings;
 import dev.shipgate.support.config.SeedFileSettings;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -14,6 +16,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.io.IOException;
+import java.time.Clock;
 
 /** Deployment windows: their store, who may change them, and the seed file's windows created at start. */
 @Configuration(proxyBeanMethods = false)
@@ -21,8 +24,8 @@ import java.io.IOException;
 class WindowConfiguration {
 
     @Bean
-    MongoWindows windows(MongoTemplate mongo) {
-        return new MongoWindows(mongo);
+    MongoWindows windows(MongoTemplate mongo, CacheSettings cache, Clock clock) {
+        return new MongoWindows(mongo, new ShortLivedCache<>(cache.timeToLive(), clock));
     }
 
     @Bean

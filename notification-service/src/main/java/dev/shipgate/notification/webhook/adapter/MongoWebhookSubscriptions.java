@@ -3,6 +3,7 @@ package dev.shipgate.notification.webhook.adapter;
 import dev.shipgate.notification.webhook.application.WebhookSubscriptions;
 import dev.shipgate.notification.webhook.domain.WebhookSubscription;
 import dev.shipgate.notification.webhook.domain.WebhookSubscription.Status;
+import dev.shipgate.support.cache.ShortLivedCache;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -13,20 +14,29 @@ import org.springframework.data.mongodb.core.query.Update;
 import java.util.List;
 import java.util.Optional;
 
-/** One document per subscription; failure counting and pausing are single-document updates, so atomic. */
+/**
+ * One document per subscription; failure counting and pausing are single-document updates, so atomic. The ACTIVE ones
+ * are matched against every event, so they are kept for the cache lifetime: a change through this instance is seen at
+ * once, one through another instance within that lifetime.
+ */
 class MongoWebhookSubscriptions implements WebhookSubscriptions {
 
     static final String COLLECTION = "webhook_subscriptions";
 
-    private final MongoTemplate mongo;
+    private static final String ACTIVE = "active";
 
-    MongoWebhookSubscriptions(MongoTemplate mongo) {
+    private final MongoTemplate mongo;
+    private final ShortLivedCache<String, List<WebhookSubscription>> cached;
+
+    MongoWebhookSubscriptions(MongoTemplate mongo, ShortLivedCache<String, List<WebhookSubscription>> cached) {
         this.mongo = mongo;
+        this.cached = cached;
     }
 
     @Override
     public void add(WebhookSubscription subscription) {
         mongo.insert(subscription, COLLECTION);
+        cached.forget(ACTIVE);
     }
 
     @Override
@@ -43,13 +53,15 @@ class MongoWebhookSubscriptions implements WebhookSubscriptions {
 
     @Override
     public List<WebhookSubscription> active() {
-        return mongo.find(Query.query(Criteria.where("status").is(Status.ACTIVE.name())), WebhookSubscription.class,
-                COLLECTION);
+        return cached.get(ACTIVE, active -> mongo.find(Query.query(Criteria.where("status").is(Status.ACTIVE.name())),
+                WebhookSubscription.class, COLLECTION));
     }
 
     @Override
     public boolean remove(String id) {
-        return mongo.remove(byId(id), COLLECTION).getDeletedCount() == 1;
+        boolean removed = mongo.remove(byId(id), COLLECTION).getDeletedCount() == 1;
+        cached.forget(ACTIVE);
+        return removed;
     }
 
     @Override
@@ -66,15 +78,19 @@ class MongoWebhookSubscriptions implements WebhookSubscriptions {
             return false;
         }
         // of the instances counting at once, the one whose update still finds it ACTIVE pauses it (and mails)
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("status").is(Status.ACTIVE.name())),
-                Update.update("status", Status.PAUSED.name()).set("pauseReason", reason), COLLECTION)
-                .getModifiedCount() == 1;
+        Query stillActive = Query.query(Criteria.where("_id").is(id).and("status").is(Status.ACTIVE.name()));
+        boolean paused = mongo.updateFirst(stillActive, Update.update("status", Status.PAUSED.name())
+                .set("pauseReason", reason), COLLECTION).getModifiedCount() == 1;
+        cached.forget(ACTIVE);
+        return paused;
     }
 
     @Override
     public boolean resume(String id) {
-        return mongo.updateFirst(byId(id), Update.update("status", Status.ACTIVE.name()).set("consecutiveFailures", 0)
-                .set("pauseReason", null), COLLECTION).getMatchedCount() == 1;
+        boolean resumed = mongo.updateFirst(byId(id), Update.update("status", Status.ACTIVE.name())
+                .set("consecutiveFailures", 0).set("pauseReason", null), COLLECTION).getMatchedCount() == 1;
+        cached.forget(ACTIVE);
+        return resumed;
     }
 
     private static Query byId(String id) {

@@ -15,6 +15,8 @@ import dev.shipgate.notification.webhook.application.WebhookFanOut;
 import dev.shipgate.notification.webhook.application.Webhooks;
 import dev.shipgate.notification.webhook.domain.AddressPolicy;
 import dev.shipgate.notification.webhook.domain.WebhookDelivery.RetryPolicy;
+import dev.shipgate.support.cache.ShortLivedCache;
+import dev.shipgate.support.config.CacheSettings;
 import dev.shipgate.support.lease.LeaseSettings;
 import dev.shipgate.support.messaging.EventConsumer;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,8 +40,8 @@ import java.util.function.Consumer;
 class WebhookConfiguration {
 
     @Bean
-    MongoWebhookSubscriptions webhookSubscriptions(MongoTemplate mongo) {
-        return new MongoWebhookSubscriptions(mongo);
+    MongoWebhookSubscriptions webhookSubscriptions(MongoTemplate mongo, CacheSettings cache, Clock clock) {
+        return new MongoWebhookSubscriptions(mongo, new ShortLivedCache<>(cache.timeToLive(), clock));
     }
 
     @Bean

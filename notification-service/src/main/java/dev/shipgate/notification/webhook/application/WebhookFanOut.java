@@ -7,6 +7,7 @@ import dev.shipgate.notification.webhook.domain.WebhookDelivery;
 import dev.shipgate.notification.webhook.domain.WebhookSubscription;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -42,12 +43,13 @@ public class WebhookFanOut {
 
     public void handle(EventEnvelope<?> event) {
         Optional<String> pipeline = EventBodies.pipelineOf(event.data());
-        if (pipeline.isEmpty()) {
+        List<WebhookSubscription> active = subscriptions.active();
+        if (pipeline.isEmpty() || active.isEmpty()) {
             return;
         }
         Scope where = pipelines.scopeOf(pipeline.get()).orElse(null);
         int added = 0;
-        for (WebhookSubscription subscription : subscriptions.active()) {
+        for (WebhookSubscription subscription : active) {
             if (!subscription.wants(event.type(), pipeline.get(), where)
                     || !access.mayViewPipeline(subscription.owner(), pipeline.get())) {
                 continue;

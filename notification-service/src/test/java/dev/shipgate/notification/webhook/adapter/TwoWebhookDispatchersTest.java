@@ -10,6 +10,7 @@ import dev.shipgate.notification.webhook.domain.WebhookDelivery.RetryPolicy;
 import dev.shipgate.notification.webhook.domain.WebhookSecret;
 import dev.shipgate.notification.webhook.domain.WebhookSubscription;
 import dev.shipgate.runtime.SharedInfra;
+import dev.shipgate.support.cache.ShortLivedCache;
 import dev.shipgate.testing.SteppingClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -41,7 +42,8 @@ class TwoWebhookDispatchersTest {
     private final MongoTemplate mongo = new MongoTemplate(MongoClients.create(SharedInfra.get().mongoUri()),
             "two-webhook-dispatchers-" + UUID.randomUUID());
     private final MongoWebhookDeliveries deliveries = new MongoWebhookDeliveries(mongo);
-    private final MongoWebhookSubscriptions subscriptions = new MongoWebhookSubscriptions(mongo);
+    private final MongoWebhookSubscriptions subscriptions = new MongoWebhookSubscriptions(mongo,
+            new ShortLivedCache<>(Duration.ZERO, clock));
     private final Map<String, List<String>> posts = new ConcurrentHashMap<>();
 
     @Test
