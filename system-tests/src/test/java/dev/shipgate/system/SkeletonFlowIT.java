@@ -14,6 +14,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * gateway, events out, an email in the SMTP server, an approval, a deployment that turns HEALTHY. Then the same
  * events again (nothing changes) and an unreadable message (parked on the dead-letter topic, the consumers go on).
  */
+@ExtendWith(SharedSystem.class)
 class SkeletonFlowIT {
 
     private static RunningSystem system;
@@ -43,8 +45,8 @@ class SkeletonFlowIT {
     private static Http gateway;
 
     @BeforeAll
-    static void start() {
-        system = new RunningSystem();
+    static void start(RunningSystem shared) {
+        system = shared;
         topics = new TopicWatcher(system.infra, List.of(Topics.APPROVALS, Topics.DEPLOYMENTS,
                 Topics.deadLetterOf(Topics.APPROVALS), Topics.IMAGES));
         gateway = new Http(system.gatewayUrl());
@@ -53,7 +55,6 @@ class SkeletonFlowIT {
     @AfterAll
     static void stop() {
         topics.close();
-        system.close();
     }
 
     @Test
@@ -61,7 +62,9 @@ class SkeletonFlowIT {
         String alice = signIn("alice");
         String bob = signIn("bob");
         String digest = "sha256:" + UUID.randomUUID().toString().replace("-", "");
-        EventEnvelope<?> built = topics.publish(new ImageBuilt(digest, "registry.local/payments", "2.0.0", "f00d",
+        String tag = uniqueTag("2.0.0");
+        String subject = "Approval requested: payments " + tag + " to staging";
+        EventEnvelope<?> built = topics.publish(new ImageBuilt(digest, "registry.local/payments", tag, "f00d",
                 "payments", "ci-bot", Instant.now()));
 
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> gatewayGet(alice,
@@ -73,7 +76,7 @@ class SkeletonFlowIT {
         String requestId = request.json().path("id").asString();
         topics.await(ApprovalRequested.class, e -> e.requestId().equals(requestId));
 
-        JsonNode mail = awaitMail("bob@example.com", "Approval requested: payments 2.0.0 to staging");
+        JsonNode mail = awaitMail("bob@example.com", subject);
         assertThat(mail.path("html").asString()).contains("&lt;script&gt;alert(1)&lt;/script&gt;")
                 .doesNotContain("<script>alert(1)</script>");
         assertThat(mail.path("text").asString()).contains("/#/approve/" + requestId + "?link=");
@@ -103,7 +106,7 @@ class SkeletonFlowIT {
                 .map(r -> new ProducerRecord<>(r.topic(), null, r.key(), r.value(), r.headers()))
                 .findFirst().orElseThrow());
         sleepQuietly(Duration.ofSeconds(3));
-        assertThat(mails("bob@example.com", "Approval requested: payments 2.0.0 to staging")).hasSize(1);
+        assertThat(mails("bob@example.com", subject)).hasSize(1);
     }
 
     @Test
@@ -117,13 +120,14 @@ class SkeletonFlowIT {
         // notification-service still reads the approvals topic after the bad message
         String alice = signIn("alice");
         String digest = "sha256:" + UUID.randomUUID().toString().replace("-", "");
-        topics.publish(new ImageBuilt(digest, "registry.local/payments", "2.1.0", "beef", "payments", "ci-bot",
+        String tag = uniqueTag("2.1.0");
+        topics.publish(new ImageBuilt(digest, "registry.local/payments", tag, "beef", "payments", "ci-bot",
                 Instant.now()));
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> gatewayGet(alice,
                 "/api/pipelines/payments-prod/images").body().contains(digest));
         assertThat(gatewayPost(alice, "/api/approval-requests", Map.of("pipelineId", "payments-prod",
                 "imageDigest", digest, "approvers", List.of("carol"))).status()).isEqualTo(201);
-        awaitMail("carol@example.com", "Approval requested: payments 2.1.0 to prod");
+        awaitMail("carol@example.com", "Approval requested: payments " + tag + " to prod");
     }
 
     /**
@@ -151,6 +155,11 @@ class SkeletonFlowIT {
         assertThat(gatewayGet(token, "/api/docs/approval-service").body())
                 .contains("/api/approval-requests/{id}/approve");
         assertThat(gateway.getWithAuthorization(null, "/api/docs/approval-service").status()).isEqualTo(401);
+    }
+
+    /** A version no other class sharing the system uses, so mails are told apart by subject. */
+    private static String uniqueTag(String version) {
+        return version + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     private static String signIn(String user) {
