@@ -33,6 +33,13 @@ public final class WindowCalendar {
                 .orElseGet(WindowVerdict::open);
     }
 
+    /** Whether a deploy may start at {@code t}: {@link #at}'s answer without looking for the next opening. */
+    public boolean isOpen(Instant t) {
+        boolean inBlackout = windows.stream()
+                .anyMatch(w -> w.kind() == WindowKind.BLACKOUT && !w.recurrence().containing(t).isEmpty());
+        return !inBlackout && (!hasMaintenance() || insideMaintenance(t));
+    }
+
     /** The first moment at or after {@code t} when a deploy may start; empty when none within {@link #HORIZON}. */
     public Optional<Instant> nextOpening(Instant t) {
         Instant cursor = t;
