@@ -2,6 +2,7 @@ package dev.shipgate.deploy.deployment.adapter;
 
 import dev.shipgate.deploy.deployment.application.DecisionWaiter;
 import dev.shipgate.deploy.deployment.application.DeploymentQueries;
+import dev.shipgate.deploy.deployment.application.ApprovalFollower;
 import dev.shipgate.deploy.deployment.application.DeploymentService;
 import dev.shipgate.deploy.window.application.WindowService;
 import dev.shipgate.deploy.deployment.application.DeploymentTarget;
@@ -112,8 +113,9 @@ class DeploymentConfiguration {
     }
 
     @Bean
-    SagaListeners sagaListeners(EventConsumer consumer, DeploymentService deployments) {
-        return new SagaListeners(consumer, deployments);
+    SagaListeners sagaListeners(EventConsumer consumer, DeploymentService deployments,
+                                List<ApprovalFollower> followers) {
+        return new SagaListeners(consumer, deployments, followers);
     }
 
     // Spring Cloud Stream functions: spring.cloud.function.definition and the bindings are in application.yml

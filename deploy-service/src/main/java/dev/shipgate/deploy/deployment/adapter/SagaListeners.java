@@ -1,11 +1,16 @@
 package dev.shipgate.deploy.deployment.adapter;
 
+import dev.shipgate.contracts.EventEnvelope;
+import dev.shipgate.contracts.EventPayload;
 import dev.shipgate.contracts.events.DeploymentAuthorized;
 import dev.shipgate.contracts.events.DeploymentRejected;
 import dev.shipgate.contracts.events.ImageApproved;
+import dev.shipgate.deploy.deployment.application.ApprovalFollower;
 import dev.shipgate.deploy.deployment.application.DeploymentService;
 import dev.shipgate.support.messaging.EventConsumer;
 import org.springframework.messaging.Message;
+
+import java.util.List;
 
 /** approval-service's decisions (saga step two), and approvals that start AUTOMATIC pipelines. */
 class SagaListeners {
@@ -15,10 +20,12 @@ class SagaListeners {
 
     private final EventConsumer consumer;
     private final DeploymentService deployments;
+    private final List<ApprovalFollower> followers;
 
-    SagaListeners(EventConsumer consumer, DeploymentService deployments) {
+    SagaListeners(EventConsumer consumer, DeploymentService deployments, List<ApprovalFollower> followers) {
         this.consumer = consumer;
         this.deployments = deployments;
+        this.followers = List.copyOf(followers);
     }
 
     public void onDecision(Message<byte[]> message) {
@@ -32,7 +39,15 @@ class SagaListeners {
     }
 
     public void onApproval(Message<byte[]> message) {
-        consumer.consume(APPROVALS_CONSUMER, message, ImageApproved.class::isInstance,
-                event -> deployments.onImageApproved((ImageApproved) event.data()));
+        consumer.consume(APPROVALS_CONSUMER, message, data -> data instanceof ImageApproved
+                || followers.stream().anyMatch(follower -> follower.follows(data)), this::onApproval);
+    }
+
+    private void onApproval(EventEnvelope<? extends EventPayload> event) {
+        if (event.data() instanceof ImageApproved approved) {
+            deployments.onImageApproved(approved);
+        }
+        followers.stream().filter(follower -> follower.follows(event.data()))
+                .forEach(follower -> follower.follow(event));
     }
 }

@@ -8,17 +8,14 @@ import dev.shipgate.deploy.schedule.application.ScheduleService;
 import dev.shipgate.deploy.window.application.WindowService;
 import dev.shipgate.support.lease.LeaseSettings;
 import dev.shipgate.support.messaging.AggregateStore;
-import dev.shipgate.support.messaging.EventConsumer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.messaging.Message;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.function.Consumer;
 
 /** Scheduled deployments: stored in {@code deploy_schedules}, started by every instance's tick, once each. */
 @Configuration(proxyBeanMethods = false)
@@ -39,14 +36,9 @@ class ScheduleConfiguration {
         return registrar -> registrar.addFixedDelayTask(schedules::tick, interval);
     }
 
+    /** Follows the approval events deploy-service's approvals consumer reads (an {@code ApprovalFollower}). */
     @Bean
-    ScheduleListeners scheduleListeners(EventConsumer consumer, ScheduleService schedules) {
-        return new ScheduleListeners(consumer, schedules);
-    }
-
-    // the binding is in application.yml, with the other consumers
-    @Bean
-    Consumer<Message<byte[]>> scheduleApprovalEvents(ScheduleListeners listeners) {
-        return listeners::onApproval;
+    ScheduleApprovals scheduleApprovals(ScheduleService schedules) {
+        return new ScheduleApprovals(schedules);
     }
 }

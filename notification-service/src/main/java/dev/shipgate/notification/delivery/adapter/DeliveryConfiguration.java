@@ -1,6 +1,6 @@
 package dev.shipgate.notification.delivery.adapter;
 
-import dev.shipgate.notification.delivery.application.ApprovalFollower;
+import dev.shipgate.notification.delivery.application.EventFollower;
 import dev.shipgate.notification.delivery.application.Deliveries;
 import dev.shipgate.notification.delivery.application.DeliveryDispatcher;
 import dev.shipgate.notification.delivery.application.Mailer;
@@ -72,7 +72,7 @@ class DeliveryConfiguration {
 
     @Bean
     EventListeners eventListeners(EventConsumer consumer, NotificationService notifications, Recipients recipients,
-                                  PipelineScopes pipelineScopes, List<ApprovalFollower> followers) {
+                                  PipelineScopes pipelineScopes, List<EventFollower> followers) {
         return new EventListeners(consumer, notifications, recipients, pipelineScopes, followers);
     }
 

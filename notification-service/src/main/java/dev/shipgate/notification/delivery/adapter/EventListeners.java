@@ -1,8 +1,10 @@
 package dev.shipgate.notification.delivery.adapter;
 
+import dev.shipgate.contracts.EventEnvelope;
+import dev.shipgate.contracts.EventPayload;
 import dev.shipgate.contracts.events.PipelineConfigured;
 import dev.shipgate.contracts.events.UserAccessChanged;
-import dev.shipgate.notification.delivery.application.ApprovalFollower;
+import dev.shipgate.notification.delivery.application.EventFollower;
 import dev.shipgate.notification.delivery.application.MessageComposer;
 import dev.shipgate.notification.delivery.application.NotificationService;
 import dev.shipgate.notification.recipient.application.Recipients;
@@ -27,10 +29,10 @@ class EventListeners {
     private final NotificationService notifications;
     private final Recipients recipients;
     private final PipelineScopes pipelines;
-    private final List<ApprovalFollower> followers;
+    private final List<EventFollower> followers;
 
     EventListeners(EventConsumer consumer, NotificationService notifications, Recipients recipients,
-                   PipelineScopes pipelines, List<ApprovalFollower> followers) {
+                   PipelineScopes pipelines, List<EventFollower> followers) {
         this.consumer = consumer;
         this.notifications = notifications;
         this.recipients = recipients;
@@ -38,20 +40,25 @@ class EventListeners {
         this.followers = List.copyOf(followers);
     }
 
-    /** The followers first: a reminder must know of a request before its mail can fail. */
     public void onApproval(Message<byte[]> message) {
-        consumer.consume(APPROVALS, message, data -> MessageComposer.mayMail(data)
-                || followers.stream().anyMatch(follower -> follower.follows(data)), event -> {
-            followers.stream().filter(follower -> follower.follows(event.data()))
-                    .forEach(follower -> follower.follow(event));
-            if (MessageComposer.mayMail(event.data())) {
-                notifications.handle(event);
-            }
-        });
+        consumer.consume(APPROVALS, message, this::concerns, this::handle);
     }
 
     public void onDeployment(Message<byte[]> message) {
-        consumer.consume(DEPLOYMENTS, message, MessageComposer::mayMail, notifications::handle);
+        consumer.consume(DEPLOYMENTS, message, this::concerns, this::handle);
+    }
+
+    private boolean concerns(EventPayload data) {
+        return MessageComposer.mayMail(data) || followers.stream().anyMatch(follower -> follower.follows(data));
+    }
+
+    /** The followers first: a reminder must know of a request before its mail can fail. */
+    private void handle(EventEnvelope<? extends EventPayload> event) {
+        followers.stream().filter(follower -> follower.follows(event.data()))
+                .forEach(follower -> follower.follow(event));
+        if (MessageComposer.mayMail(event.data())) {
+            notifications.handle(event);
+        }
     }
 
     public void onAccess(Message<byte[]> message) {

@@ -9,7 +9,7 @@ import dev.shipgate.contracts.events.ApprovalRejected;
 import dev.shipgate.contracts.events.ApprovalRequested;
 import dev.shipgate.contracts.events.ImageApproved;
 import dev.shipgate.contracts.identity.UserIds;
-import dev.shipgate.notification.delivery.application.ApprovalFollower;
+import dev.shipgate.notification.delivery.application.EventFollower;
 import dev.shipgate.notification.delivery.application.MessageComposer;
 import dev.shipgate.notification.delivery.application.NotificationService;
 import dev.shipgate.notification.delivery.domain.Message;
@@ -31,7 +31,7 @@ import java.util.List;
  * delivery per recipient: an instance that dies after mailing and before advancing leaves the step to be claimed
  * again when its claim ends, and the second mailing adds nothing. So each approver gets exactly one reminder per step.
  */
-public class ReminderService implements ApprovalFollower {
+public class ReminderService implements EventFollower {
 
     public static final String REMINDER_TYPE = "dev.shipgate.notification.reminder";
     public static final String ESCALATION_TYPE = "dev.shipgate.notification.escalation";

@@ -18,13 +18,11 @@ import dev.shipgate.notification.webhook.domain.WebhookDelivery.RetryPolicy;
 import dev.shipgate.support.cache.ShortLivedCache;
 import dev.shipgate.support.config.CacheSettings;
 import dev.shipgate.support.lease.LeaseSettings;
-import dev.shipgate.support.messaging.EventConsumer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.messaging.Message;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 
 import java.net.InetAddress;
@@ -32,7 +30,6 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Consumer;
 
 /** Outbound webhooks and chat messages: subscriptions, the fan-out of events, the dispatch loop and its retries. */
 @Configuration(proxyBeanMethods = false)
@@ -99,23 +96,12 @@ class WebhookConfiguration {
         return new Webhooks(subscriptions, deliveries, access, destinations, loop::wakeUp, clock);
     }
 
+    /** Follows the approval and deployment events the mail's consumer reads (an {@code EventFollower}). */
     @Bean
-    WebhookEvents webhookEvents(EventConsumer consumer, MongoWebhookSubscriptions subscriptions,
+    WebhookFanOut webhookFanOut(MongoWebhookSubscriptions subscriptions,
                                 MongoWebhookDeliveries deliveries, WebhookAccess access, PipelineScopes pipelines,
                                 WebhookLoop loop, Clock clock, @Value("${shipgate.ui.base-url}") String uiBaseUrl) {
-        return new WebhookEvents(consumer, new WebhookFanOut(subscriptions, deliveries, access, pipelines,
-                new EventBodies(new ChatNotices(uiBaseUrl)), loop::wakeUp, clock));
-    }
-
-    // Spring Cloud Stream functions: spring.cloud.function.definition and the bindings are in application.yml
-
-    @Bean
-    Consumer<Message<byte[]>> webhookApprovalEvents(WebhookEvents events) {
-        return events::onApproval;
-    }
-
-    @Bean
-    Consumer<Message<byte[]>> webhookDeploymentEvents(WebhookEvents events) {
-        return events::onDeployment;
+        return new WebhookFanOut(subscriptions, deliveries, access, pipelines,
+                new EventBodies(new ChatNotices(uiBaseUrl)), loop::wakeUp, clock);
     }
 }

@@ -1,6 +1,8 @@
 package dev.shipgate.notification.webhook.application;
 
 import dev.shipgate.contracts.EventEnvelope;
+import dev.shipgate.contracts.EventPayload;
+import dev.shipgate.notification.delivery.application.EventFollower;
 import dev.shipgate.contracts.access.Scope;
 import dev.shipgate.notification.subscription.application.PipelineScopes;
 import dev.shipgate.notification.webhook.domain.WebhookDelivery;
@@ -13,8 +15,10 @@ import java.util.Optional;
 /**
  * Turns an approval or deployment event into one delivery per subscription that wants it and whose owner may still
  * see the pipeline. A delivery's id is the event's and the subscription's, so an event read twice is delivered once.
+ * It follows the events the mail's consumer reads: sending happens apart ({@link WebhookDispatcher}), so a slow
+ * receiver holds no mail back.
  */
-public class WebhookFanOut {
+public class WebhookFanOut implements EventFollower {
 
     private final WebhookSubscriptions subscriptions;
     private final WebhookDeliveries deliveries;
@@ -36,12 +40,14 @@ public class WebhookFanOut {
     }
 
     /** Whether the event is one subscriptions may ask for (about a pipeline, of a subscribable type). */
-    public static boolean concerns(dev.shipgate.contracts.EventPayload payload) {
+    @Override
+    public boolean follows(EventPayload payload) {
         return Webhooks.EVENT_TYPES.contains(payload.getClass().getSimpleName())
                 && EventBodies.pipelineOf(payload).isPresent();
     }
 
-    public void handle(EventEnvelope<?> event) {
+    @Override
+    public void follow(EventEnvelope<? extends EventPayload> event) {
         Optional<String> pipeline = EventBodies.pipelineOf(event.data());
         List<WebhookSubscription> active = subscriptions.active();
         if (pipeline.isEmpty() || active.isEmpty()) {
