@@ -173,8 +173,11 @@ class KubernetesManifestsTest {
                 .findFirst().orElseThrow();
         String mountPath = container.getVolumeMounts().stream().filter(m -> m.getName().equals(volume.getName()))
                 .findFirst().orElseThrow().getMountPath();
-        assertThat(env(container, "SHIPGATE_ADMISSION_TLS_CERTIFICATE")).isEqualTo(mountPath + "/tls.crt");
-        assertThat(env(container, "SHIPGATE_ADMISSION_TLS_PRIVATE_KEY")).isEqualTo(mountPath + "/tls.key");
+        // Spring Boot's SSL bundle serves the mounted files and reloads them when cert-manager renews the Secret
+        String bundle = "SPRING_SSL_BUNDLE_PEM_" + env(container, "SHIPGATE_ADMISSION_TLS_BUNDLE").toUpperCase();
+        assertThat(env(container, bundle + "_KEYSTORE_CERTIFICATE")).isEqualTo(mountPath + "/tls.crt");
+        assertThat(env(container, bundle + "_KEYSTORE_PRIVATEKEY")).isEqualTo(mountPath + "/tls.key");
+        assertThat(env(container, bundle + "_RELOADONUPDATE")).isEqualTo("true");
 
         Set<String> sent = webhook.getRules().stream().flatMap(rule -> rule.getResources().stream())
                 .collect(Collectors.toSet());
