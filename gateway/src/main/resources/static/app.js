@@ -527,7 +527,6 @@ function redraw(containerId, template) {
 
 async function imagesTab(pipeline) {
   const page = await listPage('/api/pipelines/' + enc(pipeline.id) + '/images?size=50');
-  const mayRequest = pipeline.approval.requiredApprovals > 0 && can('BUILD_AND_DEPLOY', pipeline.scope);
   const table = p => html`${countLine(p, 'image')}<table><tr><th>Image</th><th>Built</th><th>Approval</th><th></th>
     </tr>${pagedRows(p, image => html`<tr data-digest=${image.digest}>
       <td><strong>${image.tag}</strong> ${image.activeOn ? html`<span class="badge active">Active on
@@ -535,8 +534,7 @@ async function imagesTab(pipeline) {
       <td>${image.builtBy}<div class="muted">${when(image.builtAt)}${image.commit ? html` · commit
         <code>${image.commit}</code>` : nothing}</div></td>
       <td>${requestSummary(image.latestRequest)}</td>
-      <td>${mayRequest && (!image.latestRequest || !['PENDING', 'APPROVED'].includes(image.latestRequest.status))
-        ? html`<button data-action="request-approval" data-digest=${image.digest}
+      <td>${image.allowedActions.includes('request') ? html`<button data-action="request-approval" data-digest=${image.digest}
           @click=${e => act(e, () => requestDialog(pipeline, image.digest, image.tag))}>Request Approval</button>`
         : nothing}</td>
     </tr>`, more => redraw('image-list', table(more)))}</table>`;
@@ -671,6 +669,8 @@ async function decisionDialog(request, verb) {
       ${request.environment}</h2>
     <dl class="facts">
       <dt>Image</dt><dd><span class="mono">${request.imageDigest}</span></dd>
+      <dt>Repository</dt><dd>${image && image.repository ? html`<span class="mono">${image.repository}</span>`
+        : '—'}</dd>
       <dt>Commit</dt><dd>${image && image.commit ? html`<code>${image.commit}</code>` : '—'}</dd>
       <dt>Built</dt><dd>${image ? when(image.builtAt) : '—'} by ${request.builtBy}</dd>
       <dt>Requested</dt><dd>${when(request.createdAt)} by ${request.requestedBy}</dd>
@@ -691,7 +691,7 @@ async function decisionDialog(request, verb) {
   </form>`);
 }
 
-/** The image a request is for (commit, build time): read from the images page by its tag. */
+/** The image a request is for (repository, commit, build time): read from the images page by its tag. */
 async function imageOf(request) {
   try {
     const images = await api('GET', '/api/pipelines/' + enc(request.pipelineId) + '/images?size=20&tag='
@@ -723,17 +723,16 @@ async function selectTab(pipeline) {
     api('GET', '/api/pipelines/' + enc(pipeline.id) + '/active').catch(() => null)]);
   const mayDeploy = can('BUILD_AND_DEPLOY', pipeline.scope);
   const me = session.me.userId;
-  // the server refuses whoever approved the image unless the pipeline lets approvers deploy (APPROVER_CANNOT_DEPLOY)
-  const approvedByMe = image => !pipeline.approval.approverMayDeploy && image.latestRequest
-    && image.latestRequest.votes.some(v => v.userId === me);
   const table = p => html`${countLine(p, 'image')}<table><tr><th>Image</th><th>Approved by</th><th></th></tr>
     ${pagedRows(p, image => html`<tr data-digest=${image.digest}>
       <td><strong>${image.tag}</strong><div class="mono muted">${image.digest}</div></td>
       <td>${image.latestRequest ? image.latestRequest.votes.map(v => v.userId).join(', ') : '—'}</td>
-      <td>${!mayDeploy ? html`<span class="muted">You may not deploy here.</span>`
-        : approvedByMe(image) ? html`<span class="muted">You approved it: someone else deploys it.</span>`
-        : html`<button data-action="deploy" data-digest=${image.digest}
-          @click=${e => act(e, () => deploy(pipeline, image))}>Deploy</button>`}</td>
+      <td>${image.allowedActions.includes('deploy') ? html`<button data-action="deploy" data-digest=${image.digest}
+          @click=${e => act(e, () => deploy(pipeline, image))}>Deploy</button>`
+        : !mayDeploy ? html`<span class="muted">You may not deploy here.</span>`
+        : image.latestRequest && image.latestRequest.votes.some(v => v.userId === me)
+          ? html`<span class="muted">You approved it: someone else deploys it.</span>`
+          : html`<span class="muted">It cannot be deployed now.</span>`}</td>
     </tr>`, more => redraw('deployable-list', table(more)))}</table>`;
   return html`${active ? html`<p>Active on ${pipeline.environment}: <strong>${active.image.tag}</strong>
       <span class="badge active">Active on ${pipeline.environment}</span></p>` : nothing}

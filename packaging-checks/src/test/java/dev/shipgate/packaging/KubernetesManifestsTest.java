@@ -8,11 +8,15 @@ import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.api.model.KubernetesList;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ServiceReference;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhook;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhookConfiguration;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,23 +47,32 @@ class KubernetesManifestsTest {
     private static final List<HasMetadata> RESOURCES = new ArrayList<>();
     private static final Set<String> CLUSTER_SCOPED = Set.of("Namespace", "ClusterRole", "ClusterRoleBinding",
             "ValidatingWebhookConfiguration");
+    /** Applied once per namespace a pipeline targets, by hand (not by {@code kubectl apply -f deploy/k8s/}). */
+    private static final List<HasMetadata> PER_NAMESPACE = new ArrayList<>();
 
     @BeforeAll
     static void read() throws IOException {
-        try (Stream<Path> files = Files.list(MANIFESTS)) {
+        RESOURCES.addAll(readAll(MANIFESTS));
+        PER_NAMESPACE.addAll(readAll(MANIFESTS.resolve("per-namespace")));
+    }
+
+    private static List<HasMetadata> readAll(Path folder) throws IOException {
+        List<HasMetadata> resources = new ArrayList<>();
+        try (Stream<Path> files = Files.list(folder)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
                 try (InputStream in = Files.newInputStream(file)) {
                     Object parsed = Serialization.unmarshal(in);
                     if (parsed instanceof KubernetesList list) {
-                        RESOURCES.addAll(list.getItems());
+                        resources.addAll(list.getItems());
                     } else if (parsed instanceof List<?> items) {
-                        items.forEach(item -> RESOURCES.add((HasMetadata) item));
+                        items.forEach(item -> resources.add((HasMetadata) item));
                     } else {
-                        RESOURCES.add((HasMetadata) parsed);
+                        resources.add((HasMetadata) parsed);
                     }
                 }
             }
         }
+        return resources;
     }
 
     @Test
@@ -160,8 +173,11 @@ class KubernetesManifestsTest {
                 .findFirst().orElseThrow();
         String mountPath = container.getVolumeMounts().stream().filter(m -> m.getName().equals(volume.getName()))
                 .findFirst().orElseThrow().getMountPath();
-        assertThat(env(container, "SHIPGATE_ADMISSION_TLS_CERTIFICATE")).isEqualTo(mountPath + "/tls.crt");
-        assertThat(env(container, "SHIPGATE_ADMISSION_TLS_PRIVATE_KEY")).isEqualTo(mountPath + "/tls.key");
+        // Spring Boot's SSL bundle serves the mounted files and reloads them when cert-manager renews the Secret
+        String bundle = "SPRING_SSL_BUNDLE_PEM_" + env(container, "SHIPGATE_ADMISSION_TLS_BUNDLE").toUpperCase();
+        assertThat(env(container, bundle + "_KEYSTORE_CERTIFICATE")).isEqualTo(mountPath + "/tls.crt");
+        assertThat(env(container, bundle + "_KEYSTORE_PRIVATEKEY")).isEqualTo(mountPath + "/tls.key");
+        assertThat(env(container, bundle + "_RELOADONUPDATE")).isEqualTo("true");
 
         Set<String> sent = webhook.getRules().stream().flatMap(rule -> rule.getResources().stream())
                 .collect(Collectors.toSet());
@@ -174,6 +190,43 @@ class KubernetesManifestsTest {
         assertThat(notIn.getValues()).contains("shipgate", "kube-system", "cert-manager");
         assertThat(env(container, "SHIPGATE_ADMISSION_EXEMPT_NAMESPACES").split(","))
                 .contains(notIn.getValues().toArray(String[]::new));
+    }
+
+    /**
+     * deploy-service's ServiceAccount may roll out Deployments only where a RoleBinding in that namespace says so
+     * (the verbs themselves are checked against what the client sends in deploy-service's KubernetesTargetTest):
+     * the rollouts ClusterRole is never bound cluster-wide, its per-namespace binding names the account the
+     * Deployment runs as, and no rule grants a wildcard or access to Secrets.
+     */
+    @Test
+    void deploy_service_may_roll_out_only_in_the_namespaces_bound_to_it() {
+        Deployment deployService = find(Deployment.class, "deploy-service");
+        String account = deployService.getSpec().getTemplate().getSpec().getServiceAccountName();
+        assertThat(find(ServiceAccount.class, account)).as("ServiceAccount %s", account).isNotNull();
+
+        ClusterRole rollouts = find(ClusterRole.class, "shipgate-deploy-service-rollouts");
+        assertThat(rollouts.getRules()).singleElement().satisfies(rule -> {
+            assertThat(rule.getApiGroups()).containsExactly("apps");
+            assertThat(rule.getResources()).containsExactly("deployments");
+        });
+        assertThat(RESOURCES).filteredOn(ClusterRoleBinding.class::isInstance).map(ClusterRoleBinding.class::cast)
+                .noneMatch(binding -> binding.getRoleRef().getName().equals(rollouts.getMetadata().getName()));
+        assertThat(RESOURCES).filteredOn(ClusterRole.class::isInstance).map(ClusterRole.class::cast)
+                .flatMap(ClusterRole::getRules).allSatisfy(rule -> {
+                    assertThat(rule.getVerbs()).doesNotContain("*");
+                    assertThat(rule.getResources()).doesNotContain("*", "secrets");
+                });
+
+        RoleBinding binding = PER_NAMESPACE.stream().filter(RoleBinding.class::isInstance)
+                .map(RoleBinding.class::cast).findFirst().orElseThrow();
+        assertThat(binding.getMetadata().getNamespace()).isNotEqualTo("shipgate");
+        assertThat(binding.getRoleRef().getKind()).isEqualTo("ClusterRole");
+        assertThat(binding.getRoleRef().getName()).isEqualTo(rollouts.getMetadata().getName());
+        assertThat(binding.getSubjects()).singleElement().satisfies(subject -> {
+            assertThat(subject.getKind()).isEqualTo("ServiceAccount");
+            assertThat(subject.getName()).isEqualTo(account);
+            assertThat(subject.getNamespace()).isEqualTo(deployService.getMetadata().getNamespace());
+        });
     }
 
     private static String env(Container container, String name) {

@@ -109,6 +109,31 @@ final class ApprovalFlows {
         return requestId;
     }
 
+    /** A new image of payments, approved by bob for the pipeline on alice's request; the answer is its digest. */
+    String approvedImage(String pipeline, String tag) {
+        String digest = reportImage(tag);
+        String request = requestApproval(pipeline, digest);
+        retry(() -> gateway.postWithAuthorization(bearer("bob"), "/api/approval-requests/" + request + "/approve",
+                null), 200);
+        return digest;
+    }
+
+    /**
+     * alice asks the gate API of an external pipeline whether the image may go now (issue 21), with an
+     * Idempotency-Key; asked again while the image has not reached deploy-service yet (404 UNKNOWN_IMAGE).
+     */
+    Http.Response gate(String pipeline, String digest, String key) {
+        return Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> gateway.postWithHeaders(bearer("alice"),
+                "/api/pipelines/" + pipeline + "/gate?wait=PT30S", Map.of("imageDigest", digest),
+                Map.of("Idempotency-Key", key)), answer -> !"UNKNOWN_IMAGE".equals(answer.reason()));
+    }
+
+    /** alice, as the CD tool, reports the external deployment's status with a link to the tool. */
+    Http.Response report(String deploymentId, String status, String message, String link) {
+        return gateway.postWithAuthorization(bearer("alice"), "/api/deployments/" + deploymentId + "/status",
+                Map.of("status", status, "message", message, "link", link));
+    }
+
     /** Calls until the answer is one of {@code done}: a lost answer or a system being restarted is tried again. */
     static Http.Response retry(Supplier<Http.Response> call, int... done) {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));

@@ -94,10 +94,11 @@ class BrowserStoryIT {
                 + "'] li[data-rule=security]")).getText()).contains("security: 0 of 1", "can still complete it: carol");
         browser.screenshot("03-approval-pending");
         browser.driver.findElement(By.cssSelector("tr[data-request='" + requestId + "'] [data-verb=approve]")).click();
-        // an approver sees what they decide on: commit, who asked whom, until when, the requester's comment
+        // an approver sees what they decide on: repository, commit, who asked whom, until when, the requester's
+        // comment
         browser.awaitText(By.id("dialog"), "Commit");
-        assertThat(browser.driver.findElement(By.id("dialog")).getText()).contains("ab12", "bob, carol", "Expires",
-                TYPED_MARKUP, "security: 0 of 1");
+        assertThat(browser.driver.findElement(By.id("dialog")).getText()).contains("registry.local/payments",
+                "ab12", "bob, carol", "Expires", TYPED_MARKUP, "security: 0 of 1");
         browser.driver.findElement(By.id("decision-comment")).sendKeys("looks good");
         browser.screenshot("03b-approve-dialog");
         browser.confirmDialog();

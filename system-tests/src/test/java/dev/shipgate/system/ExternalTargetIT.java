@@ -2,7 +2,6 @@ package dev.shipgate.system;
 
 import dev.shipgate.testing.Http;
 import dev.shipgate.testing.RunningSystem;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -13,7 +12,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -45,25 +43,16 @@ class ExternalTargetIT {
         flows = new ApprovalFlows(gateway, null);
     }
 
-    /** A new image of payments, approved by bob for the pipeline on alice's request; the answer is its digest. */
     private static String approvedImage(String pipeline, String tag) {
-        String digest = flows.reportImage(tag);
-        String request = flows.requestApproval(pipeline, digest);
-        retry(() -> gateway.postWithAuthorization(bearer("bob"), "/api/approval-requests/" + request + "/approve",
-                null), 200);
-        return digest;
+        return flows.approvedImage(pipeline, tag);
     }
 
-    /** Asked again while the image has not reached deploy-service yet (404 UNKNOWN_IMAGE). */
     private static Http.Response gate(String pipeline, String digest, String key) {
-        return Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> gateway.postWithHeaders(bearer("alice"),
-                "/api/pipelines/" + pipeline + "/gate?wait=PT30S", Map.of("imageDigest", digest),
-                Map.of("Idempotency-Key", key)), answer -> !"UNKNOWN_IMAGE".equals(answer.reason()));
+        return flows.gate(pipeline, digest, key);
     }
 
     private static Http.Response report(String deploymentId, String status, String message) {
-        return gateway.postWithAuthorization(bearer("alice"), "/api/deployments/" + deploymentId + "/status",
-                Map.of("status", status, "message", message, "link", LINK));
+        return flows.report(deploymentId, status, message, LINK);
     }
 
     @Test

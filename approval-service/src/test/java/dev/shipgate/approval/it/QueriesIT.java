@@ -37,6 +37,9 @@ class QueriesIT extends ApprovalServiceTestBase {
         assertThat(filtered.get(0).path("latestRequest").path("approvals").asInt()).isEqualTo(1);
         assertThat(filtered.get(0).path("latestRequest").path("remainingApprovals").asInt()).isEqualTo(1);
         assertThat(filtered.get(0).path("deployable").asBoolean()).isFalse();
+        assertThat(filtered.get(0).path("allowedActions").toString()).as("a viewer may do nothing").isEqualTo("[]");
+        assertThat(http().get("alice", "/api/pipelines/" + pipeline + "/images?tag=4.1").json().get(0)
+                .path("allowedActions").toString()).as("no request yet").isEqualTo("[\"request\"]");
 
         assertThat(ids(http().get("carol", "/api/approval-requests/pending-my-approval"))).contains(requestId);
         assertThat(ids(http().get("alice", "/api/approval-requests/pending-my-approval"))).doesNotContain(requestId);
@@ -59,6 +62,9 @@ class QueriesIT extends ApprovalServiceTestBase {
         JsonNode deployable = http().get("alice", "/api/pipelines/" + pipeline + "/deployable-images").json();
         assertThat(deployable.size()).isEqualTo(1);
         assertThat(deployable.get(0).path("digest").asString()).isEqualTo(first);
+        assertThat(deployable.get(0).path("allowedActions").toString()).as("approved: deploy it, no second request")
+                .isEqualTo("[\"deploy\"]");
+        assertThat(deployable.get(0).path("repository").asString()).isEqualTo("registry.local/payments");
 
         List<String> history = new ArrayList<>();
         http().get("erin", "/api/approval-requests/" + requestId + "/history").json()

@@ -8,6 +8,7 @@ import dev.shipgate.runtime.LocalInfra;
 import dev.shipgate.runtime.SharedInfra;
 import dev.shipgate.testing.Http;
 import dev.shipgate.testing.TestTokens;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,17 +28,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.Key;
-import java.security.KeyStore;
 import java.security.cert.X509Certificate;
-import java.util.Base64;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.SSLSocket;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The admission webhook over HTTP, deciding from deployment records in the real database: who may call it, and the
@@ -52,7 +52,7 @@ class AdmissionWebhookIT {
 
     static final LocalInfra INFRA = SharedInfra.get();
     private static final String PATH = "/api/admission/reviews";
-    static final TlsFiles TLS = TlsFiles.make();
+    static final Tls TLS = Tls.make();
 
     @LocalServerPort
     int port;
@@ -63,65 +63,125 @@ class AdmissionWebhookIT {
     static void infra(DynamicPropertyRegistry registry) {
         DeployServiceInfra.register(registry);
         registry.add("shipgate.admission.tls.port", () -> TLS.port);
-        registry.add("shipgate.admission.tls.certificate", () -> TLS.certificate.toString());
-        registry.add("shipgate.admission.tls.private-key", () -> TLS.privateKey.toString());
+        registry.add("shipgate.admission.tls.client-auth", () -> "need");
+        registry.add("spring.ssl.bundle.pem.webhook.keystore.certificate", () -> TLS.mounted("tls.crt"));
+        registry.add("spring.ssl.bundle.pem.webhook.keystore.private-key", () -> TLS.mounted("tls.key"));
+        registry.add("spring.ssl.bundle.pem.webhook.truststore.certificate", () -> TLS.mounted("ca.crt"));
+        registry.add("spring.ssl.bundle.pem.webhook.reload-on-update", () -> "true");
+        registry.add("spring.ssl.bundle.watch.file.quiet-period", () -> "200ms");
     }
 
-    /** A self-signed certificate for 127.0.0.1 (keytool), written as PEM files as cert-manager writes them. */
-    record TlsFiles(int port, Path certificate, Path privateKey, X509Certificate x509) {
-        static TlsFiles make() {
+    /**
+     * The webhook's TLS as in the cluster: cert-manager's serving certificate (CA {@code webhook-ca}, for
+     * 127.0.0.1) mounted from a Secret, and the CA of the API server's client certificates beside it.
+     */
+    record Tls(int port, Path dir, AdmissionPki serverCa, AdmissionPki clientCa) {
+        static Tls make() {
             try {
+                AdmissionPki serverCa = AdmissionPki.newCa("webhook-ca");
+                AdmissionPki clientCa = AdmissionPki.newCa("apiserver-client-ca");
                 Path dir = Files.createTempDirectory("admission-tls");
-                Path store = dir.resolve("webhook.p12");
-                Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool")
-                        .toString(), "-genkeypair", "-alias", "webhook", "-keyalg", "EC", "-groupname", "secp256r1",
-                        "-dname", "CN=deploy-service.shipgate.svc", "-ext", "san=ip:127.0.0.1,dns:localhost",
-                        "-validity", "2", "-keystore", store.toString(), "-storetype", "PKCS12",
-                        "-storepass", "changeit").inheritIO().start();
-                assertThat(keytool.waitFor()).isZero();
-                KeyStore keys = KeyStore.getInstance("PKCS12");
-                try (InputStream in = Files.newInputStream(store)) {
-                    keys.load(in, "changeit".toCharArray());
-                }
-                X509Certificate x509 = (X509Certificate) keys.getCertificate("webhook");
-                Key key = keys.getKey("webhook", "changeit".toCharArray());
-                Path certificate = Files.writeString(dir.resolve("tls.crt"), pem("CERTIFICATE", x509.getEncoded()));
-                Path privateKey = Files.writeString(dir.resolve("tls.key"), pem("PRIVATE KEY", key.getEncoded()));
+                AdmissionPki.mount(dir, "v1", serverCa.issue("deploy-service-webhook.shipgate.svc", "ip:127.0.0.1"),
+                        clientCa.certificate());
                 try (ServerSocket socket = new ServerSocket(0)) {
-                    return new TlsFiles(socket.getLocalPort(), certificate, privateKey, x509);
+                    return new Tls(socket.getLocalPort(), dir, serverCa, clientCa);
                 }
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         }
 
-        private static String pem(String type, byte[] der) {
-            Base64.Encoder lines = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
-            return "-----BEGIN " + type + "-----\n" + lines.encodeToString(der) + "\n-----END " + type + "-----\n";
+        String mounted(String file) {
+            return dir.resolve(file).toString();
         }
 
-        HttpClient client() throws Exception {
-            KeyStore trusted = KeyStore.getInstance("PKCS12");
-            trusted.load(null, null);
-            trusted.setCertificateEntry("webhook", x509);
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(trusted);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
-            return HttpClient.newBuilder().sslContext(context).build();
+        /** A client presenting {@code certificate} (or none). */
+        HttpClient client(AdmissionPki.Issued certificate) throws Exception {
+            return HttpClient.newBuilder().sslContext(AdmissionPki.clientContext(serverCa.certificate(), certificate))
+                    .build();
+        }
+
+        HttpResponse<String> post(AdmissionPki.Issued certificate, String user, String document) throws Exception {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + PATH))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(load(document)));
+            if (user != null) {
+                request.header("Authorization", "Bearer " + TestTokens.forUser(user));
+            }
+            return client(certificate).send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        /** The certificate the port serves to a new connection. */
+        X509Certificate served(AdmissionPki.Issued certificate) throws Exception {
+            try (SSLSocket socket = (SSLSocket) AdmissionPki.clientContext(serverCa.certificate(), certificate)
+                    .getSocketFactory().createSocket("127.0.0.1", port)) {
+                socket.startHandshake();
+                return (X509Certificate) socket.getSession().getPeerCertificates()[0];
+            }
         }
     }
 
+    /** A front proxy's certificate: signed by the API server's client CA, but naming no admission caller. */
+    private static final AdmissionPki.Issued PROXY = TLS.clientCa().issue("front-proxy");
+
     @Test
-    void theApiServerIsAnsweredOverTlsWithTheMountedCertificate() throws Exception {
-        HttpResponse<String> response = TLS.client().send(HttpRequest.newBuilder(
-                        URI.create("https://127.0.0.1:" + TLS.port + PATH))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + TestTokens.forUser("kube-apiserver"))
-                .POST(HttpRequest.BodyPublishers.ofString(load("image-by-tag.json"))).build(),
-                HttpResponse.BodyHandlers.ofString());
+    void theApiServerWithItsBearerTokenIsAnsweredOverTls() throws Exception {
+        HttpResponse<String> response = TLS.post(PROXY, "kube-apiserver", "image-by-tag.json");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(response.body()).contains("\"allowed\":false").contains("is not pinned by digest");
+    }
+
+    /** mTLS: the client certificate's CN, or one of its DNS names, naming the caller is enough, no token needed. */
+    @Test
+    void aClientCertificateNamingTheApiServerAuthenticatesIt() throws Exception {
+        for (AdmissionPki.Issued apiServer : List.of(TLS.clientCa().issue("kube-apiserver"),
+                TLS.clientCa().issue("apiserver-1", "dns:Kube-ApiServer"))) {
+            HttpResponse<String> response = TLS.post(apiServer, null, "pod-create.json");
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(response.body()).contains("\"allowed\":true");
+        }
+        HttpResponse<String> proxy = TLS.post(PROXY, null, "pod-create.json");
+        assertThat(proxy.statusCode()).as(proxy.body()).isEqualTo(403);
+        assertThat(proxy.body()).contains("NOT_AN_ADMISSION_CALLER");
+    }
+
+    @Test
+    void withoutATrustedClientCertificateThereIsNoConnection() {
+        AdmissionPki.Issued stranger = AdmissionPki.newCa("stranger-ca").issue("kube-apiserver");
+        for (AdmissionPki.Issued certificate : Arrays.asList(null, stranger)) {
+            assertThatThrownBy(() -> TLS.post(certificate, "kube-apiserver", "pod-create.json"))
+                    .as("client certificate %s", certificate == null ? "none" : "of another CA")
+                    .isInstanceOf(IOException.class);
+        }
+    }
+
+    /** The API server's certificate is for the webhook only: elsewhere it authenticates nobody. */
+    @Test
+    void aClientCertificateCountsOnlyForTheAdmissionEndpoint() throws Exception {
+        HttpResponse<String> response = TLS.client(TLS.clientCa().issue("kube-apiserver")).send(HttpRequest
+                        .newBuilder(URI.create("https://127.0.0.1:" + TLS.port + "/api/pipelines")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
+    }
+
+    /**
+     * cert-manager renews: the kubelet swaps the Secret's {@code ..data} link to new files. Spring Boot's bundle
+     * watcher reloads them (quiet period 200 ms here) and new connections get the new certificate, no restart.
+     */
+    @Test
+    void aRenewedCertificateIsServedWithoutARestart() throws Exception {
+        AdmissionPki.Issued apiServer = TLS.clientCa().issue("kube-apiserver");
+        X509Certificate before = TLS.served(apiServer);
+        AdmissionPki.Issued renewed = TLS.serverCa().issue("deploy-service-webhook.shipgate.svc", "ip:127.0.0.1");
+
+        AdmissionPki.mount(TLS.dir(), "v2", renewed, TLS.clientCa().certificate());
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                assertThat(TLS.served(apiServer).getSerialNumber())
+                        .isEqualTo(renewed.certificate().getSerialNumber()));
+        assertThat(before.getSerialNumber()).isNotEqualTo(renewed.certificate().getSerialNumber());
+        HttpResponse<String> response = TLS.post(apiServer, null, "pod-create.json");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 
     @BeforeEach

@@ -131,6 +131,18 @@ class NotificationIT {
                 .until(() -> mails("bob@example.com", requestId).size() == 1);
         assertThat(http().get("dave", "/api/notifications/deliveries?eventId=" + requested.id()).json().size())
                 .isEqualTo(2);
+        // the log pages like the other lists: the total, and a cursor to the next page until the last one
+        Http.Response first = http().get("dave", "/api/notifications/deliveries?size=1&eventId=" + requested.id());
+        assertThat(first.header("X-Total-Count")).isEqualTo("2");
+        java.util.regex.Matcher next = java.util.regex.Pattern.compile("<([^>]+)>; rel=\"next\"")
+                .matcher(first.header("Link"));
+        assertThat(next.find()).as(first.header("Link")).isTrue();
+        assertThat(next.group(1)).contains("cursor=").doesNotContain("page=");
+        Http.Response second = http().get("dave", next.group(1));
+        assertThat(second.header("Link")).as("the last page").isNull();
+        assertThat(java.util.List.of(first.json().get(0).path("recipient").asString(),
+                second.json().get(0).path("recipient").asString()))
+                .containsExactlyInAnyOrder("bob", "carol");
     }
 
     /** Issue 15, item 2: the contact replica knows a user by the canonical id, however the events spell it. */

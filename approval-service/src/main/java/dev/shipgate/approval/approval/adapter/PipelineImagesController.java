@@ -38,12 +38,17 @@ class PipelineImagesController {
     }
 
     /**
+     * @param repository    where the image is pulled from (e.g. {@code registry.local/payments}), as CI reported it
      * @param latestRequest the newest approval request for the image on this pipeline, or null
      * @param deployable    whether deploying it now would pass the approval check
      * @param activeOn      the environment it is active on, or null
+     * @param allowedActions what the caller may do with it now: {@code deploy} (deploying would pass the approval
+     *                      check and the caller may deploy here) and {@code request} (the caller may ask for its
+     *                      approval: no open request on it); see {@code ImageActions}
      */
-    public record ImageView(String digest, String tag, List<String> tags, String commit, String builtBy,
-                            Instant builtAt, RequestView latestRequest, boolean deployable, String activeOn) {
+    public record ImageView(String digest, String repository, String tag, List<String> tags, String commit,
+                            String builtBy, Instant builtAt, RequestView latestRequest, boolean deployable,
+                            String activeOn, List<String> allowedActions) {
     }
 
     /**
@@ -110,10 +115,11 @@ class PipelineImagesController {
     private ResponseEntity<List<ImageView>> views(ImagePage page) {
         return PagedAnswer.of(page.images().map(state -> {
             Image image = state.image();
-            return new ImageView(image.digest(), image.tag(), image.tags(), image.commit(), image.builtBy(),
-                    image.builtAt(), state.newest().map(request -> RequestView.now(approvals, request, page.caller(),
-                    page.now())).orElse(null), state.deployable(),
-                    state.active() ? page.pipeline().environment() : null);
+            RequestView latest = state.newest().map(request -> RequestView.now(approvals, request, page.caller(),
+                    page.now())).orElse(null);
+            return new ImageView(image.digest(), image.repository(), image.tag(), image.tags(), image.commit(),
+                    image.builtBy(), image.builtAt(), latest, state.deployable(),
+                    state.active() ? page.pipeline().environment() : null, state.allowedActions());
         }));
     }
 }

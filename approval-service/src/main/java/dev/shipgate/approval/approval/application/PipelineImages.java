@@ -5,6 +5,7 @@ import dev.shipgate.approval.access.domain.Actor;
 import dev.shipgate.approval.approval.domain.ApprovalRequest;
 import dev.shipgate.approval.approval.domain.ApprovalStatus;
 import dev.shipgate.approval.approval.domain.DeployablePolicy;
+import dev.shipgate.approval.approval.domain.ImageActions;
 import dev.shipgate.approval.approval.domain.ApprovalRefusal;
 import dev.shipgate.approval.approval.domain.RequestedImage;
 import dev.shipgate.approval.approval.domain.ViewingPolicy;
@@ -62,8 +63,10 @@ public class PipelineImages {
      * @param newest     the image's newest request on the pipeline as stored (shown judged now), if any
      * @param deployable {@link DeployablePolicy#deployable}
      * @param active     whether it is the image active on the pipeline's environment
+     * @param allowedActions what the caller may do with it now ({@link ImageActions})
      */
-    public record ImageState(Image image, Optional<ApprovalRequest> newest, boolean deployable, boolean active) {
+    public record ImageState(Image image, Optional<ApprovalRequest> newest, boolean deployable, boolean active,
+                             List<String> allowedActions) {
     }
 
     /** What a list of images is narrowed to; null fields do not filter. */
@@ -140,9 +143,11 @@ public class PipelineImages {
         return new ImagePage(caller, pipeline, now, page.map(image -> {
             boolean isActive = active.map(image.digest()::equals).orElse(false);
             Optional<ApprovalRequest> latest = Optional.ofNullable(newest.get(image.digest()));
-            boolean deployable = DeployablePolicy.deployable(pipeline.requiredApprovals() > 0, isActive,
-                    latest.map(approvals::live), now);
-            return new ImageState(image, latest, deployable, isActive);
+            Optional<ApprovalRequest> live = latest.map(approvals::live);
+            boolean needsApproval = pipeline.requiredApprovals() > 0;
+            boolean deployable = DeployablePolicy.deployable(needsApproval, isActive, live, now);
+            return new ImageState(image, latest, deployable, isActive,
+                    ImageActions.allowed(caller, pipeline.scope(), needsApproval, deployable, live));
         }));
     }
 

@@ -8,13 +8,20 @@ import dev.shipgate.deploy.deployment.application.Deployments;
 import dev.shipgate.deploy.pipeline.application.Pipelines;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.web.authentication.preauth.x509.X509AuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,10 +43,31 @@ class AdmissionConfiguration {
     /** The HTTPS port for the API server, when {@code shipgate.admission.tls.port} is set (the manifests: 8443). */
     @Bean
     @ConditionalOnProperty("shipgate.admission.tls.port")
-    AdmissionTls admissionTls(@Value("${shipgate.admission.tls.port}") int port,
-                              @Value("${shipgate.admission.tls.certificate}") Path certificate,
-                              @Value("${shipgate.admission.tls.private-key}") Path privateKey) {
-        return new AdmissionTls(port, certificate, privateKey);
+    AdmissionTls admissionTls(AdmissionProperties settings, SslBundles bundles) {
+        return new AdmissionTls(settings.tls().port(), settings.tls().bundle(), settings.tls().clientAuth(), bundles);
+    }
+
+    /**
+     * mTLS for the API server ({@code shipgate.admission.tls.client-auth=need}): on the admission endpoint only, a
+     * client certificate the handshake verified authenticates its caller ({@link ClientCertificateCallers}); the
+     * bearer token stays the other way in. Anywhere else a certificate counts for nothing.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "shipgate.admission.tls.client-auth", havingValue = "need")
+    Customizer<HttpSecurity> admissionClientCertificates(AdmissionProperties settings) {
+        RequestMatcher admission = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST,
+                AdmissionController.PATH);
+        return http -> http.x509(x509 -> x509
+                .x509PrincipalExtractor(new ClientCertificateCallers(settings.callers()))
+                .userDetailsService(caller -> User.withUsername(caller).password("").authorities("ADMISSION")
+                        .build())
+                .withObjectPostProcessor(new ObjectPostProcessor<X509AuthenticationFilter>() {
+                    @Override
+                    public <O extends X509AuthenticationFilter> O postProcess(O filter) {
+                        filter.setRequiresAuthenticationRequestMatcher(admission);
+                        return filter;
+                    }
+                }));
     }
 
     @Bean

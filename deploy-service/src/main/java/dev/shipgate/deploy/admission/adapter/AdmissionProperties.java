@@ -1,10 +1,13 @@
 package dev.shipgate.deploy.admission.adapter;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.web.server.Ssl;
 import org.springframework.validation.annotation.Validated;
 
 import java.time.Duration;
@@ -31,6 +34,7 @@ import java.util.Set;
  * @param namespaceLabels  read the namespaces' labels from the Kubernetes API ({@code shipgate.dev/pipeline},
  *                         {@code shipgate.dev/admission-mode=audit}); off by default (no cluster locally)
  * @param labelCacheTimeToLive how long a namespace's labels are remembered (default 30 s)
+ * @param tls              the HTTPS port the API server calls (off unless {@code tls.port} is set)
  */
 @Validated
 @ConfigurationProperties("shipgate.admission")
@@ -46,5 +50,21 @@ record AdmissionProperties(@NotNull @DefaultValue("kube-apiserver") List<String>
                            @NotNull @DurationMin(millis = 1) @DefaultValue("PT10S") Duration cacheTimeToLive,
                            @NotNull @DefaultValue Map<String, String> namespaces,
                            @DefaultValue("false") boolean namespaceLabels,
-                           @NotNull @DurationMin(millis = 1) @DefaultValue("PT30S") Duration labelCacheTimeToLive) {
+                           @NotNull @DurationMin(millis = 1) @DefaultValue("PT30S") Duration labelCacheTimeToLive,
+                           @NotNull @Valid @DefaultValue Tls tls) {
+
+    /**
+     * The webhook's HTTPS connector ({@code shipgate.admission.tls.*}).
+     *
+     * @param port       its port (the manifests: 8443); no HTTPS connector when unset
+     * @param bundle     the Spring Boot SSL bundle it serves (default {@code webhook}:
+     *                   {@code spring.ssl.bundle.pem.webhook.keystore.certificate / private-key}, with
+     *                   {@code reload-on-update=true} a renewed certificate is served without a restart)
+     * @param clientAuth {@code none} (default: the API server sends a bearer token) or {@code need}: the handshake
+     *                   requires a client certificate signed by the bundle's trust store, and its CN or a DNS/URI
+     *                   SAN naming one of {@code callers} authenticates the call as that caller
+     */
+    record Tls(Integer port, @NotBlank @DefaultValue("webhook") String bundle,
+               @NotNull @DefaultValue("none") Ssl.ClientAuth clientAuth) {
+    }
 }

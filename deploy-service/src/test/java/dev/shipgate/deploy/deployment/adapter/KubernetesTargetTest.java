@@ -7,16 +7,30 @@ import dev.shipgate.deploy.deployment.domain.DeploymentStatus;
 import dev.shipgate.deploy.pipeline.domain.ApprovalSettings;
 import dev.shipgate.deploy.pipeline.domain.Pipeline;
 import dev.shipgate.deploy.replica.application.ImageReplica;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.http.RecordedRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KubernetesTargetTest {
 
     static KubernetesClient client;
+    static KubernetesMockServer server;
 
     private static final String DIGEST = "sha256:feedbeef";
     private final ImageReplica images = new ImageReplica() {
@@ -121,6 +136,62 @@ class KubernetesTargetTest {
         assertThat(target.check(deployment, elsewhere).status()).isEqualTo(DeploymentStatus.FAILED);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> target.start(deployment, malformed))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("namespace/deployment");
+    }
+
+    /**
+     * The manifests give deploy-service's ServiceAccount exactly the verbs this target's client sends (README
+     * "Kubernetes target: permissions"): a verb it lacks would fail every rollout in a cluster, one more would be
+     * a grant nobody needs. Every request of a first start, a repeated start and a check is recorded.
+     */
+    @Test
+    void the_manifests_grant_exactly_the_verbs_the_client_sends() throws Exception {
+        KubernetesTarget target = new KubernetesTarget(client, images);
+        while (server.takeRequest(10, TimeUnit.MILLISECONDS) != null) {
+            // forget the requests of the set-up
+        }
+
+        target.start(deployment, pipeline);
+        target.start(deployment, pipeline);
+        target.check(deployment, pipeline);
+
+        Set<String> sent = new TreeSet<>();
+        for (RecordedRequest request = server.takeRequest(100, TimeUnit.MILLISECONDS); request != null;
+                request = server.takeRequest(100, TimeUnit.MILLISECONDS)) {
+            sent.add(verb(request));
+        }
+        assertThat(sent).containsExactlyInAnyOrderElementsOf(granted("shipgate-deploy-service-rollouts"));
+    }
+
+    /** {@code apps/deployments:patch} for {@code PATCH /apis/apps/v1/namespaces/ns/deployments/name}. */
+    private static String verb(RecordedRequest request) {
+        String path = request.getPath().split("\\?")[0];
+        String[] parts = path.split("/");
+        // /api/v1/namespaces/ns/<resource>[/name] or /apis/<group>/<version>/namespaces/ns/<resource>[/name]
+        int at = path.startsWith("/apis/") ? 4 : 3;
+        String group = path.startsWith("/apis/") ? parts[2] : "";
+        String resource = parts[at + 2];
+        boolean named = parts.length > at + 3;
+        String verb = switch (request.getMethod()) {
+            case "GET" -> named ? "get" : request.getPath().contains("watch=true") ? "watch" : "list";
+            case "PATCH" -> "patch";
+            case "PUT" -> "update";
+            case "POST" -> "create";
+            case "DELETE" -> named ? "delete" : "deletecollection";
+            default -> request.getMethod();
+        };
+        return group + "/" + resource + ":" + verb;
+    }
+
+    private static List<String> granted(String clusterRole) throws IOException {
+        try (InputStream in = Files.newInputStream(Path.of("..", "deploy", "k8s", "02-deploy-service-rbac.yaml"))) {
+            List<?> resources = Serialization.unmarshal(in);
+            ClusterRole role = resources.stream().filter(ClusterRole.class::isInstance).map(ClusterRole.class::cast)
+                    .filter(r -> ((HasMetadata) r).getMetadata().getName().equals(clusterRole)).findFirst()
+                    .orElseThrow();
+            return role.getRules().stream().flatMap(rule -> rule.getApiGroups().stream().flatMap(group ->
+                    rule.getResources().stream().flatMap(resource -> rule.getVerbs().stream()
+                            .map(verb -> group + "/" + resource + ":" + verb)))).collect(Collectors.toList());
+        }
     }
 
     /** What the Deployment controller would write while rolling out. */

@@ -3,7 +3,11 @@ package dev.shipgate.notification.delivery.adapter;
 import dev.shipgate.notification.delivery.application.Deliveries;
 import dev.shipgate.notification.delivery.domain.Delivery;
 import dev.shipgate.notification.delivery.domain.DeliveryStatus;
+import dev.shipgate.contracts.paging.Cursor;
+import dev.shipgate.contracts.paging.ListPage;
+import dev.shipgate.contracts.paging.PageAt;
 import dev.shipgate.support.attempt.RetriedSends;
+import dev.shipgate.support.paging.NewestFirst;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -18,6 +22,7 @@ class MongoDeliveries implements Deliveries {
     public static final String COLLECTION = "deliveries";
 
     private static final String FORMER_INDEX = "_id_status_attempts";
+    private static final NewestFirst NEWEST_FIRST = new NewestFirst("createdAt");
 
     private final MongoTemplate mongo;
     /** Claims and outcomes: single-document updates expecting the state as read, so of two writers one matches. */
@@ -27,6 +32,8 @@ class MongoDeliveries implements Deliveries {
         this.mongo = mongo;
         this.sends = new RetriedSends<>(mongo, COLLECTION, Delivery.class, DeliveryStatus.PENDING.name(),
                 d -> new RetriedSends.State(d.id(), d.attempts(), d.nextAttemptAt()));
+        // a person's own log (everyone but super admins reads only theirs), newest first
+        mongo.indexOps(COLLECTION).createIndex(NEWEST_FIRST.index("recipient").named("recipient_newest"));
         boolean formerIndex = mongo.indexOps(COLLECTION).getIndexInfo().stream()
                 .anyMatch(index -> FORMER_INDEX.equals(index.getName()));
         if (formerIndex) { // on three of those fields: no query uses it any more, and each write kept it up to date
@@ -66,7 +73,7 @@ class MongoDeliveries implements Deliveries {
     }
 
     @Override
-    public List<Delivery> search(String recipient, DeliveryStatus status, String eventId, int page, int size) {
+    public ListPage<Delivery> search(String recipient, DeliveryStatus status, String eventId, PageAt at) {
         Criteria criteria = new Criteria();
         if (recipient != null) {
             criteria.and("recipient").is(recipient);
@@ -77,8 +84,7 @@ class MongoDeliveries implements Deliveries {
         if (eventId != null) {
             criteria.and("eventId").is(eventId);
         }
-        Query query = Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "createdAt"))
-                .skip((long) page * size).limit(size);
-        return mongo.find(query, Delivery.class, COLLECTION);
+        return NEWEST_FIRST.read(mongo, criteria, at, Delivery.class, COLLECTION,
+                d -> new Cursor(d.createdAt(), d.id()));
     }
 }

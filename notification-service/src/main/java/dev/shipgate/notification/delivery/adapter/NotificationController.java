@@ -1,5 +1,6 @@
 package dev.shipgate.notification.delivery.adapter;
 
+import dev.shipgate.contracts.paging.PageAt;
 import dev.shipgate.contracts.refusal.Refusal;
 import dev.shipgate.notification.delivery.application.Deliveries;
 import dev.shipgate.notification.delivery.domain.Delivery;
@@ -9,6 +10,8 @@ import dev.shipgate.notification.recipient.application.Recipients;
 import dev.shipgate.notification.subscription.application.PipelineAccess;
 import dev.shipgate.notification.subscription.application.Subscriptions;
 import dev.shipgate.notification.subscription.domain.Subscription;
+import dev.shipgate.support.web.PagedAnswer;
+import dev.shipgate.support.web.PagedResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -16,6 +19,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.validation.annotation.Validated;
@@ -68,15 +72,27 @@ class NotificationController {
         }
     }
 
+    /**
+     * The mail delivery log, newest first, paged like the other lists ({@link PagedAnswer}: {@code cursor},
+     * {@code X-Total-Count}, {@code Link rel="next"}); a super admin sees every delivery (or one recipient's),
+     * anyone else only their own.
+     */
     @GetMapping("/deliveries")
-    public List<DeliveryView> deliveries(@AuthenticationPrincipal Jwt caller,
-                                         @RequestParam(required = false) @Size(max = 100) String recipient,
-                                         @RequestParam(required = false) DeliveryStatus status,
-                                         @RequestParam(required = false) @Size(max = 100) String eventId,
-                                         @RequestParam(defaultValue = "0") @Min(0) int page,
-                                         @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+    @PagedResponse
+    public ResponseEntity<List<DeliveryView>> deliveries(@AuthenticationPrincipal Jwt caller,
+                                                         @RequestParam(required = false) @Size(max = 100)
+                                                         String recipient,
+                                                         @RequestParam(required = false) DeliveryStatus status,
+                                                         @RequestParam(required = false) @Size(max = 100)
+                                                         String eventId,
+                                                         @RequestParam(required = false)
+                                                         @Size(max = PagedAnswer.CURSOR_MAX) String cursor,
+                                                         @RequestParam(defaultValue = "0") @Min(0) int page,
+                                                         @RequestParam(defaultValue = "50") @Min(1) @Max(200)
+                                                         int size) {
         String only = recipients.isSuperAdmin(caller.getSubject()) ? recipient : caller.getSubject();
-        return deliveries.search(only, status, eventId, page, size).stream().map(DeliveryView::of).toList();
+        return PagedAnswer.of(deliveries.search(only, status, eventId, PageAt.of(cursor, page, size))
+                .map(DeliveryView::of));
     }
 
     public record SubscriptionBody(@NotNull @Size(max = 3) List<Subscription.@NotNull DeploymentNotice> events) {

@@ -3,6 +3,9 @@ package dev.shipgate.notification.delivery.application;
 import dev.shipgate.notification.delivery.domain.Delivery;
 import dev.shipgate.notification.delivery.domain.DeliveryStatus;
 
+import dev.shipgate.contracts.paging.ListPage;
+import dev.shipgate.contracts.paging.PageAt;
+
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -32,5 +35,9 @@ public interface Deliveries {
     /** The longest waiting first. */
     List<Delivery> findAll(Collection<String> ids);
 
-    List<Delivery> search(String recipient, DeliveryStatus status, String eventId, int page, int size);
+    /**
+     * The mail delivery log, newest first (creation time, then id), filtered by the database (null filters do not
+     * filter), then paged: after the page's cursor, or from an offset.
+     */
+    ListPage<Delivery> search(String recipient, DeliveryStatus status, String eventId, PageAt at);
 }

@@ -1,5 +1,7 @@
 package dev.shipgate.notification.delivery.application;
 
+import dev.shipgate.contracts.paging.ListPage;
+import dev.shipgate.contracts.paging.PageAt;
 import dev.shipgate.notification.delivery.domain.Delivery;
 import dev.shipgate.notification.delivery.domain.DeliveryStatus;
 import dev.shipgate.testing.SteppingClock;
@@ -232,8 +234,8 @@ class DeliveryDispatcherTest {
         }
 
         @Override
-        public List<Delivery> search(String recipient, DeliveryStatus status, String eventId, int page, int size) {
-            return store.search(recipient, status, eventId, page, size);
+        public ListPage<Delivery> search(String recipient, DeliveryStatus status, String eventId, PageAt at) {
+            return store.search(recipient, status, eventId, at);
         }
     }
 
@@ -277,9 +279,9 @@ class DeliveryDispatcherTest {
         }
 
         @Override
-        public List<Delivery> search(String recipient, DeliveryStatus status, String eventId, int page, int size) {
+        public ListPage<Delivery> search(String recipient, DeliveryStatus status, String eventId, PageAt at) {
             commands++;
-            return store.search(recipient, status, eventId, page, size);
+            return store.search(recipient, status, eventId, at);
         }
     }
 

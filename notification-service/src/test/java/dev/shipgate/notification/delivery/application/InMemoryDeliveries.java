@@ -1,5 +1,7 @@
 package dev.shipgate.notification.delivery.application;
 
+import dev.shipgate.contracts.paging.ListPage;
+import dev.shipgate.contracts.paging.PageAt;
 import dev.shipgate.notification.delivery.domain.Delivery;
 import dev.shipgate.notification.delivery.domain.DeliveryStatus;
 
@@ -56,8 +58,8 @@ public class InMemoryDeliveries implements Deliveries {
     }
 
     @Override
-    public synchronized List<Delivery> search(String recipient, DeliveryStatus status, String eventId, int page,
-                                              int size) {
+    public synchronized ListPage<Delivery> search(String recipient, DeliveryStatus status, String eventId,
+                                                  PageAt at) {
         throw new UnsupportedOperationException("not needed by the dispatcher");
     }
 }
