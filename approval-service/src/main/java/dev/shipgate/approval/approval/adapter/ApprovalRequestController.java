@@ -5,6 +5,7 @@ import dev.shipgate.approval.approval.application.ApprovalRequests.RequestFilter
 import dev.shipgate.approval.approval.application.ApprovalService;
 import dev.shipgate.approval.approval.application.RefusedAttempts;
 import dev.shipgate.approval.approval.application.RequestQueries;
+import dev.shipgate.approval.approval.application.VoteChannels;
 import dev.shipgate.approval.access.domain.Actor;
 import dev.shipgate.approval.approval.domain.ApprovalRequest;
 import dev.shipgate.approval.approval.domain.ApprovalStatus;
@@ -13,10 +14,8 @@ import dev.shipgate.contracts.identity.UserIds;
 import dev.shipgate.contracts.paging.PageAt;
 import dev.shipgate.support.web.PagedAnswer;
 import dev.shipgate.support.web.PagedResponse;
-import dev.shipgate.contracts.refusal.Refusal;
 import dev.shipgate.contracts.events.Channel;
 import dev.shipgate.support.security.CallerChannel;
-import dev.shipgate.support.security.LinkReceipts;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -50,17 +49,17 @@ class ApprovalRequestController {
     private final RequestQueries queries;
     private final RefusedAttempts refusals;
     private final AccessDirectory access;
-    private final LinkReceipts linkReceipts;
+    private final VoteChannels voteChannels;
     private final Clock clock;
 
     public ApprovalRequestController(ApprovalService approvals, RequestQueries queries,
-                                     RefusedAttempts refusals, AccessDirectory access, LinkReceipts linkReceipts,
+                                     RefusedAttempts refusals, AccessDirectory access, VoteChannels voteChannels,
                                      Clock clock) {
         this.approvals = approvals;
         this.queries = queries;
         this.refusals = refusals;
         this.access = access;
-        this.linkReceipts = linkReceipts;
+        this.voteChannels = voteChannels;
         this.clock = clock;
     }
 
@@ -133,19 +132,9 @@ class ApprovalRequestController {
         return view(approvals.expire(caller.getSubject(), CallerChannel.of(caller), id), caller);
     }
 
-    /**
-     * Through what the vote comes: the e-mail link whose receipt it carries (checked: ours, for this request, spent
-     * by this caller), else the caller's token (session or API token).
-     */
     private Channel channel(Jwt caller, String requestId, Vote body) {
-        if (body == null || body.link() == null) {
-            return CallerChannel.of(caller);
-        }
-        LinkReceipts.Receipt receipt = linkReceipts.verify(body.link())
-                .filter(r -> r.requestId().equals(requestId) && r.userId().equals(caller.getSubject()))
-                .orElseThrow(() -> Refusal.invalid("LINK_RECEIPT_INVALID",
-                        "this vote names an e-mail link that was not spent by you for this request").exception());
-        return Channel.emailLink(receipt.linkId());
+        return voteChannels.of(caller.getSubject(), CallerChannel.of(caller), requestId,
+                body == null ? null : body.link());
     }
 
     /**
