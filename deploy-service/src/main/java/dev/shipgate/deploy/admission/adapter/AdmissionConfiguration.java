@@ -8,13 +8,11 @@ import dev.shipgate.deploy.deployment.application.Deployments;
 import dev.shipgate.deploy.pipeline.application.Pipelines;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,10 +34,9 @@ class AdmissionConfiguration {
     /** The HTTPS port for the API server, when {@code shipgate.admission.tls.port} is set (the manifests: 8443). */
     @Bean
     @ConditionalOnProperty("shipgate.admission.tls.port")
-    AdmissionTls admissionTls(@Value("${shipgate.admission.tls.port}") int port,
-                              @Value("${shipgate.admission.tls.certificate}") Path certificate,
-                              @Value("${shipgate.admission.tls.private-key}") Path privateKey) {
-        return new AdmissionTls(port, certificate, privateKey);
+    AdmissionTls admissionTls(AdmissionProperties settings) {
+        AdmissionProperties.Tls tls = settings.tls();
+        return new AdmissionTls(tls.port(), tls.certificate(), tls.privateKey());
     }
 
     @Bean

@@ -1,5 +1,8 @@
 package dev.shipgate.deploy.admission.adapter;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
@@ -7,6 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +35,8 @@ import java.util.Set;
  * @param namespaceLabels  read the namespaces' labels from the Kubernetes API ({@code shipgate.dev/pipeline},
  *                         {@code shipgate.dev/admission-mode=audit}); off by default (no cluster locally)
  * @param labelCacheTimeToLive how long a namespace's labels are remembered (default 30 s)
+ * @param tls              the HTTPS port the API server calls ({@link AdmissionTls}); absent: none (only set where
+ *                         the webhook runs in a cluster: the manifests set port 8443)
  */
 @Validated
 @ConfigurationProperties("shipgate.admission")
@@ -46,5 +52,16 @@ record AdmissionProperties(@NotNull @DefaultValue("kube-apiserver") List<String>
                            @NotNull @DurationMin(millis = 1) @DefaultValue("PT10S") Duration cacheTimeToLive,
                            @NotNull @DefaultValue Map<String, String> namespaces,
                            @DefaultValue("false") boolean namespaceLabels,
-                           @NotNull @DurationMin(millis = 1) @DefaultValue("PT30S") Duration labelCacheTimeToLive) {
+                           @NotNull @DurationMin(millis = 1) @DefaultValue("PT30S") Duration labelCacheTimeToLive,
+                           @Valid Tls tls) {
+
+    /**
+     * The webhook's HTTPS port ({@code shipgate.admission.tls.*}).
+     *
+     * @param port        the port (1-65535)
+     * @param certificate the PEM certificate file ({@code tls.crt} of the webhook's Secret)
+     * @param privateKey  the PEM private key file ({@code tls.key})
+     */
+    record Tls(@Min(1) @Max(65535) int port, @NotNull Path certificate, @NotNull Path privateKey) {
+    }
 }

@@ -9,7 +9,7 @@ import dev.shipgate.deploy.window.application.WindowService;
 import dev.shipgate.support.lease.LeaseSettings;
 import dev.shipgate.support.messaging.AggregateStore;
 import dev.shipgate.support.messaging.EventConsumer;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -17,11 +17,11 @@ import org.springframework.messaging.Message;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.function.Consumer;
 
 /** Scheduled deployments: stored in {@code deploy_schedules}, started by every instance's tick, once each. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ScheduleProperties.class)
 class ScheduleConfiguration {
 
     @Bean
@@ -32,11 +32,10 @@ class ScheduleConfiguration {
                 deployments, clock, leases.duration());
     }
 
-    /** {@code shipgate.deploy.schedule-interval}: how often each instance looks for due schedules (default 2 s). */
+    /** Every instance looks for due schedules every {@link ScheduleProperties#scheduleInterval}. */
     @Bean
-    SchedulingConfigurer scheduleTicks(ScheduleService schedules,
-                                       @Value("${shipgate.deploy.schedule-interval:PT2S}") Duration interval) {
-        return registrar -> registrar.addFixedDelayTask(schedules::tick, interval);
+    SchedulingConfigurer scheduleTicks(ScheduleService schedules, ScheduleProperties settings) {
+        return registrar -> registrar.addFixedDelayTask(schedules::tick, settings.scheduleInterval());
     }
 
     @Bean
