@@ -65,6 +65,6 @@ class RefusalAnswersTest {
 
     /** What the web answers when a service throws this refusal: web-support's one handler for every refusal. */
     private static ProblemDetail answer(DeployRefusal reason, String detail) {
-        return new ProblemHandling().refused(reason.because(detail).exception());
+        return new ProblemHandling().refused(reason.because(detail).exception()).getBody();
     }
 }

@@ -7,17 +7,10 @@ import dev.shipgate.gateway.signin.SignInThrottle;
 import dev.shipgate.gateway.signin.SignInThrottle.Admitted;
 import dev.shipgate.gateway.signin.SignInThrottle.Refused;
 import dev.shipgate.support.security.TokenIssuer;
-import dev.shipgate.support.web.ProblemHandling;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -57,17 +50,6 @@ public class TokenController {
     public record Token(String accessToken, String tokenType, long expiresIn, String userId, String displayName) {
     }
 
-    /** Refused unchecked: the answer says when to try again. */
-    static final class SignInLocked extends RuntimeException {
-        private final transient Refused refused;
-
-        SignInLocked(Refused refused) {
-            super("too many failed sign-ins for this user: try again after "
-                    + refused.retryAt().truncatedTo(ChronoUnit.SECONDS) + " (UTC), in " + seconds(refused) + " s");
-            this.refused = refused;
-        }
-    }
-
     /** Retry-After in whole seconds, rounded up so a client waiting that long is not refused again. */
     private static long seconds(Refused refused) {
         return Math.max(1, (refused.retryAfter().toMillis() + 999) / 1000);
@@ -85,7 +67,9 @@ public class TokenController {
         var admission = throttle.admit(userId, address);
         if (admission instanceof Refused refused) {
             audit.locked(userId, address, refused.failures(), refused.retryAt());
-            throw new SignInLocked(refused);
+            throw Refusal.tooManyRequests(SignInAudit.LOCKED, "too many failed sign-ins for this user: try again after "
+                    + refused.retryAt().truncatedTo(ChronoUnit.SECONDS) + " (UTC), in " + seconds(refused) + " s",
+                    seconds(refused)).with("retryAt", refused.retryAt().toString()).exception();
         }
         Admitted admitted = (Admitted) admission;
         var user = credentials.check(body.username(), body.password());
@@ -98,15 +82,5 @@ public class TokenController {
         Credentials.SignedIn signedIn = user.get();
         return new Token(issuer.issue(signedIn.userId(), signedIn.displayName(), LIFETIME), "Bearer",
                 LIFETIME.toSeconds(), signedIn.userId(), signedIn.displayName());
-    }
-
-    @ExceptionHandler(SignInLocked.class)
-    ResponseEntity<ProblemDetail> locked(SignInLocked e) {
-        ProblemDetail problem = ProblemHandling.problem(HttpStatus.TOO_MANY_REQUESTS, SignInAudit.LOCKED,
-                e.getMessage());
-        problem.setProperty("retryAt", e.refused.retryAt().toString());
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds(e.refused)))
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

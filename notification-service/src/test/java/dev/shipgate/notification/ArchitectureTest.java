@@ -6,6 +6,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.junit.ArchTests;
 import dev.shipgate.testing.FeatureBoundaries;
 import dev.shipgate.testing.Layering;
+import dev.shipgate.testing.TypedSettings;
 
 /**
  * The domain is plain Java; the application layer knows no adapter; features depend on each other in one direction
@@ -19,4 +20,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchTests featureBoundaries = ArchTests.in(FeatureBoundaries.class);
+
+    @ArchTest
+    static final ArchTests typedSettings = ArchTests.in(TypedSettings.class);
 }

@@ -38,6 +38,17 @@ public final class FeatureBoundaries {
             .that().resideInAPackage("dev.shipgate..")
             .should(useNoAdapterOfAnotherFeature());
 
+    /**
+     * A feature's adapters are package-private: what nothing outside the adapter package may name is not public, so
+     * even a use the dependency rule above cannot see (a compile-time constant such as a collection name, which the
+     * compiler copies into the user) does not compile. Wiring is in each feature's own {@code @Configuration} beside
+     * its adapters; another feature's code or test reaches them through their ports.
+     */
+    @ArchTest
+    public static final ArchRule adapters_are_package_private = classes()
+            .that().resideInAPackage("dev.shipgate..adapter..").and().areTopLevelClasses()
+            .should().notBePublic();
+
     private FeatureBoundaries() {
     }
 

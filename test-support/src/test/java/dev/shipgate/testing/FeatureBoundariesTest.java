@@ -10,7 +10,8 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 /**
  * The shared architecture rules catch what they are named after: each fails on a fixture that breaks it on purpose
- * ({@code dev.shipgate.cyclefixture}, {@code leakfixture}, {@code frameworkfixture}) and passes on a tidy one.
+ * ({@code dev.shipgate.cyclefixture}, {@code leakfixture}, {@code frameworkfixture},
+ * {@code valuefixture}) and passes on a tidy one.
  */
 class FeatureBoundariesTest {
 
@@ -29,16 +30,30 @@ class FeatureBoundariesTest {
     }
 
     @Test
+    void a_public_adapter_fails() {
+        assertThat(violations(FeatureBoundaries.adapters_are_package_private, fixture("leakfixture")))
+                .contains("leakfixture.billing.adapter.InvoiceTable", "public");
+    }
+
+    @Test
     void a_domain_type_using_kafka_fails() {
         assertThat(violations(Layering.domain_has_no_framework, fixture("frameworkfixture")))
                 .contains("frameworkfixture.orders.domain.Order", "org.apache.kafka");
     }
 
     @Test
+    void a_property_read_through_value_fails() {
+        assertThat(violations(TypedSettings.no_value_injection, fixture("valuefixture")))
+                .contains("valuefixture.orders.adapter.OrderConfiguration.pollEvery", "@Value parameter");
+    }
+
+    @Test
     void a_tidy_service_passes_every_rule() {
         for (ArchRule rule : new ArchRule[]{FeatureBoundaries.features_are_free_of_cycles,
-                FeatureBoundaries.adapters_are_used_only_by_their_feature, Layering.domain_has_no_framework,
-                Layering.application_does_not_use_adapters, Layering.application_has_no_web_kafka_or_mongo}) {
+                FeatureBoundaries.adapters_are_used_only_by_their_feature,
+                FeatureBoundaries.adapters_are_package_private, Layering.domain_has_no_framework,
+                Layering.application_does_not_use_adapters, Layering.application_has_no_web_kafka_or_mongo,
+                TypedSettings.no_value_injection}) {
             assertThatCode(() -> rule.check(TIDY)).as(rule.getDescription()).doesNotThrowAnyException();
         }
     }

@@ -1,6 +1,6 @@
 package dev.shipgate.approval.it;
 
-import dev.shipgate.approval.approval.adapter.MongoApprovalRequests;
+import dev.shipgate.approval.shared.CollectionNames;
 import dev.shipgate.approval.approval.application.ApprovalRequests;
 import dev.shipgate.approval.approval.domain.ApprovalPolicy;
 import dev.shipgate.approval.approval.domain.ApprovalRequest;
@@ -244,7 +244,7 @@ class IdentityIT extends ApprovalServiceTestBase {
                 ApprovalStatus.PENDING, List.of(), now, now.plus(Duration.ofHours(1)), null,
                 List.of(new AuditEntry(now, "alice", "REQUESTED", null)), 0), List.of());
         mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().unset("image.imageApplication"),
-                MongoApprovalRequests.COLLECTION);
+                CollectionNames.APPROVAL_REQUESTS);
         return id;
     }
 

@@ -1,6 +1,6 @@
 package dev.shipgate.approval.it;
 
-import dev.shipgate.approval.access.adapter.MongoAccessStore;
+import dev.shipgate.approval.shared.CollectionNames;
 import dev.shipgate.approval.access.application.AccessService;
 import dev.shipgate.approval.access.application.AccessStore;
 import org.bson.Document;
@@ -28,8 +28,8 @@ class UserIdMigrationIT extends ApprovalServiceTestBase {
     @Test
     void a_user_stored_under_a_spelled_id_moves_to_the_canonical_id_and_a_clash_is_set_aside_once() {
         String spelled = "Frank-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        mongo.getCollection(MongoAccessStore.USERS).insertOne(user(spelled, "frank@example.com"));
-        mongo.getCollection(MongoAccessStore.USERS).insertOne(user("BOB", "impostor@example.com"));
+        mongo.getCollection(CollectionNames.USERS).insertOne(user(spelled, "frank@example.com"));
+        mongo.getCollection(CollectionNames.USERS).insertOne(user("BOB", "impostor@example.com"));
 
         List<String> moved = store.canonicaliseUserIds();
 
@@ -37,10 +37,10 @@ class UserIdMigrationIT extends ApprovalServiceTestBase {
         assertThat(store.canonicaliseUserIds()).as("a second run finds nothing to move").isEmpty();
         assertThat(access.find(spelled.toLowerCase())).hasValueSatisfying(found ->
                 assertThat(found.user().email()).isEqualTo("frank@example.com"));
-        assertThat(mongo.getCollection(MongoAccessStore.USERS).find(new Document("_id", spelled)).first()).isNull();
+        assertThat(mongo.getCollection(CollectionNames.USERS).find(new Document("_id", spelled)).first()).isNull();
         assertThat(access.find("bob")).as("the real bob is kept as he was").hasValueSatisfying(found ->
                 assertThat(found.user().email()).isEqualTo("bob@example.com"));
-        assertThat(mongo.getCollection(MongoAccessStore.USERS_WITH_CLASHING_IDS).find(new Document("_id", "BOB"))
+        assertThat(mongo.getCollection(CollectionNames.USERS_WITH_CLASHING_IDS).find(new Document("_id", "BOB"))
                 .first()).as("the clashing record is set aside, not merged").isNotNull();
     }
 

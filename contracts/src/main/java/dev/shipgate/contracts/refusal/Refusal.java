@@ -19,7 +19,7 @@ import java.util.Objects;
  */
 public record Refusal(Kind kind, String reason, String detail, Map<String, String> facts) {
 
-    /** The sort of no, one per HTTP status a refusal may carry (400, 401, 403, 404, 409, 410, 503). */
+    /** The sort of no, one per HTTP status a refusal may carry (400, 401, 403, 404, 409, 410, 422, 429, 503). */
     public enum Kind {
         /** The request itself is wrong (400). */
         INVALID,
@@ -38,6 +38,11 @@ public record Refusal(Kind kind, String reason, String detail, Map<String, Strin
          * {@code Idempotency-Key} sent again with another body (422, as the IETF Idempotency-Key draft says).
          */
         UNPROCESSABLE,
+        /**
+         * The caller asked too often; asking again after the {@link #RETRY_AFTER} the refusal carries may work (429),
+         * e.g. a sign-in locked after repeated failures.
+         */
+        TOO_MANY_REQUESTS,
         /** Something the service needs is down; asking again later may work (503). */
         UNAVAILABLE
     }
@@ -61,6 +66,36 @@ public record Refusal(Kind kind, String reason, String detail, Map<String, Strin
         Map<String, String> more = new LinkedHashMap<>(facts);
         more.put(name, value);
         return new Refusal(kind, reason, detail, more);
+    }
+
+    /** The fact naming the request's field at fault (a JSON path such as {@code recurrence}). */
+    public static final String FIELD = "field";
+
+    /**
+     * A request field that cannot be used, answered as Bean Validation's answers are: reason {@code INVALID_REQUEST},
+     * the field named ({@link #FIELD}), detail "{@code <field> <words>}".
+     *
+     * @param words what is wrong with it, without the field's name (e.g. "must be an IANA time zone id")
+     */
+    public static Refusal invalidField(String field, String words) {
+        return new Refusal(Kind.INVALID, "INVALID_REQUEST", field + " " + words).with(FIELD, field);
+    }
+
+    /** The field at fault when this refusal names one ({@link #invalidField}), else null. */
+    public String field() {
+        return facts.get(FIELD);
+    }
+
+    /**
+     * The fact giving how long to wait before asking again, in whole seconds: it becomes the answer's
+     * {@code Retry-After} header (RFC 9110, section 10.2.3), not a member of the problem.
+     */
+    public static final String RETRY_AFTER = "retryAfter";
+
+    /** A {@link Kind#TOO_MANY_REQUESTS} refusal saying to wait {@code retryAfterSeconds} (at least 1) first. */
+    public static Refusal tooManyRequests(String reason, String detail, long retryAfterSeconds) {
+        return new Refusal(Kind.TOO_MANY_REQUESTS, reason, detail)
+                .with(RETRY_AFTER, Long.toString(Math.max(1, retryAfterSeconds)));
     }
 
     public static Refusal invalid(String reason, String detail) {

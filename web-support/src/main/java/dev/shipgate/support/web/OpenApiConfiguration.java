@@ -5,6 +5,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import dev.shipgate.support.web.live.ChangeStreamDocumentation;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -34,5 +35,10 @@ public class OpenApiConfiguration {
     @Bean
     public PagedResponseDocumentation pagedResponseDocumentation() {
         return new PagedResponseDocumentation();
+    }
+
+    @Bean
+    public ChangeStreamDocumentation changeStreamDocumentation() {
+        return new ChangeStreamDocumentation();
     }
 }

@@ -36,8 +36,8 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 
     /** Every service's refusals, whichever layer threw them: {@link RefusalMapping} maps them. */
     @ExceptionHandler(RefusedException.class)
-    public ProblemDetail refused(RefusedException e) {
-        return RefusalMapping.problemOf(e.refusal());
+    public org.springframework.http.ResponseEntity<ProblemDetail> refused(RefusedException e) {
+        return RefusalMapping.responseOf(e.refusal());
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
@@ -78,7 +78,8 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
             MethodArgumentNotValidException e, org.springframework.http.HttpHeaders headers,
             org.springframework.http.HttpStatusCode status, org.springframework.web.context.request.WebRequest r) {
         return org.springframework.http.ResponseEntity.badRequest().body(invalidFields(e.getBindingResult()
-                .getFieldErrors().stream().map(error -> new InvalidField(error.getField(), error.getDefaultMessage()))
+                .getFieldErrors().stream().map(error -> new InvalidField(error.getField(),
+                        error.isBindingFailure() ? "has the wrong type" : error.getDefaultMessage()))
                 .toList()));
     }
 
@@ -105,7 +106,7 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return withFields(problem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", detail), sorted);
     }
 
-    private static ProblemDetail withFields(ProblemDetail problem, List<InvalidField> errors) {
+    static ProblemDetail withFields(ProblemDetail problem, List<InvalidField> errors) {
         problem.setProperty("errors", errors);
         if (!errors.isEmpty()) {
             problem.setProperty("field", errors.get(0).field());

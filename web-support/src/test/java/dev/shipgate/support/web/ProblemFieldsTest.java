@@ -1,6 +1,8 @@
 package dev.shipgate.support.web;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
+import org.springdoc.core.annotations.ParameterObject;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -11,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -23,6 +26,11 @@ class ProblemFieldsTest {
         @GetMapping("/pages")
         int page(@RequestParam @Max(500) int size) {
             return size;
+        }
+
+        @GetMapping("/lists")
+        String list(@Valid @ParameterObject PageQuery paging) {
+            return paging.text() + " " + paging.at().offset() + " " + paging.at().size();
         }
     }
 
@@ -44,6 +52,23 @@ class ProblemFieldsTest {
                 .andExpect(jsonPath("$.reason").value("INVALID_REQUEST"))
                 .andExpect(jsonPath("$.errors[0].field").value("size"))
                 .andExpect(jsonPath("$.errors[0].reason").value("must be less than or equal to 500"));
+    }
+
+    /** The shared paging parameters ({@link PageQuery}) answer as single parameters do, and keep their defaults. */
+    @Test
+    void a_paging_parameter_outside_its_constraint_or_of_the_wrong_type_is_named() throws Exception {
+        mvc.perform(get("/lists").param("size", "101")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.reason").value("INVALID_REQUEST"))
+                .andExpect(jsonPath("$.field").value("size"))
+                .andExpect(jsonPath("$.errors[0].reason").value("must be less than or equal to 100"));
+        mvc.perform(get("/lists").param("page", "many")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("page"))
+                .andExpect(jsonPath("$.errors[0].reason").value("has the wrong type"));
+        mvc.perform(get("/lists").param("q", "x".repeat(PagedAnswer.Q_MAX + 1))).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("q"));
+        mvc.perform(get("/lists").param("q", " tag ").param("page", "2").param("size", "5"))
+                .andExpect(status().isOk()).andExpect(content().string(PagedAnswer.text(" tag ") + " 10 5"));
+        mvc.perform(get("/lists")).andExpect(status().isOk()).andExpect(content().string("null 0 20"));
     }
 
     /** The class-level {@code @Validated} check runs in a proxy, as in a service. */

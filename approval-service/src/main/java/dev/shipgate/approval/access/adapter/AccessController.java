@@ -12,7 +12,6 @@ import dev.shipgate.contracts.access.Permissions;
 import dev.shipgate.contracts.access.Role;
 import dev.shipgate.contracts.access.Scope;
 import dev.shipgate.contracts.events.RoleBinding;
-import dev.shipgate.contracts.identity.UserIds;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -127,28 +126,9 @@ class AccessController {
     public User putUser(@AuthenticationPrincipal Jwt caller,
                         @PathVariable("userId") @Pattern(regexp = NAME) String spelledUserId,
                         @Valid @RequestBody UserBody body) {
-        String userId = UserIds.canonical(spelledUserId);
-        Permissions permissions = permissionsOf(caller);
-        User before = access.find(userId).map(EffectiveAccess::user).orElse(null);
         List<Grant> grants = body.roles().stream().map(BindingBody::toGrant).distinct().toList();
-        GrantingPolicy.refusalOfUserChange(permissions, userId, before == null ? List.of() : before.grants(), grants)
-                .ifPresent(AccessController::refuse);
-        boolean serviceAccount = body.serviceAccountOr(before);
-        // the address decides where approval mail goes, and a service account may name other people as builders and
-        // get tokens made for it: changing either is as sensitive as changing groups
-        boolean otherFieldsChanged = before == null || !before.groups().equals(body.groups())
-                || !before.serviceAccount().equals(serviceAccount)
-                || before.active() != body.active() || !before.email().equals(body.email())
-                || !before.displayName().equals(body.displayName());
-        if (otherFieldsChanged && !permissions.isSuperAdmin()) {
-            throw Refusal.forbidden("SUPER_ADMIN_ONLY", "only a super admin can add users, "
-                    + "change their address, name, group membership or service-account mark, or deactivate them")
-                    .exception();
-        }
-        User user = new User(userId, body.email(), body.displayName(), body.active(), body.groups(), grants,
-                serviceAccount);
-        access.saveUser(user);
-        return user;
+        return access.changeUser(permissionsOf(caller), spelledUserId, before -> new User(spelledUserId, body.email(),
+                body.displayName(), body.active(), body.groups(), grants, body.serviceAccountOr(before)));
     }
 
     @PutMapping("/groups/{name}")

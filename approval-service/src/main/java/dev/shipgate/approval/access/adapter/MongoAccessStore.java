@@ -1,5 +1,6 @@
 package dev.shipgate.approval.access.adapter;
 
+import dev.shipgate.approval.shared.CollectionNames;
 import dev.shipgate.approval.access.application.AccessStore;
 import dev.shipgate.approval.access.domain.Group;
 import dev.shipgate.approval.access.domain.User;
@@ -19,12 +20,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-public class MongoAccessStore implements AccessStore {
+class MongoAccessStore implements AccessStore {
 
-    public static final String USERS = "users";
-    public static final String GROUPS = "groups";
+    static final String USERS = CollectionNames.USERS;
+    static final String GROUPS = "groups";
     /** Users whose id, once canonical, was already taken: kept for a super admin to look at, never read. */
-    public static final String USERS_WITH_CLASHING_IDS = "users_with_clashing_ids";
+    static final String USERS_WITH_CLASHING_IDS = CollectionNames.USERS_WITH_CLASHING_IDS;
 
     private static final Logger log = LoggerFactory.getLogger(MongoAccessStore.class);
 

@@ -3,12 +3,15 @@ package dev.shipgate.approval.access.application;
 import dev.shipgate.approval.access.domain.EffectiveAccess;
 import dev.shipgate.approval.access.domain.Group;
 import dev.shipgate.approval.access.domain.User;
+import dev.shipgate.approval.access.domain.UserChangePolicy;
+import dev.shipgate.contracts.access.Permissions;
 import dev.shipgate.contracts.identity.UserIds;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Reads and changes access. Every change republishes the effective access of the users it touches on the compacted
@@ -50,6 +53,23 @@ public class AccessService implements AccessDirectory {
 
     public List<Group> groups() {
         return store.groups();
+    }
+
+    /**
+     * Puts a user as {@code changer} asks, under {@link UserChangePolicy}: the user's id, in any spelling, names the
+     * stored user (canonical form); {@code proposal} gets the stored user (or null for a new one) and gives the user
+     * to store.
+     *
+     * @throws dev.shipgate.contracts.refusal.RefusedException when the policy refuses (403, its reason)
+     */
+    public User changeUser(Permissions changer, String userId, UnaryOperator<User> proposal) {
+        User before = store.findUser(UserIds.canonical(userId)).orElse(null);
+        User after = proposal.apply(before);
+        UserChangePolicy.refusalOf(changer, before, after).ifPresent(refusal -> {
+            throw refusal.exception();
+        });
+        saveUser(after);
+        return after;
     }
 
     public void saveUser(User user) {

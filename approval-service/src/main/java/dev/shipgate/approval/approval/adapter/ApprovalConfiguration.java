@@ -1,6 +1,7 @@
 package dev.shipgate.approval.approval.adapter;
 
 import dev.shipgate.approval.access.application.AccessService;
+import dev.shipgate.approval.approval.application.VoteChannels;
 import dev.shipgate.approval.approval.application.ApprovalRequests;
 import dev.shipgate.approval.approval.application.ApprovalService;
 import dev.shipgate.approval.approval.application.CurrentRules;
@@ -44,8 +45,8 @@ class ApprovalConfiguration {
 
     /** Checks the receipts notification-service gives for spent approve-from-email links. */
     @Bean
-    LinkReceipts linkReceipts(TokenSettings settings) {
-        return new LinkReceipts(settings.secret());
+    VoteChannels voteChannels(TokenSettings settings) {
+        return new VoteChannels(new LinkReceipts(settings.secret()));
     }
 
     @Bean

@@ -5,23 +5,21 @@ import dev.shipgate.approval.approval.application.ApprovalRequests.RequestFilter
 import dev.shipgate.approval.approval.application.ApprovalService;
 import dev.shipgate.approval.approval.application.RefusedAttempts;
 import dev.shipgate.approval.approval.application.RequestQueries;
+import dev.shipgate.approval.approval.application.VoteChannels;
 import dev.shipgate.approval.access.domain.Actor;
 import dev.shipgate.approval.approval.domain.ApprovalRequest;
 import dev.shipgate.approval.approval.domain.ApprovalStatus;
 import dev.shipgate.approval.approval.domain.AwaitingVotePolicy;
 import dev.shipgate.contracts.identity.UserIds;
-import dev.shipgate.contracts.paging.PageAt;
+import dev.shipgate.support.web.PageQuery;
 import dev.shipgate.support.web.PagedAnswer;
 import dev.shipgate.support.web.PagedResponse;
-import dev.shipgate.contracts.refusal.Refusal;
 import dev.shipgate.contracts.events.Channel;
 import dev.shipgate.support.security.CallerChannel;
-import dev.shipgate.support.security.LinkReceipts;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -50,17 +48,17 @@ class ApprovalRequestController {
     private final RequestQueries queries;
     private final RefusedAttempts refusals;
     private final AccessDirectory access;
-    private final LinkReceipts linkReceipts;
+    private final VoteChannels voteChannels;
     private final Clock clock;
 
     public ApprovalRequestController(ApprovalService approvals, RequestQueries queries,
-                                     RefusedAttempts refusals, AccessDirectory access, LinkReceipts linkReceipts,
+                                     RefusedAttempts refusals, AccessDirectory access, VoteChannels voteChannels,
                                      Clock clock) {
         this.approvals = approvals;
         this.queries = queries;
         this.refusals = refusals;
         this.access = access;
-        this.linkReceipts = linkReceipts;
+        this.voteChannels = voteChannels;
         this.clock = clock;
     }
 
@@ -133,19 +131,9 @@ class ApprovalRequestController {
         return view(approvals.expire(caller.getSubject(), CallerChannel.of(caller), id), caller);
     }
 
-    /**
-     * Through what the vote comes: the e-mail link whose receipt it carries (checked: ours, for this request, spent
-     * by this caller), else the caller's token (session or API token).
-     */
     private Channel channel(Jwt caller, String requestId, Vote body) {
-        if (body == null || body.link() == null) {
-            return CallerChannel.of(caller);
-        }
-        LinkReceipts.Receipt receipt = linkReceipts.verify(body.link())
-                .filter(r -> r.requestId().equals(requestId) && r.userId().equals(caller.getSubject()))
-                .orElseThrow(() -> Refusal.invalid("LINK_RECEIPT_INVALID",
-                        "this vote names an e-mail link that was not spent by you for this request").exception());
-        return Channel.emailLink(receipt.linkId());
+        return voteChannels.of(caller.getSubject(), CallerChannel.of(caller), requestId,
+                body == null ? null : body.link());
     }
 
     /**
@@ -160,19 +148,14 @@ class ApprovalRequestController {
                                                     String pipelineId,
                                                     @RequestParam(required = false) List<ApprovalStatus> status,
                                                     @RequestParam(required = false) @Size(max = 100) String tag,
-                                                    @RequestParam(required = false) @Size(max = PagedAnswer.Q_MAX)
-                                                    String q,
                                                     @RequestParam(required = false) @Size(max = 100) String requester,
-                                                    @RequestParam(required = false)
-                                                    @Size(max = PagedAnswer.CURSOR_MAX) String cursor,
-                                                    @RequestParam(defaultValue = "0") @Min(0) int page,
-                                                    @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+                                                    @Valid @ParameterObject PageQuery paging) {
         Actor actor = access.actor(caller.getSubject());
         String requestedBy = requester == null || requester.isBlank() ? null
                 : UserIds.canonical(ME.equals(requester) ? actor.userId() : requester);
-        RequestFilter filter = new RequestFilter(pipelineId, status, tag, PagedAnswer.text(q), null, requestedBy,
+        RequestFilter filter = new RequestFilter(pipelineId, status, tag, paging.text(), null, requestedBy,
                 null, null, null);
-        return PagedAnswer.of(queries.search(actor, filter, PageAt.of(cursor, page, size))
+        return PagedAnswer.of(queries.search(actor, filter, paging.at())
                 .map(request -> view(request, actor)));
     }
 
@@ -186,18 +169,12 @@ class ApprovalRequestController {
                                                           @RequestParam(required = false) @Size(max = 100)
                                                           String pipelineId,
                                                           @RequestParam(required = false) @Size(max = 100) String tag,
-                                                          @RequestParam(required = false)
-                                                          @Size(max = PagedAnswer.Q_MAX) String q,
-                                                          @RequestParam(required = false)
-                                                          @Size(max = PagedAnswer.CURSOR_MAX) String cursor,
-                                                          @RequestParam(defaultValue = "0") @Min(0) int page,
-                                                          @RequestParam(defaultValue = "20") @Min(1) @Max(100)
-                                                          int size) {
+                                                          @Valid @ParameterObject PageQuery paging) {
         Actor actor = access.actor(caller.getSubject());
-        RequestFilter filter = new RequestFilter(pipelineId, null, tag, PagedAnswer.text(q), null, null, null,
+        RequestFilter filter = new RequestFilter(pipelineId, null, tag, paging.text(), null, null, null,
                 null, null);
         Instant now = clock.instant();
-        return PagedAnswer.of(queries.awaitingVote(actor, filter, PageAt.of(cursor, page, size), now)
+        return PagedAnswer.of(queries.awaitingVote(actor, filter, paging.at(), now)
                 .map(request -> view(request, actor)));
     }
 

@@ -1,5 +1,6 @@
 package dev.shipgate.approval.approval.adapter;
 
+import dev.shipgate.approval.shared.CollectionNames;
 import dev.shipgate.approval.approval.application.ApprovalRequests;
 import dev.shipgate.approval.approval.domain.ApprovalRequest;
 import dev.shipgate.approval.approval.domain.ApprovalStatus;
@@ -33,9 +34,9 @@ import java.util.regex.Pattern;
  * Approval requests in MongoDB, one document each with its votes, history and outbox. {@code openKey} is set only
  * while a request is open, and a unique sparse index on it allows one open request per pipeline and image.
  */
-public class MongoApprovalRequests implements ApprovalRequests {
+class MongoApprovalRequests implements ApprovalRequests {
 
-    public static final String COLLECTION = "approval_requests";
+    static final String COLLECTION = CollectionNames.APPROVAL_REQUESTS;
     private static final String OPEN_KEY = "openKey";
     private static final NewestFirst NEWEST_FIRST = new NewestFirst("createdAt");
 

@@ -1,5 +1,6 @@
 package dev.shipgate.approval.approval.adapter;
 
+import dev.shipgate.approval.shared.CollectionNames;
 import dev.shipgate.approval.approval.application.RefusedAttempts;
 import dev.shipgate.approval.approval.domain.RefusedAttempt;
 import org.bson.Document;
@@ -18,9 +19,9 @@ import java.util.List;
  * image ({@code pipelineId}, {@code digest}, {@code tag}), copied from the request when recorded, so the audit can
  * filter refusals by pipeline without reading the requests.
  */
-public class MongoRefusedAttempts implements RefusedAttempts {
+class MongoRefusedAttempts implements RefusedAttempts {
 
-    public static final String COLLECTION = "approval_refusals";
+    static final String COLLECTION = CollectionNames.APPROVAL_REFUSALS;
 
     private final MongoTemplate mongo;
 

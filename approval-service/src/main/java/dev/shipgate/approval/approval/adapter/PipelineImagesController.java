@@ -6,12 +6,12 @@ import dev.shipgate.approval.approval.application.PipelineImages.EligibleApprove
 import dev.shipgate.approval.approval.application.PipelineImages.ImagePage;
 import dev.shipgate.approval.image.domain.Image;
 import dev.shipgate.approval.approval.application.PipelineImages.ImageSearch;
-import dev.shipgate.contracts.paging.PageAt;
+import dev.shipgate.support.web.PageQuery;
 import dev.shipgate.support.web.PagedAnswer;
 import dev.shipgate.support.web.PagedResponse;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -61,14 +61,9 @@ class PipelineImagesController {
     public ResponseEntity<List<ImageView>> images(@AuthenticationPrincipal Jwt caller,
                                                   @PathVariable String pipelineId,
                                                   @RequestParam(required = false) @Size(max = 100) String tag,
-                                                  @RequestParam(required = false) @Size(max = PagedAnswer.Q_MAX)
-                                                  String q,
-                                                  @RequestParam(required = false)
-                                                  @Size(max = PagedAnswer.CURSOR_MAX) String cursor,
-                                                  @RequestParam(defaultValue = "0") @Min(0) int page,
-                                                  @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+                                                  @Valid @ParameterObject PageQuery paging) {
         return views(pipelineImages.images(caller.getSubject(), pipelineId,
-                new ImageSearch(tag, PagedAnswer.text(q)), PageAt.of(cursor, page, size)));
+                new ImageSearch(tag, paging.text()), paging.at()));
     }
 
     /**
@@ -80,14 +75,9 @@ class PipelineImagesController {
     public ResponseEntity<List<ImageView>> deployable(@AuthenticationPrincipal Jwt caller,
                                                       @PathVariable String pipelineId,
                                                       @RequestParam(required = false) @Size(max = 100) String tag,
-                                                      @RequestParam(required = false) @Size(max = PagedAnswer.Q_MAX)
-                                                      String q,
-                                                      @RequestParam(required = false)
-                                                      @Size(max = PagedAnswer.CURSOR_MAX) String cursor,
-                                                      @RequestParam(defaultValue = "0") @Min(0) int page,
-                                                      @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+                                                      @Valid @ParameterObject PageQuery paging) {
         return views(pipelineImages.deployableImages(caller.getSubject(), pipelineId,
-                new ImageSearch(tag, PagedAnswer.text(q)), PageAt.of(cursor, page, size)));
+                new ImageSearch(tag, paging.text()), paging.at()));
     }
 
     /** Who may approve images of this pipeline (for the caller's request: never themselves). */

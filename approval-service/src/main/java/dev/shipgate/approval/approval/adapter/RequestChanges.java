@@ -3,10 +3,8 @@ package dev.shipgate.approval.approval.adapter;
 import dev.shipgate.approval.access.application.AccessDirectory;
 import dev.shipgate.contracts.refusal.Refusal;
 import dev.shipgate.support.web.live.ChangeFeed;
+import dev.shipgate.support.web.live.ChangeStreamResponse;
 import dev.shipgate.support.web.live.ChangeStreams;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.bson.Document;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,8 +44,7 @@ class RequestChanges {
      * on each (it applies who may see what: the events carry no data). Ends after two minutes (reconnect). Who may
      * watch: an active Shipgate user (403 {@code UNKNOWN_USER} otherwise, checked again before each event).
      */
-    @ApiResponse(responseCode = "200", description = "The stream",
-            content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
+    @ChangeStreamResponse
     @GetMapping(path = "/api/approval-requests/changes", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public SseEmitter changes(@AuthenticationPrincipal Jwt caller) {
         if (!activeUser(caller)) {

@@ -21,6 +21,8 @@ public enum ApprovalRefusal implements RefusalCode {
     /** The image was registered for another application than the pipeline's (issue 15, item 5). */
     IMAGE_OF_ANOTHER_APPLICATION(Kind.INVALID),
     COMMENT_REQUIRED(Kind.INVALID),
+    /** A vote carries an e-mail link receipt that is not ours, or not spent by this voter on this request. */
+    LINK_RECEIPT_INVALID(Kind.INVALID),
     NO_APPROVAL_NEEDED(Kind.INVALID),
     ALREADY_VOTED(Kind.CONFLICT),
     /** Withdrawing needs a vote of one's own on the request. */

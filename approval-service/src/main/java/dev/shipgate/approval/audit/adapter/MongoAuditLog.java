@@ -1,13 +1,10 @@
 package dev.shipgate.approval.audit.adapter;
 
-import dev.shipgate.approval.approval.adapter.MongoApprovalRequests;
-import dev.shipgate.approval.approval.adapter.MongoRefusedAttempts;
+import dev.shipgate.approval.shared.CollectionNames;
 import dev.shipgate.approval.audit.application.AuditLog;
 import dev.shipgate.approval.audit.application.AuditQuery;
 import dev.shipgate.approval.audit.domain.AuditRecord;
 import dev.shipgate.approval.audit.domain.AuditRecord.Outcome;
-import dev.shipgate.approval.decision.adapter.MongoDeployDecisions;
-import dev.shipgate.approval.pipeline.adapter.MongoPipelineReplica;
 import dev.shipgate.contracts.access.Scope;
 import dev.shipgate.contracts.events.Channel;
 import org.bson.Document;
@@ -54,7 +51,7 @@ class MongoAuditLog implements AuditLog {
     @Override
     public Map<String, Scope> pipelineScopes() {
         Map<String, Scope> scopes = new HashMap<>();
-        for (Document pipeline : mongo.getCollection(MongoPipelineReplica.COLLECTION).find()
+        for (Document pipeline : mongo.getCollection(CollectionNames.PIPELINES).find()
                 .projection(new Document("project", 1).append("application", 1).append("environment", 1))) {
             scopes.put(pipeline.getString("_id"), new Scope(pipeline.getString("project"),
                     pipeline.getString("application"), pipeline.getString("environment")));
@@ -77,7 +74,7 @@ class MongoAuditLog implements AuditLog {
         pipeline.add(new Document("$sort", new Document("history.at", -1)));
         pipeline.add(new Document("$limit", limit));
         List<AuditRecord> records = new ArrayList<>();
-        for (Document found : mongo.getCollection(MongoApprovalRequests.COLLECTION).aggregate(pipeline)) {
+        for (Document found : mongo.getCollection(CollectionNames.APPROVAL_REQUESTS).aggregate(pipeline)) {
             Document line = found.get("history", Document.class);
             Document image = found.get("image", Document.class);
             records.add(new AuditRecord(at(line), line.getString("actor"), line.getString("action"), Outcome.DONE,
@@ -97,7 +94,7 @@ class MongoAuditLog implements AuditLog {
         }
         timeAndActor(query, "at", "actor", filter);
         List<AuditRecord> records = new ArrayList<>();
-        for (Document found : mongo.getCollection(MongoRefusedAttempts.COLLECTION).find(filter)
+        for (Document found : mongo.getCollection(CollectionNames.APPROVAL_REFUSALS).find(filter)
                 .sort(new Document("at", -1)).limit(limit)) {
             records.add(new AuditRecord(at(found), found.getString("actor"), found.getString("action"),
                     Outcome.REFUSED, found.getString("reason"), found.getString("message"), channel(found),
@@ -115,7 +112,7 @@ class MongoAuditLog implements AuditLog {
         pipelineFilter(query, "pipelineId", filter);
         timeAndActor(query, "at", "requestedBy", filter);
         List<AuditRecord> records = new ArrayList<>();
-        for (Document found : mongo.getCollection(MongoDeployDecisions.COLLECTION).find(filter)
+        for (Document found : mongo.getCollection(CollectionNames.DEPLOY_DECISIONS).find(filter)
                 .sort(new Document("at", -1)).limit(limit)) {
             boolean rejected = found.getString("reason") != null;
             records.add(new AuditRecord(at(found), found.getString("requestedBy"), "DEPLOY",

@@ -1,5 +1,6 @@
 package dev.shipgate.approval.decision.adapter;
 
+import dev.shipgate.approval.shared.CollectionNames;
 import dev.shipgate.approval.decision.application.DeployDecisions;
 import dev.shipgate.contracts.EventPayload;
 import dev.shipgate.contracts.events.Channel;
@@ -19,9 +20,9 @@ import java.util.List;
  * outbox it keeps what the audit shows (pipeline, image, who, through what, when, the outcome and its reason), in the
  * same single-document insert.
  */
-public class MongoDeployDecisions implements DeployDecisions {
+class MongoDeployDecisions implements DeployDecisions {
 
-    public static final String COLLECTION = "deploy_decisions";
+    static final String COLLECTION = CollectionNames.DEPLOY_DECISIONS;
 
     private final MongoTemplate mongo;
     private final Outbox outbox;

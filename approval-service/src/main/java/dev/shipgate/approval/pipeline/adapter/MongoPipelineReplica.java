@@ -1,5 +1,6 @@
 package dev.shipgate.approval.pipeline.adapter;
 
+import dev.shipgate.approval.shared.CollectionNames;
 import dev.shipgate.approval.pipeline.application.PipelineReplica;
 import dev.shipgate.approval.pipeline.domain.ReplicatedPipeline;
 import dev.shipgate.support.cache.ShortLivedCache;
@@ -7,9 +8,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.util.Optional;
 
-public class MongoPipelineReplica implements PipelineReplica {
+class MongoPipelineReplica implements PipelineReplica {
 
-    public static final String COLLECTION = "pipelines";
+    static final String COLLECTION = CollectionNames.PIPELINES;
 
     private final MongoTemplate mongo;
     private final ShortLivedCache<String, ReplicatedPipeline> recent;

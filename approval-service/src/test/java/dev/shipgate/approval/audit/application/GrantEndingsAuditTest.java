@@ -52,7 +52,8 @@ class GrantEndingsAuditTest {
     }
 
     private List<AuditRecord> read(Permissions reader, AuditQuery filters) {
-        return audit.page(reader, Map.of(), filters, 0, 50);
+        // a pipeline the viewer below may see, so that only the super-admin rule keeps the grant lines from them
+        return audit.page(reader, Map.of("payments-prod", PAYMENTS), filters, 0, 50);
     }
 
     private static AuditQuery all() {

@@ -2,10 +2,8 @@ package dev.shipgate.deploy.deployment.adapter;
 
 import dev.shipgate.deploy.deployment.application.DeploymentQueries;
 import dev.shipgate.support.web.live.ChangeFeed;
+import dev.shipgate.support.web.live.ChangeStreamResponse;
 import dev.shipgate.support.web.live.ChangeStreams;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.bson.Document;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -49,8 +47,7 @@ class DeploymentChanges {
      * each. Ends after two minutes (reconnect). Who may watch: whoever may read the pipeline's deployments (404
      * {@code UNKNOWN_PIPELINE} otherwise, checked again before each event).
      */
-    @ApiResponse(responseCode = "200", description = "The stream",
-            content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
+    @ChangeStreamResponse
     @GetMapping(path = "/api/pipelines/{pipelineId}/deployments/changes",
             produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public SseEmitter changes(@AuthenticationPrincipal Jwt caller, @PathVariable String pipelineId) {

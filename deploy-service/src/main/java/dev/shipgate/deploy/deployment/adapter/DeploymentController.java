@@ -5,17 +5,16 @@ import dev.shipgate.deploy.deployment.application.DeploymentService;
 import dev.shipgate.deploy.deployment.domain.ActiveDeployment;
 import dev.shipgate.deploy.deployment.domain.Deployment;
 import dev.shipgate.support.security.CallerChannel;
-import dev.shipgate.contracts.paging.PageAt;
+import dev.shipgate.support.web.PageQuery;
 import dev.shipgate.support.web.PagedAnswer;
 import dev.shipgate.support.web.PagedResponse;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -103,14 +102,9 @@ class DeploymentController {
     @PagedResponse
     public ResponseEntity<List<Deployment>> history(@AuthenticationPrincipal Jwt caller,
                                                     @PathVariable String pipelineId,
-                                                    @RequestParam(required = false) @Size(max = PagedAnswer.Q_MAX)
-                                                    String q,
-                                                    @RequestParam(required = false)
-                                                    @Size(max = PagedAnswer.CURSOR_MAX) String cursor,
-                                                    @RequestParam(defaultValue = "0") @Min(0) int page,
-                                                    @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return PagedAnswer.of(queries.history(caller.getSubject(), pipelineId, PagedAnswer.text(q),
-                PageAt.of(cursor, page, size)));
+                                                    @Valid @ParameterObject PageQuery paging) {
+        return PagedAnswer.of(queries.history(caller.getSubject(), pipelineId, paging.text(),
+                paging.at()));
     }
 
     /** "Active on <env>": the deployment running now ({@link ActiveDeployment}); 204 when none runs. */

@@ -24,7 +24,7 @@ import java.util.Set;
  * command; else one read tells whose the others are, and a key without a document yet is inserted (the unique
  * {@code _id} lets one of two inserts through).
  */
-public class MongoLeases implements Leases {
+class MongoLeases implements Leases {
 
     private final MongoTemplate mongo;
     private final String collection;

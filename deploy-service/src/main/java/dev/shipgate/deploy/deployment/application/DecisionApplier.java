@@ -21,7 +21,7 @@ import java.util.function.Function;
  * nor overwrites the real decision. The broker's ACLs already let only approval-service write the topic; this is the
  * second check DESIGN.md's trust boundary asks for (issue 15, item 6).
  */
-public class DecisionApplier {
+class DecisionApplier {
 
     /** What became of a decision. */
     public enum Outcome { APPLIED, ALREADY_DECIDED, REFUSED }

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Pipelines; every write queues PipelineConfigured for the compacted pipelines topic. */
-public class MongoPipelines implements Pipelines {
+class MongoPipelines implements Pipelines {
 
     public static final String COLLECTION = "pipelines";
 

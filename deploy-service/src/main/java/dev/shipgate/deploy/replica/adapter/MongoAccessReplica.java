@@ -11,7 +11,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import java.time.Clock;
 
 /** The access replica, keyed by the canonical user id: a user published or asked for in any spelling is one entry. */
-public class MongoAccessReplica implements AccessReplica {
+class MongoAccessReplica implements AccessReplica {
 
     public static final String COLLECTION = "access";
 

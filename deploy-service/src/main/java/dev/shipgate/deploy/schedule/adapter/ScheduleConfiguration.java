@@ -8,17 +8,17 @@ import dev.shipgate.deploy.schedule.application.ScheduleService;
 import dev.shipgate.deploy.window.application.WindowService;
 import dev.shipgate.support.lease.LeaseSettings;
 import dev.shipgate.support.messaging.AggregateStore;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 
 import java.time.Clock;
-import java.time.Duration;
 
 /** Scheduled deployments: stored in {@code deploy_schedules}, started by every instance's tick, once each. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ScheduleProperties.class)
 class ScheduleConfiguration {
 
     @Bean
@@ -29,11 +29,10 @@ class ScheduleConfiguration {
                 deployments, clock, leases.duration());
     }
 
-    /** {@code shipgate.deploy.schedule-interval}: how often each instance looks for due schedules (default 2 s). */
+    /** Every instance looks for due schedules every {@link ScheduleProperties#scheduleInterval}. */
     @Bean
-    SchedulingConfigurer scheduleTicks(ScheduleService schedules,
-                                       @Value("${shipgate.deploy.schedule-interval:PT2S}") Duration interval) {
-        return registrar -> registrar.addFixedDelayTask(schedules::tick, interval);
+    SchedulingConfigurer scheduleTicks(ScheduleService schedules, ScheduleProperties settings) {
+        return registrar -> registrar.addFixedDelayTask(schedules::tick, settings.scheduleInterval());
     }
 
     /** Follows the approval events deploy-service's approvals consumer reads (an {@code ApprovalFollower}). */

@@ -1,21 +1,17 @@
 package dev.shipgate.deploy.window.adapter;
 
 import dev.shipgate.deploy.window.application.WindowService;
-import dev.shipgate.deploy.window.domain.InvalidWindowException;
 import dev.shipgate.deploy.window.domain.WindowKind;
-import dev.shipgate.support.web.ProblemHandling;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -108,14 +104,5 @@ class WindowController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void removePolicy(@AuthenticationPrincipal Jwt caller, @PathVariable String windowId) {
         windows.removePolicy(caller.getSubject(), windowId);
-    }
-
-    /** A field the domain cannot use: 400, naming it as Bean Validation's answers do. */
-    @ExceptionHandler(InvalidWindowException.class)
-    public ProblemDetail invalid(InvalidWindowException e) {
-        ProblemDetail problem = ProblemHandling.problem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", e.getMessage());
-        problem.setProperty("errors", List.of(new ProblemHandling.InvalidField(e.field(), e.reason())));
-        problem.setProperty("field", e.field());
-        return problem;
     }
 }

@@ -1,8 +1,8 @@
 package dev.shipgate.deploy.window.adapter;
 
 import dev.shipgate.contracts.access.Scope;
+import dev.shipgate.contracts.refusal.Refusal;
 import dev.shipgate.deploy.window.domain.DeploymentWindow;
-import dev.shipgate.deploy.window.domain.InvalidWindowException;
 import dev.shipgate.deploy.window.domain.Recurrence;
 import dev.shipgate.deploy.window.domain.WindowKind;
 
@@ -20,7 +20,7 @@ import java.time.format.DateTimeParseException;
  * @param startDate      ISO local date or null
  * @param endDate        ISO local date (inclusive) or null
  */
-public record WindowDocument(String id, String pipelineId, String project, String application, String environment,
+record WindowDocument(String id, String pipelineId, String project, String application, String environment,
                              WindowKind kind, String recurrence, String duration, String timeZone,
                              LocalDate startDate, LocalDate endDate, String message, boolean holdsRollbacks) {
 
@@ -33,7 +33,7 @@ public record WindowDocument(String id, String pipelineId, String project, Strin
                 window.message(), window.holdsRollbacks());
     }
 
-    /** The domain's window; {@link InvalidWindowException} naming the field that cannot be used. */
+    /** The domain's window; a refusal naming the field that cannot be used. */
     DeploymentWindow toWindow() {
         Scope scope = pipelineId == null ? new Scope(project, application, environment) : null;
         return new DeploymentWindow(id, pipelineId, scope, kind,
@@ -45,7 +45,7 @@ public record WindowDocument(String id, String pipelineId, String project, Strin
         try {
             return Duration.parse(duration);
         } catch (DateTimeParseException | NullPointerException e) {
-            throw new InvalidWindowException("duration", "must be an ISO-8601 duration such as PT8H or P2D");
+            throw Refusal.invalidField("duration", "must be an ISO-8601 duration such as PT8H or P2D").exception();
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.shipgate.deploy.window.domain;
 
+import dev.shipgate.contracts.refusal.Refusal;
 import org.dmfs.rfc5545.DateTime;
 import org.dmfs.rfc5545.recur.InvalidRecurrenceRuleException;
 import org.dmfs.rfc5545.recur.RecurrenceRule;
@@ -32,7 +33,7 @@ import java.util.Optional;
  * @param zone      the IANA zone the rule and duration are read in, e.g. {@code Europe/Berlin}
  * @param startDate the first day an occurrence may start on (local date), or null for no limit
  * @param endDate   the last day an occurrence may start on (inclusive), or null for no limit
- * @throws InvalidWindowException naming the field when one cannot be used
+ * @throws dev.shipgate.contracts.refusal.RefusedException naming the field when one cannot be used
  */
 public record Recurrence(String rule, Duration duration, ZoneId zone, LocalDate startDate, LocalDate endDate) {
 
@@ -48,22 +49,22 @@ public record Recurrence(String rule, Duration duration, ZoneId zone, LocalDate 
     public Recurrence {
         parse(rule);
         if (duration == null || duration.isNegative() || duration.isZero() || duration.compareTo(LONGEST) > 0) {
-            throw new InvalidWindowException("duration", "must be a positive ISO-8601 duration of at most P366D");
+            throw Refusal.invalidField("duration", "must be a positive ISO-8601 duration of at most P366D").exception();
         }
         if (zone == null) {
-            throw new InvalidWindowException("timeZone", "is required (an IANA id such as Europe/Berlin)");
+            throw Refusal.invalidField("timeZone", "is required (an IANA id such as Europe/Berlin)").exception();
         }
         if (startDate != null && endDate != null && endDate.isBefore(startDate)) {
-            throw new InvalidWindowException("endDate", "must not be before startDate");
+            throw Refusal.invalidField("endDate", "must not be before startDate").exception();
         }
     }
 
-    /** Reads {@code zone} as an IANA id such as {@code Europe/Berlin}; {@link InvalidWindowException} otherwise. */
+    /** Reads {@code zone} as an IANA id such as {@code Europe/Berlin}; a refusal naming the field otherwise. */
     public static ZoneId zoneOf(String zone) {
         try {
             return ZoneId.of(zone);
         } catch (DateTimeException | NullPointerException e) {
-            throw new InvalidWindowException("timeZone", "must be an IANA time zone id such as Europe/Berlin");
+            throw Refusal.invalidField("timeZone", "must be an IANA time zone id such as Europe/Berlin").exception();
         }
     }
 
@@ -131,13 +132,14 @@ public record Recurrence(String rule, Duration duration, ZoneId zone, LocalDate 
 
     private static RecurrenceRule parse(String rule) {
         if (rule == null || rule.isBlank() || rule.length() > 500) {
-            throw new InvalidWindowException("recurrence",
-                    "is required: an RFC 5545 RRULE such as FREQ=WEEKLY;BYDAY=SA");
+            throw Refusal.invalidField("recurrence",
+                    "is required: an RFC 5545 RRULE such as FREQ=WEEKLY;BYDAY=SA").exception();
         }
         try {
             return new RecurrenceRule(rule, RecurrenceRule.RfcMode.RFC5545_STRICT);
         } catch (InvalidRecurrenceRuleException | IllegalArgumentException e) {
-            throw new InvalidWindowException("recurrence", "is not an RFC 5545 RRULE such as FREQ=WEEKLY;BYDAY=SA");
+            throw Refusal.invalidField("recurrence", "is not an RFC 5545 RRULE such as FREQ=WEEKLY;BYDAY=SA")
+                    .exception();
         }
     }
 }

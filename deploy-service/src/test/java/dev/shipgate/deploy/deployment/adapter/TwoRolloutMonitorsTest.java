@@ -12,11 +12,12 @@ import dev.shipgate.deploy.deployment.application.DeploymentUpdater;
 import dev.shipgate.deploy.deployment.application.RolloutMonitor;
 import dev.shipgate.deploy.deployment.domain.Deployment;
 import dev.shipgate.deploy.deployment.domain.DeploymentStatus;
-import dev.shipgate.deploy.pipeline.adapter.MongoPipelines;
+import dev.shipgate.deploy.pipeline.adapter.PipelineStores;
+import dev.shipgate.deploy.pipeline.application.Pipelines;
 import dev.shipgate.deploy.pipeline.application.PipelineService;
 import dev.shipgate.deploy.pipeline.domain.ApprovalSettings;
 import dev.shipgate.deploy.pipeline.domain.Pipeline;
-import dev.shipgate.deploy.replica.adapter.MongoAccessReplica;
+import dev.shipgate.deploy.replica.adapter.AccessReplicas;
 import dev.shipgate.runtime.SharedInfra;
 import dev.shipgate.support.cache.ShortLivedCache;
 import dev.shipgate.support.messaging.AggregateStore;
@@ -69,10 +70,10 @@ class TwoRolloutMonitorsTest {
     private final AggregateStore store = new AggregateStore(mongo, new Outbox("test", clock, null,
             new OutboxRelay(mongo, null, List.of(), 3_600_000, 3_600_000)));
     private final MongoDeployments deployments = new MongoDeployments(mongo, store);
-    private final MongoPipelines pipelines = new MongoPipelines(mongo, store, new ShortLivedCache<>(Duration.ZERO,
+    private final Pipelines pipelines = PipelineStores.mongo(mongo, store, new ShortLivedCache<>(Duration.ZERO,
             clock));
     private final PipelineService pipelineService = new PipelineService(pipelines,
-            new MongoAccessReplica(mongo, new ShortLivedCache<>(Duration.ZERO, clock), clock));
+            AccessReplicas.mongo(mongo, new ShortLivedCache<>(Duration.ZERO, clock), clock));
     private final Rollouts rollouts = new Rollouts();
 
     @Test

@@ -1,6 +1,7 @@
 package dev.shipgate.deploy.window.domain;
 
 import dev.shipgate.contracts.access.Scope;
+import dev.shipgate.contracts.refusal.RefusedException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -149,14 +150,17 @@ class WindowCalendarTest {
     @Test
     void badRulesZonesAndDurationsNameTheirField() {
         assertThatThrownBy(() -> new Recurrence("FREQ=SOMETIMES", Duration.ofHours(1), UTC, null, null))
-                .isInstanceOfSatisfying(InvalidWindowException.class,
-                        e -> assertThat(e.field()).isEqualTo("recurrence"));
+                .isInstanceOfSatisfying(RefusedException.class,
+                        e -> assertThat(e.refusal().field()).isEqualTo("recurrence"));
         assertThatThrownBy(() -> Recurrence.zoneOf("Mars/Olympus"))
-                .isInstanceOfSatisfying(InvalidWindowException.class, e -> assertThat(e.field()).isEqualTo("timeZone"));
+                .isInstanceOfSatisfying(RefusedException.class,
+                        e -> assertThat(e.refusal().field()).isEqualTo("timeZone"));
         assertThatThrownBy(() -> new Recurrence("FREQ=DAILY", Duration.ZERO, UTC, null, null))
-                .isInstanceOfSatisfying(InvalidWindowException.class, e -> assertThat(e.field()).isEqualTo("duration"));
+                .isInstanceOfSatisfying(RefusedException.class,
+                        e -> assertThat(e.refusal().field()).isEqualTo("duration"));
         assertThatThrownBy(() -> new Recurrence("FREQ=DAILY", Duration.ofHours(1), UTC, LocalDate.of(2026, 2, 1),
                 LocalDate.of(2026, 1, 1)))
-                .isInstanceOfSatisfying(InvalidWindowException.class, e -> assertThat(e.field()).isEqualTo("endDate"));
+                .isInstanceOfSatisfying(RefusedException.class,
+                        e -> assertThat(e.refusal().field()).isEqualTo("endDate"));
     }
 }

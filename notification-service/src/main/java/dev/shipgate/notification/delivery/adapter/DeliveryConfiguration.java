@@ -1,6 +1,7 @@
 package dev.shipgate.notification.delivery.adapter;
 
 import dev.shipgate.notification.delivery.application.EventFollower;
+import dev.shipgate.notification.delivery.application.UiAddress;
 import dev.shipgate.notification.delivery.application.Deliveries;
 import dev.shipgate.notification.delivery.application.DeliveryDispatcher;
 import dev.shipgate.notification.delivery.application.Mailer;
@@ -55,10 +56,16 @@ class DeliveryConfiguration {
         return registrar -> registrar.addFixedDelayTask(loop::wakeUp, mail.poll());
     }
 
+    /** The UI's address, bound once here, for every feature whose messages link to the UI. */
+    @Bean
+    UiAddress uiAddress(UiProperties ui) {
+        return new UiAddress(ui.baseUrl());
+    }
+
     @Bean
     NotificationService notificationService(Deliveries deliveries, Recipients recipients, RequestMemory requests,
                                             Subscriptions subscriptions, PipelineAccess pipelineAccess,
-                                            ApprovalLinks links, DispatchLoop loop, Clock clock, UiProperties ui) {
+                                            ApprovalLinks links, DispatchLoop loop, Clock clock, UiAddress ui) {
         MessageComposer composer = new MessageComposer(new MustacheEmailTemplates(), links, requests,
                 subscriptions, pipelineAccess, ui.baseUrl());
         return new NotificationService(composer, recipients, deliveries, loop, clock);

@@ -38,6 +38,7 @@ class MongoRecipients implements Recipients, RequestMemory {
         this.clock = clock;
     }
 
+    /** The event carries the user's whole contact and grants: the latest replaces what was kept. */
     @Override
     public void apply(UserAccessChanged access) {
         String id = UserIds.canonical(access.userId());

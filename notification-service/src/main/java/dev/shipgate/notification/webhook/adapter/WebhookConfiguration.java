@@ -3,6 +3,7 @@ package dev.shipgate.notification.webhook.adapter;
 import dev.shipgate.notification.chat.application.ChatNotices;
 import dev.shipgate.notification.delivery.application.Deliveries;
 import dev.shipgate.notification.delivery.application.MailQueue;
+import dev.shipgate.notification.delivery.application.UiAddress;
 import dev.shipgate.notification.recipient.application.Recipients;
 import dev.shipgate.notification.subscription.application.PipelineAccess;
 import dev.shipgate.notification.subscription.application.PipelineScopes;
@@ -18,7 +19,6 @@ import dev.shipgate.notification.webhook.domain.WebhookDelivery.RetryPolicy;
 import dev.shipgate.support.cache.ShortLivedCache;
 import dev.shipgate.support.config.CacheSettings;
 import dev.shipgate.support.lease.LeaseSettings;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -69,13 +69,12 @@ class WebhookConfiguration {
     WebhookDispatcher webhookDispatcher(MongoWebhookDeliveries deliveries, MongoWebhookSubscriptions subscriptions,
                                         Destinations destinations, Deliveries mail, MailQueue mailQueue,
                                         Recipients recipients, Clock clock, LeaseSettings leases,
-                                        WebhookProperties properties,
-                                        @Value("${shipgate.ui.base-url}") String uiBaseUrl) {
+                                        WebhookProperties properties, UiAddress ui) {
         if (properties.timeout().compareTo(leases.duration()) >= 0) {
             throw new IllegalStateException("shipgate.webhooks.timeout must be below shipgate.leases.duration");
         }
         return new WebhookDispatcher(deliveries, subscriptions, new HttpWebhookSender(properties.timeout()),
-                destinations, new PausedWebhookMail(mail, mailQueue, recipients, clock, uiBaseUrl), clock,
+                destinations, new PausedWebhookMail(mail, mailQueue, recipients, clock, ui.baseUrl()), clock,
                 new RetryPolicy(properties.maxAttempts(), properties.firstRetry(), properties.maxRetryPause()),
                 properties.pauseAfter(), leases.duration());
     }
@@ -100,8 +99,8 @@ class WebhookConfiguration {
     @Bean
     WebhookFanOut webhookFanOut(MongoWebhookSubscriptions subscriptions,
                                 MongoWebhookDeliveries deliveries, WebhookAccess access, PipelineScopes pipelines,
-                                WebhookLoop loop, Clock clock, @Value("${shipgate.ui.base-url}") String uiBaseUrl) {
+                                WebhookLoop loop, Clock clock, UiAddress ui) {
         return new WebhookFanOut(subscriptions, deliveries, access, pipelines,
-                new EventBodies(new ChatNotices(uiBaseUrl)), loop::wakeUp, clock);
+                new EventBodies(new ChatNotices(ui.baseUrl())), loop::wakeUp, clock);
     }
 }

@@ -4,7 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 /** A CIDR range such as {@code 10.0.0.0/8} or {@code fc00::/7}; an address of the other family is never in it. */
-public record IpRange(byte[] network, int prefixLength) {
+record IpRange(byte[] network, int prefixLength) {
 
     public IpRange {
         network = network.clone();

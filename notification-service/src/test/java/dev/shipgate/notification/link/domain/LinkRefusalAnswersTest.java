@@ -25,7 +25,8 @@ class LinkRefusalAnswersTest {
     void each_link_refusal_keeps_its_status_reason_and_problem() {
         assertThat(ANSWERED_BEFORE).hasSameSizeAs(LinkRefusal.values());
         ANSWERED_BEFORE.forEach((reason, status) -> {
-            ProblemDetail answered = new ProblemHandling().refused(reason.because("the facts").exception());
+            ProblemDetail answered = new ProblemHandling().refused(reason.because("the facts").exception())
+                    .getBody();
 
             assertThat(answered).as(reason.name())
                     .isEqualTo(ProblemHandling.problem(status, reason.name(), "the facts"));

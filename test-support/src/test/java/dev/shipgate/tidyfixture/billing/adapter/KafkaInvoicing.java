@@ -4,7 +4,7 @@ import dev.shipgate.tidyfixture.billing.application.Invoicing;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /** Fixture: an adapter may use Kafka. */
-public class KafkaInvoicing implements Invoicing {
+class KafkaInvoicing implements Invoicing {
 
     @Override
     public void invoice(String orderId) {

@@ -4,7 +4,7 @@ import dev.shipgate.tidyfixture.orders.application.OrderService;
 import dev.shipgate.tidyfixture.orders.domain.Order;
 
 /** Fixture: an adapter using its own feature. */
-public class OrderController {
+class OrderController {
 
     private final OrderService orders;
 

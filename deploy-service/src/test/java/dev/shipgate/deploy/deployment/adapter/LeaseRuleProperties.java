@@ -1,7 +1,8 @@
-package dev.shipgate.deploy.deployment.application;
+package dev.shipgate.deploy.deployment.adapter;
 
 import com.mongodb.client.MongoClients;
-import dev.shipgate.deploy.deployment.adapter.MongoLeases;
+import dev.shipgate.deploy.deployment.application.InMemoryLeases;
+import dev.shipgate.deploy.deployment.application.Leases;
 import dev.shipgate.runtime.SharedInfra;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
