@@ -775,15 +775,17 @@ async function detailsTab(pipeline, deploymentId) {
     <span class="badge ${d.status}" id="deployment-status" role="status">${d.status}</span></div>
     <p class="muted">Deployment <code>${d.id}</code> requested by ${d.requestedBy}${
       d.rollbackOf ? html` · rollback of <code>${d.rollbackOf}</code>` : nothing}</p>
+    ${breakGlassCard(pipeline, d)}
     <ul class="timeline">${d.timeline.map(step => html`<li><span class="badge ${step.status}">${step.status}</span>
       <span class="muted">${when(step.at)}</span> ${step.detail}${step.link ? html` <a class="step-link"
         href=${step.link} target="_blank" rel="noopener noreferrer">open in the tool</a>` : nothing}</li>`)}</ul></div>`;
 }
 
 async function historyTab(pipeline) {
-  const [page, active] = await Promise.all([
+  const [page, active, offer] = await Promise.all([
     listPage('/api/pipelines/' + enc(pipeline.id) + '/deployments?size=50'),
-    api('GET', '/api/pipelines/' + enc(pipeline.id) + '/active').catch(() => null)]);
+    api('GET', '/api/pipelines/' + enc(pipeline.id) + '/active').catch(() => null),
+    api('GET', '/api/pipelines/' + enc(pipeline.id) + '/break-glass').catch(() => null)]);
   const mayDeploy = can('BUILD_AND_DEPLOY', pipeline.scope);
   const gated = pipeline.approval.requiredApprovals > 0;
   const table = p => html`${countLine(p, 'deployment')}${gated && mayDeploy ? html`<p class="muted" id="rollback-note">
@@ -797,7 +799,80 @@ async function historyTab(pipeline) {
       <td>${rollbackAction(pipeline, d, active, mayDeploy, gated)}</td>
     </tr>`, more => redraw('deployment-list', table(more)))}</table>`;
   return page.items.length === 0 ? html`<div class="empty">No deployment yet.</div>`
-    : listBox('deployment-list', table, page);
+    : html`${incidentRollback(pipeline, offer, active)}${listBox('deployment-list', table, page)}`;
+}
+
+/**
+ * Rollback during an incident (issue 18): where the pipeline's break-glass policy allows this user, one click (and a
+ * justification) rolls back to the previous healthy release without an approval; otherwise the card says at once
+ * that it needs an approval, with the request one click away. The server decides either way.
+ */
+function incidentRollback(pipeline, offer, active) {
+  const target = offer && offer.rollbackTo;
+  if (!target || !can('BUILD_AND_DEPLOY', pipeline.scope)) return nothing;
+  const tag = target.image.tag;
+  if (!offer.allowed) {
+    return html`<div class="card" id="incident-rollback" data-allowed="false"><h2>Incident rollback to ${tag}</h2>
+      <p class="muted" id="incident-rollback-reason">Rolling back to ${tag} needs an approval: ${offer.detail}</p>
+      <button class="secondary" data-action="request-approval" data-digest=${target.image.digest}
+        @click=${e => act(e, () => requestDialog(pipeline, target.image.digest, tag))}>Request approval for
+        ${tag}</button></div>`;
+  }
+  return html`<div class="card" id="incident-rollback" data-allowed="true"><h2>Incident rollback to ${tag}</h2>
+    <p class="muted">${active ? active.image.tag + ' is live. ' : ''}You may roll back to ${tag}, the previous
+      healthy release, without an approval (break-glass): it is recorded, the approvers and admins are emailed, and
+      an approver must review it within ${offer.policy.reviewWithin}.</p>
+    <button class="danger" data-action="break-glass-rollback" @click=${() => breakGlassDialog(pipeline, target)}>Roll
+      back now to ${tag} (break-glass)</button></div>`;
+}
+
+function breakGlassDialog(pipeline, target) {
+  openDialog(html`<form class="dialog-body" @submit=${e => act(e, async () => {
+    const deployment = await api('POST', '/api/pipelines/' + enc(pipeline.id) + '/break-glass/rollbacks',
+      { deploymentId: target.id, justification: $('break-glass-justification').value,
+        incidentRef: $('break-glass-incident').value || null });
+    closeDialog();
+    location.hash = '#/pipelines/' + enc(pipeline.id) + '/details/' + enc(deployment.id);
+    return 'Break-glass rollback to ' + target.image.tag + ' started; the approvers have been emailed.';
+  })}>
+    <h2 id="dialog-title">Break the glass: roll back to ${target.image.tag}</h2>
+    <p class="muted">No approval is used. Say why; your words go to the approvers and admins and stay on the
+      deployment.</p>
+    <label for="break-glass-justification">Justification</label>
+    <textarea id="break-glass-justification" required maxlength="2000" autofocus></textarea>
+    <label for="break-glass-incident">Incident reference (optional)</label>
+    <input id="break-glass-incident" maxlength="200">
+    <div class="row end"><button type="button" class="secondary" @click=${closeDialog}>Keep it</button>
+      <button type="submit" class="danger" data-action="confirm-break-glass">Roll back now</button></div>
+  </form>`);
+}
+
+/** A break-glass deployment's justification and review; an approver other than who broke it closes the review. */
+function breakGlassCard(pipeline, d) {
+  const bg = d.breakGlass;
+  if (!bg) return nothing;
+  const mayReview = bg.review === 'OPEN' && can('IMAGE_APPROVER', pipeline.scope)
+    && session.me.userId.toLowerCase() !== d.requestedBy.toLowerCase();
+  const review = outcome => openDialog(html`<form class="dialog-body" @submit=${e => act(e, async () => {
+    await api('POST', '/api/deployments/' + enc(d.id) + '/break-glass-review',
+      { outcome, comment: $('review-comment').value });
+    closeDialog();
+    await route();
+    return 'Break-glass review ' + outcome.toLowerCase() + '.';
+  })}>
+    <h2 id="dialog-title">${outcome === 'FLAGGED' ? 'Flag' : 'Acknowledge'} the break-glass by ${d.requestedBy}</h2>
+    <label for="review-comment">Comment</label><textarea id="review-comment" required maxlength="2000"
+      autofocus></textarea>
+    <div class="row end"><button type="button" class="secondary" @click=${closeDialog}>Close</button>
+      <button type="submit" data-action="submit-review">${outcome === 'FLAGGED' ? 'Flag' : 'Acknowledge'}</button>
+    </div></form>`);
+  return html`<div class="card break-glass" id="break-glass" data-review=${bg.review}><h3>Break-glass by
+    ${d.requestedBy}</h3><p>“${bg.justification}”${bg.incidentRef ? html` · incident ${bg.incidentRef}` : nothing}</p>
+    <p class="muted">Review ${bg.review === 'OPEN' ? html`due ${when(bg.reviewDueAt)}` : html`${bg.review} by
+      ${bg.reviewedBy}: “${bg.comment}”`}</p>${mayReview ? html`<div class="row">
+      <button class="secondary" data-action="acknowledge" @click=${() => review('ACKNOWLEDGED')}>Acknowledge</button>
+      <button class="danger" data-action="flag" @click=${() => review('FLAGGED')}>Flag</button></div>` : nothing}
+  </div>`;
 }
 
 function rollbackAction(pipeline, d, active, mayDeploy, gated) {

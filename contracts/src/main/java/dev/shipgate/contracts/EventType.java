@@ -9,7 +9,9 @@ import dev.shipgate.contracts.events.ApprovalRejected;
 import dev.shipgate.contracts.events.ApprovalReopened;
 import dev.shipgate.contracts.events.ApprovalRequested;
 import dev.shipgate.contracts.events.ApprovalWithdrawn;
+import dev.shipgate.contracts.events.BreakGlassReviewChanged;
 import dev.shipgate.contracts.events.DeploymentAuthorized;
+import dev.shipgate.contracts.events.DeploymentBrokeGlass;
 import dev.shipgate.contracts.events.DeploymentRejected;
 import dev.shipgate.contracts.events.DeploymentRequested;
 import dev.shipgate.contracts.events.DeploymentScheduleChanged;
@@ -39,6 +41,8 @@ public enum EventType {
     DEPLOYMENT_REQUESTED(DeploymentRequested.class, Topics.DEPLOYMENTS, 1),
     DEPLOYMENT_STATUS_CHANGED(DeploymentStatusChanged.class, Topics.DEPLOYMENTS, 1),
     DEPLOYMENT_SCHEDULE_CHANGED(DeploymentScheduleChanged.class, Topics.DEPLOYMENTS, 1),
+    DEPLOYMENT_BROKE_GLASS(DeploymentBrokeGlass.class, Topics.DEPLOYMENTS, 1),
+    BREAK_GLASS_REVIEW_CHANGED(BreakGlassReviewChanged.class, Topics.DEPLOYMENTS, 1),
     DEPLOYMENT_AUTHORIZED(DeploymentAuthorized.class, Topics.DEPLOY_DECISIONS, 1),
     DEPLOYMENT_REJECTED(DeploymentRejected.class, Topics.DEPLOY_DECISIONS, 1),
     PIPELINE_CONFIGURED(PipelineConfigured.class, Topics.PIPELINES, 1),

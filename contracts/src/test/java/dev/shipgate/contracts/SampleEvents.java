@@ -14,6 +14,8 @@ import dev.shipgate.contracts.events.DeploymentAuthorized;
 import dev.shipgate.contracts.events.DeploymentRejected;
 import dev.shipgate.contracts.events.Channel;
 import dev.shipgate.contracts.events.DeploymentRequested;
+import dev.shipgate.contracts.events.BreakGlassReviewChanged;
+import dev.shipgate.contracts.events.DeploymentBrokeGlass;
 import dev.shipgate.contracts.events.DeploymentScheduleChanged;
 import dev.shipgate.contracts.events.DeploymentStatusChanged;
 import dev.shipgate.contracts.events.ImageApproved;
@@ -58,6 +60,11 @@ final class SampleEvents {
                     "PROGRESSING", "rolling out", NOW, "req-1", List.of("bob"))),
             Map.entry(EventType.DEPLOYMENT_SCHEDULE_CHANGED, new DeploymentScheduleChanged("sc-1", IMAGE, "alice",
                     "VOIDED", "APPROVAL_EXPIRED", "the approval expired", NOW.plusSeconds(3600), NOW, null)),
+            Map.entry(EventType.DEPLOYMENT_BROKE_GLASS, new DeploymentBrokeGlass("dp-2", IMAGE, "carol",
+                    "payments down, <b>roll back</b> now", "INC-42", "dp-1", NOW.plusSeconds(86400), NOW)),
+            Map.entry(EventType.BREAK_GLASS_REVIEW_CHANGED, new BreakGlassReviewChanged("dp-2", IMAGE, "carol",
+                    "payments down", null, "FLAGGED", "bob", "should have paged the on-call first",
+                    NOW.plusSeconds(86400), NOW)),
             Map.entry(EventType.PIPELINE_CONFIGURED, new PipelineConfigured("pl-1", "shop", "payments", "prod",
                     "simulated", 2, List.of(new ApproverRule("release-managers", 1)), 86400, 604800L, false,
                     "MANUAL", false, true)),

@@ -40,11 +40,20 @@ class RefusalAnswersTest {
             DeployRefusal.STATUS_NOT_REPORTABLE, HttpStatus.BAD_REQUEST,
             DeployRefusal.NOT_AN_ADMISSION_CALLER, HttpStatus.FORBIDDEN,
             DeployRefusal.INVALID_ADMISSION_REVIEW, HttpStatus.BAD_REQUEST);
+    /** Issue 18's break-glass: who may break it and review it, and what they must write. */
+    private static final Map<DeployRefusal, HttpStatus> BREAK_GLASS = Map.of(
+            DeployRefusal.NOT_ALLOWED_TO_BREAK_GLASS, HttpStatus.FORBIDDEN,
+            DeployRefusal.INVALID_JUSTIFICATION, HttpStatus.BAD_REQUEST,
+            DeployRefusal.INVALID_BREAK_GLASS_POLICY, HttpStatus.BAD_REQUEST,
+            DeployRefusal.NOT_ALLOWED_TO_REVIEW, HttpStatus.FORBIDDEN,
+            DeployRefusal.OWN_BREAK_GLASS_REVIEW, HttpStatus.FORBIDDEN,
+            DeployRefusal.INVALID_REVIEW, HttpStatus.BAD_REQUEST);
 
     @Test
     void each_refusal_the_api_gives_keeps_its_status_reason_and_problem() {
         java.util.HashMap<DeployRefusal, HttpStatus> answers = new java.util.HashMap<>(ANSWERED_BEFORE);
         answers.putAll(ISSUE_21);
+        answers.putAll(BREAK_GLASS);
         answers.forEach((reason, status) -> {
             ProblemDetail answered = answer(reason, "the facts");
 
@@ -59,7 +68,7 @@ class RefusalAnswersTest {
     @Test
     void the_deployment_rules_own_refusals_answer_as_conflicts_if_they_ever_reach_the_web() {
         Arrays.stream(DeployRefusal.values()).filter(reason -> !ANSWERED_BEFORE.containsKey(reason)
-                && !ISSUE_21.containsKey(reason)).forEach(reason ->
+                && !ISSUE_21.containsKey(reason) && !BREAK_GLASS.containsKey(reason)).forEach(reason ->
                 assertThat(answer(reason, "x").getStatus()).as(reason.name()).isEqualTo(HttpStatus.CONFLICT.value()));
     }
 

@@ -59,6 +59,10 @@ class MongoDeployments implements Deployments {
 
     @Override
     public boolean insert(Deployment deployment, List<EventPayload> events) {
+        if (deployment.status() == DeploymentStatus.AUTHORIZED) { // a break-glass is AUTHORIZED from the start
+            mongo.upsert(byId(deployment.image().pipelineId()), new Update().addToSet("ids", deployment.id()),
+                    LIVE_COLLECTION);
+        }
         try {
             store.insert(COLLECTION, deployment, events, Map.of());
             return true;
@@ -120,6 +124,13 @@ class MongoDeployments implements Deployments {
             mongo.updateFirst(byId(pipelineId), new Update().pullAll("ids", over), LIVE_COLLECTION);
         }
         return candidates.stream().filter(d -> statuses.contains(d.status())).toList();
+    }
+
+    @Override
+    public List<Deployment> withOpenReview(int limit) {
+        Query query = Query.query(Criteria.where("breakGlass.review").is("OPEN"))
+                .with(Sort.by(Sort.Direction.ASC, "breakGlass.reviewDueAt")).limit(limit);
+        return mongo.find(query, Deployment.class, COLLECTION);
     }
 
     @Override

@@ -35,6 +35,9 @@ public interface Deployments {
 
     List<Deployment> inPipelineWithStatus(String pipelineId, List<DeploymentStatus> statuses);
 
+    /** Break-glass deployments whose review is OPEN (overdue or not), earliest due first. */
+    List<Deployment> withOpenReview(int limit);
+
     /** The image digests of a pipeline's deployments in any of those statuses (the admission webhook's data). */
     Set<String> digestsInPipelineWithStatus(String pipelineId, List<DeploymentStatus> statuses);
 }

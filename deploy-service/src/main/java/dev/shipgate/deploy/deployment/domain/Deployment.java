@@ -1,7 +1,9 @@
 package dev.shipgate.deploy.deployment.domain;
 
 import dev.shipgate.contracts.EventPayload;
+import dev.shipgate.contracts.events.BreakGlassReviewChanged;
 import dev.shipgate.contracts.events.Channel;
+import dev.shipgate.contracts.events.DeploymentBrokeGlass;
 import dev.shipgate.contracts.events.DeploymentRequested;
 import dev.shipgate.contracts.events.DeploymentStatusChanged;
 import dev.shipgate.contracts.events.PipelineImage;
@@ -27,11 +29,13 @@ import java.util.function.Function;
  * @param approvalRequestId the approval used: known once AUTHORIZED, or from the start when an approval started it
  * @param approvedBy        that approval's approvers (canonical ids); empty when none is known
  * @param rejection         approval-service's reason code and words when REJECTED, else null
+ * @param breakGlass        how it was authorized by break-glass, and its review; null for a deployment approval-service
+ *                          decided on
  */
 public record Deployment(String id, PipelineImage image, String requestedBy, String rollbackOf,
                          String approvalRequestId, DeploymentStatus status, List<TimelineEntry> timeline,
                          Instant requestedAt, Instant startedAt, long version, List<String> approvedBy,
-                         Rejection rejection) {
+                         Rejection rejection, BreakGlass breakGlass) {
 
     private static final Set<DeploymentStatus> FROM_REQUESTED = Set.of(DeploymentStatus.AUTHORIZED,
             DeploymentStatus.REJECTED);
@@ -86,7 +90,7 @@ public record Deployment(String id, PipelineImage image, String requestedBy, Str
                                         String detail, Instant now) {
         Deployment deployment = new Deployment(id, image, requestedBy, rollbackOf, approvalRequestId,
                 DeploymentStatus.REQUESTED, List.of(new TimelineEntry(DeploymentStatus.REQUESTED, now, detail)), now,
-                null, 0, approvedBy, null);
+                null, 0, approvedBy, null, null);
         return new Transition(deployment, List.of(new DeploymentRequested(id, image, requestedBy, rollbackOf, via),
                 deployment.statusEvent(DeploymentStatus.REQUESTED, detail, now)));
     }
@@ -203,7 +207,7 @@ public record Deployment(String id, PipelineImage image, String requestedBy, Str
                     + " already, it cannot become " + next);
         }
         Deployment decided = new Deployment(id, image, requestedBy, rollbackOf, approvalId, status, timeline,
-                requestedAt, startedAt, version, approvers, refusal);
+                requestedAt, startedAt, version, approvers, refusal, breakGlass);
         return decided.move(next, detail, now, startedAt);
     }
 
@@ -215,8 +219,81 @@ public record Deployment(String id, PipelineImage image, String requestedBy, Str
         List<TimelineEntry> nextTimeline = new ArrayList<>(timeline);
         nextTimeline.add(new TimelineEntry(next, now, detail, link));
         Deployment moved = new Deployment(id, image, requestedBy, rollbackOf, approvalRequestId, next, nextTimeline,
-                requestedAt, started, version, approvedBy, rejection);
+                requestedAt, started, version, approvedBy, rejection, breakGlass);
         return new Transition(moved, List.of(moved.statusEvent(next, detail, now)));
+    }
+
+    /**
+     * A deployment authorized by break-glass (issue 18): recorded REQUESTED and AUTHORIZED at once, with no approval
+     * named or used. Its events are the two status steps and {@link DeploymentBrokeGlass}; never
+     * {@code DeploymentRequested}, so approval-service neither decides on it nor consumes an approval for it. Who may
+     * break the glass is the break-glass policy's rule, judged before this.
+     *
+     * @param justification the user's words, checked for presence and length by the policy
+     */
+    public static Transition breakGlass(String id, PipelineImage image, String brokenBy, String rollbackOf,
+                                        Channel via, String justification, String incidentRef, Instant reviewDueAt,
+                                        Instant now) {
+        String by = brokenBy + (via == null ? "" : " " + via.describe());
+        String what = rollbackOf == null ? "deploy " + image.tag() : "rollback to " + image.tag() + " (deployment "
+                + rollbackOf + ")";
+        String detail = "BREAK-GLASS " + what + " by " + by + ": " + justification
+                + (incidentRef == null ? "" : " (incident " + incidentRef + ")");
+        Deployment requested = new Deployment(id, image, brokenBy, rollbackOf, null, DeploymentStatus.REQUESTED,
+                List.of(new TimelineEntry(DeploymentStatus.REQUESTED, now, detail)), now, null, 0, List.of(), null,
+                BreakGlass.opened(justification, incidentRef, reviewDueAt));
+        Transition authorized = requested.move(DeploymentStatus.AUTHORIZED,
+                "authorized by break-glass without an approval; an approver must review it by " + reviewDueAt,
+                now, null);
+        return new Transition(authorized.deployment(), List.of(requested.statusEvent(DeploymentStatus.REQUESTED,
+                detail, now), authorized.events().get(0), new DeploymentBrokeGlass(id, image, brokenBy, justification,
+                incidentRef, rollbackOf, reviewDueAt, now)));
+    }
+
+    /**
+     * Closes its break-glass review ACKNOWLEDGED or FLAGGED, by {@code reviewer} with {@code comment}; an entry on the
+     * timeline and a {@link BreakGlassReviewChanged}. Refused for a deployment without break-glass
+     * ({@code NOT_A_BREAK_GLASS}), a review closed already ({@code REVIEW_CLOSED}), and a review by who broke the
+     * glass ({@code OWN_BREAK_GLASS_REVIEW}: ids in canonical form). Whether the reviewer may review the pipeline at
+     * all is the break-glass policy's rule.
+     */
+    public Change closeReview(BreakGlass.Review outcome, String reviewer, String comment, Instant now) {
+        if (breakGlass == null) {
+            return refused(DeployRefusal.NOT_A_BREAK_GLASS, "deployment " + id + " was not a break-glass");
+        }
+        if (breakGlass.review() != BreakGlass.Review.OPEN || outcome == BreakGlass.Review.OPEN) {
+            return refused(DeployRefusal.REVIEW_CLOSED, "the review of deployment " + id + " is "
+                    + breakGlass.review() + " already");
+        }
+        if (UserIds.same(reviewer, requestedBy)) {
+            return refused(DeployRefusal.OWN_BREAK_GLASS_REVIEW, reviewer + " broke the glass on deployment " + id
+                    + ": another approver of the pipeline must review it");
+        }
+        String who = UserIds.canonical(reviewer);
+        return reviewed(breakGlass.closed(outcome, who, comment, now),
+                "break-glass review " + outcome + " by " + who + ": " + comment, outcome.name(), who, comment, now);
+    }
+
+    /**
+     * Its review is still open past its due time: published OVERDUE once (the write is version-guarded, so of the
+     * instances sweeping, one does it). Refused ({@code REVIEW_NOT_OVERDUE}) when not overdue or told already.
+     */
+    public Change reviewOverdue(Instant now) {
+        if (breakGlass == null || !breakGlass.isOverdueAt(now) || breakGlass.overdueNotified()) {
+            return refused(DeployRefusal.REVIEW_NOT_OVERDUE, "deployment " + id + " has no overdue review to tell of");
+        }
+        return reviewed(breakGlass.notifiedOverdue(), "break-glass review overdue since " + breakGlass.reviewDueAt(),
+                "OVERDUE", null, null, now);
+    }
+
+    private Transition reviewed(BreakGlass next, String detail, String eventStatus, String reviewer, String comment,
+                                Instant now) {
+        List<TimelineEntry> nextTimeline = new ArrayList<>(timeline);
+        nextTimeline.add(new TimelineEntry(status, now, detail));
+        Deployment changed = new Deployment(id, image, requestedBy, rollbackOf, approvalRequestId, status,
+                nextTimeline, requestedAt, startedAt, version, approvedBy, rejection, next);
+        return new Transition(changed, List.of(new BreakGlassReviewChanged(id, image, requestedBy,
+                next.justification(), next.incidentRef(), eventStatus, reviewer, comment, next.reviewDueAt(), now)));
     }
 
     private DeploymentStatusChanged statusEvent(DeploymentStatus next, String detail, Instant now) {

@@ -53,6 +53,31 @@ public enum DeployRefusal implements RefusalCode {
     SCHEDULE_NOT_PENDING(Kind.CONFLICT),
     /** Only a due schedule (or one whose claim ran out) is claimed. */
     SCHEDULE_NOT_DUE(Kind.CONFLICT),
+    /**
+     * Break-glass is off on this pipeline (no policy): the deploy or rollback needs an approval; the problem names
+     * the image ({@code imageDigest}, {@code tag}) to request one for.
+     */
+    BREAK_GLASS_NOT_ENABLED(Kind.CONFLICT),
+    /** Breaking the glass needs the policy's role on the pipeline's scope (and Build and Deploy there). */
+    NOT_ALLOWED_TO_BREAK_GLASS(Kind.FORBIDDEN),
+    /** A justification is required (1 to 2000 characters), an incident reference at most 200 characters. */
+    INVALID_JUSTIFICATION(Kind.INVALID),
+    /** A break-glass policy names a role that may deploy, and a review time from PT1H to P7D. */
+    INVALID_BREAK_GLASS_POLICY(Kind.INVALID),
+    /** A rollback with no earlier HEALTHY release of another image to go back to. */
+    NO_RELEASE_TO_ROLL_BACK_TO(Kind.CONFLICT),
+    /** Reviewing a break-glass needs Approve images on the pipeline's scope. */
+    NOT_ALLOWED_TO_REVIEW(Kind.FORBIDDEN),
+    /** Whoever broke the glass cannot review their own break-glass. */
+    OWN_BREAK_GLASS_REVIEW(Kind.FORBIDDEN),
+    /** A review's outcome is ACKNOWLEDGED or FLAGGED, with a comment of 1 to 2000 characters. */
+    INVALID_REVIEW(Kind.INVALID),
+    /** The deployment was authorized by approval, not break-glass: it has no review. */
+    NOT_A_BREAK_GLASS(Kind.CONFLICT),
+    /** The break-glass review was closed already. */
+    REVIEW_CLOSED(Kind.CONFLICT),
+    /** Only an open review past its due time, not yet told of, becomes OVERDUE (a sweep by another instance won). */
+    REVIEW_NOT_OVERDUE(Kind.CONFLICT),
     /** A decision came for a deployment approval-service already decided on (a redelivery). */
     DEPLOYMENT_ALREADY_DECIDED(Kind.CONFLICT),
     /** A decision names another pipeline, image or requester than the deployment recorded here. */

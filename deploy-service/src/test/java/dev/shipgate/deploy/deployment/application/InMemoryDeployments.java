@@ -22,17 +22,17 @@ import java.util.stream.Collectors;
  * {@link Deployments} in memory for unit tests: an update needs the version it read and bumps it, as the database's
  * versioned write does; the events of every write are kept for assertions.
  */
-class InMemoryDeployments implements Deployments {
+public class InMemoryDeployments implements Deployments {
 
     private final Map<String, Deployment> byId = new LinkedHashMap<>();
     private final List<EventPayload> events = new ArrayList<>();
 
-    synchronized void clear() {
+    public synchronized void clear() {
         byId.clear();
         events.clear();
     }
 
-    synchronized List<EventPayload> events() {
+    public synchronized List<EventPayload> events() {
         return List.copyOf(events);
     }
 
@@ -101,10 +101,17 @@ class InMemoryDeployments implements Deployments {
                 .collect(Collectors.toSet());
     }
 
+    @Override
+    public synchronized List<Deployment> withOpenReview(int limit) {
+        return byId.values().stream().filter(d -> d.breakGlass() != null
+                        && d.breakGlass().review() == dev.shipgate.deploy.deployment.domain.BreakGlass.Review.OPEN)
+                .sorted(Comparator.comparing(d -> d.breakGlass().reviewDueAt())).limit(limit).toList();
+    }
+
     private static final Comparator<Deployment> OLDEST_FIRST = Comparator.comparing(Deployment::requestedAt);
 
     private static Deployment withVersion(Deployment d, long version) {
         return new Deployment(d.id(), d.image(), d.requestedBy(), d.rollbackOf(), d.approvalRequestId(), d.status(),
-                d.timeline(), d.requestedAt(), d.startedAt(), version, d.approvedBy(), d.rejection());
+                d.timeline(), d.requestedAt(), d.startedAt(), version, d.approvedBy(), d.rejection(), d.breakGlass());
     }
 }

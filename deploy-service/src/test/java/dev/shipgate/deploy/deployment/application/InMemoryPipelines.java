@@ -10,11 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /** {@link Pipelines} in memory for unit tests; every pipeline added is shop / payments / prod. */
-final class InMemoryPipelines implements Pipelines {
+public final class InMemoryPipelines implements Pipelines {
 
     private final Map<String, Pipeline> byId = new HashMap<>();
 
-    void add(String id, String target) {
+    public void add(String id, String target) {
         create(new Pipeline(id, "shop", "payments", "prod", target, null, "ROLLING", ApprovalSettings.none(),
                 Pipeline.Trigger.MANUAL, false, 0));
     }

@@ -3,6 +3,8 @@ package dev.shipgate.notification.delivery.application;
 import dev.shipgate.contracts.EventEnvelope;
 import dev.shipgate.contracts.EventPayload;
 import dev.shipgate.contracts.events.ApprovalCancelled;
+import dev.shipgate.contracts.events.BreakGlassReviewChanged;
+import dev.shipgate.contracts.events.DeploymentBrokeGlass;
 import dev.shipgate.contracts.events.ApprovalExpired;
 import dev.shipgate.contracts.events.ApprovalRejected;
 import dev.shipgate.contracts.events.ApprovalReopened;
@@ -105,7 +107,32 @@ public class MessageComposer {
                     "Your scheduled deployment will not start: " + e.detail() + ".", facts, null,
                     pipelineUrl(e.image()), "Open the pipeline"));
         }
+        if (data instanceof DeploymentBrokeGlass e) { // issue 18: at once, to everyone who must know
+            return breakGlassMessages(e.image(), e.deploymentId(), e.brokenBy(), e.justification(), e.incidentRef(),
+                    e.reviewDueAt(), when, "Break-glass: ", e.brokenBy() + " deployed without an approval"
+                            + (e.rollbackOf() == null ? "" : " (a rollback)") + ". An approver other than them must "
+                            + "review it.");
+        }
+        if (data instanceof BreakGlassReviewChanged e && isOverdue(e)) {
+            return breakGlassMessages(e.image(), e.deploymentId(), e.brokenBy(), e.justification(), e.incidentRef(),
+                    e.dueAt(), when, "Break-glass review overdue: ", "The break-glass deployment by " + e.brokenBy()
+                            + " still waits for its review by an approver other than them.");
+        }
         return List.of();
+    }
+
+    /** The justification is the user's own text: the templates escape it as every value (and it is no subject). */
+    private List<Message> breakGlassMessages(PipelineImage image, String deploymentId, String brokenBy,
+                                             String justification, String incidentRef, Instant reviewDueAt,
+                                             String when, String subject, String intro) {
+        List<Map<String, String>> facts = facts(image, brokenBy, when);
+        facts.add(fact("Incident", incidentRef == null ? "none given" : incidentRef));
+        facts.add(fact("Review due", TIME.format(reviewDueAt)));
+        return pipelineAccess.approversAndAdmins(image.pipelineId()).stream()
+                .map(user -> message(user, subject + title(image), intro, facts, justification,
+                        uiBaseUrl + "/#/pipelines/" + image.pipelineId() + "/deployments/" + deploymentId,
+                        "Review the break-glass"))
+                .toList();
     }
 
     /**
@@ -160,12 +187,19 @@ public class MessageComposer {
                 || data instanceof ApprovalCancelled || data instanceof ApprovalExpired
                 || data instanceof ApprovalReopened
                 || data instanceof DeploymentScheduleChanged scheduled && isVoided(scheduled)
+                || data instanceof DeploymentBrokeGlass
+                || data instanceof BreakGlassReviewChanged review && isOverdue(review)
                 || data instanceof DeploymentStatusChanged changed && noticeFor(changed.status()).isPresent();
     }
 
     /** A voided schedule is news to who scheduled it; one stored or started is not (the deployment's mails follow). */
     private static boolean isVoided(DeploymentScheduleChanged changed) {
         return "VOIDED".equals(changed.status());
+    }
+
+    /** An overdue review is mailed again; a closed one is news to nobody by mail (it is on the timeline). */
+    private static boolean isOverdue(BreakGlassReviewChanged changed) {
+        return "OVERDUE".equals(changed.status());
     }
 
     /** The meaning of a status is the contract's ({@link DeploymentStatusChanged.Status}). */

@@ -68,6 +68,13 @@ class MongoRecipients implements Recipients, RequestMemory {
     }
 
     @Override
+    public List<String> active() {
+        Query query = Query.query(Criteria.where("active").is(true));
+        query.fields().include("_id");
+        return mongo.find(query, Document.class, USERS).stream().map(d -> d.getString("_id")).sorted().toList();
+    }
+
+    @Override
     public List<String> membersOf(String group) {
         return mongo.find(Query.query(Criteria.where("groups").is(group).and("active").is(true)), Document.class,
                 USERS).stream().map(d -> d.getString("_id")).sorted().toList();

@@ -17,6 +17,9 @@ public interface Recipients {
     /** The grants of an active user; none for an unknown or inactive one. */
     Permissions permissionsOf(String userId);
 
+    /** Every active user, sorted by id (few: the pipeline's approvers and admins are found among them). */
+    List<String> active();
+
     /** The active members of a group (a pipeline's fallback group), sorted by id. */
     List<String> membersOf(String group);
 

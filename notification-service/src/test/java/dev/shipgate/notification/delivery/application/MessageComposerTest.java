@@ -8,6 +8,8 @@ import dev.shipgate.contracts.access.Role;
 import dev.shipgate.contracts.access.Scope;
 import dev.shipgate.contracts.events.ApprovalCancelled;
 import dev.shipgate.contracts.events.ApprovalRequested;
+import dev.shipgate.contracts.events.BreakGlassReviewChanged;
+import dev.shipgate.contracts.events.DeploymentBrokeGlass;
 import dev.shipgate.contracts.events.DeploymentScheduleChanged;
 import dev.shipgate.contracts.events.DeploymentStatusChanged;
 import dev.shipgate.contracts.events.PipelineConfigured;
@@ -73,6 +75,42 @@ class MessageComposerTest {
             assertThat(signer.verify(link)).as("the link in %s's mail", mail.recipient()).hasValueSatisfying(
                     signed -> assertThat(signed.userId()).isEqualTo(mail.recipient()));
         }
+    }
+
+    @Test
+    void a_break_glass_mails_at_once_every_approver_and_admin_of_the_pipeline_with_the_justification() {
+        scopes.place("pl-1", PROD);
+        recipients.grant("bob", Role.IMAGE_APPROVER, PROD);
+        recipients.grant("dave", Role.SUPER_ADMIN, Scope.everywhere());
+        recipients.grant("mona", Role.MANAGER, PROD);
+        recipients.grant("erin", Role.VIEW, PROD);
+        recipients.grant("frank", Role.IMAGE_APPROVER, new Scope("shop", "payments", "staging"));
+        var broken = new DeploymentBrokeGlass("bg-1", IMAGE, "mona", "payments <b>down</b>", "INC-7", null,
+                NOW.plusSeconds(86_400), NOW);
+
+        assertThat(MessageComposer.mayMail(broken)).isTrue();
+        List<Message> mails = composer.compose(event(broken));
+
+        assertThat(mails).extracting(Message::recipient).containsExactly("bob", "dave", "mona");
+        assertThat(mails.get(0).subject()).isEqualTo("Break-glass: payments 1.4.0 to prod");
+        assertThat(mails.get(0).text()).contains("comment=payments <b>down</b>", "value=INC-7",
+                "value=2026-12-01 10:00 UTC", "actionUrl=https://shipgate.example/#/pipelines/pl-1/deployments/bg-1");
+    }
+
+    @Test
+    void an_overdue_break_glass_review_is_mailed_again_and_a_closed_one_is_not() {
+        scopes.place("pl-1", PROD);
+        recipients.grant("bob", Role.IMAGE_APPROVER, PROD);
+        var overdue = new BreakGlassReviewChanged("bg-1", IMAGE, "mona", "down", null, "OVERDUE", null, null, NOW,
+                NOW);
+        var closed = new BreakGlassReviewChanged("bg-1", IMAGE, "mona", "down", null, "ACKNOWLEDGED", "bob", "ok",
+                NOW, NOW);
+
+        assertThat(MessageComposer.mayMail(overdue)).isTrue();
+        assertThat(composer.compose(event(overdue))).extracting(Message::subject)
+                .containsExactly("Break-glass review overdue: payments 1.4.0 to prod");
+        assertThat(MessageComposer.mayMail(closed)).isFalse();
+        assertThat(composer.compose(event(closed))).isEmpty();
     }
 
     @Test
@@ -224,6 +262,11 @@ class MessageComposerTest {
         @Override
         public Permissions permissionsOf(String userId) {
             return new Permissions(userId, grants.getOrDefault(userId, List.of()));
+        }
+
+        @Override
+        public List<String> active() {
+            return grants.keySet().stream().sorted().toList();
         }
 
         @Override

@@ -276,6 +276,11 @@ class RemindersOnMongoTest {
         }
 
         @Override
+        public List<String> active() {
+            return List.of("alice", "mona");
+        }
+
+        @Override
         public List<String> membersOf(String group) {
             return "release-managers".equals(group) ? List.of("alice", "mona") : List.of();
         }

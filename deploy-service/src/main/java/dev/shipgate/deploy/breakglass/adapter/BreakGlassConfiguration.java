@@ -1,0 +1,61 @@
+package dev.shipgate.deploy.breakglass.adapter;
+
+import dev.shipgate.deploy.breakglass.application.BreakGlassPolicies;
+import dev.shipgate.deploy.breakglass.application.BreakGlassService;
+import dev.shipgate.deploy.deployment.application.DeploymentService;
+import dev.shipgate.deploy.deployment.application.Deployments;
+import dev.shipgate.deploy.deployment.application.RolloutMonitor;
+import dev.shipgate.deploy.pipeline.application.PipelineService;
+import dev.shipgate.deploy.replica.application.AccessReplica;
+import dev.shipgate.support.config.SeedFileSettings;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.io.Resource;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+
+/** Break-glass: policies in {@code break_glass_policies}, the overdue-review sweep, the seed file's policies. */
+@Configuration(proxyBeanMethods = false)
+class BreakGlassConfiguration {
+
+    @Bean
+    MongoBreakGlassPolicies breakGlassPolicies(MongoTemplate mongo) {
+        return new MongoBreakGlassPolicies(mongo);
+    }
+
+    @Bean
+    BreakGlassService breakGlassService(BreakGlassPolicies policies, PipelineService pipelines, AccessReplica access,
+                                        DeploymentService deploys, Deployments deployments, RolloutMonitor rollouts,
+                                        Clock clock) {
+        return new BreakGlassService(policies, pipelines, access, deploys::deployable, deployments, rollouts::watch,
+                clock);
+    }
+
+    /** {@code shipgate.deploy.review-sweep-interval}: how often each instance looks for overdue reviews (PT10S). */
+    @Bean
+    SchedulingConfigurer overdueReviewSweep(BreakGlassService breakGlass,
+                                            @Value("${shipgate.deploy.review-sweep-interval:PT10S}")
+                                            Duration interval) {
+        return registrar -> registrar.addFixedDelayTask(breakGlass::sweepOverdue, interval);
+    }
+
+    @Bean
+    BreakGlassSeeding breakGlassSeeding(BreakGlassPolicies policies, Clock clock, SeedFileSettings seed) {
+        return new BreakGlassSeeding(new BreakGlassSeeder(policies, clock), seed.seedFile());
+    }
+
+    /** Seeds once the service is ready. */
+    record BreakGlassSeeding(BreakGlassSeeder seeder, Resource seedFile) {
+        @EventListener(ApplicationReadyEvent.class)
+        public void seed() throws IOException {
+            seeder.seed(seedFile);
+        }
+    }
+}
