@@ -9,6 +9,7 @@ import dev.shipgate.approval.approval.application.ExpirySweeper;
 import dev.shipgate.approval.approval.application.PipelineImages;
 import dev.shipgate.approval.approval.application.RequestQueries;
 import dev.shipgate.approval.approval.application.RefusedAttempts;
+import dev.shipgate.approval.deputy.application.Deputies;
 import dev.shipgate.approval.image.application.Images;
 import dev.shipgate.approval.pipeline.application.ActiveImages;
 import dev.shipgate.approval.pipeline.application.PipelineChangeFollower;
@@ -58,9 +59,9 @@ class ApprovalConfiguration {
     @Bean
     ApprovalService approvalService(ApprovalRequests requests, RefusedAttempts refusals, PipelineReplica pipelines,
                                     Images images, AccessService access, Clock clock,
-                                    RequestLifetimeSettings settings) {
+                                    RequestLifetimeSettings settings, Deputies deputies) {
         return new ApprovalService(requests, refusals, pipelines, images, access, clock,
-                settings.requestLifetime());
+                settings.requestLifetime(), deputies);
     }
 
     @Bean

@@ -13,19 +13,22 @@ import java.util.Locale;
 /**
  * One line of a request's history as the API shows it: what was done ({@code outcome} DONE) or refused
  * ({@code outcome} REFUSED, with the refusal's {@code reason}), by whom, when, and through what ({@code via}), with
- * a sentence for people: "bob approved via API token tok-... (nightly)".
+ * a sentence for people: "bob approved via API token tok-... (nightly)". {@code deputyOf}: the approver in whose
+ * place the actor was asked or voted ("dave approved as deputy of alice"), else null.
  */
 record HistoryLine(Instant at, String actor, String action, String outcome, String comment, String reason,
-                          Channel via, String summary) {
+                          Channel via, String deputyOf, String summary) {
 
     public static HistoryLine of(AuditEntry entry) {
+        String asDeputy = entry.deputyOf() == null ? "" : " as deputy of " + entry.deputyOf();
         return new HistoryLine(entry.at(), entry.actor(), entry.action(), "DONE", entry.comment(), null, entry.via(),
-                entry.actor() + " " + entry.action().toLowerCase(Locale.ROOT) + through(entry.via()));
+                entry.deputyOf(),
+                entry.actor() + " " + entry.action().toLowerCase(Locale.ROOT) + asDeputy + through(entry.via()));
     }
 
     public static HistoryLine of(RefusedAttempt attempt) {
         return new HistoryLine(attempt.at(), attempt.actor(), attempt.action(), "REFUSED", null, attempt.reason(),
-                attempt.via(), attempt.actor() + " tried to " + attempt.action().toLowerCase(Locale.ROOT)
+                attempt.via(), null, attempt.actor() + " tried to " + attempt.action().toLowerCase(Locale.ROOT)
                 + through(attempt.via()) + ": refused, " + attempt.reason());
     }
 

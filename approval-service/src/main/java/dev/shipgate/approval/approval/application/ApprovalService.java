@@ -13,6 +13,7 @@ import dev.shipgate.approval.approval.domain.People;
 import dev.shipgate.approval.approval.domain.RefusedAttempt;
 import dev.shipgate.approval.approval.domain.ApprovalRefusal;
 import dev.shipgate.approval.approval.domain.RequestedImage;
+import dev.shipgate.approval.deputy.application.Deputies;
 import dev.shipgate.approval.image.application.Images;
 import dev.shipgate.approval.image.domain.Image;
 import dev.shipgate.approval.pipeline.application.PipelineReplica;
@@ -51,9 +52,18 @@ public class ApprovalService {
     private final CurrentRules current;
     private final Clock clock;
     private final Duration requestLifetime;
+    private final Deputies deputies;
 
     public ApprovalService(ApprovalRequests requests, RefusedAttempts refusals, PipelineReplica pipelines,
                            Images images, AccessDirectory access, Clock clock, Duration requestLifetime) {
+        this(requests, refusals, pipelines, images, access, clock, requestLifetime, Deputies.none());
+    }
+
+    /** {@code deputies}: whom a request asks in place of an approver who is away (issue 19, "Delegation"). */
+    public ApprovalService(ApprovalRequests requests, RefusedAttempts refusals, PipelineReplica pipelines,
+                           Images images, AccessDirectory access, Clock clock, Duration requestLifetime,
+                           Deputies deputies) {
+        this.deputies = deputies;
         this.requests = requests;
         this.refusals = refusals;
         this.pipelines = pipelines;
@@ -78,7 +88,7 @@ public class ApprovalService {
         List<String> named = namedApprovers == null ? null : namedApprovers.stream().map(access::resolve).toList();
         Set<String> eligible = eligibleApprovers(requested, userId);
         Outcome outcome = ApprovalRequest.open(UUID.randomUUID().toString(), requested, access.actor(userId).via(via),
-                named, eligible, askedByDefault(eligible, requested.scope()), comment,
+                named, eligible, askedByDefault(eligible, requested.scope()), deputies::of, comment,
                 ApprovalPolicy.of(pipeline, requestLifetime), clock.instant());
         if (outcome instanceof Outcome.Refused refused) {
             throw new RefusedException(refused.refusal());

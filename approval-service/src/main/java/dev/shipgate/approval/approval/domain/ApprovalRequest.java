@@ -15,11 +15,16 @@ import dev.shipgate.contracts.events.DeploymentAuthorized;
 import dev.shipgate.contracts.events.ImageApproved;
 import dev.shipgate.contracts.events.PipelineImage;
 import dev.shipgate.contracts.identity.UserIds;
+import dev.shipgate.approval.deputy.domain.Deputy;
+import dev.shipgate.approval.deputy.domain.DeputyRules;
+import dev.shipgate.approval.deputy.domain.StandIn;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A request to approve one image for one pipeline, and everything that happens to it. Every rule of approval is
@@ -45,12 +50,23 @@ public record ApprovalRequest(
         Instant expiresAt,
         String consumedBy,
         List<AuditEntry> history,
-        long version) {
+        long version,
+        List<StandIn> standIns) {
 
     public ApprovalRequest {
         notifiedApprovers = List.copyOf(notifiedApprovers);
         votes = List.copyOf(votes);
         history = List.copyOf(history);
+        standIns = standIns == null ? List.of() : List.copyOf(standIns);
+    }
+
+    /** A request on which no deputy stands in for anyone. */
+    public ApprovalRequest(String id, RequestedImage image, String requestedBy, List<String> notifiedApprovers,
+                           String comment, ApprovalPolicy policy, ApprovalStatus status, List<Vote> votes,
+                           Instant createdAt, Instant expiresAt, String consumedBy, List<AuditEntry> history,
+                           long version) {
+        this(id, image, requestedBy, notifiedApprovers, comment, policy, status, votes, createdAt, expiresAt,
+                consumedBy, history, version, List.of());
     }
 
     /**
@@ -71,6 +87,19 @@ public record ApprovalRequest(
     public static Outcome open(String id, RequestedImage image, Actor requester, List<String> namedApprovers,
                                Set<String> eligibleApprovers, List<String> askedByDefault, String comment,
                                ApprovalPolicy policy, Instant now) {
+        return open(id, image, requester, namedApprovers, eligibleApprovers, askedByDefault,
+                approver -> Optional.empty(), comment, policy, now);
+    }
+
+    /**
+     * As above; an approver to be asked whose deputy's period covers {@code now} ({@code deputyOf}) is replaced by
+     * the deputy ({@link DeputyRules#standIns}), and the history says so. Named approvers must be eligible
+     * themselves; their deputies are asked whatever their rights, and vote with their own.
+     */
+    public static Outcome open(String id, RequestedImage image, Actor requester, List<String> namedApprovers,
+                               Set<String> eligibleApprovers, List<String> askedByDefault,
+                               Function<String, Optional<Deputy>> deputyOf, String comment, ApprovalPolicy policy,
+                               Instant now) {
         if (!requester.permissions().canBuildAndDeploy(image.scope())) {
             return Outcome.refused(ApprovalRefusal.NOT_ALLOWED_TO_REQUEST, requester.userId()
                     + " needs Build and Deploy on " + image.application() + " / " + image.environment()
@@ -90,11 +119,16 @@ public record ApprovalRequest(
             return Outcome.refused(ApprovalRefusal.NAMED_APPROVER_NOT_ELIGIBLE, "not eligible to approve this image: "
                     + String.join(", ", notEligible));
         }
-        List<String> notified = named.isEmpty() ? List.copyOf(askedByDefault) : named;
+        List<String> wouldAsk = named.isEmpty() ? List.copyOf(askedByDefault) : named;
+        List<StandIn> standIns = DeputyRules.standIns(wouldAsk, deputyOf, now);
+        List<String> notified = DeputyRules.askedWith(wouldAsk, standIns);
         Instant expiresAt = now.plus(policy.requestLifetime());
+        List<AuditEntry> history = new ArrayList<>();
+        history.add(new AuditEntry(now, requester.userId(), "REQUESTED", comment, requester.via()));
+        standIns.forEach(standIn -> history.add(new AuditEntry(now, standIn.deputy(), "ASKED",
+                "out of office until " + standIn.until(), Channel.system(), standIn.approver())));
         var request = new ApprovalRequest(id, image, requester.userId(), notified, comment, policy,
-                ApprovalStatus.PENDING, List.of(), now, expiresAt, null,
-                List.of(new AuditEntry(now, requester.userId(), "REQUESTED", comment, requester.via())), 0);
+                ApprovalStatus.PENDING, List.of(), now, expiresAt, null, history, 0, standIns);
         return new Outcome.Accepted(request, List.of(new ApprovalRequested(id, request.pipelineImage(),
                 requester.userId(), notified, policy.requiredApprovals(), comment, expiresAt)));
     }
@@ -123,7 +157,7 @@ public record ApprovalRequest(
         List<Vote> nextVotes = new ArrayList<>(current.votes);
         nextVotes.add(new Vote(approver.userId(), approver.groups(), comment, now));
         ApprovalRequest voted = current.next(current.status, nextVotes, current.expiresAt, current.consumedBy,
-                current.append(new AuditEntry(now, approver.userId(), "APPROVED", comment, approver.via())));
+                current.append(current.voteEntry(approver, "APPROVED", comment, now)));
         Tally tally = voted.tally(withApprover);
         List<EventPayload> events = new ArrayList<>(judged.events());
         events.add(new ApprovalGiven(id, pipelineImage(), requestedBy, approver.userId(), tally.counted().size(),
@@ -151,7 +185,7 @@ public record ApprovalRequest(
         events.add(new ApprovalRejected(id, pipelineImage(), requestedBy, approver.userId(), comment));
         return new Outcome.Accepted(
                 current.next(ApprovalStatus.REJECTED, current.votes, current.expiresAt, current.consumedBy,
-                        current.append(new AuditEntry(now, approver.userId(), "REJECTED", comment, approver.via()))),
+                        current.append(current.voteEntry(approver, "REJECTED", comment, now))),
                 events);
     }
 
@@ -230,7 +264,7 @@ public record ApprovalRequest(
             return this;
         }
         return new ApprovalRequest(id, image, requestedBy, notifiedApprovers, comment, current, status, votes,
-                createdAt, expiresAt, consumedBy, history, version);
+                createdAt, expiresAt, consumedBy, history, version, standIns);
     }
 
     private Outcome.Accepted approvedNow(Tally tally, String why, Instant now) {
@@ -373,7 +407,7 @@ public record ApprovalRequest(
     /** This request with its image replaced, e.g. with the builder and image application as known now. */
     public ApprovalRequest withImage(RequestedImage nextImage) {
         return new ApprovalRequest(id, nextImage, requestedBy, notifiedApprovers, comment, policy, status, votes,
-                createdAt, expiresAt, consumedBy, history, version);
+                createdAt, expiresAt, consumedBy, history, version, standIns);
     }
 
     public PipelineImage pipelineImage() {
@@ -422,6 +456,12 @@ public record ApprovalRequest(
                 List.of(new ApprovalExpired(id, pipelineImage(), requestedBy, by, reason)));
     }
 
+    /** A vote's history line: "deputy of" the approver the voter stands in for now, if any. */
+    private AuditEntry voteEntry(Actor voter, String action, String comment, Instant now) {
+        return new AuditEntry(now, voter.userId(), action, comment, voter.via(),
+                DeputyRules.deputyOf(voter.userId(), standIns, now).orElse(null));
+    }
+
     private List<AuditEntry> append(AuditEntry entry) {
         List<AuditEntry> next = new ArrayList<>(history);
         next.add(entry);
@@ -431,6 +471,6 @@ public record ApprovalRequest(
     private ApprovalRequest next(ApprovalStatus nextStatus, List<Vote> nextVotes, Instant nextExpiresAt,
                                  String nextConsumedBy, List<AuditEntry> nextHistory) {
         return new ApprovalRequest(id, image, requestedBy, notifiedApprovers, comment, policy, nextStatus, nextVotes,
-                createdAt, nextExpiresAt, nextConsumedBy, nextHistory, version);
+                createdAt, nextExpiresAt, nextConsumedBy, nextHistory, version, standIns);
     }
 }

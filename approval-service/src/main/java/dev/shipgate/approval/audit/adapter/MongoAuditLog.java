@@ -78,12 +78,22 @@ class MongoAuditLog implements AuditLog {
             Document line = found.get("history", Document.class);
             Document image = found.get("image", Document.class);
             records.add(new AuditRecord(at(line), line.getString("actor"), line.getString("action"), Outcome.DONE,
-                    null, line.getString("comment"), channel(line), image.getString("pipelineId"),
+                    null, detail(line), channel(line), image.getString("pipelineId"),
                     found.getString("_id"), null, image.getString("digest"), image.getString("tag"),
                     "r:" + found.getString("_id") + ":" + String.format("%06d", ((Number) found.get("line"))
                             .longValue())));
         }
         return records;
+    }
+
+    /** A history line's comment, said to come from a deputy when it did ("deputy of alice: ..."). */
+    private static String detail(Document line) {
+        String comment = line.getString("comment");
+        String deputyOf = line.getString("deputyOf");
+        if (deputyOf == null) {
+            return comment;
+        }
+        return "deputy of " + deputyOf + (comment == null ? "" : ": " + comment);
     }
 
     private List<AuditRecord> refused(AuditQuery query, int limit) {

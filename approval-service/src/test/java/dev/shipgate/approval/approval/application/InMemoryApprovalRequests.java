@@ -73,7 +73,7 @@ final class InMemoryApprovalRequests implements ApprovalRequests {
     private static ApprovalRequest bumped(ApprovalRequest r) {
         return new ApprovalRequest(r.id(), r.image(), r.requestedBy(), r.notifiedApprovers(), r.comment(),
                 r.policy(), r.status(), r.votes(), r.createdAt(), r.expiresAt(), r.consumedBy(), r.history(),
-                r.version() + 1);
+                r.version() + 1, r.standIns());
     }
 
     @Override

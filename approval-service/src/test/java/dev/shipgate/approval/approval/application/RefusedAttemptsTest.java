@@ -189,7 +189,8 @@ class RefusedAttemptsTest {
             }
             byId.put(next.id(), new ApprovalRequest(next.id(), next.image(), next.requestedBy(),
                     next.notifiedApprovers(), next.comment(), next.policy(), next.status(), next.votes(),
-                    next.createdAt(), next.expiresAt(), next.consumedBy(), next.history(), next.version() + 1));
+                    next.createdAt(), next.expiresAt(), next.consumedBy(), next.history(), next.version() + 1,
+                    next.standIns()));
             return true;
         }
 

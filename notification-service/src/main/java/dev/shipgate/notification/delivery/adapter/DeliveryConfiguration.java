@@ -5,6 +5,7 @@ import dev.shipgate.notification.delivery.application.UiAddress;
 import dev.shipgate.notification.delivery.application.Deliveries;
 import dev.shipgate.notification.delivery.application.DeliveryDispatcher;
 import dev.shipgate.notification.delivery.application.Mailer;
+import dev.shipgate.notification.delivery.application.MailChoices;
 import dev.shipgate.notification.delivery.application.MessageComposer;
 import dev.shipgate.notification.delivery.application.NotificationService;
 import dev.shipgate.notification.link.application.ApprovalLinks;
@@ -65,10 +66,11 @@ class DeliveryConfiguration {
     @Bean
     NotificationService notificationService(Deliveries deliveries, Recipients recipients, RequestMemory requests,
                                             Subscriptions subscriptions, PipelineAccess pipelineAccess,
-                                            ApprovalLinks links, DispatchLoop loop, Clock clock, UiAddress ui) {
+                                            ApprovalLinks links, DispatchLoop loop, Clock clock, UiAddress ui,
+                                            MailChoices choices) {
         MessageComposer composer = new MessageComposer(new MustacheEmailTemplates(), links, requests,
                 subscriptions, pipelineAccess, ui.baseUrl());
-        return new NotificationService(composer, recipients, deliveries, loop, clock);
+        return new NotificationService(composer, recipients, deliveries, loop, clock, choices);
     }
 
     /** Receipts for spent approve-from-email links, which approval-service checks when the vote comes. */

@@ -23,9 +23,17 @@ public class NotificationService {
     private final Deliveries deliveries;
     private final MailQueue mailQueue;
     private final Clock clock;
+    private final MailChoices choices;
 
     public NotificationService(MessageComposer composer, Recipients recipients, Deliveries deliveries,
                                MailQueue mailQueue, Clock clock) {
+        this(composer, recipients, deliveries, mailQueue, clock, MailChoices.everything());
+    }
+
+    /** {@code choices}: each recipient's notification preferences; a muted kind of mail is not sent to them. */
+    public NotificationService(MessageComposer composer, Recipients recipients, Deliveries deliveries,
+                               MailQueue mailQueue, Clock clock, MailChoices choices) {
+        this.choices = choices;
         this.composer = composer;
         this.recipients = recipients;
         this.deliveries = deliveries;
@@ -40,11 +48,15 @@ public class NotificationService {
     /**
      * Stores and sends {@code messages} as deliveries of {@code eventId}, once each: a delivery's id is the event id
      * and its recipient, so the same messages delivered again (a repeated event, a reminder sent by an instance that
-     * took over another's claim) add nothing. Returns how many were added.
+     * took over another's claim) add nothing; a message of a kind its recipient muted is left out. Returns how many
+     * were added.
      */
     public int deliver(String eventId, String eventType, List<Message> messages) {
         List<Delivery> added = new ArrayList<>();
         for (Message message : messages) {
+            if (!choices.wantsMail(message.recipient(), eventType)) {
+                continue; // muted by the recipient's preferences
+            }
             Optional<String> email = recipients.emailOf(message.recipient());
             if (email.isEmpty()) {
                 log.warn("no email address for {}: {} not sent to them", message.recipient(), eventType);

@@ -1,0 +1,42 @@
+package dev.shipgate.notification.preference.domain;
+
+import dev.shipgate.contracts.identity.UserIds;
+import dev.shipgate.contracts.refusal.Refusal;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Who may read and change a person's notification preferences (the person, or a super admin), and which choices
+ * are allowed: none that mutes a {@link MailKind#required() required} kind (issue 19: an approver cannot mute
+ * their approval requests while named).
+ */
+public final class PreferencePolicy {
+
+    private PreferencePolicy() {
+    }
+
+    /** Why {@code caller} may not read or change {@code owner}'s preferences, or empty when they may. */
+    public static Optional<Refusal> mayManage(String caller, boolean callerIsSuperAdmin, String owner) {
+        if (UserIds.same(caller, owner) || callerIsSuperAdmin) {
+            return Optional.empty();
+        }
+        return Optional.of(PreferenceRefusal.NOT_YOUR_PREFERENCES.because("no preferences of " + owner + " for you"));
+    }
+
+    /** Why {@code wanted} may not be set by {@code caller}, or empty when it may. */
+    public static Optional<Refusal> check(String caller, boolean callerIsSuperAdmin, NotificationPreferences wanted) {
+        Optional<Refusal> notYours = mayManage(caller, callerIsSuperAdmin, wanted.userId());
+        if (notYours.isPresent()) {
+            return notYours;
+        }
+        for (Map.Entry<MailKind, NotificationPreferences.Choice> choice : wanted.choices().entrySet()) {
+            if (choice.getKey().required() && choice.getValue() == NotificationPreferences.Choice.NONE) {
+                return Optional.of(PreferenceRefusal.MAIL_REQUIRED.because(choice.getKey()
+                        + " reach the approvers a request names, who cannot mute them while named")
+                        .with("field", "choices." + choice.getKey()));
+            }
+        }
+        return Optional.empty();
+    }
+}
