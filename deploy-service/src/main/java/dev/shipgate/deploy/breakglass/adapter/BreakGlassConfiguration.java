@@ -8,8 +8,8 @@ import dev.shipgate.deploy.deployment.application.RolloutMonitor;
 import dev.shipgate.deploy.pipeline.application.PipelineService;
 import dev.shipgate.deploy.replica.application.AccessReplica;
 import dev.shipgate.support.config.SeedFileSettings;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
@@ -19,10 +19,10 @@ import org.springframework.scheduling.annotation.SchedulingConfigurer;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 
 /** Break-glass: policies in {@code break_glass_policies}, the overdue-review sweep, the seed file's policies. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(BreakGlassProperties.class)
 class BreakGlassConfiguration {
 
     @Bean
@@ -38,12 +38,10 @@ class BreakGlassConfiguration {
                 clock);
     }
 
-    /** {@code shipgate.deploy.review-sweep-interval}: how often each instance looks for overdue reviews (PT10S). */
+    /** Every instance looks for overdue reviews every {@link BreakGlassProperties#reviewSweepInterval}. */
     @Bean
-    SchedulingConfigurer overdueReviewSweep(BreakGlassService breakGlass,
-                                            @Value("${shipgate.deploy.review-sweep-interval:PT10S}")
-                                            Duration interval) {
-        return registrar -> registrar.addFixedDelayTask(breakGlass::sweepOverdue, interval);
+    SchedulingConfigurer overdueReviewSweep(BreakGlassService breakGlass, BreakGlassProperties settings) {
+        return registrar -> registrar.addFixedDelayTask(breakGlass::sweepOverdue, settings.reviewSweepInterval());
     }
 
     @Bean
