@@ -2,9 +2,7 @@ package dev.shipgate.deploy.deployment.adapter;
 
 import dev.shipgate.deploy.deployment.application.DecisionWaiter;
 import dev.shipgate.deploy.deployment.application.DeploymentQueries;
-import dev.shipgate.deploy.deployment.application.ApprovalFollower;
 import dev.shipgate.deploy.deployment.application.DeploymentService;
-import dev.shipgate.deploy.window.application.WindowService;
 import dev.shipgate.deploy.deployment.application.DeploymentTarget;
 import dev.shipgate.deploy.deployment.application.Deployments;
 import dev.shipgate.deploy.deployment.application.RolloutMonitor;
@@ -12,10 +10,12 @@ import dev.shipgate.deploy.deployment.application.StatusReports;
 import dev.shipgate.deploy.pipeline.application.PipelineService;
 import dev.shipgate.deploy.replica.application.AccessReplica;
 import dev.shipgate.deploy.replica.application.ImageReplica;
+import dev.shipgate.deploy.window.application.WindowService;
 import dev.shipgate.support.lease.InstanceId;
 import dev.shipgate.support.lease.LeaseSettings;
 import dev.shipgate.support.messaging.AggregateStore;
 import dev.shipgate.support.messaging.EventConsumer;
+import dev.shipgate.support.messaging.EventFollower;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -114,7 +114,7 @@ class DeploymentConfiguration {
 
     @Bean
     SagaListeners sagaListeners(EventConsumer consumer, DeploymentService deployments,
-                                List<ApprovalFollower> followers) {
+                                List<EventFollower> followers) {
         return new SagaListeners(consumer, deployments, followers);
     }
 

@@ -5,9 +5,9 @@ import dev.shipgate.contracts.EventPayload;
 import dev.shipgate.contracts.events.DeploymentAuthorized;
 import dev.shipgate.contracts.events.DeploymentRejected;
 import dev.shipgate.contracts.events.ImageApproved;
-import dev.shipgate.deploy.deployment.application.ApprovalFollower;
 import dev.shipgate.deploy.deployment.application.DeploymentService;
 import dev.shipgate.support.messaging.EventConsumer;
+import dev.shipgate.support.messaging.EventFollower;
 import org.springframework.messaging.Message;
 
 import java.util.List;
@@ -20,9 +20,9 @@ class SagaListeners {
 
     private final EventConsumer consumer;
     private final DeploymentService deployments;
-    private final List<ApprovalFollower> followers;
+    private final List<EventFollower> followers;
 
-    SagaListeners(EventConsumer consumer, DeploymentService deployments, List<ApprovalFollower> followers) {
+    SagaListeners(EventConsumer consumer, DeploymentService deployments, List<EventFollower> followers) {
         this.consumer = consumer;
         this.deployments = deployments;
         this.followers = List.copyOf(followers);

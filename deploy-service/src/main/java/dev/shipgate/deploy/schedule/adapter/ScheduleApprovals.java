@@ -4,11 +4,11 @@ import dev.shipgate.contracts.EventEnvelope;
 import dev.shipgate.contracts.EventPayload;
 import dev.shipgate.contracts.events.ApprovalExpired;
 import dev.shipgate.contracts.events.ImageApproved;
-import dev.shipgate.deploy.deployment.application.ApprovalFollower;
 import dev.shipgate.deploy.schedule.application.ScheduleService;
+import dev.shipgate.support.messaging.EventFollower;
 
 /** The approvals schedules follow: an AUTOMATIC pipeline's approval outside its window, an expiry. */
-class ScheduleApprovals implements ApprovalFollower {
+class ScheduleApprovals implements EventFollower {
 
     private final ScheduleService schedules;
 

@@ -35,7 +35,7 @@ class ScheduleConfiguration {
         return registrar -> registrar.addFixedDelayTask(schedules::tick, settings.scheduleInterval());
     }
 
-    /** Follows the approval events deploy-service's approvals consumer reads (an {@code ApprovalFollower}). */
+    /** Follows the approval events deploy-service's approvals consumer reads (an {@code EventFollower}). */
     @Bean
     ScheduleApprovals scheduleApprovals(ScheduleService schedules) {
         return new ScheduleApprovals(schedules);

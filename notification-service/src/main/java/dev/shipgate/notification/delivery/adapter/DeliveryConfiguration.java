@@ -1,13 +1,12 @@
 package dev.shipgate.notification.delivery.adapter;
 
-import dev.shipgate.notification.delivery.application.EventFollower;
-import dev.shipgate.notification.delivery.application.UiAddress;
 import dev.shipgate.notification.delivery.application.Deliveries;
 import dev.shipgate.notification.delivery.application.DeliveryDispatcher;
-import dev.shipgate.notification.delivery.application.Mailer;
 import dev.shipgate.notification.delivery.application.MailChoices;
+import dev.shipgate.notification.delivery.application.Mailer;
 import dev.shipgate.notification.delivery.application.MessageComposer;
 import dev.shipgate.notification.delivery.application.NotificationService;
+import dev.shipgate.notification.delivery.application.UiAddress;
 import dev.shipgate.notification.link.application.ApprovalLinks;
 import dev.shipgate.notification.recipient.application.Recipients;
 import dev.shipgate.notification.recipient.application.RequestMemory;
@@ -16,6 +15,7 @@ import dev.shipgate.notification.subscription.application.PipelineScopes;
 import dev.shipgate.notification.subscription.application.Subscriptions;
 import dev.shipgate.support.lease.LeaseSettings;
 import dev.shipgate.support.messaging.EventConsumer;
+import dev.shipgate.support.messaging.EventFollower;
 import dev.shipgate.support.security.LinkReceipts;
 import dev.shipgate.support.security.TokenSettings;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

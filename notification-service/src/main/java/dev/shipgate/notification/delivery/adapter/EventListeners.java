@@ -4,12 +4,12 @@ import dev.shipgate.contracts.EventEnvelope;
 import dev.shipgate.contracts.EventPayload;
 import dev.shipgate.contracts.events.PipelineConfigured;
 import dev.shipgate.contracts.events.UserAccessChanged;
-import dev.shipgate.notification.delivery.application.EventFollower;
 import dev.shipgate.notification.delivery.application.MessageComposer;
 import dev.shipgate.notification.delivery.application.NotificationService;
 import dev.shipgate.notification.recipient.application.Recipients;
 import dev.shipgate.notification.subscription.application.PipelineScopes;
 import dev.shipgate.support.messaging.EventConsumer;
+import dev.shipgate.support.messaging.EventFollower;
 import org.springframework.messaging.Message;
 
 import java.util.List;

@@ -9,13 +9,13 @@ import dev.shipgate.contracts.events.ApprovalRejected;
 import dev.shipgate.contracts.events.ApprovalRequested;
 import dev.shipgate.contracts.events.ImageApproved;
 import dev.shipgate.contracts.identity.UserIds;
-import dev.shipgate.notification.delivery.application.EventFollower;
 import dev.shipgate.notification.delivery.application.MessageComposer;
 import dev.shipgate.notification.delivery.application.NotificationService;
 import dev.shipgate.notification.delivery.domain.Message;
 import dev.shipgate.notification.recipient.application.Recipients;
 import dev.shipgate.notification.reminder.domain.Nudge;
 import dev.shipgate.notification.reminder.domain.Reminder;
+import dev.shipgate.support.messaging.EventFollower;
 
 import java.time.Clock;
 import java.time.Duration;

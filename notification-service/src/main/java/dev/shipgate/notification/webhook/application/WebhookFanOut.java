@@ -2,11 +2,11 @@ package dev.shipgate.notification.webhook.application;
 
 import dev.shipgate.contracts.EventEnvelope;
 import dev.shipgate.contracts.EventPayload;
-import dev.shipgate.notification.delivery.application.EventFollower;
 import dev.shipgate.contracts.access.Scope;
 import dev.shipgate.notification.subscription.application.PipelineScopes;
 import dev.shipgate.notification.webhook.domain.WebhookDelivery;
 import dev.shipgate.notification.webhook.domain.WebhookSubscription;
+import dev.shipgate.support.messaging.EventFollower;
 
 import java.time.Clock;
 import java.util.List;
