@@ -125,7 +125,14 @@ public final class ManagedProcess {
         }
     }
 
-    public void awaitReady(Duration timeout, BooleanSupplier ready) {
+    /**
+     * Waits until {@code ready} answers true, for the timeout stretched by {@link StartPatience} (a loaded machine
+     * starts processes slower; the limit only decides when to give up).
+     *
+     * @throws IllegalStateException when the process exits first or is not ready in time
+     */
+    public void awaitReady(Duration limit, BooleanSupplier ready) {
+        Duration timeout = StartPatience.stretch(limit);
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!isAlive()) {
