@@ -7,6 +7,8 @@ import dev.shipgate.testing.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.openqa.selenium.By;
 
 import java.util.List;
@@ -18,6 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Production sign-in: the UI signs in through an OIDC provider (authorization code with PKCE) and every service
  * verifies the provider's tokens with its keys. The provider is {@link FakeIdentityProvider}: no real one runs here.
  */
+// beside the shared system, with its own (junit-platform.properties); each test says SAME_THREAD, or it would
+// inherit CONCURRENT and run beside its siblings
+@Execution(ExecutionMode.CONCURRENT)
 class BrowserOidcSignInIT {
 
     private static FakeIdentityProvider idp;
@@ -52,6 +57,7 @@ class BrowserOidcSignInIT {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void a_person_signs_in_at_the_provider_and_lands_back_in_shipgate_as_themselves() throws Exception {
         browser.open("#/pending");
         browser.await(By.id("sso-sign-in")).click();
@@ -66,6 +72,7 @@ class BrowserOidcSignInIT {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void the_services_accept_the_providers_tokens_only_and_passwords_are_off() {
         String bob = "Bearer " + idp.sign("bob", FakeIdentityProvider.CLIENT_ID);
         assertThat(gateway.getWithAuthorization(bob, "/api/access/me").json().path("userId").asString())
@@ -85,6 +92,7 @@ class BrowserOidcSignInIT {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void api_tokens_for_automation_still_work_beside_the_provider() {
         String bob = "Bearer " + idp.sign("bob", FakeIdentityProvider.CLIENT_ID);
         Http.Response made = gateway.postWithAuthorization(bob, "/api/access/tokens", Map.of("name", "ci"));

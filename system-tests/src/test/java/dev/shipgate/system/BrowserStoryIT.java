@@ -9,6 +9,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
@@ -26,6 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * their own, a second user approves, a partial approval cannot deploy, the required count is reached, deploy, watch
  * Progressing turn Healthy; plus cancel and expire. Screenshots of the main screens go to target/screenshots.
  */
+@ExtendWith(SharedSystem.class)
+@org.junit.jupiter.api.Order(SharedSystem.FIRST) // it reads the seeded pipelines as the seed left them
 class BrowserStoryIT {
 
     /** Typed by a user: must show as these characters, never become elements. */
@@ -37,10 +40,9 @@ class BrowserStoryIT {
     private static Http gateway;
 
     @BeforeAll
-    static void start() throws Exception {
-        Browser.assumeInstalled(); // before anything starts
-        system = new RunningSystem(RunningSystem.ALL_SERVICES,
-                List.of("--shipgate.targets.simulated.progress-time=PT4S"));
+    static void start(RunningSystem shared) throws Exception {
+        Browser.assumeInstalled();
+        system = shared;
         topics = new TopicWatcher(system.infra, List.of(Topics.IMAGES));
         gateway = new Http(system.gatewayUrl());
         browser = new Browser(system.gatewayUrl());
@@ -53,7 +55,6 @@ class BrowserStoryIT {
         }
         if (topics != null) {
             topics.close();
-            system.close();
         }
     }
 

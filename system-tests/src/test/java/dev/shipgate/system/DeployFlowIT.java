@@ -13,6 +13,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -29,6 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Triggering CD through the gateway, with approval-service deciding and deploy-service running the simulated
  * target: what deploys, what is refused and why, AUTOMATIC pipelines, rollback, a restart mid-rollout, a timeout.
  */
+@ExtendWith(SharedSystem.class)
+@org.junit.jupiter.api.Order(SharedSystem.DISRUPTIVE) // it stops and kills services
 class DeployFlowIT {
 
     private static RunningSystem system;
@@ -36,12 +39,10 @@ class DeployFlowIT {
     private static Http gateway;
 
     @BeforeAll
-    static void start() {
-        // no full read of live deployments after the first: rollouts must be followed from the monitor's watch list,
-        // and the restarted deploy-service below must find its live ones with its first read
-        system = new RunningSystem(RunningSystem.ALL_SERVICES, List.of("--shipgate.deploy.rollout-timeout=PT15S",
-                "--shipgate.targets.simulated.progress-time=PT6S", "--shipgate.deploy.monitor-interval=PT0.2S",
-                "--shipgate.deploy.full-read-interval=PT1H"));
+    static void start(RunningSystem shared) {
+        // the shared system's rollout monitor reads every live deployment only when it starts: rollouts must be
+        // followed from its watch list, and the restarted deploy-service below must find its live ones at once
+        system = shared;
         topics = new TopicWatcher(system.infra, List.of(Topics.DEPLOYMENTS, Topics.APPROVALS,
                 Topics.PIPELINES));
         gateway = new Http(system.gatewayUrl());
@@ -50,7 +51,6 @@ class DeployFlowIT {
     @AfterAll
     static void stop() {
         topics.close();
-        system.close();
     }
 
     @Test

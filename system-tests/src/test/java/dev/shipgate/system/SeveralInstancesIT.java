@@ -18,6 +18,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +42,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * expire.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the schedule's test needs both instances: before the kills
+// beside the shared system, with its own (junit-platform.properties); each test says SAME_THREAD, or it would
+// inherit CONCURRENT and run beside its siblings
+@Execution(ExecutionMode.CONCURRENT)
 class SeveralInstancesIT {
 
     private static final int FLOWS = 4;
@@ -72,6 +77,7 @@ class SeveralInstancesIT {
      * two deploy-service instances, both ticking, and becomes healthy: one STARTED, one deployment requested.
      */
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     @Order(1)
     void a_scheduled_deploy_starts_once_with_two_instances_running() {
         String tag = "multi-scheduled-" + Instant.now().toEpochMilli();
@@ -97,6 +103,7 @@ class SeveralInstancesIT {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     @Order(2)
     void one_instance_of_every_service_killed_mid_flow_and_every_flow_ends_right_once() {
         Instant startedAt = Instant.now();

@@ -5,6 +5,8 @@ import dev.shipgate.testing.Http;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * service for a fast start when it has not been yet), the demo users can sign in through the gateway, and
  * {@code ./shipgate down} leaves nothing running. On free ports, with its own home folder.
  */
+// beside the shared system, with its own (junit-platform.properties); each test says SAME_THREAD, or it would
+// inherit CONCURRENT and run beside its siblings
+@Execution(ExecutionMode.CONCURRENT)
 class ShipgateScriptIT {
 
     private static final Path ROOT = Path.of(System.getProperty("shipgate.root", "..")).toAbsolutePath().normalize();
@@ -47,6 +52,7 @@ class ShipgateScriptIT {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void up_starts_every_process_from_its_fast_start_archive_and_waits_until_healthy() throws Exception {
         assertThat(upOutput).contains("Shipgate is up and healthy in");
         assertThat(run("status", 30).lines().filter(line -> line.endsWith(")") && line.contains(": running")))
@@ -66,6 +72,7 @@ class ShipgateScriptIT {
      * settings and takes about 1.16 GiB now (under load about 1.4 GiB: {@code ./shipgate bench load}).
      */
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void the_seven_processes_once_ready_stay_within_the_memory_target() throws Exception {
         long residentKiB = 0;
         for (String process : List.of("kafka", "mongo", "mail", "approval-service", "deploy-service",
@@ -79,6 +86,7 @@ class ShipgateScriptIT {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void a_demo_user_signs_in_through_the_gateway_and_reads_the_pipelines() {
         Http gateway = new Http("http://127.0.0.1:" + ENVIRONMENT.get("GATEWAY_PORT"));
         Http.Response signIn = gateway.postWithAuthorization(null, "/api/auth/token",
