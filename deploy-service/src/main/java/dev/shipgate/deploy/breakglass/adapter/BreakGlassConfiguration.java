@@ -8,16 +8,13 @@ import dev.shipgate.deploy.deployment.application.RolloutMonitor;
 import dev.shipgate.deploy.pipeline.application.PipelineService;
 import dev.shipgate.deploy.replica.application.AccessReplica;
 import dev.shipgate.support.config.SeedFileSettings;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
+import dev.shipgate.support.config.SeedWhenReady;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.io.Resource;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 
-import java.io.IOException;
 import java.time.Clock;
 
 /** Break-glass: policies in {@code break_glass_policies}, the overdue-review sweep, the seed file's policies. */
@@ -45,15 +42,7 @@ class BreakGlassConfiguration {
     }
 
     @Bean
-    BreakGlassSeeding breakGlassSeeding(BreakGlassPolicies policies, Clock clock, SeedFileSettings seed) {
-        return new BreakGlassSeeding(new BreakGlassSeeder(policies, clock), seed.seedFile());
-    }
-
-    /** Seeds once the service is ready. */
-    record BreakGlassSeeding(BreakGlassSeeder seeder, Resource seedFile) {
-        @EventListener(ApplicationReadyEvent.class)
-        public void seed() throws IOException {
-            seeder.seed(seedFile);
-        }
+    SeedWhenReady breakGlassSeeding(BreakGlassPolicies policies, Clock clock, SeedFileSettings seed) {
+        return new SeedWhenReady(new BreakGlassSeeder(policies, clock)::seed, seed.seedFile());
     }
 }

@@ -1,14 +1,13 @@
 package dev.shipgate.deploy.breakglass.adapter;
 
-import dev.shipgate.contracts.KafkaEventCodec;
 import dev.shipgate.contracts.access.Role;
 import dev.shipgate.deploy.breakglass.application.BreakGlassPolicies;
 import dev.shipgate.deploy.breakglass.domain.BreakGlassPolicy;
 import dev.shipgate.deploy.breakglass.domain.BreakGlassRules;
+import dev.shipgate.support.config.SeedSections;
 import org.springframework.core.io.Resource;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -27,20 +26,15 @@ class BreakGlassSeeder {
     }
 
     void seed(Resource seedFile) throws IOException {
-        if (seedFile == null || !seedFile.exists()) {
-            return;
-        }
-        try (InputStream in = seedFile.getInputStream()) {
-            for (var node : KafkaEventCodec.json().readTree(in).path("breakGlass")) {
-                String pipelineId = node.path("pipelineId").asString();
-                Role role = Role.valueOf(node.path("allowedRole").asString());
-                Duration within = Duration.parse(node.path("reviewWithin").asString());
-                BreakGlassRules.policy(role, within).ifPresent(refusal -> {
-                    throw new IllegalArgumentException("seed break-glass of " + pipelineId + ": " + refusal.detail());
-                });
-                if (policies.find(pipelineId).isEmpty()) {
-                    policies.save(new BreakGlassPolicy(pipelineId, role, within, "seed", clock.instant()));
-                }
+        for (var node : SeedSections.entries(seedFile, "breakGlass")) {
+            String pipelineId = node.path("pipelineId").asString();
+            Role role = Role.valueOf(node.path("allowedRole").asString());
+            Duration within = Duration.parse(node.path("reviewWithin").asString());
+            BreakGlassRules.policy(role, within).ifPresent(refusal -> {
+                throw new IllegalArgumentException("seed break-glass of " + pipelineId + ": " + refusal.detail());
+            });
+            if (policies.find(pipelineId).isEmpty()) {
+                policies.save(new BreakGlassPolicy(pipelineId, role, within, "seed", clock.instant()));
             }
         }
     }

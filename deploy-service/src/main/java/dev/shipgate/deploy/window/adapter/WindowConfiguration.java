@@ -7,15 +7,12 @@ import dev.shipgate.deploy.window.application.Windows;
 import dev.shipgate.support.cache.ShortLivedCache;
 import dev.shipgate.support.config.CacheSettings;
 import dev.shipgate.support.config.SeedFileSettings;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
+import dev.shipgate.support.config.SeedWhenReady;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.io.Resource;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-import java.io.IOException;
 import java.time.Clock;
 
 /** Deployment windows: their store, who may change them, and the seed file's windows created at start. */
@@ -34,15 +31,7 @@ class WindowConfiguration {
     }
 
     @Bean
-    WindowSeeding windowSeeding(Windows windows, WindowSeedProperties properties, SeedFileSettings seed) {
-        return new WindowSeeding(new WindowSeeder(windows), properties.seed() ? seed.seedFile() : null);
-    }
-
-    /** Seeds once the service is ready; {@code seedFile} null for none. */
-    record WindowSeeding(WindowSeeder seeder, Resource seedFile) {
-        @EventListener(ApplicationReadyEvent.class)
-        public void seed() throws IOException {
-            seeder.seed(seedFile);
-        }
+    SeedWhenReady windowSeeding(Windows windows, WindowSeedProperties properties, SeedFileSettings seed) {
+        return new SeedWhenReady(new WindowSeeder(windows)::seed, properties.seed() ? seed.seedFile() : null);
     }
 }

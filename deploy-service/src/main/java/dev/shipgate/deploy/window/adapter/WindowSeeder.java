@@ -2,11 +2,11 @@ package dev.shipgate.deploy.window.adapter;
 
 import dev.shipgate.contracts.KafkaEventCodec;
 import dev.shipgate.deploy.window.application.Windows;
+import dev.shipgate.support.config.SeedSections;
 import org.springframework.core.io.Resource;
 import org.springframework.dao.DuplicateKeyException;
 
 import java.io.IOException;
-import java.io.InputStream;
 
 /**
  * Creates the seed file's deployment windows ({@code windows}: an {@code id}, a {@code pipelineId} or a scope, and
@@ -22,26 +22,21 @@ class WindowSeeder {
     }
 
     public void seed(Resource seedFile) throws IOException {
-        if (seedFile == null || !seedFile.exists()) {
-            return;
-        }
-        try (InputStream in = seedFile.getInputStream()) {
-            for (var node : KafkaEventCodec.json().readTree(in).path("windows")) {
-                String id = node.path("id").asString();
-                String pipelineId = node.path("pipelineId").isString() ? node.path("pipelineId").asString() : null;
-                WindowController.WindowBody body = KafkaEventCodec.json().treeToValue(node,
-                        WindowController.WindowBody.class);
-                WindowDocument document = body.toDocument(pipelineId);
-                if (windows.find(id).isEmpty()) {
-                    try {
-                        windows.insert(new WindowDocument(id, document.pipelineId(), document.project(),
-                                document.application(), document.environment(), document.kind(),
-                                document.recurrence(), document.duration(), document.timeZone(),
-                                document.startDate(), document.endDate(), document.message(),
-                                document.holdsRollbacks()).toWindow());
-                    } catch (DuplicateKeyException seededByAnotherInstance) {
-                        // the same seed, written by an instance that started at the same moment
-                    }
+        for (var node : SeedSections.entries(seedFile, "windows")) {
+            String id = node.path("id").asString();
+            String pipelineId = node.path("pipelineId").isString() ? node.path("pipelineId").asString() : null;
+            WindowController.WindowBody body = KafkaEventCodec.json().treeToValue(node,
+                    WindowController.WindowBody.class);
+            WindowDocument document = body.toDocument(pipelineId);
+            if (windows.find(id).isEmpty()) {
+                try {
+                    windows.insert(new WindowDocument(id, document.pipelineId(), document.project(),
+                            document.application(), document.environment(), document.kind(),
+                            document.recurrence(), document.duration(), document.timeZone(),
+                            document.startDate(), document.endDate(), document.message(),
+                            document.holdsRollbacks()).toWindow());
+                } catch (DuplicateKeyException seededByAnotherInstance) {
+                    // the same seed, written by an instance that started at the same moment
                 }
             }
         }
