@@ -756,7 +756,7 @@ async function detailsTab(pipeline, deploymentId) {
     api('GET', '/api/pipelines/' + enc(pipeline.id) + '/active').catch(() => null)]);
   const id = deploymentId || (history[0] && history[0].id);
   watchScreen('/api/pipelines/' + enc(pipeline.id) + '/deployments/changes');
-  const live = html`<div class="card live" id="live">${active ? html`<div class="row"><h2 class="grow">Live on
+  const live = html`<div class="card live ${active ? '' : 'nothing'}" id="live">${active ? html`<div class="row"><h2 class="grow">Live on
       ${pipeline.environment}: ${active.image.tag}</h2><span class="badge ${active.status}">${active.status}</span>
     </div><p class="muted">Deployed ${when(active.startedAt || active.requestedAt)} by ${active.requestedBy}${
       active.approvedBy && active.approvedBy.length ? ', approved by ' + active.approvedBy.join(', ') : ''}.</p>`
