@@ -3,6 +3,8 @@ package dev.shipgate.approval.deputy.adapter;
 import dev.shipgate.approval.access.application.AccessService;
 import dev.shipgate.approval.deputy.application.Deputies;
 import dev.shipgate.approval.deputy.application.DeputyService;
+import dev.shipgate.support.cache.ShortLivedCache;
+import dev.shipgate.support.config.CacheSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -14,8 +16,8 @@ import java.time.Clock;
 class DeputyConfiguration {
 
     @Bean
-    Deputies deputies(MongoTemplate mongo) {
-        return new MongoDeputies(mongo);
+    Deputies deputies(MongoTemplate mongo, CacheSettings cache, Clock clock) {
+        return new MongoDeputies(mongo, new ShortLivedCache<>(cache.timeToLive(), clock));
     }
 
     @Bean
