@@ -31,7 +31,7 @@ public final class SharedSystem implements ParameterResolver {
     /**
      * Rollouts of the simulated target take 3 s (20 by default); an image tagged {@code hang} times out after 20 s
      * (10 min); the rollout monitor follows what it started from its own watch list and reads every live deployment
-     * only when it starts (every 10 s by default: a flow that needed that safety net would show here as slow); the
+     * only when it starts (every 10 s by default: a flow that needed that safety net fails here); the
      * demo users make thousands of calls across the classes, so the gateway's per-user limit is out of the way (the
      * gateway's own tests check it).
      */
