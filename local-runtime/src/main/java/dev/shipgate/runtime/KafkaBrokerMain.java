@@ -163,7 +163,7 @@ public final class KafkaBrokerMain {
     }
 
     private static void setUp(String bootstrap, KafkaCredentials credentials, Path readyFile) {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        long deadline = System.nanoTime() + StartPatience.stretch(Duration.ofMinutes(2)).toNanos();
         while (true) {
             try (Admin admin = Admin.create(adminClient(bootstrap, credentials))) {
                 admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
@@ -236,7 +236,7 @@ public final class KafkaBrokerMain {
     private static void awaitInEffect(Admin admin, String bootstrap, KafkaCredentials credentials)
             throws Exception {
         Set<AclBinding> wanted = new HashSet<>(KafkaAccess.bindings());
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long deadline = System.nanoTime() + StartPatience.stretch(Duration.ofSeconds(30)).toNanos();
         while (!new HashSet<>(admin.describeAcls(AclBindingFilter.ANY).values().get(10, TimeUnit.SECONDS))
                 .containsAll(wanted)) {
             if (System.nanoTime() > deadline) {

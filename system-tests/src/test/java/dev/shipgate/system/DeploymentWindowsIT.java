@@ -56,26 +56,31 @@ class DeploymentWindowsIT {
                 "startDate", today.toString(), "endDate", today.toString(), "message", "staging is frozen today",
                 "project", "shop", "application", "payments", "environment", "staging"));
         assertThat(policy.status()).as(policy.body()).isEqualTo(201);
-        String opens = today.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).toString();
+        String windowId = policy.json().path("id").asString();
+        try {
+            String opens = today.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).toString();
 
-        Http.Response[] refused = new Http.Response[1];
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> { // the image reaches deploy-service
-            refused[0] = deploy(alice, digest, "?wait=PT5S");
-            return !"UNKNOWN_IMAGE".equals(refused[0].reason());
-        });
-        assertThat(refused[0].status()).as(refused[0].body()).isEqualTo(409);
-        assertThat(refused[0].contentType()).contains("application/problem+json");
-        assertThat(refused[0].reason()).isEqualTo("DEPLOY_WINDOW_CLOSED");
-        assertThat(refused[0].json().path("detail").asString()).startsWith("staging is frozen today");
-        assertThat(refused[0].json().path("nextOpening").asString()).isEqualTo(opens);
-        assertThat(deploy(alice, digest, "").reason()).isEqualTo("DEPLOY_WINDOW_CLOSED");
+            Http.Response[] refused = new Http.Response[1];
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> { // the image reaches deploy-service
+                refused[0] = deploy(alice, digest, "?wait=PT5S");
+                return !"UNKNOWN_IMAGE".equals(refused[0].reason());
+            });
+            assertThat(refused[0].status()).as(refused[0].body()).isEqualTo(409);
+            assertThat(refused[0].contentType()).contains("application/problem+json");
+            assertThat(refused[0].reason()).isEqualTo("DEPLOY_WINDOW_CLOSED");
+            assertThat(refused[0].json().path("detail").asString()).startsWith("staging is frozen today");
+            assertThat(refused[0].json().path("nextOpening").asString()).isEqualTo(opens);
+            assertThat(deploy(alice, digest, "").reason()).isEqualTo("DEPLOY_WINDOW_CLOSED");
 
-        Http.Response listed = gateway.getWithAuthorization("Bearer " + alice,
-                "/api/pipelines/payments-staging/windows");
-        assertThat(listed.body()).contains(policy.json().path("id").asString());
-        Http.Response removed = gateway.deleteWithAuthorization("Bearer " + dave,
-                "/api/deployment-windows/" + policy.json().path("id").asString());
-        assertThat(removed.status()).isEqualTo(204);
+            Http.Response listed = gateway.getWithAuthorization("Bearer " + alice,
+                    "/api/pipelines/payments-staging/windows");
+            assertThat(listed.body()).contains(windowId);
+            Http.Response removed = gateway.deleteWithAuthorization("Bearer " + dave,
+                    "/api/deployment-windows/" + windowId);
+            assertThat(removed.status()).isEqualTo(204);
+        } finally { // staging stays frozen for every class after this one otherwise
+            gateway.deleteWithAuthorization("Bearer " + dave, "/api/deployment-windows/" + windowId);
+        }
         Http.Response decided = deploy(alice, digest, "?wait=PT10S");
         assertThat(decided.reason()).as(decided.body()).isEqualTo("NO_APPROVAL"); // approval-service's turn now
     }

@@ -91,10 +91,14 @@ class FaultToleranceIT {
         List<CompletableFuture<ApprovalFlows.Flow>> flows = approvalFlows.startFlows(flowPrefix, 3);
         ApprovalFlows.sleep(Duration.ofMillis(1500));
         server.stop();
-        awaitBackendReadiness(false);
-        Instant restartedAt = Instant.now();
-        server.start();
-        awaitServer.run();
+        Instant restartedAt;
+        try {
+            awaitBackendReadiness(false);
+        } finally { // the classes after this one share the system
+            restartedAt = Instant.now();
+            server.start();
+            awaitServer.run();
+        }
         awaitBackendReadiness(true);
         recoveries.add("recovery: " + serverName + " restarted, every service ready after "
                 + Duration.between(restartedAt, Instant.now()).toMillis() + " ms");
@@ -105,12 +109,17 @@ class FaultToleranceIT {
     @Order(4)
     void the_smtp_server_down_for_a_while_delays_mail_but_every_mail_arrives_once() {
         system.infra.mail().stop();
-        List<CompletableFuture<ApprovalFlows.Flow>> flows = approvalFlows.startFlows("smtp", 3);
-        List<ApprovalFlows.Flow> done = flows.stream().map(CompletableFuture::join).toList();
-        ApprovalFlows.sleep(SMTP_AWAY); // every first try failed by then, and the mail waits for its retries
-        Instant restartedAt = Instant.now();
-        system.infra.mail().start();
-        system.infra.awaitMail();
+        List<ApprovalFlows.Flow> done;
+        Instant restartedAt;
+        try {
+            List<CompletableFuture<ApprovalFlows.Flow>> flows = approvalFlows.startFlows("smtp", 3);
+            done = flows.stream().map(CompletableFuture::join).toList();
+            ApprovalFlows.sleep(SMTP_AWAY); // every first try failed by then, and the mail waits for its retries
+        } finally { // the classes after this one share the system
+            restartedAt = Instant.now();
+            system.infra.mail().start();
+            system.infra.awaitMail();
+        }
         finished.clear();
         finished.addAll(done);
         approvalFlows.awaitMailOfEveryFlow(finished);
