@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -27,6 +29,8 @@ public final class LocalInfra implements AutoCloseable {
     static final String LOGGING = "-Dlogback.configurationFile=shipgate-runtime-logback.xml";
     /** Above MongoDB's 27017, so tests never take the port of a local default that starts later. */
     static final int LOWEST_CHOSEN_PORT = 28000;
+    /** The ports {@link #freePort} gave out in this JVM. */
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
     private final Path dataDir;
     private final int kafkaPort;
@@ -233,13 +237,15 @@ public final class LocalInfra implements AutoCloseable {
      * between {@value #LOWEST_CHOSEN_PORT} and the start of the kernel's ephemeral range
      * ({@code /proc/sys/net/ipv4/ip_local_port_range}, 32768 by default): a port the kernel picks itself (a server
      * socket on port 0) is one it may also give to an outgoing connection of the many clients a test runs before the
-     * server binds it, and servers then failed to start with "Address already in use" on a busy machine.
+     * server binds it, and servers then failed to start with "Address already in use" on a busy machine. A port is
+     * handed out once per JVM: two systems starting side by side (the system tests do) never draw the same one
+     * before either binds it.
      */
     public static int freePort() {
         int end = ephemeralRangeStart();
         for (int attempt = 0; attempt < 100 && end > LOWEST_CHOSEN_PORT; attempt++) {
             int port = ThreadLocalRandom.current().nextInt(LOWEST_CHOSEN_PORT, end);
-            if (bindable(port)) {
+            if (!HANDED_OUT.contains(port) && bindable(port) && HANDED_OUT.add(port)) {
                 return port;
             }
         }
