@@ -759,7 +759,10 @@ const localInput = date => new Date(date.getTime() - date.getTimezoneOffset() * 
  */
 function scheduleDialog(pipeline, image) {
   const atTime = () => $('schedule-at-time').checked;
-  const toggle = () => { $('schedule-run-at').disabled = !atTime(); };
+  const toggle = () => {
+    $('schedule-run-at').disabled = !atTime();
+    render(nothing, $('schedule-problem')); // the refusal was about the other choice
+  };
   openDialog(html`<form class="dialog-body" @submit=${e => act(e, async () => {
     const body = { imageDigest: image.digest };
     if (atTime()) body.runAt = new Date($('schedule-run-at').value).toISOString();
