@@ -526,7 +526,9 @@ function redraw(containerId, template) {
 }
 
 async function imagesTab(pipeline) {
-  const page = await listPage('/api/pipelines/' + enc(pipeline.id) + '/images?size=50');
+  const [page, offer] = await Promise.all([listPage('/api/pipelines/' + enc(pipeline.id) + '/images?size=50'),
+    api('GET', '/api/pipelines/' + enc(pipeline.id) + '/break-glass').catch(() => null)]);
+  const mayBreak = offer && offer.allowed;
   const table = p => html`${countLine(p, 'image')}<table><tr><th>Image</th><th>Built</th><th>Approval</th><th></th>
     </tr>${pagedRows(p, image => html`<tr data-digest=${image.digest}>
       <td><strong>${image.tag}</strong> ${image.activeOn ? html`<span class="badge active">Active on
@@ -534,9 +536,12 @@ async function imagesTab(pipeline) {
       <td>${image.builtBy}<div class="muted">${when(image.builtAt)}${image.commit ? html` · commit
         <code>${image.commit}</code>` : nothing}</div></td>
       <td>${requestSummary(image.latestRequest)}</td>
-      <td>${image.allowedActions.includes('request') ? html`<button data-action="request-approval" data-digest=${image.digest}
-          @click=${e => act(e, () => requestDialog(pipeline, image.digest, image.tag))}>Request Approval</button>`
-        : nothing}</td>
+      <td><div class="row">${image.allowedActions.includes('request') ? html`<button data-action="request-approval"
+          data-digest=${image.digest} @click=${e => act(e, () => requestDialog(pipeline, image.digest, image.tag))}
+          >Request Approval</button>` : nothing}${mayBreak ? html`<button class="secondary danger-text"
+          data-action="break-glass-deploy" data-digest=${image.digest}
+          @click=${() => breakGlassDialog(pipeline, breakGlassDeploy(pipeline, image))}>Deploy without approval
+          (break-glass)</button>` : nothing}</div></td>
     </tr>`, more => redraw('image-list', table(more)))}</table>`;
   return page.items.length === 0
     ? html`<div class="empty">No image has been built for this application yet.</div>`
@@ -727,8 +732,10 @@ async function selectTab(pipeline) {
     ${pagedRows(p, image => html`<tr data-digest=${image.digest}>
       <td><strong>${image.tag}</strong><div class="mono muted">${image.digest}</div></td>
       <td>${image.latestRequest ? image.latestRequest.votes.map(v => v.userId).join(', ') : '—'}</td>
-      <td>${image.allowedActions.includes('deploy') ? html`<button data-action="deploy" data-digest=${image.digest}
-          @click=${e => act(e, () => deploy(pipeline, image))}>Deploy</button>`
+      <td>${image.allowedActions.includes('deploy') ? html`<div class="row"><button data-action="deploy"
+          data-digest=${image.digest} @click=${e => act(e, () => deploy(pipeline, image))}>Deploy</button>
+          <button class="secondary" data-action="schedule" data-digest=${image.digest}
+          @click=${() => scheduleDialog(pipeline, image)}>Schedule…</button></div>`
         : !mayDeploy ? html`<span class="muted">You may not deploy here.</span>`
         : image.latestRequest && image.latestRequest.votes.some(v => v.userId === me)
           ? html`<span class="muted">You approved it: someone else deploys it.</span>`
@@ -742,6 +749,82 @@ async function selectTab(pipeline) {
       it has all of its approvals.</div>` : listBox('deployable-list', table, page)}`;
 }
 
+/** A datetime-local input's value (the user's local time, to the minute) for an instant. */
+const localInput = date => new Date(date.getTime() - date.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
+
+/**
+ * Approve now, deploy later (issue 18): schedules an approved image's deployment at a time the user picks (their
+ * local time, sent as an instant) or at the next opening of the pipeline's deployment windows. The server checks the
+ * time and the windows and says why it refuses (a window closed at that time, and when it opens next).
+ */
+function scheduleDialog(pipeline, image) {
+  const atTime = () => $('schedule-at-time').checked;
+  const toggle = () => {
+    $('schedule-run-at').disabled = !atTime();
+    render(nothing, $('schedule-problem')); // the refusal was about the other choice
+  };
+  openDialog(html`<form class="dialog-body" @submit=${e => act(e, async () => {
+    const body = { imageDigest: image.digest };
+    if (atTime()) body.runAt = new Date($('schedule-run-at').value).toISOString();
+    let schedule;
+    try {
+      schedule = await api('POST', '/api/pipelines/' + enc(pipeline.id) + '/schedules', body);
+    } catch (e) {
+      render(plainWords(e), $('schedule-problem')); // in the dialog, which hides the page's message
+      throw e;
+    }
+    closeDialog();
+    location.hash = '#/pipelines/' + enc(pipeline.id) + '/details';
+    return 'Deployment of ' + image.tag + ' scheduled for ' + when(schedule.runAt) + '.';
+  })}>
+    <h2 id="dialog-title">Schedule the deployment of ${image.tag}</h2>
+    <p class="muted">At its time Shipgate deploys ${image.tag} to ${pipeline.environment} on your behalf, if its
+      approval still holds then. It is voided, and you are emailed, if the approval expires or is used first, or if
+      another image is deployed before it.</p>
+    <fieldset class="checks"><legend>When</legend>
+      <label><input type="radio" name="schedule-when" id="schedule-at-time" checked @change=${toggle}>At a time
+        (your local time)</label>
+      <input type="datetime-local" id="schedule-run-at" required aria-label="Date and time of the deployment"
+        value=${localInput(new Date(Date.now() + 3600000))} autofocus>
+      <label><input type="radio" name="schedule-when" id="schedule-next-opening" @change=${toggle}>At the next
+        opening of the pipeline's deployment window</label></fieldset>
+    <p id="schedule-problem" class="warning" role="alert"></p>
+    <div class="row end"><button type="button" class="secondary" @click=${closeDialog}>Close</button>
+      <button type="submit" data-action="submit-schedule">Schedule</button></div>
+  </form>`);
+}
+
+const VOID_WORDS = { APPROVAL_EXPIRED: 'its approval expired', CANCELLED: 'cancelled',
+  APPROVAL_USED: 'the image was deployed first', NEWER_DEPLOYMENT: 'another image was deployed first',
+  REFUSED: 'the deploy was refused at its time' };
+
+/**
+ * The pipeline's scheduled deploys (issue 18), latest start first, with their state; a pending one may be cancelled
+ * by who scheduled it or an admin of the pipeline (the server's rule; this only hides the button).
+ */
+function schedulesCard(pipeline, schedules) {
+  if (!schedules || schedules.length === 0) return nothing;
+  const me = session.me.userId.toLowerCase();
+  const mayCancel = s => s.status === 'PENDING' && (s.requestedBy.toLowerCase() === me
+    || can('ADMIN', pipeline.scope));
+  const cancel = s => confirmDialog({ title: 'Cancel the scheduled deployment of ' + s.image.tag + '?',
+    text: 'It was to start ' + when(s.runAt) + '. Nothing is deployed; the approval stays as it is.',
+    confirmLabel: 'Cancel it', danger: true, run: async () => {
+      await api('DELETE', '/api/pipelines/' + enc(pipeline.id) + '/schedules/' + enc(s.id));
+      await route();
+      return 'The scheduled deployment of ' + s.image.tag + ' is cancelled.';
+    } });
+  return html`<div class="card" id="schedules"><h2>Scheduled deploys</h2><table><tr><th>Image</th><th>Starts</th>
+    <th>Scheduled by</th><th>State</th><th></th></tr>${schedules.slice(0, 10).map(s => html`<tr
+      data-schedule=${s.id} data-status=${s.status} data-digest=${s.image.digest}>
+      <td><strong>${s.image.tag}</strong></td><td>${when(s.runAt)}</td><td>${s.requestedBy}</td>
+      <td><span class="badge ${s.status}">${s.status}</span>${s.voidReason ? html` <span class="muted">${
+        VOID_WORDS[s.voidReason] || s.voidReason}</span>` : nothing}${s.deploymentId ? html` · <a
+        href="#/pipelines/${enc(pipeline.id)}/details/${enc(s.deploymentId)}">its deployment</a>` : nothing}</td>
+      <td>${mayCancel(s) ? html`<button class="secondary" data-action="cancel-schedule" data-schedule=${s.id}
+        @click=${() => cancel(s)}>Cancel</button>` : nothing}</td></tr>`)}</table></div>`;
+}
+
 async function deploy(pipeline, image) {
   const deployment = await api('POST', '/api/pipelines/' + enc(pipeline.id) + '/deployments',
     { imageDigest: image.digest });
@@ -751,9 +834,10 @@ async function deploy(pipeline, image) {
 
 /** What is live and its health first; the chosen (or newest) attempt below, followed while it is under way. */
 async function detailsTab(pipeline, deploymentId) {
-  const [history, active] = await Promise.all([
+  const [history, active, schedules] = await Promise.all([
     api('GET', '/api/pipelines/' + enc(pipeline.id) + '/deployments?size=1'),
-    api('GET', '/api/pipelines/' + enc(pipeline.id) + '/active').catch(() => null)]);
+    api('GET', '/api/pipelines/' + enc(pipeline.id) + '/active').catch(() => null),
+    api('GET', '/api/pipelines/' + enc(pipeline.id) + '/schedules').catch(() => [])]);
   const id = deploymentId || (history[0] && history[0].id);
   watchScreen('/api/pipelines/' + enc(pipeline.id) + '/deployments/changes');
   const live = html`<div class="card live ${active ? '' : 'nothing'}" id="live">${active ? html`<div class="row"><h2 class="grow">Live on
@@ -761,7 +845,7 @@ async function detailsTab(pipeline, deploymentId) {
     </div><p class="muted">Deployed ${when(active.startedAt || active.requestedAt)} by ${active.requestedBy}${
       active.approvedBy && active.approvedBy.length ? ', approved by ' + active.approvedBy.join(', ') : ''}.</p>`
     : html`<h2>Nothing is live on ${pipeline.environment}</h2><p class="muted">No deployment has become healthy
-      here yet.</p>`}</div>`;
+      here yet.</p>`}</div>${schedulesCard(pipeline, schedules)}`;
   if (!id) return html`${live}<div class="empty">Nothing has been deployed on this pipeline yet.</div>`;
   const d = id === (active && active.id) ? active : await api('GET', '/api/deployments/' + enc(id));
   const streamed = watchScreen('/api/pipelines/' + enc(pipeline.id) + '/deployments/changes');
@@ -771,7 +855,8 @@ async function detailsTab(pipeline, deploymentId) {
   }
   return html`${live}<h2>${deploymentId ? 'This deployment' : 'Newest deployment'}</h2>
     <div class="card" id="deployment" data-status=${d.status}>
-    <div class="row"><h3 class="grow">${d.image.tag} on ${d.image.environment}</h3>
+    <div class="row"><h3 class="grow">${d.image.tag} on ${d.image.environment}</h3>${d.breakGlass ? html`<span
+      class="badge break-glass" id="break-glass-badge">break-glass</span>` : nothing}
     <span class="badge ${d.status}" id="deployment-status" role="status">${d.status}</span></div>
     <p class="muted">Deployment <code>${d.id}</code> requested by ${d.requestedBy}${
       d.rollbackOf ? html` · rollback of <code>${d.rollbackOf}</code>` : nothing}</p>
@@ -793,7 +878,8 @@ async function historyTab(pipeline) {
       Select Image once approved.</p>` : nothing}
     <table><tr><th>When</th><th>Image</th><th>By</th><th>Status</th><th></th></tr>${pagedRows(p, d => html`<tr
       data-deployment=${d.id}>
-      <td>${when(d.requestedAt)}</td><td><strong>${d.image.tag}</strong></td><td>${d.requestedBy}</td>
+      <td>${when(d.requestedAt)}</td><td><strong>${d.image.tag}</strong>${d.breakGlass ? html` <span
+        class="badge break-glass">break-glass</span>` : nothing}</td><td>${d.requestedBy}</td>
       <td><a href="#/pipelines/${enc(pipeline.id)}/details/${enc(d.id)}"><span class="badge ${d.status}">${d.status
         }</span></a>${active && active.id === d.id ? html` <span class="badge active">Live</span>` : nothing}</td>
       <td>${rollbackAction(pipeline, d, active, mayDeploy, gated)}</td>
@@ -822,28 +908,36 @@ function incidentRollback(pipeline, offer, active) {
     <p class="muted">${active ? active.image.tag + ' is live. ' : ''}You may roll back to ${tag}, the previous
       healthy release, without an approval (break-glass): it is recorded, the approvers and admins are emailed, and
       an approver must review it within ${offer.policy.reviewWithin}.</p>
-    <button class="danger" data-action="break-glass-rollback" @click=${() => breakGlassDialog(pipeline, target)}>Roll
-      back now to ${tag} (break-glass)</button></div>`;
+    <button class="danger" data-action="break-glass-rollback" @click=${() => breakGlassDialog(pipeline, {
+      title: 'Break the glass: roll back to ' + tag, confirm: 'Roll back now', path: 'rollbacks',
+      body: { deploymentId: target.id }, done: 'Break-glass rollback to ' + tag })}>Roll back now to ${tag}
+      (break-glass)</button></div>`;
 }
 
-function breakGlassDialog(pipeline, target) {
+/** The break-glass deploy of an image nobody approved, where the pipeline's policy allows this user. */
+const breakGlassDeploy = (pipeline, image) => ({ title: 'Break the glass: deploy ' + image.tag + ' to '
+  + pipeline.environment + ' without an approval', confirm: 'Deploy now', path: 'deployments',
+body: { imageDigest: image.digest }, done: 'Break-glass deployment of ' + image.tag });
+
+/** Breaking the glass ({title, confirm, path: deployments or rollbacks, body, done}) with a justification. */
+function breakGlassDialog(pipeline, action) {
   openDialog(html`<form class="dialog-body" @submit=${e => act(e, async () => {
-    const deployment = await api('POST', '/api/pipelines/' + enc(pipeline.id) + '/break-glass/rollbacks',
-      { deploymentId: target.id, justification: $('break-glass-justification').value,
+    const deployment = await api('POST', '/api/pipelines/' + enc(pipeline.id) + '/break-glass/' + action.path,
+      { ...action.body, justification: $('break-glass-justification').value,
         incidentRef: $('break-glass-incident').value || null });
     closeDialog();
     location.hash = '#/pipelines/' + enc(pipeline.id) + '/details/' + enc(deployment.id);
-    return 'Break-glass rollback to ' + target.image.tag + ' started; the approvers have been emailed.';
+    return action.done + ' started; the approvers and admins have been emailed.';
   })}>
-    <h2 id="dialog-title">Break the glass: roll back to ${target.image.tag}</h2>
-    <p class="muted">No approval is used. Say why; your words go to the approvers and admins and stay on the
-      deployment.</p>
+    <h2 id="dialog-title">${action.title}</h2>
+    <p class="muted">No approval is used, and deployment windows do not hold it. Say why; your words go to the
+      approvers and admins at once and stay on the deployment, and an approver must review it.</p>
     <label for="break-glass-justification">Justification</label>
     <textarea id="break-glass-justification" required maxlength="2000" autofocus></textarea>
     <label for="break-glass-incident">Incident reference (optional)</label>
     <input id="break-glass-incident" maxlength="200">
     <div class="row end"><button type="button" class="secondary" @click=${closeDialog}>Keep it</button>
-      <button type="submit" class="danger" data-action="confirm-break-glass">Roll back now</button></div>
+      <button type="submit" class="danger" data-action="confirm-break-glass">${action.confirm}</button></div>
   </form>`);
 }
 

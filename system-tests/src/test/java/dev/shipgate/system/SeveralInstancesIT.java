@@ -73,13 +73,16 @@ class SeveralInstancesIT {
     }
 
     /**
-     * Approve now, deploy later (issue 18): an approved image scheduled 20 s ahead is started by one of the
-     * two deploy-service instances, both ticking, and becomes healthy: one STARTED, one deployment requested.
+     * Approve now, deploy later (issue 18): an approved image is scheduled 20 s ahead, then every process (both
+     * instances of each service, and the gateway) is SIGKILLed and started again: the schedule is a document, not a
+     * timer in memory, so one of the new deploy-service instances starts it at (or, if they are still starting then,
+     * right after) its time, never before it, exactly once with both ticking: one STARTED, one deployment
+     * requested, healthy.
      */
     @Test
     @Execution(ExecutionMode.SAME_THREAD)
     @Order(1)
-    void a_scheduled_deploy_starts_once_with_two_instances_running() {
+    void a_scheduled_deploy_starts_once_at_its_time_after_every_instance_was_restarted() {
         String tag = "multi-scheduled-" + Instant.now().toEpochMilli();
         String pipeline = approvalFlows.createPipeline(tag, Map.of());
         String digest = approvalFlows.reportImage(tag);
@@ -90,6 +93,15 @@ class SeveralInstancesIT {
         String schedule = ApprovalFlows.retry(() -> new Http(system.gatewayUrl()).postWithAuthorization(
                 ApprovalFlows.bearer("alice"), "/api/pipelines/" + pipeline + "/schedules",
                 Map.of("imageDigest", digest, "runAt", runAt.toString())), 201).json().path("id").asString();
+
+        Instant restartedAt = Instant.now();
+        system.allInstances().forEach(instance -> instance.process().kill());
+        assertThat(Instant.now()).as("every process down before the schedule's time").isBefore(runAt);
+        system.allInstances().forEach(instance -> instance.process().start());
+        system.allInstances().forEach(RunningSystem.Instance::awaitReady);
+        System.out.println("several instances: every process restarted in "
+                + Duration.between(restartedAt, Instant.now()).toMillis() + " ms; the schedule was due "
+                + Duration.between(restartedAt, runAt).toMillis() + " ms after the kill");
 
         String deployment = "sched-" + schedule;
         Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).until(() ->

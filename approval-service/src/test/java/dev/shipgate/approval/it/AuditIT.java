@@ -1,6 +1,8 @@
 package dev.shipgate.approval.it;
 
+import dev.shipgate.contracts.events.BreakGlassReviewChanged;
 import dev.shipgate.contracts.events.Channel;
+import dev.shipgate.contracts.events.DeploymentBrokeGlass;
 import dev.shipgate.contracts.events.DeploymentAuthorized;
 import dev.shipgate.contracts.events.DeploymentRejected;
 import dev.shipgate.contracts.events.DeploymentRequested;
@@ -16,7 +18,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -150,5 +154,62 @@ class AuditIT extends ApprovalServiceTestBase {
                 .anyMatch(r -> r.path("pipelineId").asString().equals(pipeline));
         assertThat(audit("erin", "?pipelineId=" + pipeline)).hasSize(4);
         assertThat(audit("nobody-" + UUID.randomUUID().toString().substring(0, 6), "")).isEmpty();
+    }
+
+    /**
+     * Issue 18: deploy-service's break-glass events are audit lines on their pipeline (a redelivered event is still
+     * one line), read under the same rule as the rest: erin views shop/payments, so she sees that pipeline's
+     * break-glass and review and not the catalog's.
+     */
+    @Test
+    void break_glass_deployments_and_their_reviews_are_audited_for_whoever_may_view_the_pipeline() {
+        String catalog = "pl-" + UUID.randomUUID();
+        topics.publish(new PipelineConfigured(catalog, "shop", "catalog", "prod", "simulated", 1, List.of(), 3600,
+                null, false, "MANUAL", false));
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant due = at.plus(Duration.ofHours(24));
+        PipelineImage payments = new PipelineImage(pipeline, "payments", "prod", "sha256:bg", "bg-1");
+        PipelineImage catalogImage = new PipelineImage(catalog, "catalog", "prod", "sha256:cg", "cg-1");
+        String broken = "dp-" + UUID.randomUUID();
+        String rolledBack = "dp-" + UUID.randomUUID();
+        DeploymentBrokeGlass broke = new DeploymentBrokeGlass(broken, payments, "mona", "=db down, \"paging\"",
+                "INC-7", null, due, at);
+        topics.publish(broke);
+        topics.publish(broke);
+        topics.publish(new BreakGlassReviewChanged(broken, payments, "mona", "=db down", "INC-7", "FLAGGED", "bob",
+                "no incident open", due, at.plusSeconds(1)));
+        topics.publish(new DeploymentBrokeGlass(rolledBack, catalogImage, "mona", "bad release", null, "dp-old",
+                due, at.plusSeconds(2)));
+        topics.publish(new BreakGlassReviewChanged(rolledBack, catalogImage, "mona", "bad release", null,
+                "OVERDUE", null, null, due, at.plusSeconds(3)));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                audit("dave", "?pipelineId=" + catalog).size() == 2
+                        && audit("dave", "?pipelineId=" + pipeline + "&from=" + at).size() == 2);
+
+        List<JsonNode> forAdmin = audit("dave", "?pipelineId=" + pipeline + "&from=" + at);
+        assertThat(forAdmin).extracting(r -> r.path("actor").asString() + " " + r.path("action").asString() + " "
+                + r.path("outcome").asString())
+                .containsExactly("bob BREAK_GLASS_FLAGGED DONE", "mona BREAK_GLASS DONE");
+        assertThat(forAdmin.get(1).path("detail").asString())
+                .isEqualTo("justification: =db down, \"paging\"; incident: INC-7; review due at " + due);
+        assertThat(forAdmin).allSatisfy(r -> {
+            assertThat(r.path("deploymentId").asString()).isEqualTo(broken);
+            assertThat(r.path("imageDigest").asString()).isEqualTo("sha256:bg");
+            assertThat(r.path("requestId").isNull()).isTrue();
+        });
+        assertThat(audit("dave", "?pipelineId=" + catalog)).extracting(r -> r.path("actor").asString() + " "
+                + r.path("action").asString() + " " + r.path("via").path("kind").asString())
+                .containsExactly("system BREAK_GLASS_OVERDUE SYSTEM", "mona BREAK_GLASS_ROLLBACK ");
+        assertThat(audit("dave", "?pipelineId=" + pipeline + "&user=MONA")).extracting(r -> r.path("action")
+                .asString()).containsExactly("BREAK_GLASS");
+        assertThat(audit("dave", "?requestId=" + request)).noneMatch(r -> r.path("action").asString()
+                .startsWith("BREAK_GLASS"));
+        assertThat(audit("erin", "?from=" + at + "&size=500")).filteredOn(r -> r.path("action").asString()
+                .startsWith("BREAK_GLASS")).extracting(r -> r.path("deploymentId").asString())
+                .containsOnly(broken).hasSize(2);
+        assertThat(http().get("erin", "/api/audit?pipelineId=" + catalog).reason()).isEqualTo("UNKNOWN_PIPELINE");
+        // the CSV carries them as well
+        assertThat(http().get("dave", "/api/audit?pipelineId=" + pipeline + "&user=mona&format=csv").body())
+                .contains(",mona,BREAK_GLASS,DONE,,\"justification: =db down");
     }
 }

@@ -1,6 +1,7 @@
 package dev.shipgate.approval.audit.adapter;
 
 import dev.shipgate.approval.audit.application.AuditService;
+import dev.shipgate.approval.audit.application.BreakGlassAudit;
 import dev.shipgate.approval.access.application.AccessService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,5 +21,10 @@ class AuditConfiguration {
     @Bean
     AuditService auditService(MongoAuditLog auditLog, AccessService access, Clock clock) {
         return new AuditService(auditLog, access, clock);
+    }
+
+    @Bean
+    BreakGlassAudit breakGlassAudit(MongoAuditLog auditLog) {
+        return new BreakGlassAudit(auditLog);
     }
 }

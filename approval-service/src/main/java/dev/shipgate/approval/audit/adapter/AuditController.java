@@ -29,11 +29,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code GET /api/audit}: every action and every refusal on approval requests and deploy decisions, newest first, in
- * pages; JSON by default, CSV with {@code Accept: text/csv} or {@code format=csv}. Filters: {@code pipelineId},
- * {@code user} (the actor), {@code requestId}, {@code from} (inclusive) and {@code to} (exclusive), ISO-8601
- * instants. Super admins read everything, others the pipelines they may view ({@link AuditService#mayRead}); a
- * {@code pipelineId} they may not view is a 404 UNKNOWN_PIPELINE, as for a pipeline that does not exist.
+ * {@code GET /api/audit}: every action and every refusal on approval requests and deploy decisions, and every
+ * break-glass deployment and its review (issue 18), newest first, in pages; JSON by default, CSV with
+ * {@code Accept: text/csv} or {@code format=csv}. Filters: {@code pipelineId}, {@code user} (the actor),
+ * {@code requestId}, {@code from} (inclusive) and {@code to} (exclusive), ISO-8601 instants. Super admins read
+ * everything, others the pipelines they may view ({@link AuditService#mayRead}); a {@code pipelineId} they may not
+ * view is a 404 UNKNOWN_PIPELINE, as for a pipeline that does not exist.
  */
 @RestController
 @Validated

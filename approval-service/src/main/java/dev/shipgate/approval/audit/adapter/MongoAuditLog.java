@@ -1,7 +1,9 @@
 package dev.shipgate.approval.audit.adapter;
 
+import com.mongodb.client.model.ReplaceOptions;
 import dev.shipgate.approval.shared.CollectionNames;
 import dev.shipgate.approval.audit.application.AuditLog;
+import dev.shipgate.approval.audit.application.BreakGlassTrail;
 import dev.shipgate.approval.audit.application.AuditQuery;
 import dev.shipgate.approval.audit.domain.AuditRecord;
 import dev.shipgate.approval.audit.domain.AuditRecord.Outcome;
@@ -27,10 +29,15 @@ import java.util.Map;
  *   <li>deploy decisions that no request carries (rejections, pipelines without approval):
  *       {@link MongoDeployDecisions}, one insert each. A rejection caused by a refused use of a request is shown
  *       once, as that request's refused DEPLOY attempt.</li>
+ *   <li>break-glass deployments and their reviews: deploy-service keeps them and tells of them in events only, so
+ *       their lines ({@link dev.shipgate.approval.audit.domain.BreakGlassLines}) are kept here, one document per
+ *       line under its key (a redelivered event replaces its own line).</li>
  * </ul>
- * Each source is read newest first up to the limit and the three are merged.
+ * Each source is read newest first up to the limit and the four are merged.
  */
-class MongoAuditLog implements AuditLog {
+class MongoAuditLog implements AuditLog, BreakGlassTrail {
+
+    static final String BREAK_GLASS = "audit_break_glass";
 
     private final MongoTemplate mongo;
 
@@ -44,6 +51,7 @@ class MongoAuditLog implements AuditLog {
         all.addAll(done(query, limit));
         all.addAll(refused(query, limit));
         all.addAll(decisions(query, limit));
+        all.addAll(breakGlass(query, limit));
         all.sort(AuditRecord.NEWEST_FIRST);
         return all.size() > limit ? List.copyOf(all.subList(0, limit)) : all;
     }
@@ -130,6 +138,37 @@ class MongoAuditLog implements AuditLog {
                     rejected ? found.getString("message") : "no approval needed on this pipeline", channel(found),
                     found.getString("pipelineId"), null, found.getString("_id"), found.getString("digest"),
                     found.getString("tag"), "d:" + found.getString("_id")));
+        }
+        return records;
+    }
+
+    @Override
+    public void keep(AuditRecord line) {
+        Document via = line.via() == null ? null : new Document("kind", line.via().kind().name())
+                .append("id", line.via().id()).append("name", line.via().name());
+        Document document = new Document("_id", line.key()).append("at", Date.from(line.at()))
+                .append("actor", line.actor()).append("action", line.action()).append("detail", line.detail())
+                .append("via", via).append("pipelineId", line.pipelineId())
+                .append("deploymentId", line.deploymentId()).append("digest", line.imageDigest())
+                .append("tag", line.imageTag());
+        mongo.getCollection(BREAK_GLASS).replaceOne(new Document("_id", line.key()), document,
+                new ReplaceOptions().upsert(true));
+    }
+
+    private List<AuditRecord> breakGlass(AuditQuery query, int limit) {
+        if (query.requestId() != null) {
+            return List.of(); // break-glass uses no request
+        }
+        Document filter = new Document();
+        pipelineFilter(query, "pipelineId", filter);
+        timeAndActor(query, "at", "actor", filter);
+        List<AuditRecord> records = new ArrayList<>();
+        for (Document found : mongo.getCollection(BREAK_GLASS).find(filter).sort(new Document("at", -1))
+                .limit(limit)) {
+            records.add(new AuditRecord(at(found), found.getString("actor"), found.getString("action"), Outcome.DONE,
+                    null, found.getString("detail"), channel(found), found.getString("pipelineId"), null,
+                    found.getString("deploymentId"), found.getString("digest"), found.getString("tag"),
+                    found.getString("_id")));
         }
         return records;
     }

@@ -4,6 +4,7 @@ import dev.shipgate.approval.access.application.AccessService;
 import dev.shipgate.approval.approval.application.ApprovalRequests;
 import dev.shipgate.approval.approval.application.CurrentRules;
 import dev.shipgate.approval.approval.application.RefusedAttempts;
+import dev.shipgate.approval.audit.application.BreakGlassAudit;
 import dev.shipgate.approval.decision.application.DeployDecisionService;
 import dev.shipgate.approval.image.application.Images;
 import dev.shipgate.approval.pipeline.application.ActiveImages;
@@ -33,8 +34,8 @@ class DecisionConfiguration {
 
     @Bean
     DeploymentListener deploymentListener(EventConsumer consumer, DeployDecisionService decisions,
-                                          ActiveImages activeImages) {
-        return new DeploymentListener(consumer, decisions, activeImages);
+                                          ActiveImages activeImages, BreakGlassAudit breakGlass) {
+        return new DeploymentListener(consumer, decisions, activeImages, breakGlass);
     }
 
     // a Spring Cloud Stream function: spring.cloud.function.definition and its binding are in application.yml

@@ -1,0 +1,116 @@
+package dev.shipgate.system;
+
+import dev.shipgate.testing.Http;
+import dev.shipgate.testing.RunningSystem;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import static dev.shipgate.system.ApprovalFlows.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 18's screens in a real browser (headless Chromium) on the shared system, on a pipeline of its own with a
+ * break-glass policy: alice schedules an approved image from Select Image (at the time the dialog offers, an hour
+ * ahead; "next window opening" is refused at once because no window holds the pipeline), sees it PENDING on App
+ * Details and cancels it; mona deploys an unapproved image from the Images tab by breaking the glass with a
+ * justification, and App Details marks the deployment as break-glass with its review open. Screenshots
+ * (target/screenshots/22-*, 23-*) show each screen.
+ */
+@ExtendWith(SharedSystem.class)
+class ScheduleAndBreakGlassBrowserIT {
+
+    private static Http gateway;
+    private static ApprovalFlows flows;
+    private static Browser browser;
+
+    @BeforeAll
+    static void start(RunningSystem system) throws Exception {
+        gateway = new Http(system.gatewayUrl());
+        flows = new ApprovalFlows(gateway, new Http(system.infra.inboxUrl()));
+        browser = new Browser(system.gatewayUrl());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void a_deploy_is_scheduled_listed_and_cancelled_and_the_glass_broken_from_the_ui() throws Exception {
+        String tag = "ui" + UUID.randomUUID().toString().substring(0, 6);
+        String pipeline = flows.createPipeline(tag, Map.of());
+        ApprovalFlows.retry(() -> gateway.putWithAuthorization(bearer("dave"), "/api/pipelines/" + pipeline
+                + "/break-glass/policy", Map.of("allowedRole", "MANAGER", "reviewWithin", "PT1H")), 200);
+        String approved = flows.approvedImage(pipeline, tag + "-a");
+        String unapproved = flows.reportImage(tag + "-b");
+
+        browser.signIn("alice");
+        browser.open("#/pipelines/" + pipeline + "/select");
+        browser.await(By.cssSelector("[data-action=schedule][data-digest='" + approved + "']")).click();
+        browser.await(By.id("schedule-next-opening")).click();
+        browser.driver.findElement(By.cssSelector("[data-action=submit-schedule]")).click();
+        browser.awaitText(By.id("schedule-problem"), "NO_OPENING_TO_WAIT_FOR"); // said at once, in the dialog
+        browser.driver.findElement(By.id("schedule-at-time")).click();
+        assertThat(browser.driver.findElement(By.id("schedule-problem")).getText()).isEmpty();
+        Instant before = Instant.now();
+        browser.screenshot("22a-schedule-dialog");
+        browser.driver.findElement(By.cssSelector("[data-action=submit-schedule]")).click();
+
+        By pending = By.cssSelector("#schedules tr[data-digest='" + approved + "'][data-status=PENDING]");
+        WebElement row = browser.await(pending);
+        browser.awaitText(By.id("flash"), "Deployment of " + tag + "-a scheduled for");
+        assertThat(row.getText()).contains(tag + "-a", "alice", "PENDING");
+        String scheduleId = row.getAttribute("data-schedule");
+        Instant runAt = Instant.parse(gateway.getWithAuthorization(bearer("alice"), "/api/pipelines/" + pipeline
+                + "/schedules/" + scheduleId).json().path("runAt").asString());
+        // the dialog's default: an hour from when it opened, to the minute, in the browser's time
+        assertThat(runAt).isBetween(before.plus(Duration.ofMinutes(55)), before.plus(Duration.ofMinutes(61)));
+        browser.screenshot("22b-app-details-scheduled");
+
+        row.findElement(By.cssSelector("[data-action=cancel-schedule]")).click();
+        browser.screenshot("22c-confirm-cancel-schedule");
+        browser.confirmDialog();
+        browser.await(By.cssSelector("#schedules tr[data-schedule='" + scheduleId + "'][data-status=VOIDED]"));
+        assertThat(browser.driver.findElement(By.cssSelector("#schedules tr[data-schedule='" + scheduleId + "']"))
+                .getText()).contains("cancelled");
+        assertThat(browser.isPresent(By.cssSelector("tr[data-schedule='" + scheduleId + "'] "
+                + "[data-action=cancel-schedule]"))).isFalse();
+        assertThat(gateway.getWithAuthorization(bearer("alice"), "/api/pipelines/" + pipeline + "/schedules/"
+                + scheduleId).json().path("voidReason").asString()).isEqualTo("CANCELLED");
+        browser.screenshot("22d-app-details-schedule-cancelled");
+
+        browser.signIn("mona");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> flows.imageListed(pipeline, unapproved));
+        browser.open("#/pipelines/" + pipeline + "/images");
+        browser.await(By.cssSelector("[data-action=break-glass-deploy][data-digest='" + unapproved + "']")).click();
+        browser.await(By.id("break-glass-justification")).sendKeys("checkout down <b>now</b>");
+        browser.driver.findElement(By.id("break-glass-incident")).sendKeys("INC-99");
+        browser.screenshot("23a-break-glass-dialog");
+        browser.driver.findElement(By.cssSelector("[data-action=confirm-break-glass]")).click();
+
+        WebElement card = browser.await(By.cssSelector("#break-glass[data-review=OPEN]"));
+        assertThat(card.getText()).contains("Break-glass by mona", "“checkout down <b>now</b>”", "incident INC-99",
+                "Review due");
+        assertThat(browser.isPresent(By.cssSelector("#break-glass b"))).isFalse(); // typed markup stays text
+        assertThat(browser.await(By.id("break-glass-badge")).getText()).isEqualTo("break-glass");
+        browser.awaitText(By.id("flash"), "Break-glass deployment of " + tag + "-b started");
+        String deploymentId = browser.driver.getCurrentUrl().replaceAll(".*/details/", "");
+        Http.Response deployment = gateway.getWithAuthorization(bearer("mona"), "/api/deployments/" + deploymentId);
+        assertThat(deployment.json().path("breakGlass").path("review").asString()).isEqualTo("OPEN");
+        assertThat(deployment.json().path("approvalRequestId").isNull()).isTrue();
+        assertThat(deployment.json().path("image").path("digest").asString()).isEqualTo(unapproved);
+        browser.screenshot("23b-app-details-break-glass");
+    }
+}
