@@ -28,7 +28,7 @@ import java.util.Map;
  *       {@link MongoDeployDecisions}, one insert each. A rejection caused by a refused use of a request is shown
  *       once, as that request's refused DEPLOY attempt.</li>
  * </ul>
- * Each source is read newest first up to the limit and the three are merged.
+ * Each source is read newest first up to the limit and the three are merged; a count is the three counts' sum.
  */
 class MongoAuditLog implements AuditLog {
 
@@ -49,6 +49,18 @@ class MongoAuditLog implements AuditLog {
     }
 
     @Override
+    public long count(AuditQuery query) {
+        List<Bson> lines = new ArrayList<>(doneLines(query));
+        lines.add(new Document("$group", new Document("_id", null).append("n", new Document("$sum", 1))));
+        Document counted = mongo.getCollection(CollectionNames.APPROVAL_REQUESTS).aggregate(lines).first();
+        long done = counted == null ? 0 : ((Number) counted.get("n")).longValue();
+        long decisions = query.requestId() != null ? 0
+                : mongo.getCollection(CollectionNames.DEPLOY_DECISIONS).countDocuments(decisionFilter(query));
+        return done + mongo.getCollection(CollectionNames.APPROVAL_REFUSALS).countDocuments(refusalFilter(query))
+                + decisions;
+    }
+
+    @Override
     public Map<String, Scope> pipelineScopes() {
         Map<String, Scope> scopes = new HashMap<>();
         for (Document pipeline : mongo.getCollection(CollectionNames.PIPELINES).find()
@@ -59,7 +71,8 @@ class MongoAuditLog implements AuditLog {
         return scopes;
     }
 
-    private List<AuditRecord> done(AuditQuery query, int limit) {
+    /** The requests' history lines that match, one document each ({@code history}: the line, {@code line}: index). */
+    private static List<Bson> doneLines(AuditQuery query) {
         List<Bson> pipeline = new ArrayList<>();
         Document byRequest = new Document();
         pipelineFilter(query, "image.pipelineId", byRequest);
@@ -71,6 +84,11 @@ class MongoAuditLog implements AuditLog {
         Document byLine = new Document();
         timeAndActor(query, "history.at", "history.actor", byLine);
         pipeline.add(new Document("$match", byLine));
+        return pipeline;
+    }
+
+    private List<AuditRecord> done(AuditQuery query, int limit) {
+        List<Bson> pipeline = new ArrayList<>(doneLines(query));
         pipeline.add(new Document("$sort", new Document("history.at", -1)));
         pipeline.add(new Document("$limit", limit));
         List<AuditRecord> records = new ArrayList<>();
@@ -96,15 +114,19 @@ class MongoAuditLog implements AuditLog {
         return "deputy of " + deputyOf + (comment == null ? "" : ": " + comment);
     }
 
-    private List<AuditRecord> refused(AuditQuery query, int limit) {
+    private static Document refusalFilter(AuditQuery query) {
         Document filter = new Document();
         pipelineFilter(query, "pipelineId", filter);
         if (query.requestId() != null) {
             filter.append("requestId", query.requestId());
         }
         timeAndActor(query, "at", "actor", filter);
+        return filter;
+    }
+
+    private List<AuditRecord> refused(AuditQuery query, int limit) {
         List<AuditRecord> records = new ArrayList<>();
-        for (Document found : mongo.getCollection(CollectionNames.APPROVAL_REFUSALS).find(filter)
+        for (Document found : mongo.getCollection(CollectionNames.APPROVAL_REFUSALS).find(refusalFilter(query))
                 .sort(new Document("at", -1)).limit(limit)) {
             records.add(new AuditRecord(at(found), found.getString("actor"), found.getString("action"),
                     Outcome.REFUSED, found.getString("reason"), found.getString("message"), channel(found),
@@ -118,11 +140,8 @@ class MongoAuditLog implements AuditLog {
         if (query.requestId() != null) {
             return List.of(); // decisions with a request are audited as that request's lines
         }
-        Document filter = new Document("requestId", null).append("pipelineId", new Document("$ne", null));
-        pipelineFilter(query, "pipelineId", filter);
-        timeAndActor(query, "at", "requestedBy", filter);
         List<AuditRecord> records = new ArrayList<>();
-        for (Document found : mongo.getCollection(CollectionNames.DEPLOY_DECISIONS).find(filter)
+        for (Document found : mongo.getCollection(CollectionNames.DEPLOY_DECISIONS).find(decisionFilter(query))
                 .sort(new Document("at", -1)).limit(limit)) {
             boolean rejected = found.getString("reason") != null;
             records.add(new AuditRecord(at(found), found.getString("requestedBy"), "DEPLOY",
@@ -132,6 +151,13 @@ class MongoAuditLog implements AuditLog {
                     found.getString("tag"), "d:" + found.getString("_id")));
         }
         return records;
+    }
+
+    private static Document decisionFilter(AuditQuery query) {
+        Document filter = new Document("requestId", null).append("pipelineId", new Document("$ne", null));
+        pipelineFilter(query, "pipelineId", filter);
+        timeAndActor(query, "at", "requestedBy", filter);
+        return filter;
     }
 
     private static void pipelineFilter(AuditQuery query, String field, Document filter) {
