@@ -734,8 +734,9 @@ async function selectTab(pipeline) {
       <td>${image.latestRequest ? image.latestRequest.votes.map(v => v.userId).join(', ') : '—'}</td>
       <td>${image.allowedActions.includes('deploy') ? html`<div class="row"><button data-action="deploy"
           data-digest=${image.digest} @click=${e => act(e, () => deploy(pipeline, image))}>Deploy</button>
-          <button class="secondary" data-action="schedule" data-digest=${image.digest}
-          @click=${() => scheduleDialog(pipeline, image)}>Schedule…</button></div>`
+          ${image.allowedActions.includes('schedule') ? html`<button class="secondary" data-action="schedule"
+          data-digest=${image.digest} @click=${() => scheduleDialog(pipeline, image)}>Schedule…</button>` : nothing}
+          </div>`
         : !mayDeploy ? html`<span class="muted">You may not deploy here.</span>`
         : image.latestRequest && image.latestRequest.votes.some(v => v.userId === me)
           ? html`<span class="muted">You approved it: someone else deploys it.</span>`

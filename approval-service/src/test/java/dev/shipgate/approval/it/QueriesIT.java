@@ -62,8 +62,9 @@ class QueriesIT extends ApprovalServiceTestBase {
         JsonNode deployable = http().get("alice", "/api/pipelines/" + pipeline + "/deployable-images").json();
         assertThat(deployable.size()).isEqualTo(1);
         assertThat(deployable.get(0).path("digest").asString()).isEqualTo(first);
-        assertThat(deployable.get(0).path("allowedActions").toString()).as("approved: deploy it, no second request")
-                .isEqualTo("[\"deploy\"]");
+        assertThat(deployable.get(0).path("allowedActions").toString())
+                .as("approved: deploy it now or schedule it, no second request")
+                .isEqualTo("[\"deploy\",\"schedule\"]");
         assertThat(deployable.get(0).path("repository").asString()).isEqualTo("registry.local/payments");
 
         List<String> history = new ArrayList<>();

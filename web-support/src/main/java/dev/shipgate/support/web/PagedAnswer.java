@@ -37,6 +37,11 @@ public final class PagedAnswer {
     }
 
     public static <T> ResponseEntity<List<T>> of(ListPage<T> page) {
+        return headers(page).body(page.items());
+    }
+
+    /** A 200 answer with the page's {@code X-Total-Count} and {@code Link}, for a body of another form (CSV). */
+    public static ResponseEntity.BodyBuilder headers(ListPage<?> page) {
         ResponseEntity.BodyBuilder answer = ResponseEntity.ok().header(TOTAL_COUNT, Long.toString(page.total()));
         if (page.next() != null) {
             UriComponents next = ServletUriComponentsBuilder.fromCurrentRequest()
@@ -45,6 +50,6 @@ public final class PagedAnswer {
                     .build();
             answer.header(LINK, "<" + next.getPath() + "?" + next.getQuery() + ">; rel=\"next\"");
         }
-        return answer.body(page.items());
+        return answer;
     }
 }

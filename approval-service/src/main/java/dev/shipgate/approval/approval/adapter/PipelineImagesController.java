@@ -43,8 +43,9 @@ class PipelineImagesController {
      * @param deployable    whether deploying it now would pass the approval check
      * @param activeOn      the environment it is active on, or null
      * @param allowedActions what the caller may do with it now: {@code deploy} (deploying would pass the approval
-     *                      check and the caller may deploy here) and {@code request} (the caller may ask for its
-     *                      approval: no open request on it); see {@code ImageActions}
+     *                      check and the caller may deploy here), {@code schedule} (as deploy, and the approval is
+     *                      still usable after now: a scheduled deploy runs later) and {@code request} (the caller may
+     *                      ask for its approval: no open request on it); see {@code ImageActions}
      */
     public record ImageView(String digest, String repository, String tag, List<String> tags, String commit,
                             String builtBy, Instant builtAt, RequestView latestRequest, boolean deployable,

@@ -147,7 +147,7 @@ public class PipelineImages {
             boolean needsApproval = pipeline.requiredApprovals() > 0;
             boolean deployable = DeployablePolicy.deployable(needsApproval, isActive, live, now);
             return new ImageState(image, latest, deployable, isActive,
-                    ImageActions.allowed(caller, pipeline.scope(), needsApproval, deployable, live));
+                    ImageActions.allowed(caller, pipeline.scope(), needsApproval, deployable, live, now));
         }));
     }
 

@@ -9,6 +9,10 @@ import dev.shipgate.approval.audit.domain.AuditRecord;
 import dev.shipgate.contracts.access.Permissions;
 import dev.shipgate.contracts.access.Scope;
 import dev.shipgate.contracts.identity.UserIds;
+import dev.shipgate.contracts.paging.ListPage;
+import dev.shipgate.contracts.paging.PageAt;
+import dev.shipgate.support.web.PagedAnswer;
+import dev.shipgate.support.web.PagedResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -25,16 +29,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 /**
  * {@code GET /api/audit}: every action and every refusal on approval requests and deploy decisions, and every
- * break-glass deployment and its review (issue 18), newest first, in pages; JSON by default, CSV with
- * {@code Accept: text/csv} or {@code format=csv}. Filters: {@code pipelineId}, {@code user} (the actor),
- * {@code requestId}, {@code from} (inclusive) and {@code to} (exclusive), ISO-8601 instants. Super admins read
- * everything, others the pipelines they may view ({@link AuditService#mayRead}); a {@code pipelineId} they may not
- * view is a 404 UNKNOWN_PIPELINE, as for a pipeline that does not exist.
+ * break-glass deployment and its review (issue 18), newest first, in pages ({@code cursor} from the
+ * {@code Link rel="next"} header, the total in {@code X-Total-Count}, as every list: {@link PagedAnswer}); JSON by
+ * default, CSV with {@code Accept: text/csv} or {@code format=csv} (same headers). Filters: {@code pipelineId},
+ * {@code user} (the actor), {@code requestId}, {@code from} (inclusive) and {@code to} (exclusive), ISO-8601 instants.
+ * Super admins read everything, others the pipelines they may view ({@link AuditService#mayRead}); a
+ * {@code pipelineId} they may not view is a 404 UNKNOWN_PIPELINE, as for a pipeline that does not exist.
  */
 @RestController
 @Validated
@@ -53,12 +57,14 @@ class AuditController {
     }
 
     @GetMapping(path = "/api/audit")
+    @PagedResponse
     public ResponseEntity<?> audit(@AuthenticationPrincipal Jwt caller,
                                    @RequestParam(required = false) @Size(max = 100) String pipelineId,
                                    @RequestParam(required = false) @Size(max = 200) String user,
                                    @RequestParam(required = false) @Size(max = 100) String requestId,
                                    @RequestParam(required = false) Instant from,
                                    @RequestParam(required = false) Instant to,
+                                   @RequestParam(required = false) @Size(max = PagedAnswer.CURSOR_MAX) String cursor,
                                    @RequestParam(defaultValue = "0") @Min(0) int page,
                                    @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
                                    @RequestParam(required = false) @Pattern(regexp = "json|csv") String format,
@@ -69,14 +75,14 @@ class AuditController {
                 scopes.get(pipelineId))) && !reader.isSuperAdmin()) {
             throw Refusal.notFound("UNKNOWN_PIPELINE", "no pipeline " + pipelineId).exception();
         }
-        List<AuditRecord> records = audit.page(reader, scopes, new AuditQuery(null, pipelineId,
-                user == null ? null : UserIds.canonical(user), requestId, from, to), page, size);
+        ListPage<AuditRecord> records = audit.page(reader, scopes, new AuditQuery(null, pipelineId,
+                user == null ? null : UserIds.canonical(user), requestId, from, to), PageAt.of(cursor, page, size));
         boolean csv = "csv".equals(format) || format == null && accept != null && accept.contains("text/csv");
         if (csv) {
-            return ResponseEntity.ok().contentType(CSV)
+            return PagedAnswer.headers(records).contentType(CSV)
                     .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"shipgate-audit.csv\"")
-                    .body(AuditCsv.write(records));
+                    .body(AuditCsv.write(records.items()));
         }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(records);
+        return PagedAnswer.headers(records).contentType(MediaType.APPLICATION_JSON).body(records.items());
     }
 }

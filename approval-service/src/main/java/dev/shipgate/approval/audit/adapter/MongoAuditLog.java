@@ -1,7 +1,7 @@
 package dev.shipgate.approval.audit.adapter;
 
-import com.mongodb.client.model.ReplaceOptions;
 import dev.shipgate.approval.shared.CollectionNames;
+import com.mongodb.client.model.ReplaceOptions;
 import dev.shipgate.approval.audit.application.AuditLog;
 import dev.shipgate.approval.audit.application.BreakGlassTrail;
 import dev.shipgate.approval.audit.application.AuditQuery;
@@ -33,7 +33,7 @@ import java.util.Map;
  *       their lines ({@link dev.shipgate.approval.audit.domain.BreakGlassLines}) are kept here, one document per
  *       line under its key (a redelivered event replaces its own line).</li>
  * </ul>
- * Each source is read newest first up to the limit and the four are merged.
+ * Each source is read newest first up to the limit and the four are merged; a count is the four counts' sum.
  */
 class MongoAuditLog implements AuditLog, BreakGlassTrail {
 
@@ -57,6 +57,20 @@ class MongoAuditLog implements AuditLog, BreakGlassTrail {
     }
 
     @Override
+    public long count(AuditQuery query) {
+        List<Bson> lines = new ArrayList<>(doneLines(query));
+        lines.add(new Document("$group", new Document("_id", null).append("n", new Document("$sum", 1))));
+        Document counted = mongo.getCollection(CollectionNames.APPROVAL_REQUESTS).aggregate(lines).first();
+        long done = counted == null ? 0 : ((Number) counted.get("n")).longValue();
+        long decisions = query.requestId() != null ? 0
+                : mongo.getCollection(CollectionNames.DEPLOY_DECISIONS).countDocuments(decisionFilter(query));
+        long breakGlass = query.requestId() != null ? 0
+                : mongo.getCollection(BREAK_GLASS).countDocuments(breakGlassFilter(query));
+        return done + mongo.getCollection(CollectionNames.APPROVAL_REFUSALS).countDocuments(refusalFilter(query))
+                + decisions + breakGlass;
+    }
+
+    @Override
     public Map<String, Scope> pipelineScopes() {
         Map<String, Scope> scopes = new HashMap<>();
         for (Document pipeline : mongo.getCollection(CollectionNames.PIPELINES).find()
@@ -67,7 +81,8 @@ class MongoAuditLog implements AuditLog, BreakGlassTrail {
         return scopes;
     }
 
-    private List<AuditRecord> done(AuditQuery query, int limit) {
+    /** The requests' history lines that match, one document each ({@code history}: the line, {@code line}: index). */
+    private static List<Bson> doneLines(AuditQuery query) {
         List<Bson> pipeline = new ArrayList<>();
         Document byRequest = new Document();
         pipelineFilter(query, "image.pipelineId", byRequest);
@@ -79,6 +94,11 @@ class MongoAuditLog implements AuditLog, BreakGlassTrail {
         Document byLine = new Document();
         timeAndActor(query, "history.at", "history.actor", byLine);
         pipeline.add(new Document("$match", byLine));
+        return pipeline;
+    }
+
+    private List<AuditRecord> done(AuditQuery query, int limit) {
+        List<Bson> pipeline = new ArrayList<>(doneLines(query));
         pipeline.add(new Document("$sort", new Document("history.at", -1)));
         pipeline.add(new Document("$limit", limit));
         List<AuditRecord> records = new ArrayList<>();
@@ -104,15 +124,19 @@ class MongoAuditLog implements AuditLog, BreakGlassTrail {
         return "deputy of " + deputyOf + (comment == null ? "" : ": " + comment);
     }
 
-    private List<AuditRecord> refused(AuditQuery query, int limit) {
+    private static Document refusalFilter(AuditQuery query) {
         Document filter = new Document();
         pipelineFilter(query, "pipelineId", filter);
         if (query.requestId() != null) {
             filter.append("requestId", query.requestId());
         }
         timeAndActor(query, "at", "actor", filter);
+        return filter;
+    }
+
+    private List<AuditRecord> refused(AuditQuery query, int limit) {
         List<AuditRecord> records = new ArrayList<>();
-        for (Document found : mongo.getCollection(CollectionNames.APPROVAL_REFUSALS).find(filter)
+        for (Document found : mongo.getCollection(CollectionNames.APPROVAL_REFUSALS).find(refusalFilter(query))
                 .sort(new Document("at", -1)).limit(limit)) {
             records.add(new AuditRecord(at(found), found.getString("actor"), found.getString("action"),
                     Outcome.REFUSED, found.getString("reason"), found.getString("message"), channel(found),
@@ -126,11 +150,8 @@ class MongoAuditLog implements AuditLog, BreakGlassTrail {
         if (query.requestId() != null) {
             return List.of(); // decisions with a request are audited as that request's lines
         }
-        Document filter = new Document("requestId", null).append("pipelineId", new Document("$ne", null));
-        pipelineFilter(query, "pipelineId", filter);
-        timeAndActor(query, "at", "requestedBy", filter);
         List<AuditRecord> records = new ArrayList<>();
-        for (Document found : mongo.getCollection(CollectionNames.DEPLOY_DECISIONS).find(filter)
+        for (Document found : mongo.getCollection(CollectionNames.DEPLOY_DECISIONS).find(decisionFilter(query))
                 .sort(new Document("at", -1)).limit(limit)) {
             boolean rejected = found.getString("reason") != null;
             records.add(new AuditRecord(at(found), found.getString("requestedBy"), "DEPLOY",
@@ -140,6 +161,13 @@ class MongoAuditLog implements AuditLog, BreakGlassTrail {
                     found.getString("tag"), "d:" + found.getString("_id")));
         }
         return records;
+    }
+
+    private static Document decisionFilter(AuditQuery query) {
+        Document filter = new Document("requestId", null).append("pipelineId", new Document("$ne", null));
+        pipelineFilter(query, "pipelineId", filter);
+        timeAndActor(query, "at", "requestedBy", filter);
+        return filter;
     }
 
     @Override
@@ -159,18 +187,22 @@ class MongoAuditLog implements AuditLog, BreakGlassTrail {
         if (query.requestId() != null) {
             return List.of(); // break-glass uses no request
         }
-        Document filter = new Document();
-        pipelineFilter(query, "pipelineId", filter);
-        timeAndActor(query, "at", "actor", filter);
         List<AuditRecord> records = new ArrayList<>();
-        for (Document found : mongo.getCollection(BREAK_GLASS).find(filter).sort(new Document("at", -1))
-                .limit(limit)) {
+        for (Document found : mongo.getCollection(BREAK_GLASS).find(breakGlassFilter(query))
+                .sort(new Document("at", -1)).limit(limit)) {
             records.add(new AuditRecord(at(found), found.getString("actor"), found.getString("action"), Outcome.DONE,
                     null, found.getString("detail"), channel(found), found.getString("pipelineId"), null,
                     found.getString("deploymentId"), found.getString("digest"), found.getString("tag"),
                     found.getString("_id")));
         }
         return records;
+    }
+
+    private static Document breakGlassFilter(AuditQuery query) {
+        Document filter = new Document();
+        pipelineFilter(query, "pipelineId", filter);
+        timeAndActor(query, "at", "actor", filter);
+        return filter;
     }
 
     private static void pipelineFilter(AuditQuery query, String field, Document filter) {

@@ -13,6 +13,9 @@ public interface AuditLog {
     /** The newest {@code limit} records that match, newest first ({@link AuditRecord#NEWEST_FIRST}). */
     List<AuditRecord> newest(AuditQuery query, int limit);
 
+    /** How many records match, counted by the database. */
+    long count(AuditQuery query);
+
     /** Every pipeline's scope by id, deleted ones included: whose records a reader may see. */
     Map<String, Scope> pipelineScopes();
 }

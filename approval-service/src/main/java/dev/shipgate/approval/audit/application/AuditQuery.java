@@ -15,4 +15,17 @@ import java.util.Set;
  */
 public record AuditQuery(Set<String> pipelineIds, String pipelineId, String user, String requestId, Instant from,
                          Instant to) {
+
+    /** The same filters, narrowed to the records strictly before {@code instant}. */
+    AuditQuery before(Instant instant) {
+        return new AuditQuery(pipelineIds, pipelineId, user, requestId, from,
+                to == null || instant.isBefore(to) ? instant : to);
+    }
+
+    /** The same filters, narrowed to the records of {@code instant}'s millisecond. */
+    AuditQuery within(Instant instant) {
+        Instant end = instant.plusMillis(1);
+        return new AuditQuery(pipelineIds, pipelineId, user, requestId,
+                from == null || instant.isAfter(from) ? instant : from, to == null || end.isBefore(to) ? end : to);
+    }
 }

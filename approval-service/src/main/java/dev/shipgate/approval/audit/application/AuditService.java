@@ -6,12 +6,16 @@ import dev.shipgate.approval.audit.domain.GrantEndings;
 import dev.shipgate.contracts.access.Permissions;
 import dev.shipgate.contracts.access.Role;
 import dev.shipgate.contracts.access.Scope;
+import dev.shipgate.contracts.paging.Cursor;
+import dev.shipgate.contracts.paging.ListPage;
+import dev.shipgate.contracts.paging.PageAt;
 
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -21,7 +25,7 @@ import java.util.stream.Collectors;
  */
 public class AuditService {
 
-    /** Deepest record a page may reach: pages are cut from the newest records of each source. */
+    /** Deepest record an offset page may reach (cut from the newest records of each source); a cursor goes on. */
     public static final int MAX_DEPTH = 10_000;
 
     private final AuditLog log;
@@ -36,30 +40,73 @@ public class AuditService {
     }
 
     /**
-     * Page {@code page} (0-based) of {@code size} records, newest first, that {@code reader} may see.
+     * A page of the records {@code reader} may see, newest first ({@link AuditRecord#NEWEST_FIRST}): after
+     * {@code at}'s cursor (keyset: the record's time, then its key), or {@code at}'s offset. Each source is read in
+     * the database strictly before the cursor's millisecond, plus the few records of that millisecond itself, which
+     * are ordered by key here; so a record written between two pages (always newer) neither repeats nor hides one.
+     * The total counts every matching record.
      *
      * @param pipelineScopes every pipeline's scope by id (deleted ones too: their history stays readable)
-     * @throws IllegalArgumentException when the page reaches beyond {@link #MAX_DEPTH}
+     * @throws IllegalArgumentException when an offset page reaches beyond {@link #MAX_DEPTH}
      */
-    public List<AuditRecord> page(Permissions reader, Map<String, Scope> pipelineScopes, AuditQuery filters,
-                                  int page, int size) {
-        long depth = (long) (page + 1) * size;
+    public ListPage<AuditRecord> page(Permissions reader, Map<String, Scope> pipelineScopes, AuditQuery filters,
+                                      PageAt at) {
+        long depth = at.offset() + at.size();
         if (depth > MAX_DEPTH) {
             throw new IllegalArgumentException("page * size may reach at most " + MAX_DEPTH
-                    + " records back: narrow the time range instead");
+                    + " records back: follow the cursor or narrow the time range instead");
         }
         Set<String> visible = reader.isSuperAdmin() ? null : visiblePipelines(reader, pipelineScopes);
         if (visible != null && visible.isEmpty()) {
-            return List.of();
+            return new ListPage<>(List.of(), 0, null);
         }
         AuditQuery query = new AuditQuery(visible, filters.pipelineId(), filters.user(), filters.requestId(),
                 filters.from(), filters.to());
-        List<AuditRecord> newest = new ArrayList<>(log.newest(query, (int) depth));
-        if (reader.isSuperAdmin()) {
-            newest.addAll(endedGrants(filters));
-            newest.sort(AuditRecord.NEWEST_FIRST);
+        int wanted = (int) depth + 1;
+        Cursor cursor = at.cursor();
+        Set<AuditRecord> candidates = new TreeSet<>(AuditRecord.NEWEST_FIRST);
+        if (cursor == null) {
+            candidates.addAll(newest(query, wanted));
+        } else {
+            candidates.addAll(newest(query.before(cursor.at()), wanted));
+            candidates.addAll(log.newest(query.within(cursor.at()), MAX_DEPTH));
         }
-        return newest.stream().skip((long) page * size).limit(size).toList();
+        long total = log.count(query);
+        if (reader.isSuperAdmin()) {
+            List<AuditRecord> grants = endedGrants(filters);
+            candidates.addAll(grants);
+            total += grants.size();
+        }
+        List<AuditRecord> rest = candidates.stream()
+                .filter(record -> cursor == null || isAfter(record, cursor))
+                .skip(at.offset())
+                .limit(at.size() + 1L)
+                .toList();
+        if (rest.size() <= at.size()) {
+            return new ListPage<>(rest, total, null);
+        }
+        List<AuditRecord> page = rest.subList(0, at.size());
+        AuditRecord last = page.get(page.size() - 1);
+        return new ListPage<>(page, total, new Cursor(last.at(), last.key()));
+    }
+
+    /**
+     * At least the newest {@code wanted} records, complete down to the oldest one's millisecond: a source sorts by time
+     * only, so its limit may cut among records of one millisecond in any order; reading that millisecond whole lets
+     * the key order them here (a page would otherwise skip one).
+     */
+    private List<AuditRecord> newest(AuditQuery query, int wanted) {
+        List<AuditRecord> newest = new ArrayList<>(log.newest(query, wanted));
+        if (newest.size() >= wanted) {
+            newest.addAll(log.newest(query.within(newest.get(newest.size() - 1).at()), MAX_DEPTH));
+        }
+        return newest;
+    }
+
+    /** Whether {@code record} comes after the cursor's record in {@link AuditRecord#NEWEST_FIRST} order. */
+    private static boolean isAfter(AuditRecord record, Cursor cursor) {
+        return record.at().isBefore(cursor.at())
+                || record.at().equals(cursor.at()) && record.key().compareTo(cursor.id()) < 0;
     }
 
     /**

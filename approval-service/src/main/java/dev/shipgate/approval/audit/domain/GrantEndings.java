@@ -6,6 +6,7 @@ import dev.shipgate.contracts.access.Grant;
 import dev.shipgate.contracts.events.Channel;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,7 +42,9 @@ public final class GrantEndings {
         public AuditRecord toRecord() {
             String scope = grant.scope().project() + " / " + grant.scope().application() + " / "
                     + grant.scope().environment();
-            return new AuditRecord(grant.until(), "system", ACTION, AuditRecord.Outcome.DONE, null,
+            // at the millisecond, as the database keeps the other records' times and as a cursor holds them
+            return new AuditRecord(grant.until().truncatedTo(ChronoUnit.MILLIS), "system", ACTION,
+                    AuditRecord.Outcome.DONE, null,
                     grant.role() + " on " + scope + " of " + holder + " ended at " + grant.until(), Channel.system(),
                     null, null, null, null, null, "g:" + holder + ":" + grant.role() + ":" + scope);
         }

@@ -47,7 +47,7 @@ class ImageActionsProperties {
         Optional<ApprovalRequest> newest = stored.map(request -> request.withPolicy(policy(approverMayDeploy)));
         boolean deployable = DeployablePolicy.deployable(true, false, newest, now);
 
-        List<String> actions = ImageActions.allowed(caller, PAYMENTS_PROD, true, deployable, newest);
+        List<String> actions = ImageActions.allowed(caller, PAYMENTS_PROD, true, deployable, newest, now);
 
         boolean accepted = newest.map(request -> request.consume(PEOPLE, "dp-new", caller, now))
                 .filter(Outcome.Accepted.class::isInstance).isPresent();
@@ -57,10 +57,31 @@ class ImageActionsProperties {
     }
 
     @Property(tries = 500)
+    void schedule_is_offered_exactly_when_a_later_deploy_would_use_the_approval(
+            @ForAll("callers") Actor caller, @ForAll("requests") Optional<ApprovalRequest> stored,
+            @ForAll boolean approverMayDeploy, @ForAll @IntRange(max = 48 * 60) int minutesLater,
+            @ForAll @IntRange(max = 60_000) int millisLater) {
+        Instant now = NOW.plus(Duration.ofMinutes(minutesLater)).plusMillis(millisLater);
+        Optional<ApprovalRequest> newest = stored.map(request -> request.withPolicy(policy(approverMayDeploy)));
+        boolean deployable = DeployablePolicy.deployable(true, false, newest, now);
+
+        List<String> actions = ImageActions.allowed(caller, PAYMENTS_PROD, true, deployable, newest, now);
+
+        // the schedule's deployment is requested at a runAt after now (ScheduledDeploy.schedule): the earliest
+        // one is a millisecond later, and it must be accepted then and now (a deploy offered now)
+        Instant runAt = now.plusMillis(1);
+        boolean acceptedAtRun = newest.map(request -> request.consume(PEOPLE, "dp-new", caller, runAt))
+                .filter(Outcome.Accepted.class::isInstance).isPresent();
+        assertThat(actions.contains(ImageActions.SCHEDULE)).as("schedule offered to %s on %s at %s",
+                caller.userId(), newest.map(ApprovalRequest::status), now)
+                .isEqualTo(actions.contains(ImageActions.DEPLOY) && acceptedAtRun);
+    }
+
+    @Property(tries = 500)
     void request_is_offered_exactly_when_a_request_could_be_opened(@ForAll("callers") Actor caller,
                                                                    @ForAll("requests") Optional<ApprovalRequest> stored,
                                                                    @ForAll boolean needsApproval) {
-        List<String> actions = ImageActions.allowed(caller, PAYMENTS_PROD, needsApproval, false, stored);
+        List<String> actions = ImageActions.allowed(caller, PAYMENTS_PROD, needsApproval, false, stored, NOW);
 
         ApprovalPolicy policy = needsApproval ? Fixtures.policy(1) : Fixtures.policy(0);
         boolean opens = ApprovalRequest.open("ar-new", IMAGE, caller, List.of(), ELIGIBLE, null, policy, NOW)
@@ -72,10 +93,10 @@ class ImageActionsProperties {
     @Property
     void without_approvals_a_deployable_image_is_offered_to_whoever_may_deploy(@ForAll("callers") Actor caller,
                                                                              @ForAll boolean deployable) {
-        List<String> actions = ImageActions.allowed(caller, PAYMENTS_PROD, false, deployable, Optional.empty());
+        List<String> actions = ImageActions.allowed(caller, PAYMENTS_PROD, false, deployable, Optional.empty(), NOW);
 
         assertThat(actions).isEqualTo(deployable && caller.permissions().canBuildAndDeploy(PAYMENTS_PROD)
-                ? List.of(ImageActions.DEPLOY) : List.of());
+                ? List.of(ImageActions.DEPLOY, ImageActions.SCHEDULE) : List.of());
     }
 
     private static ApprovalPolicy policy(boolean approverMayDeploy) {

@@ -9,6 +9,7 @@ import dev.shipgate.contracts.access.Grant;
 import dev.shipgate.contracts.access.Permissions;
 import dev.shipgate.contracts.access.Role;
 import dev.shipgate.contracts.access.Scope;
+import dev.shipgate.contracts.paging.PageAt;
 import dev.shipgate.testing.SteppingClock;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +39,11 @@ class GrantEndingsAuditTest {
         }
 
         @Override
+        public long count(AuditQuery query) {
+            return 0;
+        }
+
+        @Override
         public Map<String, Scope> pipelineScopes() {
             return Map.of();
         }
@@ -53,7 +59,7 @@ class GrantEndingsAuditTest {
 
     private List<AuditRecord> read(Permissions reader, AuditQuery filters) {
         // a pipeline the viewer below may see, so that only the super-admin rule keeps the grant lines from them
-        return audit.page(reader, Map.of("payments-prod", PAYMENTS), filters, 0, 50);
+        return audit.page(reader, Map.of("payments-prod", PAYMENTS), filters, PageAt.first(50)).items();
     }
 
     private static AuditQuery all() {

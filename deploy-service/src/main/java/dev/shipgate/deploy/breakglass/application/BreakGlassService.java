@@ -201,7 +201,7 @@ public class BreakGlassService {
     }
 
     private Optional<Deployment> previousHealthy(String pipelineId) {
-        List<Deployment> newestFirst = deployments.forPipeline(pipelineId, null, PageAt.first(100)).items();
+        List<Deployment> newestFirst = deployments.forPipeline(pipelineId, null, List.of(), PageAt.first(100)).items();
         return RollbackTarget.previousHealthy(newestFirst, ActiveDeployment.among(
                 deployments.inPipelineWithStatus(pipelineId, ActiveDeployment.CANDIDATES)));
     }

@@ -52,8 +52,8 @@ class DeploymentConfiguration {
      * threads. Not a bean of its own, so Spring's scheduled tasks keep their scheduler.
      */
     @Bean
-    DeploymentQueries deploymentQueries(Deployments deployments, PipelineService pipelines) {
-        return new DeploymentQueries(deployments, pipelines);
+    DeploymentQueries deploymentQueries(Deployments deployments, PipelineService pipelines, ImageReplica images) {
+        return new DeploymentQueries(deployments, pipelines, images);
     }
 
     @Bean

@@ -18,6 +18,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
@@ -95,12 +96,17 @@ class MongoDeployments implements Deployments {
     }
 
     @Override
-    public ListPage<Deployment> forPipeline(String pipelineId, String text, PageAt at) {
+    public ListPage<Deployment> forPipeline(String pipelineId, String text, Collection<String> commitDigests,
+                                            PageAt at) {
         Criteria filter = Criteria.where("image.pipelineId").is(pipelineId);
         if (text != null && !text.isBlank()) {
             String quoted = Pattern.quote(text);
-            filter = new Criteria().andOperator(filter, new Criteria().orOperator(
-                    Criteria.where("image.tag").regex(quoted, "i"), Criteria.where("image.digest").regex(quoted, "i")));
+            List<Criteria> anyOf = new ArrayList<>(List.of(Criteria.where("image.tag").regex(quoted, "i"),
+                    Criteria.where("image.digest").regex(quoted, "i")));
+            if (!commitDigests.isEmpty()) {
+                anyOf.add(Criteria.where("image.digest").in(commitDigests));
+            }
+            filter = new Criteria().andOperator(filter, new Criteria().orOperator(anyOf));
         }
         return NEWEST_FIRST.read(mongo, filter, at, Deployment.class, COLLECTION,
                 deployment -> new Cursor(deployment.requestedAt(), deployment.id()));

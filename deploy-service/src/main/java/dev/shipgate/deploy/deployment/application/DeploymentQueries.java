@@ -1,5 +1,6 @@
 package dev.shipgate.deploy.deployment.application;
 
+import dev.shipgate.deploy.replica.application.ImageReplica;
 import dev.shipgate.contracts.paging.ListPage;
 import dev.shipgate.contracts.paging.PageAt;
 import dev.shipgate.deploy.deployment.domain.ActiveDeployment;
@@ -7,6 +8,7 @@ import dev.shipgate.deploy.deployment.domain.Deployment;
 import dev.shipgate.deploy.pipeline.application.PipelineService;
 import dev.shipgate.deploy.shared.domain.DeployRefusal;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,18 +18,30 @@ import java.util.Optional;
  */
 public class DeploymentQueries {
 
+    /** A commit prefix matches at most this many images (a short prefix is a search by tag or digest anyway). */
+    static final int COMMIT_MATCHES = 1000;
+
     private final Deployments deployments;
     private final PipelineService pipelines;
+    private final ImageReplica images;
 
-    public DeploymentQueries(Deployments deployments, PipelineService pipelines) {
+    /** @param images where the images' commits are looked up: deployments name the image by digest only */
+    public DeploymentQueries(Deployments deployments, PipelineService pipelines, ImageReplica images) {
         this.deployments = deployments;
         this.pipelines = pipelines;
+        this.images = images;
     }
 
-    /** A page of the pipeline's deployments (see {@link Deployments#forPipeline}); 404 {@code UNKNOWN_PIPELINE}. */
+    /**
+     * A page of the pipeline's deployments (see {@link Deployments#forPipeline}); {@code text} finds part of the tag
+     * (any case), part of the digest, or the start of the image's commit (the digests of the images with that commit,
+     * from the image replica). 404 {@code UNKNOWN_PIPELINE}.
+     */
     public ListPage<Deployment> history(String callerId, String pipelineId, String text, PageAt at) {
         requireReadable(callerId, pipelineId);
-        return deployments.forPipeline(pipelineId, text, at);
+        List<String> commitDigests = text == null || text.isBlank() ? List.of()
+                : images.digestsOfCommit(text.strip(), COMMIT_MATCHES);
+        return deployments.forPipeline(pipelineId, text, commitDigests, at);
     }
 
     /** The pipeline's {@link ActiveDeployment}, empty when none runs; 404 {@code UNKNOWN_PIPELINE}. */

@@ -27,9 +27,10 @@ public interface Deployments {
 
     /**
      * A pipeline's deployments newest first ({@code requestedAt}, then id), filtered by the database, then paged, with
-     * the filter's total; {@code text} (null: all) finds part of the image's tag (any case) or digest.
+     * the filter's total; {@code text} (null: all) finds part of the image's tag (any case) or digest, and
+     * {@code commitDigests} (may be empty) the images of a commit.
      */
-    ListPage<Deployment> forPipeline(String pipelineId, String text, PageAt at);
+    ListPage<Deployment> forPipeline(String pipelineId, String text, Collection<String> commitDigests, PageAt at);
 
     List<Deployment> withStatus(List<DeploymentStatus> statuses, int limit);
 

@@ -55,6 +55,11 @@ class KubernetesTargetTest {
             return Optional.of(new ImageBuilt(digest, "registry.local/payments", "2.0.0", null, "payments", "ci",
                     Instant.now()));
         }
+
+        @Override
+        public List<String> digestsOfCommit(String prefix, int limit) {
+            return List.of();
+        }
     };
     private final Pipeline pipeline = new Pipeline("pl-k8s", "shop", "payments", "prod", "kubernetes",
             "shop-prod/payments/app", "ROLLING", ApprovalSettings.none(), Pipeline.Trigger.MANUAL, false, 0);

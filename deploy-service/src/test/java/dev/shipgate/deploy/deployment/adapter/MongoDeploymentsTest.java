@@ -7,6 +7,9 @@ import dev.shipgate.contracts.paging.PageAt;
 import dev.shipgate.deploy.deployment.application.DeploymentUpdater;
 import dev.shipgate.deploy.deployment.domain.Deployment;
 import dev.shipgate.deploy.deployment.domain.DeploymentStatus;
+import dev.shipgate.deploy.replica.adapter.ImageReplicas;
+import dev.shipgate.deploy.replica.application.ImageReplica;
+import dev.shipgate.contracts.events.ImageBuilt;
 import dev.shipgate.runtime.SharedInfra;
 import dev.shipgate.support.messaging.AggregateStore;
 import dev.shipgate.support.messaging.Outbox;
@@ -108,18 +111,33 @@ class MongoDeploymentsTest {
             deploy("pl-other", minute, REQUESTED);
         }
         List<String> reached = new java.util.ArrayList<>();
-        ListPage<Deployment> page = deployments.forPipeline("pl-h", null, PageAt.first(20));
+        ListPage<Deployment> page = deployments.forPipeline("pl-h", null, List.of(), PageAt.first(20));
         assertThat(page.total()).isEqualTo(45);
         reached.addAll(ids(page.items()));
         while (page.next() != null) {
-            page = deployments.forPipeline("pl-h", null, new PageAt(page.next(), 0, 20));
+            page = deployments.forPipeline("pl-h", null, List.of(), new PageAt(page.next(), 0, 20));
             reached.addAll(ids(page.items()));
         }
         assertThat(reached).hasSize(45).doesNotHaveDuplicates().startsWith("dp-pl-h-44").endsWith("dp-pl-h-0");
-        assertThat(ids(deployments.forPipeline("pl-h", "1.17", PageAt.first(20)).items()))
+        assertThat(ids(deployments.forPipeline("pl-h", "1.17", List.of(), PageAt.first(20)).items()))
                 .containsExactly("dp-pl-h-17");
-        assertThat(deployments.forPipeline("pl-h", "sha256:4", PageAt.first(20)).total()).isEqualTo(6);
-        assertThat(ids(deployments.forPipeline("pl-h", null, PageAt.of(null, 2, 20)).items())).hasSize(5);
+        assertThat(deployments.forPipeline("pl-h", "sha256:4", List.of(), PageAt.first(20)).total()).isEqualTo(6);
+        assertThat(ids(deployments.forPipeline("pl-h", null, List.of(), PageAt.of(null, 2, 20)).items())).hasSize(5);
+
+        // by commit: the images of commit c0ffee... (any case) are minutes 3 and 30; the replica names their digests
+        ImageReplica images = ImageReplicas.mongo(mongo);
+        for (int minute : new int[] {3, 30, 31}) {
+            images.apply(new ImageBuilt("sha256:" + minute, "registry.local/payments", "1." + minute,
+                    (minute == 31 ? "beef" : "c0ffee") + "00" + minute, "payments", "ci-bot", T0));
+        }
+        List<String> ofCommit = images.digestsOfCommit("C0FFEE", 1000);
+        assertThat(ofCommit).containsExactlyInAnyOrder("sha256:3", "sha256:30");
+        ListPage<Deployment> byCommit = deployments.forPipeline("pl-h", "C0FFEE", ofCommit, PageAt.first(20));
+        assertThat(ids(byCommit.items())).containsExactly("dp-pl-h-30", "dp-pl-h-3");
+        assertThat(byCommit.total()).isEqualTo(2);
+        assertThat(deployments.forPipeline("pl-other", "C0FFEE", ofCommit, PageAt.first(20)).total()).isEqualTo(2);
+        assertThat(deployments.forPipeline("pl-h", "ffffff", images.digestsOfCommit("ffffff", 1000),
+                PageAt.first(20)).total()).isZero();
     }
 
     private String deploy(String pipelineId, int minute, DeploymentStatus status) {

@@ -1,5 +1,7 @@
 package dev.shipgate.deploy.deployment.application;
 
+import dev.shipgate.contracts.events.ImageBuilt;
+import dev.shipgate.deploy.replica.application.InMemoryImageReplica;
 import dev.shipgate.contracts.access.Grant;
 import dev.shipgate.contracts.access.Permissions;
 import dev.shipgate.contracts.access.Role;
@@ -32,8 +34,9 @@ class DeploymentQueriesTest {
 
     private final InMemoryDeployments deployments = new InMemoryDeployments();
     private final InMemoryPipelines pipelines = new InMemoryPipelines();
+    private final InMemoryImageReplica images = new InMemoryImageReplica();
     private final DeploymentQueries queries = new DeploymentQueries(deployments,
-            new PipelineService(pipelines, new ViewerOnly("vera")));
+            new PipelineService(pipelines, new ViewerOnly("vera")), images);
 
     @Test
     void a_viewer_of_the_pipeline_reads_its_deployments_and_anyone_else_is_told_they_do_not_exist() {
@@ -50,6 +53,19 @@ class DeploymentQueriesTest {
                 DeployRefusal.UNKNOWN_PIPELINE);
         assertRefused(() -> queries.active("mallory", "pl-1"), DeployRefusal.UNKNOWN_PIPELINE);
         assertThat(queries.readable("mallory", "pl-1")).isFalse();
+    }
+
+    @Test
+    void the_history_is_searched_by_the_start_of_the_images_commit_as_well_as_by_tag_and_digest() {
+        pipelines.add("pl-1", "simulated");
+        store(ended("dp-1", 0, DeploymentStatus.HEALTHY));
+        images.apply(new ImageBuilt(IMAGE.digest(), "registry.local/payments", IMAGE.tag(), "9f3ac1d0", "payments",
+                "ci-bot", NOW));
+
+        assertThat(queries.history("vera", "pl-1", "9F3A", PageAt.first(20)).items()).extracting(Deployment::id)
+                .containsExactly("dp-1");
+        assertThat(queries.history("vera", "pl-1", "3ac1", PageAt.first(20)).total()).isZero(); // a start only
+        assertThat(queries.history("vera", "pl-1", "1.0.0", PageAt.first(20)).total()).isEqualTo(1);
     }
 
     @Test

@@ -67,10 +67,11 @@ public class InMemoryDeployments implements Deployments {
     }
 
     @Override
-    public synchronized ListPage<Deployment> forPipeline(String pipelineId, String text, PageAt at) {
+    public synchronized ListPage<Deployment> forPipeline(String pipelineId, String text,
+                                                         java.util.Collection<String> commitDigests, PageAt at) {
         List<Deployment> all = byId.values().stream().filter(d -> d.image().pipelineId().equals(pipelineId))
                 .filter(d -> text == null || d.image().tag().toLowerCase().contains(text.toLowerCase())
-                        || d.image().digest().contains(text))
+                        || d.image().digest().contains(text) || commitDigests.contains(d.image().digest()))
                 .sorted(java.util.Comparator.comparing(Deployment::requestedAt).thenComparing(Deployment::id)
                         .reversed()).toList();
         List<Deployment> rest = at.cursor() == null ? all.stream().skip(at.offset()).toList()
