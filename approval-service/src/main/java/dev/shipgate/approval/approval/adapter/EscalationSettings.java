@@ -26,10 +26,18 @@ record EscalationSettings(@DefaultValue Plan defaults, Map<String, Plan> pipelin
     }
 
     /**
+     * A plan as notification-service binds it. Its reminder fields are notification-service's and unused here; they
+     * are bound so that a pipeline whose plan sets only them has a plan of its own here too (without its fallback
+     * group, so never escalated), as it has there, instead of taking {@code defaults}.
+     *
      * @param escalateAfter escalation after the request (default 24 h, positive)
      * @param fallbackGroup the group that sees the request from then on (default none: no escalation)
+     * @param remindAfter   notification-service's, unused here
+     * @param remindEvery   notification-service's, unused here
+     * @param maxReminders  notification-service's, unused here
      */
-    record Plan(@DefaultValue("PT24H") Duration escalateAfter, String fallbackGroup) {
+    record Plan(@DefaultValue("PT24H") Duration escalateAfter, String fallbackGroup, Duration remindAfter,
+                Duration remindEvery, Integer maxReminders) {
     }
 
     Escalations escalations() {
