@@ -1237,6 +1237,7 @@ async function settingsScreen() {
 /** Subscriptions need a pipeline the reader may see; the secret is shown once, right after the subscription. */
 function webhookSettings(pipelines, webhooks) {
   if (pipelines.length === 0 && webhooks.length === 0) return nothing;
+  const names = Object.fromEntries(pipelines.map(p => [p.id, p.application + ' · ' + p.environment]));
   return html`<section class="card" id="webhook-settings"><h2>Webhooks</h2>
     <p class="muted">Shipgate POSTs a pipeline's events to your URL, signed as Standard Webhooks says, or as a Slack or
       Teams message. Failed deliveries are retried; a subscription failing again and again is paused.</p>
@@ -1259,7 +1260,8 @@ function webhookSettings(pipelines, webhooks) {
       <button type="submit" data-action="subscribe-webhook">Subscribe</button></form><div id="new-webhook"></div>`
       : nothing}
     ${webhooks.length ? html`<table><tr><th>Pipeline</th><th>URL</th><th>Events</th><th>State</th><th></th></tr>
-      ${webhooks.map(w => html`<tr data-webhook=${w.id}><td>${w.pipelineId || scopeText(w.scope)}</td>
+      ${webhooks.map(w => html`<tr data-webhook=${w.id}><td>${w.pipelineId ? names[w.pipelineId] || w.pipelineId
+        : scopeText(w.scope)}</td>
         <td class="mono">${w.url}<div class="muted">${w.format}</div></td>
         <td>${w.eventTypes.length ? w.eventTypes.join(', ') : 'all'}</td>
         <td><span class="badge ${w.status}">${w.status}</span>${w.pauseReason ? html`<div class="muted">${w.pauseReason
