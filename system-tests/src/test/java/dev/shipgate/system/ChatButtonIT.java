@@ -92,7 +92,7 @@ class ChatButtonIT {
      * Issue 19's "My settings" in the browser, as erin (a viewer, so naming her deputy reroutes nobody's requests):
      * a deputy named for a period and removed, a mail kind muted (the required one cannot be), a webhook on a pipeline
      * she sees with its secret shown once, its delivery log after an approval request, and a replay. Screenshot:
-     * target/screenshots/18-my-settings-*.png.
+     * target/screenshots/19-my-settings-*.png.
      */
     @Test
     void my_settings_name_a_deputy_mute_a_mail_and_follow_a_pipeline_by_webhook_with_its_log_and_a_replay()
@@ -126,7 +126,7 @@ class ChatButtonIT {
             return browser.awaitAny(By.id("new-webhook-secret"), By.cssSelector("#flash:not(.ok)"))
                     .getText().startsWith("whsec_");
         });
-        browser.screenshot("18-my-settings-secret-shown-once");
+        browser.screenshot("19-my-settings-secret-shown-once");
         String requestId = flows.requestApproval(pipeline, flows.reportImage(tag));
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> sentTo(requestId) == 1);
 
@@ -134,7 +134,7 @@ class ChatButtonIT {
         browser.awaitText(By.id("webhook-deliveries"), "SENT");
         browser.await(By.cssSelector("[data-action='replay-delivery']")).click();
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> sentTo(requestId) == 2);
-        browser.screenshot("18-my-settings");
+        browser.screenshot("19-my-settings");
 
         browser.await(By.cssSelector("[data-action='remove-deputy']")).click();
         browser.confirmDialog();
