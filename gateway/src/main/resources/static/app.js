@@ -305,7 +305,8 @@ function drawHeader() {
   const count = live.pending.count;
   render(me ? html`<a href="#/">Applications</a><a href="#/pending">Approval pending${count ? html` <span
     class="badge count" id="pending-count" aria-label="${count} waiting for you">${count}</span>` : nothing}</a>${
-    isManagerSomewhere() ? html`<a href="#/admin">Access</a>` : nothing}<a href="#/tokens">API tokens</a>` : nothing,
+    isManagerSomewhere() ? html`<a href="#/admin">Access</a>` : nothing}<a href="#/tokens">API tokens</a><a
+    href="#/settings">My settings</a>` : nothing,
   $('nav'));
   $('notice').hidden = !(me && me.limited);
   render(me && me.limited ? html`<span id="limited">Your roles cannot be read just now, so no action is offered;
@@ -997,7 +998,8 @@ async function myPendingScreen() {
   const table = p => html`${countLine(p, 'request')}<table><tr><th>Image</th><th>Requested by</th><th>State</th>
     <th></th></tr>${pagedRows(p, r => requestRow(r, null, triggers), more => redraw('request-list', table(more)))}
     </table>`;
-  show(html`<h1>Approval pending</h1><p class="muted">Requests you can approve now.</p>
+  show(html`<h1>Approval pending</h1><p class="muted">Requests you can approve now, and requests escalated to a group
+    you are in (you vote on those only where your own rights allow).</p>
     ${page.items.length === 0 ? html`<div class="empty">Nothing is waiting for your approval.</div>`
       : listBox('request-list', table, page)}`);
 }
@@ -1267,6 +1269,125 @@ async function tokensScreen() {
       : html`<div class="empty">You have no API tokens yet.</div>`}`);
 }
 
+// --- My settings: deputy, mail preferences, webhooks (issue 19) ----------------------------------------------
+
+const MAIL_KINDS = [['APPROVAL_REQUESTS', 'Approval requests', 'when you are asked to approve'],
+  ['REMINDERS', 'Reminders', 'about requests still waiting for you'],
+  ['ESCALATIONS', 'Escalations', 'when a request is escalated to your group'],
+  ['DIGEST', 'Daily digest', 'a list of what waits for you, once a day'],
+  ['DECISIONS', 'Decisions', 'approved, rejected, cancelled, expired or reopened requests you made'],
+  ['DEPLOYMENTS', 'Deployments', 'the deployment outcomes you follow']];
+
+/** A GET that answers null for 404 (nothing there), for what may not exist yet: a deputy naming. */
+const maybe = path => api('GET', path).catch(e => { if (e.status === 404) return null; throw e; });
+/** A datetime-local input's value as an ISO instant, and back (the reader's own time zone). */
+const instantOf = local => local ? new Date(local).toISOString() : null;
+const localOf = at => { const d = new Date(at); d.setMinutes(d.getMinutes() - d.getTimezoneOffset());
+  return d.toISOString().slice(0, 16); };
+
+async function settingsScreen() {
+  const [deputy, preferences, pipelines, webhooks] = await Promise.all([maybe('/api/access/users/me/deputy'),
+    api('GET', '/api/notifications/preferences/me'), api('GET', '/api/pipelines'),
+    api('GET', '/api/notifications/webhooks')]);
+  show(html`<h1>My settings</h1>
+    <section class="card" id="deputy-settings"><h2>Deputy while you are away</h2>
+      <p class="muted">Requests that would ask you during the period ask your deputy instead. They vote with their
+        own rights only, and the request's history says “deputy of ${session.me.userId}”.</p>
+      ${deputy ? html`<p id="current-deputy"><strong>${deputy.deputy}</strong> from ${when(deputy.from)} until
+        ${when(deputy.until)}. <button class="secondary" data-action="remove-deputy" @click=${() => confirmDialog({
+          title: 'Remove ' + deputy.deputy + ' as your deputy?', text: 'Requests opened from now on ask you again;'
+            + ' requests already sent to your deputy stay with them.', confirmLabel: 'Remove', danger: true,
+          run: async () => { await api('DELETE', '/api/access/users/me/deputy'); await route(); },
+          success: 'Deputy removed.' })}>Remove</button></p>` : html`<p id="current-deputy" class="muted">You have
+          named no deputy.</p>`}
+      <form class="row" @submit=${e => act(e, async () => {
+        await api('PUT', '/api/access/users/me/deputy', { deputy: $('deputy-id').value.trim(),
+          from: instantOf($('deputy-from').value), until: instantOf($('deputy-until').value) });
+        await route();
+        return 'Deputy named.';
+      })}><label class="inline grow" for="deputy-id">Deputy <input id="deputy-id" class="grow" required
+          maxlength="100" placeholder="user id or e-mail address"></label>
+        <label class="inline" for="deputy-from">From <input id="deputy-from" type="datetime-local" required
+          .value=${localOf(Date.now())}></label>
+        <label class="inline" for="deputy-until">Until <input id="deputy-until" type="datetime-local" required>
+          </label><button type="submit" data-action="name-deputy">${deputy ? 'Replace' : 'Name'} deputy</button>
+      </form></section>
+    <section class="card" id="mail-settings"><h2>Mail</h2>
+      <form @submit=${e => act(e, async () => {
+        const choices = Object.fromEntries(MAIL_KINDS.map(([kind]) => [kind, $('mail-' + kind).value]));
+        await api('PUT', '/api/notifications/preferences/me', { choices });
+        await route();
+        return 'Mail preferences saved.';
+      })}><table><tr><th>Mail</th><th>When</th><th>Send</th></tr>${MAIL_KINDS.map(([kind, name, text]) => {
+        const required = preferences.required.includes(kind);
+        return html`<tr data-kind=${kind}><td>${name}</td><td class="muted">${text}${required
+          ? ' (always: you cannot mute it while you are asked)' : ''}</td><td><select id="mail-${kind}"
+          ?disabled=${required} .value=${preferences.choices[kind] || 'MAIL'}>
+          <option value="MAIL">By mail</option><option value="NONE">Not at all</option></select></td></tr>`;
+      })}</table><p><button type="submit" data-action="save-mail">Save mail preferences</button></p></form>
+    </section>
+    ${webhookSettings(pipelines, webhooks)}`);
+}
+
+/** Subscriptions need a pipeline the reader may see; the secret is shown once, right after the subscription. */
+function webhookSettings(pipelines, webhooks) {
+  if (pipelines.length === 0 && webhooks.length === 0) return nothing;
+  const names = Object.fromEntries(pipelines.map(p => [p.id, p.application + ' · ' + p.environment]));
+  return html`<section class="card" id="webhook-settings"><h2>Webhooks</h2>
+    <p class="muted">Shipgate POSTs a pipeline's events to your URL, signed as Standard Webhooks says, or as a Slack or
+      Teams message. Failed deliveries are retried; a subscription failing again and again is paused.</p>
+    ${pipelines.length ? html`<form class="row" @submit=${e => act(e, async () => {
+      const types = $('webhook-types').value.split(',').map(t => t.trim()).filter(Boolean);
+      const made = await api('POST', '/api/notifications/webhooks', { pipelineId: $('webhook-pipeline').value,
+        url: $('webhook-url').value.trim(), format: $('webhook-format').value, eventTypes: types });
+      await route();
+      render(made.secret ? html`<p><strong>Copy this signing secret now: it is not shown again.</strong></p>
+        <code id="new-webhook-secret">${made.secret}</code>` : nothing, $('new-webhook'));
+      return 'Subscribed.';
+    })}><label class="inline" for="webhook-pipeline">Pipeline <select id="webhook-pipeline">${pipelines.map(p =>
+        html`<option value=${p.id}>${p.application} · ${p.environment}</option>`)}</select></label>
+      <label class="inline grow" for="webhook-url">URL <input id="webhook-url" class="grow" type="url" required
+        maxlength="2000" placeholder="https://ci.example.com/shipgate"></label>
+      <label class="inline" for="webhook-format">Format <select id="webhook-format"><option>CLOUDEVENTS</option>
+        <option>SLACK</option><option>TEAMS</option></select></label>
+      <label class="inline" for="webhook-types">Events <input id="webhook-types" placeholder="all, or e.g.
+        ApprovalRequested, ImageApproved"></label>
+      <button type="submit" data-action="subscribe-webhook">Subscribe</button></form><div id="new-webhook"></div>`
+      : nothing}
+    ${webhooks.length ? html`<table><tr><th>Pipeline</th><th>URL</th><th>Events</th><th>State</th><th></th></tr>
+      ${webhooks.map(w => html`<tr data-webhook=${w.id}><td>${w.pipelineId ? names[w.pipelineId] || w.pipelineId
+        : scopeText(w.scope)}</td>
+        <td class="mono">${w.url}<div class="muted">${w.format}</div></td>
+        <td>${w.eventTypes.length ? w.eventTypes.join(', ') : 'all'}</td>
+        <td><span class="badge ${w.status}">${w.status}</span>${w.pauseReason ? html`<div class="muted">${w.pauseReason
+          }</div>` : nothing}</td>
+        <td><button class="secondary" data-action="webhook-log" @click=${e => act(e, () => showDeliveries(w))}>Delivery
+          log</button>${w.status === 'PAUSED' ? html` <button class="secondary" data-action="resume-webhook"
+          @click=${e => act(e, async () => { await api('POST', '/api/notifications/webhooks/' + enc(w.id) + '/resume');
+            await route(); return 'Resumed.'; })}>Resume</button>` : nothing}
+          <button class="danger" data-action="delete-webhook" @click=${() => confirmDialog({
+            title: 'Stop sending to ' + w.url + '?', text: 'Nothing more is sent there; its delivery log goes too.',
+            confirmLabel: 'Delete', danger: true, success: 'Subscription deleted.',
+            run: async () => { await api('DELETE', '/api/notifications/webhooks/' + enc(w.id)); await route(); } })}
+          >Delete</button></td></tr>`)}</table><div id="webhook-deliveries"></div>`
+      : html`<div class="empty">You have no webhook subscriptions.</div>`}</section>`;
+}
+
+async function showDeliveries(webhook) {
+  const page = await listPage('/api/notifications/webhooks/' + enc(webhook.id) + '/deliveries?size=20');
+  render(html`<h3>Deliveries to ${webhook.url}</h3>${page.items.length === 0 ? html`<div class="empty">Nothing has
+    been sent yet.</div>` : html`<table><tr><th>Event</th><th>State</th><th>Attempts</th><th>Last answer</th>
+    <th>Made</th><th></th></tr>${page.items.map(d => html`<tr data-delivery=${d.id}><td>${d.eventType}${d.replayOf
+      ? html`<div class="muted">replay</div>` : nothing}</td><td><span class="badge ${d.status}">${d.status}</span>
+      </td><td>${d.attempts}</td><td>${d.lastStatus || ''} ${d.lastError || ''}</td><td>${when(d.createdAt)}</td>
+      <td><button class="secondary" data-action="replay-delivery" @click=${e => act(e, async () => {
+        await api('POST', '/api/notifications/webhooks/' + enc(webhook.id) + '/deliveries/' + enc(d.id)
+          + '/replay');
+        await showDeliveries(webhook);
+        return 'Sent again.';
+      })}>Replay</button></td></tr>`)}</table>`}`, $('webhook-deliveries'));
+}
+
 // --- routing ------------------------------------------------------------------------------------------------
 
 /** Draws the screen of the current hash; {refresh: true} when it is the same screen drawn again with news. */
@@ -1304,6 +1425,7 @@ function screen(parts, params) {
   if (parts[0] === 'approve') return approveLinkScreen(parts[1], params);
   if (parts[0] === 'admin') return adminScreen();
   if (parts[0] === 'tokens') return tokensScreen();
+  if (parts[0] === 'settings') return settingsScreen();
   return applicationsScreen();
 }
 

@@ -39,7 +39,7 @@ final class SampleEvents {
             Map.entry(EventType.IMAGE_BUILT, new ImageBuilt("sha256:ab12", "registry.local/payments", "1.4.2",
                     "9f1c2e", "payments", "carol", NOW)),
             Map.entry(EventType.APPROVAL_REQUESTED, new ApprovalRequested("ar-1", IMAGE, "alice",
-                    List.of("bob", "dave"), 2, null, NOW.plusSeconds(3600))),
+                    List.of("bob", "dave"), 2, null, NOW.plusSeconds(3600), Map.of("carol", "dave"))),
             Map.entry(EventType.APPROVAL_GIVEN, new ApprovalGiven("ar-1", IMAGE, "alice", "bob", 1, 2, "looks good")),
             Map.entry(EventType.IMAGE_APPROVED, new ImageApproved("ar-1", IMAGE, "alice", List.of("bob", "dave"),
                     NOW.plusSeconds(86400))),

@@ -84,6 +84,17 @@ final class Browser implements AutoCloseable {
                 .until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
+    /** The first of {@code options} to become visible. */
+    WebElement awaitAny(By... options) {
+        return new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> java.util.Arrays.stream(options)
+                .flatMap(by -> d.findElements(by).stream()).filter(WebElement::isDisplayed).findFirst().orElse(null));
+    }
+
+    /** Runs {@code js} in the page (for inputs the keyboard fills differently per locale, such as a date). */
+    Object script(String js, Object... args) {
+        return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(js, args);
+    }
+
     void awaitText(By by, String text) {
         new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.textToBePresentInElementLocated(by,
                 text));

@@ -31,7 +31,7 @@ import java.util.function.Consumer;
 
 /** The approval feature: requests and votes, judged under their pipeline's current policy. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(RequestLifetimeSettings.class)
+@EnableConfigurationProperties({RequestLifetimeSettings.class, EscalationSettings.class})
 class ApprovalConfiguration {
 
     @Bean
@@ -65,8 +65,9 @@ class ApprovalConfiguration {
     }
 
     @Bean
-    RequestQueries requestQueries(ApprovalRequests requests, Images images) {
-        return new RequestQueries(requests, images);
+    RequestQueries requestQueries(ApprovalRequests requests, Images images, EscalationSettings escalations,
+                                  Clock clock) {
+        return new RequestQueries(requests, images, escalations.escalations(), clock);
     }
 
     @Bean

@@ -5,6 +5,7 @@ import dev.shipgate.approval.approval.application.ApprovalRequests;
 import dev.shipgate.approval.approval.domain.ApprovalRequest;
 import dev.shipgate.approval.approval.domain.ApprovalStatus;
 import dev.shipgate.approval.approval.domain.AwaitingVotePolicy;
+import dev.shipgate.approval.approval.domain.EscalationPolicy;
 import dev.shipgate.contracts.EventPayload;
 import dev.shipgate.contracts.paging.Cursor;
 import dev.shipgate.contracts.paging.ListPage;
@@ -197,16 +198,44 @@ class MongoApprovalRequests implements ApprovalRequests {
         if (filter.visibleIn() != null) {
             ReachCriteria.of(filter.visibleIn(), "image.").ifPresent(all::add);
         }
+        List<Criteria> pending = new ArrayList<>();
         if (filter.awaiting() != null) {
-            AwaitingVotePolicy.VoterFilter voter = filter.awaiting();
-            all.add(Criteria.where("status").is(ApprovalStatus.PENDING.name()).and("expiresAt").gt(voter.now())
-                    .and(RequestListing.FOREIGN_IMAGE).ne(true)
-                    .and(RequestListing.REQUESTER).ne(voter.voter())
-                    .and(RequestListing.BUILDER).ne(voter.voter())
-                    .and(RequestListing.VOTERS).ne(voter.voter()));
-            ReachCriteria.of(voter.reach(), "image.").ifPresent(all::add);
+            pending.add(awaiting(filter.awaiting()));
         }
+        if (filter.escalated() != null) {
+            pending.add(escalated(filter.escalated()));
+        }
+        if (!pending.isEmpty()) {
+            all.add(pending.size() == 1 ? pending.get(0) : new Criteria().orOperator(pending));
+        }
+        return allOf(all);
+    }
+
+    private static Criteria allOf(List<Criteria> all) {
         return all.isEmpty() ? new Criteria() : all.size() == 1 ? all.get(0) : new Criteria().andOperator(all);
+    }
+
+    private static Criteria awaiting(AwaitingVotePolicy.VoterFilter voter) {
+        List<Criteria> all = new ArrayList<>();
+        all.add(Criteria.where("status").is(ApprovalStatus.PENDING.name()).and("expiresAt").gt(voter.now())
+                .and(RequestListing.FOREIGN_IMAGE).ne(true)
+                .and(RequestListing.REQUESTER).ne(voter.voter())
+                .and(RequestListing.BUILDER).ne(voter.voter())
+                .and(RequestListing.VOTERS).ne(voter.voter()));
+        ReachCriteria.of(voter.reach(), "image.").ifPresent(all::add);
+        return allOf(all);
+    }
+
+    /** {@link EscalationPolicy#seesEscalated} as a filter: pending, not expired, not theirs, in a window. */
+    private static Criteria escalated(EscalationPolicy.EscalatedFilter viewer) {
+        List<Criteria> windows = viewer.windows().stream().map(window -> {
+            Criteria where = window.pipelines() != null ? Criteria.where("image.pipelineId").in(window.pipelines())
+                    : Criteria.where("image.pipelineId").nin(window.except());
+            return where.and("createdAt").lte(window.createdBy());
+        }).toList();
+        return new Criteria().andOperator(Criteria.where("status").is(ApprovalStatus.PENDING.name())
+                        .and("expiresAt").gt(viewer.now()).and(RequestListing.REQUESTER).ne(viewer.viewer()),
+                windows.size() == 1 ? windows.get(0) : new Criteria().orOperator(windows));
     }
 
     private static String openKey(ApprovalRequest request) {

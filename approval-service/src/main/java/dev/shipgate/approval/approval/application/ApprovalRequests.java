@@ -3,6 +3,7 @@ package dev.shipgate.approval.approval.application;
 import dev.shipgate.approval.approval.domain.ApprovalRequest;
 import dev.shipgate.approval.approval.domain.ApprovalStatus;
 import dev.shipgate.approval.approval.domain.AwaitingVotePolicy;
+import dev.shipgate.approval.approval.domain.EscalationPolicy;
 import dev.shipgate.approval.approval.domain.Reach;
 import dev.shipgate.approval.approval.domain.ViewingPolicy;
 import dev.shipgate.contracts.EventPayload;
@@ -65,10 +66,19 @@ public interface ApprovalRequests {
      * @param expiresAfter  only requests whose {@code expiresAt} is after it
      * @param visibleIn     only requests on a scope it contains ({@link ViewingPolicy#reach})
      * @param awaiting      only requests waiting for this voter ({@link AwaitingVotePolicy#filterFor})
+     * @param escalated     only requests escalated to the viewer's groups ({@link EscalationPolicy#filterFor}); with
+     *                      {@code awaiting} too, requests that either holds for (the Approval pending list)
      */
     record RequestFilter(String pipelineId, List<ApprovalStatus> statuses, String tag, String text,
                          Collection<String> commitDigests, String requestedBy, Instant expiresAfter,
-                         Reach visibleIn, AwaitingVotePolicy.VoterFilter awaiting) {
+                         Reach visibleIn, AwaitingVotePolicy.VoterFilter awaiting,
+                         EscalationPolicy.EscalatedFilter escalated) {
+
+        public RequestFilter(String pipelineId, List<ApprovalStatus> statuses, String tag, String text,
+                             Collection<String> commitDigests, String requestedBy, Instant expiresAfter,
+                             Reach visibleIn, AwaitingVotePolicy.VoterFilter awaiting) {
+            this(pipelineId, statuses, tag, text, commitDigests, requestedBy, expiresAfter, visibleIn, awaiting, null);
+        }
 
         public static RequestFilter none() {
             return new RequestFilter(null, null, null, null, null, null, null, null, null);

@@ -5,12 +5,15 @@ import dev.shipgate.approval.approval.application.ApprovalRequests.RequestFilter
 import dev.shipgate.approval.approval.domain.ApprovalRequest;
 import dev.shipgate.approval.approval.domain.ApprovalRefusal;
 import dev.shipgate.approval.approval.domain.AwaitingVotePolicy;
+import dev.shipgate.approval.approval.domain.EscalationPolicy;
+import dev.shipgate.approval.approval.domain.Escalations;
 import dev.shipgate.approval.approval.domain.Reach;
 import dev.shipgate.approval.approval.domain.ViewingPolicy;
 import dev.shipgate.approval.image.application.Images;
 import dev.shipgate.contracts.paging.ListPage;
 import dev.shipgate.contracts.paging.PageAt;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -27,20 +30,30 @@ public class RequestQueries {
 
     private final ApprovalRequests requests;
     private final Images images;
+    private final Escalations escalations;
+    private final Clock clock;
 
     public RequestQueries(ApprovalRequests requests, Images images) {
+        this(requests, images, Escalations.none(), Clock.systemUTC());
+    }
+
+    public RequestQueries(ApprovalRequests requests, Images images, Escalations escalations, Clock clock) {
         this.requests = requests;
         this.images = images;
+        this.escalations = escalations;
+        this.clock = clock;
     }
 
     /**
-     * The request, if {@code actor} may see it.
+     * The request, if {@code actor} may see it: on a scope they see, or escalated to their group
+     * ({@link EscalationPolicy#seesEscalated}).
      *
      * @throws dev.shipgate.contracts.refusal.RefusedException UNKNOWN_REQUEST when there is none or the actor may not
      *                                                         see it (the same answer: outsiders learn nothing)
      */
     public ApprovalRequest visible(Actor actor, String id) {
-        return requests.find(id).filter(request -> ViewingPolicy.maySee(actor, request.image().scope()))
+        return requests.find(id).filter(request -> ViewingPolicy.maySee(actor, request.image().scope())
+                        || EscalationPolicy.seesEscalated(actor, request, escalations, clock.instant()))
                 .orElseThrow(() -> ApprovalRefusal.UNKNOWN_REQUEST.because("no approval request " + id).exception());
     }
 
@@ -49,20 +62,29 @@ public class RequestQueries {
         return requests.list(withCommits(wanted, ViewingPolicy.reach(actor), null), at);
     }
 
-    /** The page of {@code wanted} waiting for {@code actor}'s vote at {@code now} (their Approval pending list). */
+    /**
+     * The page of {@code wanted} in {@code actor}'s Approval pending list at {@code now}: waiting for their vote, or
+     * escalated to their group ({@link EscalationPolicy#inPendingList}).
+     */
     public ListPage<ApprovalRequest> awaitingVote(Actor actor, RequestFilter wanted, PageAt at, Instant now) {
         Optional<AwaitingVotePolicy.VoterFilter> voter = AwaitingVotePolicy.filterFor(actor, now);
-        if (voter.isEmpty()) {
+        Optional<EscalationPolicy.EscalatedFilter> escalated = EscalationPolicy.filterFor(actor, escalations, now);
+        if (voter.isEmpty() && escalated.isEmpty()) {
             return new ListPage<>(List.of(), 0, null);
         }
-        return requests.list(withCommits(wanted, null, voter.get()), at);
+        return requests.list(withCommits(wanted, null, voter.orElse(null), escalated.orElse(null)), at);
     }
 
     private RequestFilter withCommits(RequestFilter wanted, Reach visibleIn,
                                       AwaitingVotePolicy.VoterFilter awaiting) {
+        return withCommits(wanted, visibleIn, awaiting, null);
+    }
+
+    private RequestFilter withCommits(RequestFilter wanted, Reach visibleIn, AwaitingVotePolicy.VoterFilter awaiting,
+                                      EscalationPolicy.EscalatedFilter escalated) {
         List<String> commitDigests = wanted.text() == null || wanted.text().isBlank() ? List.of()
                 : images.digestsOfCommit(wanted.text().strip(), COMMIT_MATCHES);
         return new RequestFilter(wanted.pipelineId(), wanted.statuses(), wanted.tag(), wanted.text(), commitDigests,
-                wanted.requestedBy(), wanted.expiresAfter(), visibleIn, awaiting);
+                wanted.requestedBy(), wanted.expiresAfter(), visibleIn, awaiting, escalated);
     }
 }

@@ -22,9 +22,11 @@ import dev.shipgate.approval.deputy.domain.StandIn;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * A request to approve one image for one pipeline, and everything that happens to it. Every rule of approval is
@@ -129,8 +131,10 @@ public record ApprovalRequest(
                 "out of office until " + standIn.until(), Channel.system(), standIn.approver())));
         var request = new ApprovalRequest(id, image, requester.userId(), notified, comment, policy,
                 ApprovalStatus.PENDING, List.of(), now, expiresAt, null, history, 0, standIns);
+        Map<String, String> deputies = standIns.stream()
+                .collect(Collectors.toMap(StandIn::approver, StandIn::deputy, (first, same) -> first));
         return new Outcome.Accepted(request, List.of(new ApprovalRequested(id, request.pipelineImage(),
-                requester.userId(), notified, policy.requiredApprovals(), comment, expiresAt)));
+                requester.userId(), notified, policy.requiredApprovals(), comment, expiresAt, deputies)));
     }
 
     private static Outcome.Refused anotherApplication(RequestedImage image) {

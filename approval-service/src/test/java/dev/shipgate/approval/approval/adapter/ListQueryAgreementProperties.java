@@ -8,6 +8,8 @@ import dev.shipgate.approval.approval.domain.ApprovalPolicy;
 import dev.shipgate.approval.approval.domain.ApprovalRequest;
 import dev.shipgate.approval.approval.domain.ApprovalStatus;
 import dev.shipgate.approval.approval.domain.AwaitingVotePolicy;
+import dev.shipgate.approval.approval.domain.EscalationPolicy;
+import dev.shipgate.approval.approval.domain.Escalations;
 import dev.shipgate.approval.approval.domain.RequestedImage;
 import dev.shipgate.approval.approval.domain.ViewingPolicy;
 import dev.shipgate.approval.approval.domain.Vote;
@@ -34,6 +36,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -44,7 +47,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The lists' database filters say what the domain's rules say: for random grants and random stored requests, the
  * requests {@link MongoApprovalRequests#list} returns under {@link ViewingPolicy#reach} are exactly those
  * {@link ViewingPolicy#maySee} lets the caller see, and those under {@link AwaitingVotePolicy#filterFor} exactly those
- * {@link AwaitingVotePolicy#awaits} puts in their pending list. Against the MongoDB-compatible server run as a real
+ * {@link AwaitingVotePolicy#awaits} puts in their pending list; with the escalation filter too
+ * ({@link EscalationPolicy#filterFor}), exactly those {@link EscalationPolicy#inPendingList} holds (random groups and
+ * plans, ages on both sides of the time to escalation). Against the MongoDB-compatible server run as a real
  * process. User ids come in several spellings of the same person (design rule 12), scopes with {@code *}.
  */
 class ListQueryAgreementProperties {
@@ -58,7 +63,7 @@ class ListQueryAgreementProperties {
         CLIENT.close();
     }
 
-    record Case(Actor actor, List<ApprovalRequest> requests) {
+    record Case(Actor actor, List<ApprovalRequest> requests, Escalations escalations) {
     }
 
     @Property(tries = 150)
@@ -84,6 +89,15 @@ class ListQueryAgreementProperties {
                     .map(voter -> ids(store, new RequestFilter(null, null, null, null, null, null, null, null, voter)))
                     .orElse(Set.of());
             assertThat(awaiting).isEqualTo(expectedAwaiting);
+
+            Set<String> expectedPending = c.requests().stream()
+                    .filter(r -> EscalationPolicy.inPendingList(c.actor(), r, c.escalations(), NOW))
+                    .map(ApprovalRequest::id).collect(Collectors.toSet());
+            var escalated = EscalationPolicy.filterFor(c.actor(), c.escalations(), NOW).orElse(null);
+            var voter = AwaitingVotePolicy.filterFor(c.actor(), NOW).orElse(null);
+            Set<String> pending = voter == null && escalated == null ? Set.of() : ids(store, new RequestFilter(null,
+                    null, null, null, null, null, null, null, voter, escalated));
+            assertThat(pending).isEqualTo(expectedPending);
         } finally {
             mongo.getDb().drop();
         }
@@ -97,8 +111,16 @@ class ListQueryAgreementProperties {
 
     @Provide
     Arbitrary<Case> cases() {
-        return Combinators.combine(actors(), requests().list().ofMaxSize(12))
-                .as((actor, requests) -> new Case(actor, numbered(requests)));
+        return Combinators.combine(actors(), requests().list().ofMaxSize(12), escalations())
+                .as((actor, requests, escalations) -> new Case(actor, numbered(requests), escalations));
+    }
+
+    /** The default plan and pl-y's own: with or without a group, escalating after 1 or 3 hours. */
+    private static Arbitrary<Escalations> escalations() {
+        Arbitrary<Escalations.Plan> plan = Combinators.combine(Arbitraries.of(1L, 3L).map(Duration::ofHours),
+                Arbitraries.of("release", "ops").injectNull(0.3)).as(Escalations.Plan::new);
+        return Combinators.combine(plan, plan.injectNull(0.5))
+                .as((defaults, own) -> new Escalations(defaults, own == null ? Map.of() : Map.of("pl-y", own)));
     }
 
     private static List<ApprovalRequest> numbered(List<ApprovalRequest> requests) {
@@ -109,7 +131,7 @@ class ListQueryAgreementProperties {
             unique.add(new ApprovalRequest("ar-" + i, new RequestedImage(image.pipelineId(), image.project(),
                     image.application(), image.environment(), "sha256:" + i, image.tag(), image.builtBy(),
                     image.imageApplication()), r.requestedBy(), r.notifiedApprovers(), null, r.policy(), r.status(),
-                    r.votes(), r.createdAt().plusSeconds(i), r.expiresAt(), null, List.of(), 0));
+                    r.votes(), r.createdAt().plusMillis(i), r.expiresAt(), null, List.of(), 0));
         }
         return unique;
     }
@@ -118,9 +140,9 @@ class ListQueryAgreementProperties {
         Arbitrary<Grant> grant = Combinators.combine(Arbitraries.of(Role.class), grantScopes())
                 .as(Grant::new);
         return Combinators.combine(Arbitraries.of(PEOPLE), grant.list().ofMaxSize(3),
-                        Arbitraries.of(true, false, false, false))
-                .as((user, grants, service) -> {
-                    Actor actor = new Actor(user, List.of(), new Permissions(user, grants));
+                        Arbitraries.of(true, false, false, false), Arbitraries.of("release", "ops").set())
+                .as((user, grants, service, groups) -> {
+                    Actor actor = new Actor(user, List.copyOf(groups), new Permissions(user, grants));
                     return service ? actor.asServiceAccount() : actor;
                 });
     }
@@ -133,17 +155,19 @@ class ListQueryAgreementProperties {
     private static Arbitrary<ApprovalRequest> requests() {
         Arbitrary<RequestedImage> images = Combinators.combine(Arbitraries.of("shop", "bank", "*"),
                         Arbitraries.of("payments", "orders"), Arbitraries.of("prod", "dev", ""),
-                        Arbitraries.of(PEOPLE).injectNull(0.2), Arbitraries.of(true, false, false, false))
-                .as((project, application, environment, builder, foreign) -> new RequestedImage("pl-x", project,
+                        Arbitraries.of(PEOPLE).injectNull(0.2), Arbitraries.of(true, false, false, false),
+                        Arbitraries.of("pl-x", "pl-y"))
+                .as((project, application, environment, builder, foreign, pipeline) -> new RequestedImage(pipeline,
+                        project,
                         application, environment, "sha256:x", "1.0", builder, foreign ? "elsewhere" : application));
         Arbitrary<List<Vote>> votes = Arbitraries.of(PEOPLE).list().ofMaxSize(3)
                 .map(voters -> voters.stream().map(v -> new Vote(v, List.of(), null, NOW)).toList());
         ApprovalPolicy policy = new ApprovalPolicy(2, List.of(), Duration.ofHours(24), Duration.ofDays(7), false,
                 false);
         return Combinators.combine(images, Arbitraries.of(PEOPLE), Arbitraries.of(ApprovalStatus.class), votes,
-                        Arbitraries.integers().between(-60, 60))
-                .as((image, requester, status, voted, expiresIn) -> new ApprovalRequest("ar", image, requester,
-                        List.of(), null, policy, status, voted, NOW.minusSeconds(3600), NOW.plusSeconds(expiresIn),
+                        Arbitraries.integers().between(-60, 60), Arbitraries.of(0L, 3599L, 3600L, 10_799L, 10_800L))
+                .as((image, requester, status, voted, expiresIn, age) -> new ApprovalRequest("ar", image, requester,
+                        List.of(), null, policy, status, voted, NOW.minusSeconds(age), NOW.plusSeconds(expiresIn),
                         null, List.of(), 0));
     }
 }

@@ -2,6 +2,8 @@ package dev.shipgate.approval.approval.application;
 
 import dev.shipgate.approval.approval.domain.ApprovalRequest;
 import dev.shipgate.approval.approval.domain.ApprovalStatus;
+import dev.shipgate.approval.approval.domain.AwaitingVotePolicy;
+import dev.shipgate.approval.approval.domain.EscalationPolicy;
 import dev.shipgate.contracts.EventPayload;
 import dev.shipgate.contracts.paging.Cursor;
 import dev.shipgate.contracts.paging.ListPage;
@@ -141,10 +143,23 @@ final class InMemoryApprovalRequests implements ApprovalRequests {
                 && (f.requestedBy() == null || UserIds.same(f.requestedBy(), r.requestedBy()))
                 && (f.expiresAfter() == null || r.expiresAt().isAfter(f.expiresAfter()))
                 && (f.visibleIn() == null || f.visibleIn().contains(r.image().scope()))
-                && (voter == null || r.status() == ApprovalStatus.PENDING && r.expiresAt().isAfter(voter.now())
+                && (voter == null && f.escalated() == null || voter != null && awaits(voter, r)
+                || f.escalated() != null && escalated(f.escalated(), r));
+    }
+
+    private static boolean awaits(AwaitingVotePolicy.VoterFilter voter, ApprovalRequest r) {
+        return r.status() == ApprovalStatus.PENDING && r.expiresAt().isAfter(voter.now())
                 && !r.image().isOfAnotherApplication() && !UserIds.same(voter.voter(), r.requestedBy())
                 && !UserIds.same(voter.voter(), r.image().builtBy()) && !r.hasVoted(voter.voter())
-                && voter.reach().contains(r.image().scope()));
+                && voter.reach().contains(r.image().scope());
+    }
+
+    private static boolean escalated(EscalationPolicy.EscalatedFilter viewer, ApprovalRequest r) {
+        String pipeline = r.image().pipelineId();
+        return r.status() == ApprovalStatus.PENDING && r.expiresAt().isAfter(viewer.now())
+                && !UserIds.same(viewer.viewer(), r.requestedBy())
+                && viewer.windows().stream().anyMatch(w -> (w.pipelines() != null ? w.pipelines().contains(pipeline)
+                : !w.except().contains(pipeline)) && !r.createdAt().isAfter(w.createdBy()));
     }
 
     /** Newest first, the order of insertion breaking ties (later is newer). */

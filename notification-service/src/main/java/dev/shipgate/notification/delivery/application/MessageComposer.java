@@ -52,6 +52,14 @@ public class MessageComposer {
         this.uiBaseUrl = uiBaseUrl;
     }
 
+    /**
+     * ", as deputy of carol" when the approver was asked in place of away approvers (issue 19); the templates escape
+     * it with the rest of the intro.
+     */
+    private static String asDeputy(List<String> awayApprovers) {
+        return awayApprovers.isEmpty() ? "" : ", as deputy of " + String.join(" and ", awayApprovers) + ",";
+    }
+
     public List<Message> compose(EventEnvelope<? extends EventPayload> event) {
         String when = TIME.format(event.time());
         EventPayload data = event.data();
@@ -59,7 +67,8 @@ public class MessageComposer {
             requests.remember(e.requestId(), e.approvers());
             return e.approvers().stream().map(approver -> message(approver,
                     "Approval requested: " + title(e.image()),
-                    e.requestedBy() + " asks you to approve an image for deployment.",
+                    e.requestedBy() + " asks you" + asDeputy(e.standsInFor(approver))
+                            + " to approve an image for deployment.",
                     facts(e.image(), e.requestedBy(), when), e.comment(),
                     uiBaseUrl + "/#/approve/" + e.requestId() + "?link=" + links.issue(e.requestId(), approver),
                     "Review and approve")).toList();

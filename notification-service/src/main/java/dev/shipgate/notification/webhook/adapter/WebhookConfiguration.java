@@ -19,6 +19,7 @@ import dev.shipgate.notification.webhook.domain.WebhookDelivery.RetryPolicy;
 import dev.shipgate.support.cache.ShortLivedCache;
 import dev.shipgate.support.config.CacheSettings;
 import dev.shipgate.support.lease.LeaseSettings;
+import dev.shipgate.support.security.TokenSettings;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,9 +37,16 @@ import java.util.List;
 @EnableConfigurationProperties(WebhookProperties.class)
 class WebhookConfiguration {
 
+    /** Secrets stored sealed; at each start, plain ones and ones sealed with an older key are sealed again. */
     @Bean
-    MongoWebhookSubscriptions webhookSubscriptions(MongoTemplate mongo, CacheSettings cache, Clock clock) {
-        return new MongoWebhookSubscriptions(mongo, new ShortLivedCache<>(cache.timeToLive(), clock));
+    MongoWebhookSubscriptions webhookSubscriptions(MongoTemplate mongo, CacheSettings cache, Clock clock,
+                                                   WebhookProperties properties, TokenSettings tokens) {
+        SealedSecrets secrets = properties.secretKey().isBlank() ? SealedSecrets.derivedFrom(tokens.secret())
+                : SealedSecrets.of(properties.secretKey());
+        MongoWebhookSubscriptions subscriptions = new MongoWebhookSubscriptions(mongo,
+                new ShortLivedCache<>(cache.timeToLive(), clock), secrets);
+        subscriptions.resealAll();
+        return subscriptions;
     }
 
     @Bean

@@ -23,6 +23,10 @@ import java.util.List;
  * @param timeout             how long a receiver has to connect and answer (default 10 s), below the lease duration
  * @param pauseAfter          deliveries FAILED in a row that pause a subscription (default 5)
  * @param poll                the pause between two dispatch passes when no new delivery wakes one (default 1 s)
+ * @param secretKey           the keys that seal subscriptions' signing secrets in the database
+ *                            ({@code SHIPGATE_WEBHOOK_SECRET_KEY}: {@code id:base64} of 32 bytes, comma-separated
+ *                            for a rotation, the first sealing; {@link SealedSecrets}). Default blank: one derived
+ *                            from the token secret
  */
 @Validated
 @ConfigurationProperties("shipgate.webhooks")
@@ -32,5 +36,11 @@ record WebhookProperties(@NotNull @DefaultValue("") List<String> allowedDestinat
                          @NotNull @DurationMin(millis = 1) @DefaultValue("PT1H") Duration maxRetryPause,
                          @NotNull @DurationMin(millis = 100) @DefaultValue("PT10S") Duration timeout,
                          @Min(1) @Max(1000) @DefaultValue("5") int pauseAfter,
-                         @NotNull @DurationMin(millis = 1) @DefaultValue("PT1S") Duration poll) {
+                         @NotNull @DurationMin(millis = 1) @DefaultValue("PT1S") Duration poll,
+                         @NotNull @DefaultValue("") String secretKey) {
+
+    @Override
+    public String toString() {
+        return "WebhookProperties[maxAttempts=" + maxAttempts + ", secretKey=(not shown)]";
+    }
 }

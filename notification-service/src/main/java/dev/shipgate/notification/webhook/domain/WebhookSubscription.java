@@ -36,6 +36,12 @@ public record WebhookSubscription(String id, String owner, String pipelineId, Sc
         eventTypes = List.copyOf(eventTypes);
     }
 
+    /** The same subscription holding {@code other} as its secret (the store keeps it sealed). */
+    public WebhookSubscription withSecret(String other) {
+        return new WebhookSubscription(id, owner, pipelineId, scope, eventTypes, url, format, other, status,
+                consecutiveFailures, pauseReason, createdAt);
+    }
+
     /** Whether an event of this type about {@code eventPipeline}, which sits in {@code where}, is sent here. */
     public boolean wants(String eventType, String eventPipeline, Scope where) {
         boolean typeWanted = eventTypes.isEmpty() || eventTypes.contains(eventType);

@@ -8,8 +8,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Text a user typed (a break-glass justification, an incident reference, a comment) reaches the HTML mail escaped:
- * the real templates, not a stand-in.
+ * Text a user typed (a break-glass justification, an incident reference, a comment, the id a deputy stands in for)
+ * reaches the HTML mail escaped: the real templates, not a stand-in.
  */
 class EmailEscapingTest {
 
@@ -21,5 +21,14 @@ class EmailEscapingTest {
                 "actionUrl", "https://shipgate.example", "actionLabel", "Review"));
 
         assertThat(html).doesNotContain("<script>").contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp;");
+    }
+
+    @Test
+    void the_intro_naming_whom_a_deputy_stands_in_for_is_escaped_in_the_html_mail() {
+        String intro = "alice asks you, as deputy of <b>carol</b> & co, to approve an image for deployment.";
+        String html = new MustacheEmailTemplates().html(Map.of("subject", "Approval requested", "intro", intro,
+                "facts", List.of(), "actionUrl", "https://shipgate.example", "actionLabel", "Review"));
+
+        assertThat(html).doesNotContain("<b>carol</b>").contains("as deputy of &lt;b&gt;carol&lt;/b&gt; &amp; co");
     }
 }

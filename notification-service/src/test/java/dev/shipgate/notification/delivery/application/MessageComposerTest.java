@@ -78,6 +78,17 @@ class MessageComposerTest {
     }
 
     @Test
+    void a_deputy_is_told_whom_they_stand_in_for_and_an_approver_asked_for_themselves_is_not() {
+        List<Message> mails = composer.compose(event(new ApprovalRequested("ar-1", IMAGE, "alice",
+                List.of("bob", "dave"), 2, null, NOW.plusSeconds(3600), Map.of("carol", "dave", "erin", "dave"))));
+
+        assertThat(mails).extracting(Message::recipient).containsExactly("bob", "dave");
+        assertThat(mails.get(0).text()).contains("intro=alice asks you to approve an image for deployment.");
+        assertThat(mails.get(1).text())
+                .contains("intro=alice asks you, as deputy of carol and erin, to approve an image for deployment.");
+    }
+
+    @Test
     void a_break_glass_mails_at_once_every_approver_and_admin_of_the_pipeline_with_the_justification() {
         scopes.place("pl-1", PROD);
         recipients.grant("bob", Role.IMAGE_APPROVER, PROD);

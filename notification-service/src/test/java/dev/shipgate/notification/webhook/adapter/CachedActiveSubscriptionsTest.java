@@ -27,10 +27,11 @@ class CachedActiveSubscriptionsTest {
     private final SteppingClock clock = new SteppingClock(Instant.parse("2026-12-01T10:00:00Z"));
     private final MongoTemplate mongo = new MongoTemplate(MongoClients.create(SharedInfra.get().mongoUri()),
             "cached-subscriptions-" + UUID.randomUUID());
+    private final SealedSecrets secrets = SealedSecrets.fresh("test");
     private final MongoWebhookSubscriptions here = new MongoWebhookSubscriptions(mongo,
-            new ShortLivedCache<>(LIFETIME, clock));
+            new ShortLivedCache<>(LIFETIME, clock), secrets);
     private final MongoWebhookSubscriptions otherInstance = new MongoWebhookSubscriptions(mongo,
-            new ShortLivedCache<>(LIFETIME, clock));
+            new ShortLivedCache<>(LIFETIME, clock), secrets);
 
     @Test
     void changes_made_here_are_seen_at_once() {

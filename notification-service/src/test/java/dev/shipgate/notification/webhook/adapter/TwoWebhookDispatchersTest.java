@@ -43,7 +43,7 @@ class TwoWebhookDispatchersTest {
             "two-webhook-dispatchers-" + UUID.randomUUID());
     private final MongoWebhookDeliveries deliveries = new MongoWebhookDeliveries(mongo);
     private final MongoWebhookSubscriptions subscriptions = new MongoWebhookSubscriptions(mongo,
-            new ShortLivedCache<>(Duration.ZERO, clock));
+            new ShortLivedCache<>(Duration.ZERO, clock), SealedSecrets.fresh("test"));
     private final Map<String, List<String>> posts = new ConcurrentHashMap<>();
 
     @Test

@@ -16,7 +16,10 @@ import dev.shipgate.testing.TopicWatcher;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -57,6 +60,9 @@ class WebhookIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MongoTemplate mongo;
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
@@ -135,6 +141,11 @@ class WebhookIT {
         assertThat(log.path("lastStatus").asInt()).isEqualTo(204);
         assertThat(http().get("wh-owner", "/api/notifications/webhooks").body()).contains(subscription)
                 .doesNotContain(secret);
+        // at rest the secret is sealed (issue 19): neither it nor its key bytes are in the stored document
+        String stored = mongo.getCollection("webhook_subscriptions").find(new Document("_id", subscription)).first()
+                .toJson();
+        assertThat(stored).contains("sealed:v1:derived-").doesNotContain(secret)
+                .doesNotContain(secret.substring("whsec_".length()));
     }
 
     @Test

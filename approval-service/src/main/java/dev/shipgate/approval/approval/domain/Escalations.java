@@ -1,0 +1,51 @@
+package dev.shipgate.approval.approval.domain;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * When a pipeline's pending requests are escalated, and to which group (issue 19): the escalation part of the
+ * reminder plans notification-service mails by. Both services read the same settings ({@code shipgate.reminders.
+ * defaults.*} and {@code shipgate.reminders.pipelines.<id>.*}), so the group mailed is the group that sees the request.
+ *
+ * @param defaults  the plan of every pipeline without its own
+ * @param pipelines plans by pipeline id; a pipeline listed here never takes {@code defaults}
+ */
+public record Escalations(Plan defaults, Map<String, Plan> pipelines) {
+
+    /** The built-in time to escalation, as notification-service's: 24 hours after the request. */
+    public static final Duration DEFAULT_AFTER = Duration.ofHours(24);
+
+    public Escalations {
+        pipelines = Map.copyOf(pipelines);
+    }
+
+    /** No pipeline escalates. */
+    public static Escalations none() {
+        return new Escalations(new Plan(DEFAULT_AFTER, null), Map.of());
+    }
+
+    /** The pipeline's plan when it has a fallback group; empty when its requests are never escalated. */
+    public Optional<Plan> of(String pipelineId) {
+        Plan plan = pipelines.getOrDefault(pipelineId, defaults);
+        return plan.escalates() ? Optional.of(plan) : Optional.empty();
+    }
+
+    /**
+     * @param after time from the request's creation to its escalation (positive)
+     * @param group the fallback group's name; null or blank for no escalation
+     */
+    public record Plan(Duration after, String group) {
+
+        public Plan {
+            if (after == null || after.isNegative() || after.isZero()) {
+                throw new IllegalArgumentException("the time to escalation must be positive");
+            }
+        }
+
+        boolean escalates() {
+            return group != null && !group.isBlank();
+        }
+    }
+}
