@@ -526,8 +526,32 @@ function redraw(containerId, template) {
   if (box) render(template, box);
 }
 
+/**
+ * A search field over one list box: after a short pause in typing, the list is read again with what was typed as its
+ * `q` (the server finds part of a tag or digest, or the start of a commit) and only that box is redrawn; an
+ * answer to an older text is dropped.
+ */
+function searchBox(boxId, label, path, table) {
+  let latest = 0;
+  let pause;
+  const search = async text => {
+    const mine = ++latest;
+    const page = await listPage(path + (text ? '&q=' + enc(text) : ''));
+    if (mine === latest) redraw(boxId, page.items.length ? table(page)
+      : html`<div class="empty" id=${boxId + '-none'}>Nothing matches “${text}”.</div>`);
+  };
+  return html`<div class="row"><label class="inline grow" for=${boxId + '-search'}>${label} <input
+    id=${boxId + '-search'} class="grow" type="search" maxlength="100" placeholder="tag, digest or commit"
+    @input=${e => {
+      clearTimeout(pause);
+      const text = e.target.value.trim();
+      pause = setTimeout(() => search(text).catch(err => flash(plainWords(err))), 250);
+    }}></label></div>`;
+}
+
 async function imagesTab(pipeline) {
-  const [page, offer] = await Promise.all([listPage('/api/pipelines/' + enc(pipeline.id) + '/images?size=50'),
+  const path = '/api/pipelines/' + enc(pipeline.id) + '/images?size=50';
+  const [page, offer] = await Promise.all([listPage(path),
     api('GET', '/api/pipelines/' + enc(pipeline.id) + '/break-glass').catch(() => null)]);
   const mayBreak = offer && offer.allowed;
   const table = p => html`${countLine(p, 'image')}<table><tr><th>Image</th><th>Built</th><th>Approval</th><th></th>
@@ -546,7 +570,7 @@ async function imagesTab(pipeline) {
     </tr>`, more => redraw('image-list', table(more)))}</table>`;
   return page.items.length === 0
     ? html`<div class="empty">No image has been built for this application yet.</div>`
-    : listBox('image-list', table, page);
+    : html`${searchBox('image-list', 'Search images', path, table)}${listBox('image-list', table, page)}`;
 }
 
 /**
@@ -869,8 +893,9 @@ async function detailsTab(pipeline, deploymentId) {
 }
 
 async function historyTab(pipeline) {
+  const path = '/api/pipelines/' + enc(pipeline.id) + '/deployments?size=50';
   const [page, active, offer] = await Promise.all([
-    listPage('/api/pipelines/' + enc(pipeline.id) + '/deployments?size=50'),
+    listPage(path),
     api('GET', '/api/pipelines/' + enc(pipeline.id) + '/active').catch(() => null),
     api('GET', '/api/pipelines/' + enc(pipeline.id) + '/break-glass').catch(() => null)]);
   const mayDeploy = can('BUILD_AND_DEPLOY', pipeline.scope);
@@ -887,7 +912,8 @@ async function historyTab(pipeline) {
       <td>${rollbackAction(pipeline, d, active, mayDeploy, gated)}</td>
     </tr>`, more => redraw('deployment-list', table(more)))}</table>`;
   return page.items.length === 0 ? html`<div class="empty">No deployment yet.</div>`
-    : html`${incidentRollback(pipeline, offer, active)}${listBox('deployment-list', table, page)}`;
+    : html`${incidentRollback(pipeline, offer, active)}${searchBox('deployment-list', 'Search deployments', path,
+      table)}${listBox('deployment-list', table, page)}`;
 }
 
 /**

@@ -47,6 +47,27 @@ class ScheduleAndBreakGlassBrowserIT {
         }
     }
 
+    /** Issue 17: the Images tab finds an image by part of its tag among all of the application's, in place. */
+    @Test
+    void the_images_tab_searches_by_tag_and_says_when_nothing_matches() throws Exception {
+        String tag = "find" + UUID.randomUUID().toString().substring(0, 6);
+        String pipeline = flows.createPipeline(tag, Map.of());
+        String wanted = flows.reportImage(tag + "-wanted");
+        String other = flows.reportImage(tag + "-other");
+
+        browser.signIn("alice");
+        browser.open("#/pipelines/" + pipeline + "/images");
+        browser.await(By.id("image-list-search")).sendKeys(tag + "-WANT"); // any case
+        browser.await(By.cssSelector("#image-list tr[data-digest='" + wanted + "']"));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                browser.driver.findElements(By.cssSelector("#image-list tr[data-digest]")).size() == 1);
+        assertThat(browser.isPresent(By.cssSelector("tr[data-digest='" + other + "']"))).isFalse();
+        browser.screenshot("24-images-search");
+
+        browser.driver.findElement(By.id("image-list-search")).sendKeys("-no-such-image");
+        browser.awaitText(By.id("image-list-none"), "Nothing matches");
+    }
+
     @Test
     void a_deploy_is_scheduled_listed_and_cancelled_and_the_glass_broken_from_the_ui() throws Exception {
         String tag = "ui" + UUID.randomUUID().toString().substring(0, 6);
