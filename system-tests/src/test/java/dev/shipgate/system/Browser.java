@@ -85,9 +85,17 @@ final class Browser implements AutoCloseable {
     }
 
     /** The first of {@code options} to become visible. */
-    WebElement awaitAny(By... options) {
-        return new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> java.util.Arrays.stream(options)
-                .flatMap(by -> d.findElements(by).stream()).filter(WebElement::isDisplayed).findFirst().orElse(null));
+    /**
+     * The text of the first of {@code cssSelectors} that is shown, as one look at the page: separate look-ups of
+     * the match and its visibility can pair a stale match (a hidden error box) with a later state (a success shown).
+     */
+    String awaitAnyText(String... cssSelectors) {
+        return new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> (String) script("""
+                for (const css of arguments[0]) {
+                  const found = document.querySelector(css);
+                  if (found && found.checkVisibility()) return found.innerText;
+                }
+                return null;""", java.util.List.of(cssSelectors)));
     }
 
     /** Runs {@code js} in the page (for inputs the keyboard fills differently per locale, such as a date). */
