@@ -3,6 +3,8 @@ package dev.shipgate.notification.chat.application;
 import dev.shipgate.contracts.EventPayload;
 import dev.shipgate.contracts.events.ApprovalRejected;
 import dev.shipgate.contracts.events.ApprovalRequested;
+import dev.shipgate.contracts.events.BreakGlassReviewChanged;
+import dev.shipgate.contracts.events.DeploymentBrokeGlass;
 import dev.shipgate.contracts.events.DeploymentStatusChanged;
 import dev.shipgate.contracts.events.ImageApproved;
 import dev.shipgate.contracts.events.PipelineImage;
@@ -15,9 +17,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The events a chat channel hears of: approval requests, decisions (approved, rejected) and deployments. The button
- * opens the request's approve page (or the deployment's page): the reader signs in there and votes with their own
- * rights, under every rule; a channel gets no personal approve-from-email link, which is its approver's alone.
+ * The events a chat channel hears of: approval requests, decisions (approved, rejected), deployments, and a
+ * break-glass (issue 18: a deploy without approval is loud where the team works too) with its review once overdue.
+ * The button opens the request's approve page (or the deployment's page): the reader signs in there and votes with
+ * their own rights, under every rule; a channel gets no personal approve-from-email link, which is its approver's
+ * alone.
  */
 public class ChatNotices {
 
@@ -54,10 +58,32 @@ public class ChatNotices {
             facts.add(new Fact("Status", e.status()));
             return Optional.of(new ChatNotice("Deployment " + e.status().toLowerCase(java.util.Locale.ROOT) + ": "
                     + what(e.image()), facts, e.detail(), "Open the deployment",
-                    uiBaseUrl + "/#/pipelines/" + encode(e.image().pipelineId()) + "/details/"
-                            + encode(e.deploymentId())));
+                    deploymentPage(e.image(), e.deploymentId())));
+        }
+        if (event instanceof DeploymentBrokeGlass e) {
+            return Optional.of(breakGlass("Break-glass: ", e.image(), e.deploymentId(), e.brokenBy(), e.incidentRef(),
+                    e.reviewDueAt(), e.justification()));
+        }
+        if (event instanceof BreakGlassReviewChanged e && "OVERDUE".equals(e.status())) {
+            return Optional.of(breakGlass("Break-glass review overdue: ", e.image(), e.deploymentId(), e.brokenBy(),
+                    e.incidentRef(), e.dueAt(), e.justification()));
         }
         return Optional.empty();
+    }
+
+    /** The justification is the comment: typed text, escaped by each format as every comment is. */
+    private ChatNotice breakGlass(String title, PipelineImage image, String deploymentId, String brokenBy,
+                                  String incidentRef, java.time.Instant reviewDueAt, String justification) {
+        List<Fact> facts = facts(image);
+        facts.add(new Fact("Deployed without approval by", brokenBy));
+        facts.add(new Fact("Incident", incidentRef == null ? "none given" : incidentRef));
+        facts.add(new Fact("Review due", reviewDueAt.toString()));
+        return new ChatNotice(title + what(image), facts, justification, "Review the break-glass",
+                deploymentPage(image, deploymentId));
+    }
+
+    private String deploymentPage(PipelineImage image, String deploymentId) {
+        return uiBaseUrl + "/#/pipelines/" + encode(image.pipelineId()) + "/details/" + encode(deploymentId);
     }
 
     private static String what(PipelineImage image) {

@@ -9,6 +9,8 @@ import dev.shipgate.contracts.KafkaEventCodec;
 import dev.shipgate.contracts.events.ApprovalGiven;
 import dev.shipgate.contracts.events.ApprovalRejected;
 import dev.shipgate.contracts.events.ApprovalRequested;
+import dev.shipgate.contracts.events.BreakGlassReviewChanged;
+import dev.shipgate.contracts.events.DeploymentBrokeGlass;
 import dev.shipgate.contracts.events.DeploymentStatusChanged;
 import dev.shipgate.contracts.events.ImageApproved;
 import dev.shipgate.contracts.events.PipelineImage;
@@ -79,6 +81,22 @@ class ChatMessageProperties {
     }
 
     @Example
+    void a_break_glass_opens_its_deployment_and_only_an_overdue_review_is_heard_of_again() {
+        PipelineImage image = new PipelineImage("pl-1", "payments", "prod", "sha256:1", "1.0");
+        Instant due = Instant.parse("2026-12-02T01:00:00Z");
+        ChatNotice broken = NOTICES.of(new DeploymentBrokeGlass("dep 1", image, "mona", "checkout down", null, null,
+                due, due.minusSeconds(3600))).orElseThrow();
+        assertThat(broken.title()).isEqualTo("Break-glass: payments 1.0 for prod");
+        assertThat(broken.buttonUrl()).isEqualTo("https://shipgate.example.com/#/pipelines/pl-1/details/dep%201");
+        assertThat(broken.facts()).contains(new ChatNotice.Fact("Incident", "none given"),
+                new ChatNotice.Fact("Review due", "2026-12-02T01:00:00Z"));
+        assertThat(NOTICES.of(new BreakGlassReviewChanged("dep-1", image, "mona", "x", null, "ACKNOWLEDGED", "dave",
+                null, due, due))).isEmpty();
+        assertThat(NOTICES.of(new BreakGlassReviewChanged("dep-1", image, "mona", "x", null, "OVERDUE", null, null,
+                due, due)).orElseThrow().title()).isEqualTo("Break-glass review overdue: payments 1.0 for prod");
+    }
+
+    @Example
     void votes_that_decide_nothing_make_no_chat_message_and_the_schema_refuses_a_broken_message() {
         PipelineImage image = new PipelineImage("pl-1", "payments", "prod", "sha256:1", "1.0");
         assertThat(NOTICES.of(new ApprovalGiven("ar-1", image, "alice", "bob", 1, 2, null))).isEmpty();
@@ -100,7 +118,7 @@ class ChatMessageProperties {
 
     @Provide
     Arbitrary<Integer> events() {
-        return Arbitraries.integers().between(0, 3);
+        return Arbitraries.integers().between(0, 5);
     }
 
     /** Typed text in every user-typed field the event has. */
@@ -112,8 +130,11 @@ class ChatMessageProperties {
             case 1 -> new ImageApproved("ar-1", image, "alice", List.of(typed, "bob"),
                     Instant.parse("2026-12-02T00:00:00Z"));
             case 2 -> new ApprovalRejected("ar-1", image, "alice", typed, typed);
-            default -> new DeploymentStatusChanged("dep-1", image, typed, "FAILED", typed, Instant.now(), "ar-1",
+            case 3 -> new DeploymentStatusChanged("dep-1", image, typed, "FAILED", typed, Instant.now(), "ar-1",
                     List.of("bob"));
+            case 4 -> new DeploymentBrokeGlass("dep-1", image, typed, typed, typed, null, Instant.now(), Instant.now());
+            default -> new BreakGlassReviewChanged("dep-1", image, typed, typed, typed, "OVERDUE", null, null,
+                    Instant.now(), Instant.now());
         };
     }
 
