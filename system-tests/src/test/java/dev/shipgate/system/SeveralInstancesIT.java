@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sending, the expiry sweep), and the gateway sends calls to the survivors. Every flow ends right, and nothing is
  * done twice: one decision, one AUTHORIZED, one rollout (one PROGRESSING, one HEALTHY) per deployment, counted by
  * event id on the topics; one mail per recipient and event, counted by Message-ID; one expiry of a request left to
- * expire.
+ * expire. Between the two, a reminder is mailed once with both notification-service instances looking for it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the schedule's test needs both instances: before the kills
 // beside the shared system, with its own (junit-platform.properties); each test says SAME_THREAD, or it would
@@ -49,6 +49,8 @@ class SeveralInstancesIT {
 
     private static final int FLOWS = 4;
 
+    private static final TestClock CLOCK = new TestClock();
+
     private static RunningSystem system;
     private static TopicWatcher topics;
     private static ApprovalFlows approvalFlows;
@@ -56,7 +58,8 @@ class SeveralInstancesIT {
     @BeforeAll
     static void start() {
         system = new RunningSystem(RunningSystem.ALL_SERVICES, List.of(
-                "--shipgate.targets.simulated.progress-time=PT3S"), true, 2);
+                "--shipgate.targets.simulated.progress-time=PT3S", CLOCK.setting(), "--shipgate.reminders.poll=PT2S"),
+                true, 2);
         topics = new TopicWatcher(system.infra, List.of(Topics.DEPLOY_DECISIONS, Topics.DEPLOYMENTS,
                 Topics.APPROVALS));
         approvalFlows = new ApprovalFlows(new Http(system.gatewayUrl()), new Http(system.infra.inboxUrl()));
@@ -114,9 +117,28 @@ class SeveralInstancesIT {
                 && e.status().equals("REQUESTED")).get(0).at()).isAfterOrEqualTo(runAt);
     }
 
+    /**
+     * Reminders (issue 19) with both notification-service instances looking for due ones every 2 s: the clock moved
+     * on to the first reminder (4 h, the default plan) mails the approver who has not acted exactly once.
+     */
     @Test
     @Execution(ExecutionMode.SAME_THREAD)
     @Order(2)
+    void a_reminder_goes_out_once_with_two_instances_looking_for_it() {
+        String tag = "multi-reminded-" + Instant.now().toEpochMilli();
+        String pipeline = approvalFlows.createPipeline(tag, Map.of());
+        approvalFlows.requestApproval(pipeline, approvalFlows.reportImage(tag)); // alice asks bob
+        CLOCK.advance(Duration.ofHours(4));
+        String subject = "Reminder 1: approval requested: payments " + tag + " to " + tag;
+        Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                !approvalFlows.mailsTo("bob@example.com", subject).isEmpty());
+        ApprovalFlows.sleep(Duration.ofSeconds(6)); // three more looks by each instance
+        assertThat(approvalFlows.mailsTo("bob@example.com", subject)).hasSize(1);
+    }
+
+    @Test
+    @Execution(ExecutionMode.SAME_THREAD)
+    @Order(3)
     void one_instance_of_every_service_killed_mid_flow_and_every_flow_ends_right_once() {
         Instant startedAt = Instant.now();
         String expiring = approvalFlows.requestLeftToExpire("multi-expiring-" + startedAt.toEpochMilli());

@@ -25,7 +25,7 @@ public final class SharedSystem implements ParameterResolver {
     public static final int FIRST = org.junit.jupiter.api.Order.DEFAULT - 1;
     /** For classes that stop or restart parts of the shared system, or change seeded settings: after all others. */
     public static final int DISRUPTIVE = org.junit.jupiter.api.Order.DEFAULT + 1;
-    /** For the class that moves the services' clocks on by a day ({@link TestClock}): after all that reads time. */
+    /** For the class that moves the services' clocks on by a day ({@link TestClock}): after all that read time. */
     public static final int TIME_TRAVEL = DISRUPTIVE + 1;
     /** For the one class that deletes and rewrites seeded pipelines and users: the very last. */
     public static final int DESTRUCTIVE = TIME_TRAVEL + 1;
@@ -35,13 +35,13 @@ public final class SharedSystem implements ParameterResolver {
      * (10 min); the rollout monitor follows what it started from its own watch list and reads every live deployment
      * only when it starts (every 10 s by default: a flow that needed that safety net fails here); the
      * demo users make thousands of calls across the classes, so the gateway's per-user limit is out of the way (the
-     * gateway's own tests check it). The services' clocks follow {@link TestClock}; reminders are looked for every
-     * 2 s (15) and escalate to the group {@link TestClock#FALLBACK_GROUP} (none), which only its class makes.
+     * gateway's own tests check it). The services' clocks follow {@link TestClock#SHARED}; reminders are looked for
+     * every 2 s (15) and escalate to the group {@link TestClock#FALLBACK_GROUP} (none), which only its class makes.
      */
     static final List<String> SETTINGS = List.of("--shipgate.targets.simulated.progress-time=PT3S",
             "--shipgate.deploy.rollout-timeout=PT20S", "--shipgate.deploy.full-read-interval=PT1H",
             "--shipgate.gateway.rate-limit.per-second=100000", "--shipgate.gateway.rate-limit.burst=100000",
-            "--shipgate.test-clock.file=" + TestClock.FILE, "--shipgate.reminders.poll=PT2S",
+            TestClock.SHARED.setting(), "--shipgate.reminders.poll=PT2S",
             "--shipgate.reminders.defaults.fallback-group=" + TestClock.FALLBACK_GROUP);
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedSystem.class);

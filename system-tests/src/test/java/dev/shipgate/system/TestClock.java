@@ -7,40 +7,43 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * The shared system's service clocks: each service reads how far ahead of the system clock it is from {@link #FILE}
- * ({@code shipgate.test-clock.file}, service-support's {@code OffsetFileClock}, read again within 100 ms). Time only
- * moves on, and only {@link TimeTravelIT} moves it, after every class that reads time as it is.
+ * The clock of a system's services: each service given {@link #setting()} reads how far ahead of the system clock it
+ * is from this clock's file ({@code shipgate.test-clock.file}, service-support's {@code OffsetFileClock}, read again
+ * within 100 ms). Time only moves on. {@link #SHARED} is the shared system's, which only {@link TimeTravelIT} moves,
+ * after every class that reads time as it is.
  */
 final class TestClock {
 
-    static final Path FILE = createFile();
+    static final TestClock SHARED = new TestClock();
     /** The group every pipeline's requests escalate to on the shared system; TimeTravelIT makes it. */
     static final String FALLBACK_GROUP = "time-travellers";
 
-    private static Duration ahead = Duration.ZERO;
+    private final Path file;
+    private Duration ahead = Duration.ZERO;
 
-    private TestClock() {
+    TestClock() {
+        try {
+            file = Files.createTempFile("shipgate-test-clock", ".txt");
+            file.toFile().deleteOnExit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The services' argument that makes them follow this clock. */
+    String setting() {
+        return "--shipgate.test-clock.file=" + file;
     }
 
     /** Moves every service's clock on by {@code step}, and waits until each has read it at its next reading. */
-    static synchronized Duration advance(Duration step) {
+    synchronized Duration advance(Duration step) {
         ahead = ahead.plus(step);
         try {
-            Files.writeString(FILE, ahead.toString());
+            Files.writeString(file, ahead.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         ApprovalFlows.sleep(Duration.ofSeconds(1)); // ten times the services' reread time
         return ahead;
-    }
-
-    private static Path createFile() {
-        try {
-            Path file = Files.createTempFile("shipgate-test-clock", ".txt");
-            file.toFile().deleteOnExit();
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

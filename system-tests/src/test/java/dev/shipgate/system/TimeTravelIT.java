@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What comes due hours or a day later, through the gateway and the real processes, with the services' clocks moved on
- * ({@link TestClock}) instead of waiting: set up at the start, checked two, four and twenty-four hours on.
+ * ({@link TestClock#SHARED}) instead of waiting: set up at the start, checked two, four and twenty-four hours on.
  * <ul>
  *   <li>issue 18: a deploy scheduled for three hours on, whose one-hour approval expires first, is voided with its
  *   reason and the requester mailed; a break-glass review due within the hour is listed as overdue and mailed again;
@@ -97,7 +97,7 @@ class TimeTravelIT {
                 "from", now.minusSeconds(60).toString(), "until", now.plusSeconds(3600).toString())).status())
                 .isEqualTo(200);
 
-        TestClock.advance(Duration.ofHours(2));
+        TestClock.SHARED.advance(Duration.ofHours(2));
         String voided = "Scheduled deploy voided: payments " + scheduleTag + " to " + scheduleTag;
         Awaitility.await().atMost(WAIT).untilAsserted(() -> {
             JsonNode state = gateway.getWithAuthorization(bearer("alice"), "/api/pipelines/" + scheduled
@@ -124,11 +124,11 @@ class TimeTravelIT {
 
         String reminder = " approval requested: payments " + remindTag + " to " + remindTag;
         assertThat(flows.mailsTo(idle + "@example.com", "Reminder 1:" + reminder)).as("before four hours").isEmpty();
-        TestClock.advance(Duration.ofHours(2));
+        TestClock.SHARED.advance(Duration.ofHours(2));
         Awaitility.await().atMost(WAIT).untilAsserted(() ->
                 assertThat(flows.mailsTo(idle + "@example.com", "Reminder 1:" + reminder)).hasSize(1));
 
-        TestClock.advance(Duration.ofHours(20));
+        TestClock.SHARED.advance(Duration.ofHours(20));
         String escalated = "Escalated: approval waiting: payments " + remindTag + " to " + remindTag;
         Awaitility.await().atMost(WAIT).untilAsserted(() -> {
             assertThat(flows.mailsTo(idle + "@example.com", "Reminder 2:" + reminder)).hasSize(1);
