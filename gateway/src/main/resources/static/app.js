@@ -1348,11 +1348,41 @@ async function settingsScreen() {
         const required = preferences.required.includes(kind);
         return html`<tr data-kind=${kind}><td>${name}</td><td class="muted">${text}${required
           ? ' (always: you cannot mute it while you are asked)' : ''}</td><td><select id="mail-${kind}"
-          ?disabled=${required} .value=${preferences.choices[kind] || 'MAIL'}>
-          <option value="MAIL">By mail</option><option value="NONE">Not at all</option></select></td></tr>`;
+          aria-label="How ${name} reach you" ?disabled=${required && !preferences.chat}
+          .value=${preferences.choices[kind] || 'MAIL'}><option value="MAIL">By mail</option>
+          ${preferences.chat ? html`<option value="CHAT">In my chat</option>` : nothing}
+          ${required ? nothing : html`<option value="NONE">Not at all</option>`}</select></td></tr>`;
       })}</table><p><button type="submit" data-action="save-mail">Save mail preferences</button></p></form>
     </section>
+    ${chatSettings(preferences.chat)}
     ${webhookSettings(pipelines, webhooks)}`);
+}
+
+/** The reader's own chat channel: where the kinds they choose "In my chat" go (its URL is never shown again). */
+function chatSettings(chat) {
+  return html`<section class="card" id="chat-settings"><h2>My chat</h2>
+    <p class="muted">A Slack or Teams incoming webhook of yours (a direct message or your own channel). Mail of the
+      kinds you choose “In my chat” goes there instead; while it is missing or paused, it is mailed.</p>
+    ${chat ? html`<p id="current-chat"><strong>${chat.format === 'TEAMS' ? 'Teams' : 'Slack'}</strong> at
+      ${chat.host}, <span class="badge ${chat.status}">${chat.status}</span>${chat.pauseReason
+        ? ' (' + chat.pauseReason + ')' : ''}
+      <button class="secondary" data-action="disconnect-chat" @click=${() => confirmDialog({
+        title: 'Disconnect your chat?', text: 'Mail of the kinds you chose in your chat is mailed again.',
+        confirmLabel: 'Disconnect', danger: true,
+        run: async () => { await api('DELETE', '/api/notifications/preferences/me/chat'); await route(); },
+        success: 'Chat disconnected.' })}>Disconnect</button></p>` : html`<p id="current-chat" class="muted">No
+      chat connected.</p>`}
+    <form class="row" @submit=${e => act(e, async () => {
+      await api('PUT', '/api/notifications/preferences/me/chat', { url: $('chat-url').value.trim(),
+        format: $('chat-format').value });
+      await route();
+      $('chat-url').value = ''; // the URL is the chat's credential: not left on screen
+      return 'Chat connected.';
+    })}><label class="inline grow" for="chat-url">Incoming webhook URL <input id="chat-url" class="grow"
+        type="url" required maxlength="2000" placeholder="https://hooks.slack.com/services/..."></label>
+      <label class="inline" for="chat-format">Kind <select id="chat-format"><option value="SLACK">Slack</option>
+        <option value="TEAMS">Teams</option></select></label>
+      <button type="submit" data-action="connect-chat">${chat ? 'Replace' : 'Connect'}</button></form></section>`;
 }
 
 /** Subscriptions need a pipeline the reader may see; the secret is shown once, right after the subscription. */
@@ -1381,10 +1411,11 @@ function webhookSettings(pipelines, webhooks) {
       <button type="submit" data-action="subscribe-webhook">Subscribe</button></form><div id="new-webhook"></div>`
       : nothing}
     ${webhooks.length ? html`<table><tr><th>Pipeline</th><th>URL</th><th>Events</th><th>State</th><th></th></tr>
-      ${webhooks.map(w => html`<tr data-webhook=${w.id}><td>${w.pipelineId ? names[w.pipelineId] || w.pipelineId
-        : scopeText(w.scope)}</td>
+      ${webhooks.map(w => html`<tr data-webhook=${w.id}><td>${w.id.startsWith('chat:') ? 'My chat'
+        : w.pipelineId ? names[w.pipelineId] || w.pipelineId : scopeText(w.scope)}</td>
         <td class="mono">${w.url}<div class="muted">${w.format}</div></td>
-        <td>${w.eventTypes.length ? w.eventTypes.join(', ') : 'all'}</td>
+        <td>${w.id.startsWith('chat:') ? 'the mail you chose “In my chat”'
+          : w.eventTypes.length ? w.eventTypes.join(', ') : 'all'}</td>
         <td><span class="badge ${w.status}">${w.status}</span>${w.pauseReason ? html`<div class="muted">${w.pauseReason
           }</div>` : nothing}</td>
         <td><button class="secondary" data-action="webhook-log" @click=${e => act(e, () => showDeliveries(w))}>Delivery

@@ -84,7 +84,6 @@ final class Browser implements AutoCloseable {
                 .until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
-    /** The first of {@code options} to become visible. */
     /**
      * The text of the first of {@code cssSelectors} that is shown, as one look at the page: separate look-ups of
      * the match and its visibility can pair a stale match (a hidden error box) with a later state (a success shown).

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -111,8 +112,13 @@ class ChatButtonIT {
         try {
             subscribeAndFollow(pipeline, url, tag);
         } finally { // what she set stays off the shared system, whatever failed (the caller matrix reads her deputy)
-            gateway.delete("erin", "/api/access/users/me/deputy");
-            gateway.put("erin", "/api/notifications/preferences/me", Map.of("choices", Map.of("DIGEST", "MAIL")));
+            try {
+                gateway.delete("erin", "/api/access/users/me/deputy");
+                gateway.delete("erin", "/api/notifications/preferences/me/chat");
+                gateway.put("erin", "/api/notifications/preferences/me", Map.of("choices", Map.of("DIGEST", "MAIL")));
+            } catch (RuntimeException cleanup) {
+                System.out.println("ChatButtonIT could not take erin's settings back: " + cleanup);
+            }
         }
     }
 
@@ -156,6 +162,22 @@ class ChatButtonIT {
         browser.await(By.cssSelector("[data-action='remove-deputy']")).click();
         browser.confirmDialog();
         browser.awaitText(By.id("current-deputy"), "You have named no deputy");
+
+        // her own chat: connected, then the required kind may go there too (by mail or in her chat, never not at all)
+        browser.await(By.id("chat-url")).sendKeys(url + "-mine");
+        browser.await(By.cssSelector("[data-action='connect-chat']")).click();
+        browser.awaitText(By.id("current-chat"), "Slack at localhost");
+        Select required = new Select(browser.await(By.id("mail-APPROVAL_REQUESTS")));
+        assertThat(required.getOptions()).extracting(WebElement::getText).containsExactly("By mail", "In my chat");
+        new Select(browser.await(By.id("mail-REMINDERS"))).selectByValue("CHAT");
+        browser.await(By.cssSelector("[data-action='save-mail']")).click();
+        browser.awaitText(By.id("flash"), "Mail preferences saved.");
+        assertThat(gateway.get("erin", "/api/notifications/preferences/me").json().path("choices").path("REMINDERS")
+                .asString()).isEqualTo("CHAT");
+        browser.screenshot("19-my-settings-chat");
+        browser.await(By.cssSelector("[data-action='disconnect-chat']")).click();
+        browser.confirmDialog();
+        browser.awaitText(By.id("current-chat"), "No chat connected");
     }
 
     private static long sentTo(String requestId) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
 /**
@@ -35,15 +36,19 @@ final class TestClock {
         return "--shipgate.test-clock.file=" + file;
     }
 
-    /** Moves every service's clock on by {@code step}, and waits until each has read it at its next reading. */
+    /**
+     * Moves every service's clock on by {@code step}: the file is replaced whole (a reader never sees it half
+     * written), then this sleeps ten of the services' reread times, after which every reading of a clock has it.
+     */
     synchronized Duration advance(Duration step) {
         ahead = ahead.plus(step);
         try {
-            Files.writeString(file, ahead.toString());
+            Path next = Files.writeString(file.resolveSibling(file.getFileName() + ".next"), ahead.toString());
+            Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ApprovalFlows.sleep(Duration.ofSeconds(1)); // ten times the services' reread time
+        ApprovalFlows.sleep(Duration.ofSeconds(1));
         return ahead;
     }
 }

@@ -20,15 +20,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What comes due hours or a day later, through the gateway and the real processes, with the services' clocks moved on
- * ({@link TestClock#SHARED}) instead of waiting: set up at the start, checked two, four and twenty-four hours on.
+ * ({@link TestClock#SHARED}) instead of waiting: set up at the start, checked two, four, eight and twenty-four
+ * hours on.
  * <ul>
  *   <li>issue 18: a deploy scheduled for three hours on, whose one-hour approval expires first, is voided with its
  *   reason and the requester mailed; a break-glass review due within the hour is listed as overdue and mailed again;
- *   a role granted for an hour stops counting at its end (a vote refused) and the audit says so;</li>
+ *   a role granted for an hour stops counting at its end (asked before, refused a vote and no longer asked after)
+ *   and the audit says so;</li>
  *   <li>issue 19: once an approver's absence is over, requests ask them again, not their deputy; an approver who
- *   has not acted is reminded once at four hours and once more at eight (the plan's limit of two), the one who
- *   approved never; at twenty-four hours the request escalates to the fallback group, whose member is mailed and
- *   sees it in their pending list without being able to vote.</li>
+ *   has not acted is reminded once at four hours and once more at eight (the plan's limit of two), neither earlier,
+ *   the one who approved never; at twenty-four hours and not before, the request escalates to the fallback group,
+ *   whose member is mailed and sees it in their pending list without being able to vote.</li>
  * </ul>
  * The installation's default plan (4 h, every 4 h, two reminders, 24 h to escalate) and review and approval times
  * are the products' own; the shared system only names the fallback group. Runs after every class that reads time
@@ -96,6 +98,8 @@ class TimeTravelIT {
         assertThat(gateway.putWithAuthorization(bearer(away), "/api/access/users/me/deputy", Map.of("deputy", deputy,
                 "from", now.minusSeconds(60).toString(), "until", now.plusSeconds(3600).toString())).status())
                 .isEqualTo(200);
+        assertThat(pendingFor(temporary)).as("asked while the grant lasts").contains(request);
+        assertThat(auditOf(temporary)).doesNotContain("GRANT_ENDED");
 
         TestClock.SHARED.advance(Duration.ofHours(2));
         String voided = "Scheduled deploy voided: payments " + scheduleTag + " to " + scheduleTag;
@@ -116,31 +120,52 @@ class TimeTravelIT {
         });
         Http.Response afterGrant = vote(temporary, request);
         assertThat(afterGrant.status()).as(afterGrant.body()).isEqualTo(403);
-        Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(gateway.getWithAuthorization(bearer("dave"),
-                "/api/audit?user=" + temporary).body()).contains("GRANT_ENDED"));
+        assertThat(afterGrant.reason()).isEqualTo("NOT_AN_ELIGIBLE_APPROVER");
+        assertThat(pendingFor(temporary)).as("no longer asked").doesNotContain(request);
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(auditOf(temporary)).contains("GRANT_ENDED"));
         String afterAbsence = askFor(waiting, flows.reportImage(remindTag + "-b"), List.of(away));
         assertThat(gateway.getWithAuthorization(bearer("alice"), "/api/approval-requests/" + afterAbsence).json()
                 .path("notifiedApprovers").toString()).as("the period is over").contains(away).doesNotContain(deputy);
 
         String reminder = " approval requested: payments " + remindTag + " to " + remindTag;
-        assertThat(flows.mailsTo(idle + "@example.com", "Reminder 1:" + reminder)).as("before four hours").isEmpty();
-        TestClock.SHARED.advance(Duration.ofHours(2));
-        Awaitility.await().atMost(WAIT).untilAsserted(() ->
-                assertThat(flows.mailsTo(idle + "@example.com", "Reminder 1:" + reminder)).hasSize(1));
-
-        TestClock.SHARED.advance(Duration.ofHours(20));
         String escalated = "Escalated: approval waiting: payments " + remindTag + " to " + remindTag;
-        Awaitility.await().atMost(WAIT).untilAsserted(() -> {
-            assertThat(flows.mailsTo(idle + "@example.com", "Reminder 2:" + reminder)).hasSize(1);
-            assertThat(flows.mailsTo(fallback + "@example.com", escalated)).hasSize(1);
-        });
-        JsonNode pending = gateway.getWithAuthorization(bearer(fallback),
-                "/api/approval-requests/pending-my-approval?size=50").json();
-        assertThat(pending.toString()).contains(request);
-        assertThat(vote(fallback, request).status()).as("seeing is not voting").isEqualTo(403);
-        assertThat(flows.mailsTo(idle + "@example.com", "Reminder 1:" + reminder)).as("once per step").hasSize(1);
-        assertThat(flows.mailsTo(idle + "@example.com", "Reminder 3:" + reminder)).as("two at most").isEmpty();
-        assertThat(flows.mailsTo(acted + "@example.com", "Reminder 1:" + reminder)).as("acted").isEmpty();
+        assertThat(mailsTo(idle, "Reminder 1:" + reminder)).as("before four hours").isEmpty();
+        TestClock.SHARED.advance(Duration.ofHours(2)); // 4 h: the first reminder, nothing more yet
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(mailsTo(idle, "Reminder 1:" + reminder))
+                .hasSize(1));
+        ApprovalFlows.sleep(Duration.ofSeconds(4)); // two more looks for due reminders
+        assertThat(mailsTo(idle, "Reminder 2:" + reminder)).as("the second is due at 8 h").isEmpty();
+        assertThat(mailsTo(fallback, escalated)).as("escalated at 24 h").isEmpty();
+        assertThat(pendingFor(fallback)).doesNotContain(request);
+
+        TestClock.SHARED.advance(Duration.ofHours(4)); // 8 h: the second and last reminder
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(mailsTo(idle, "Reminder 2:" + reminder))
+                .hasSize(1));
+        ApprovalFlows.sleep(Duration.ofSeconds(4));
+        assertThat(mailsTo(fallback, escalated)).as("escalated at 24 h").isEmpty();
+
+        TestClock.SHARED.advance(Duration.ofHours(16)); // 24 h: the escalation
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(mailsTo(fallback, escalated)).hasSize(1));
+        assertThat(pendingFor(fallback)).as("the fallback group sees it").contains(request);
+        // fallback has no role on this environment: seeing the request gives no vote
+        assertThat(vote(fallback, request).reason()).isEqualTo("NOT_AN_ELIGIBLE_APPROVER");
+        assertThat(mailsTo(idle, "Reminder 1:" + reminder)).as("once per step").hasSize(1);
+        assertThat(mailsTo(idle, "Reminder 2:" + reminder)).as("once per step").hasSize(1);
+        assertThat(mailsTo(idle, "Reminder 3:" + reminder)).as("two at most").isEmpty();
+        assertThat(mailsTo(acted, "Reminder 1:" + reminder)).as("acted").isEmpty();
+    }
+
+    private static List<JsonNode> mailsTo(String user, String subject) {
+        return flows.mailsTo(user + "@example.com", subject);
+    }
+
+    /** The ids in the user's Approval pending list (newest first: the test's requests are the newest). */
+    private static String pendingFor(String user) {
+        return gateway.getWithAuthorization(bearer(user), "/api/approval-requests/pending-my-approval?size=50").body();
+    }
+
+    private static String auditOf(String user) {
+        return gateway.getWithAuthorization(bearer("dave"), "/api/audit?user=" + user).body();
     }
 
     /** An image approver of the pipeline's environment until {@code until} (null: for good), in {@code groups}. */

@@ -51,13 +51,14 @@ class UntrustedCallersIT {
     /** The user and group directory, which a manager anywhere sees to grant roles (by design). */
     static final Set<String> DIRECTORY = Set.of("GET /api/access/users", "GET /api/access/groups");
     /**
-     * What a viewer of a pipeline may do for themselves on it, and their own notification preferences and deputy
-     * (the matrix's {@code {userId}} is erin, the viewer).
+     * What a viewer of a pipeline may do for themselves on it, and their own notification preferences, chat channel
+     * and deputy (the matrix's {@code {userId}} is erin, the viewer).
      */
     static final Set<String> SELF_SERVICE = Set.of("POST /api/access/tokens", "DELETE /api/access/tokens/{id}",
             "PUT /api/notifications/subscriptions/{pipelineId}", "DELETE /api/notifications/subscriptions/{pipelineId}",
             "POST /api/notifications/approval-links/redeem", "PUT /api/notifications/preferences/{userId}",
-            "PUT /api/access/users/{userId}/deputy", "DELETE /api/access/users/{userId}/deputy");
+            "PUT /api/access/users/{userId}/deputy", "DELETE /api/access/users/{userId}/deputy",
+            "PUT /api/notifications/preferences/{userId}/chat", "DELETE /api/notifications/preferences/{userId}/chat");
 
     private static RunningSystem system;
     private static Http gateway;

@@ -14,15 +14,18 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
 /**
  * A UTC clock ahead of the system's by the ISO-8601 duration written in a file ({@code PT4H}; a missing or empty file
  * is no offset), so that a system test moves a running service hours on without waiting hours: reminders, expiries,
  * overdue reviews and grant ends come due as they would. The file is read again when at least {@link #REREAD} has
- * passed since the last read, so a change counts within that time of the next reading of the clock. A value that is
- * no duration keeps the offset it had, with a warning. Only for tests: {@link TestClockConfiguration} sets it up
- * when {@code shipgate.test-clock.file} is given, and no deployment gives it.
+ * passed since the last read, by one thread at a time (the others go on with the offset in force, so a slow read
+ * never publishes an older value over a newer one), and a change counts within that time of the next reading of the
+ * clock. An empty file or a value that is no duration keeps the offset it had, with a warning (a writer should
+ * replace the file whole, by a move). Only for tests: {@link TestClockConfiguration} sets it up when
+ * {@code shipgate.test-clock.file} is given, and no deployment gives it.
  */
 public final class OffsetFileClock extends Clock {
 
@@ -34,6 +37,7 @@ public final class OffsetFileClock extends Clock {
     private final Path file;
     private final LongSupplier nanoTime;
     private final Clock system = Clock.systemUTC();
+    private final ReentrantLock reading = new ReentrantLock();
     private volatile Duration offset = Duration.ZERO;
     private volatile long readAt;
 
@@ -54,13 +58,16 @@ public final class OffsetFileClock extends Clock {
 
     /** The offset now in force, read from the file when the last read is older than {@link #REREAD}. */
     public Duration offset() {
-        long now = nanoTime.getAsLong();
-        if (now - readAt >= REREAD.toNanos()) {
-            readAt = now;
-            Duration next = readFile();
-            if (!next.equals(offset)) {
-                LOG.warn("test clock: now {} ahead of the system clock (from {})", next, file);
-                offset = next;
+        if (nanoTime.getAsLong() - readAt >= REREAD.toNanos() && reading.tryLock()) {
+            try {
+                readAt = nanoTime.getAsLong();
+                Duration next = readFile();
+                if (!next.equals(offset)) {
+                    LOG.warn("test clock: now {} ahead of the system clock (from {})", next, file);
+                    offset = next;
+                }
+            } finally {
+                reading.unlock();
             }
         }
         return offset;
@@ -68,8 +75,7 @@ public final class OffsetFileClock extends Clock {
 
     private Duration readFile() {
         try {
-            String text = Files.readString(file, StandardCharsets.UTF_8).strip();
-            return text.isEmpty() ? Duration.ZERO : Duration.parse(text);
+            return Duration.parse(Files.readString(file, StandardCharsets.UTF_8).strip());
         } catch (NoSuchFileException missing) {
             return Duration.ZERO;
         } catch (IOException | DateTimeParseException unreadable) {

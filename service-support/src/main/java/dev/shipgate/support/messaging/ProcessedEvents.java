@@ -66,6 +66,11 @@ public class ProcessedEvents implements AutoCloseable {
         return thread;
     });
 
+    /**
+     * On the host's own clock, not the service's {@code Clock} bean: partitions are read in real time. Under a system
+     * test's moved clock (service-support's {@code OffsetFileClock}) event times run ahead of it, so every event is
+     * looked up in the database and the memory is not pruned during that run: slower, still right.
+     */
     public ProcessedEvents(MongoTemplate mongo) {
         this(mongo, Clock.systemUTC());
     }

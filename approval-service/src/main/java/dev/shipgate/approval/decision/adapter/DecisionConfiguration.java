@@ -29,7 +29,7 @@ class DecisionConfiguration {
                                                 MongoTemplate mongo, Outbox outbox, CurrentRules current,
                                                 Clock clock) {
         return new DeployDecisionService(pipelines, requests, refusals, access, images,
-                new MongoDeployDecisions(mongo, outbox), current, clock);
+                new MongoDeployDecisions(mongo, outbox, clock), current, clock);
     }
 
     @Bean

@@ -12,7 +12,7 @@ import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -26,17 +26,19 @@ class MongoDeployDecisions implements DeployDecisions {
 
     private final MongoTemplate mongo;
     private final Outbox outbox;
+    private final Clock clock;
 
-    public MongoDeployDecisions(MongoTemplate mongo, Outbox outbox) {
+    public MongoDeployDecisions(MongoTemplate mongo, Outbox outbox, Clock clock) {
         this.mongo = mongo;
         this.outbox = outbox;
+        this.clock = clock;
     }
 
     @Override
     public void record(String deploymentId, EventPayload decision, Channel via, String requestId) {
         Document document = new Document("_id", deploymentId)
                 .append("decision", decision.getClass().getSimpleName())
-                .append("at", Instant.now())
+                .append("at", clock.instant())
                 .append("requestId", requestId)
                 .append("via", via == null ? null : new Document("kind", via.kind().name()).append("id", via.id())
                         .append("name", via.name()));

@@ -12,6 +12,7 @@ import dev.shipgate.notification.chat.application.ChatNotice.Fact;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -62,21 +63,27 @@ public class ChatNotices {
         }
         if (event instanceof DeploymentBrokeGlass e) {
             return Optional.of(breakGlass("Break-glass: ", e.image(), e.deploymentId(), e.brokenBy(), e.incidentRef(),
-                    e.reviewDueAt(), e.justification()));
+                    e.rollbackOf(), e.reviewDueAt(), e.justification()));
         }
         if (event instanceof BreakGlassReviewChanged e && "OVERDUE".equals(e.status())) {
             return Optional.of(breakGlass("Break-glass review overdue: ", e.image(), e.deploymentId(), e.brokenBy(),
-                    e.incidentRef(), e.dueAt(), e.justification()));
+                    e.incidentRef(), null, e.dueAt(), e.justification()));
         }
         return Optional.empty();
     }
 
-    /** The justification is the comment: typed text, escaped by each format as every comment is. */
+    /**
+     * The justification is the comment: typed text, escaped by each format as every comment is. {@code rollbackOf}:
+     * the deployment a break-glass rollback returned to, or null.
+     */
     private ChatNotice breakGlass(String title, PipelineImage image, String deploymentId, String brokenBy,
-                                  String incidentRef, java.time.Instant reviewDueAt, String justification) {
+                                  String incidentRef, String rollbackOf, Instant reviewDueAt, String justification) {
         List<Fact> facts = facts(image);
         facts.add(new Fact("Deployed without approval by", brokenBy));
         facts.add(new Fact("Incident", incidentRef == null ? "none given" : incidentRef));
+        if (rollbackOf != null) {
+            facts.add(new Fact("Rollback of", rollbackOf));
+        }
         facts.add(new Fact("Review due", reviewDueAt.toString()));
         return new ChatNotice(title + what(image), facts, justification, "Review the break-glass",
                 deploymentPage(image, deploymentId));

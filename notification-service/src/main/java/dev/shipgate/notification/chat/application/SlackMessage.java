@@ -7,7 +7,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A Slack incoming-webhook message (https://docs.slack.dev/messaging/sending-messages-using-incoming-webhooks): a
  * {@code text} fallback for notifications, and Block Kit blocks (https://docs.slack.dev/reference/block-kit/blocks):
- * a header, a section of fields, the comment, and an actions block whose button opens the Shipgate page.
+ * a header, the intro, a section of fields, the comment, and an actions block whose button opens the Shipgate page.
  * Typed text is escaped as Slack asks for mrkdwn ({@code &}, {@code <}, {@code >} as HTML entities), so it can
  * neither mention a channel nor make a link; it is cut to the documented lengths.
  */
@@ -27,6 +27,10 @@ public final class SlackMessage {
         ArrayNode blocks = message.putArray("blocks");
         ObjectNode header = blocks.addObject().put("type", "header");
         header.putObject("text").put("type", "plain_text").put("text", cut(notice.title(), HEADER_MAX));
+        if (notice.intro() != null && !notice.intro().isBlank()) {
+            blocks.addObject().put("type", "section").putObject("text").put("type", "mrkdwn")
+                    .put("text", cut(escape(notice.intro()), SECTION_TEXT_MAX));
+        }
         ObjectNode section = blocks.addObject().put("type", "section");
         ArrayNode fields = section.putArray("fields");
         for (ChatNotice.Fact fact : notice.facts().subList(0, Math.min(10, notice.facts().size()))) {

@@ -7,8 +7,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A Microsoft Teams incoming-webhook message: {@code type: message} with one attachment of content type
  * {@code application/vnd.microsoft.card.adaptive} holding an Adaptive Card 1.5
- * (https://adaptivecards.io/explorer/AdaptiveCard.html): a title TextBlock, a FactSet, the comment, and an
- * Action.OpenUrl that opens the Shipgate page. TextBlock and Fact text is rendered as a markdown subset, so typed
+ * (https://adaptivecards.io/explorer/AdaptiveCard.html): a title TextBlock, the intro, a FactSet, the comment, and
+ * an Action.OpenUrl that opens the Shipgate page. TextBlock and Fact text is rendered as a markdown subset, so typed
  * text has every markdown punctuation mark backslash-escaped: it can make no link, emphasis or list.
  */
 public final class TeamsMessage {
@@ -29,6 +29,9 @@ public final class TeamsMessage {
         ArrayNode body = card.putArray("body");
         body.addObject().put("type", "TextBlock").put("text", escape(notice.title())).put("weight", "Bolder")
                 .put("size", "Medium").put("wrap", true);
+        if (notice.intro() != null && !notice.intro().isBlank()) {
+            body.addObject().put("type", "TextBlock").put("text", escape(notice.intro())).put("wrap", true);
+        }
         ArrayNode facts = body.addObject().put("type", "FactSet").putArray("facts");
         notice.facts().forEach(fact -> facts.addObject().put("title", escape(fact.label()))
                 .put("value", escape(fact.value())));

@@ -2,10 +2,11 @@ package dev.shipgate.notification.delivery.adapter;
 
 import dev.shipgate.notification.delivery.application.Deliveries;
 import dev.shipgate.notification.delivery.application.DeliveryDispatcher;
-import dev.shipgate.notification.delivery.application.MailChoices;
+import dev.shipgate.notification.delivery.application.DeliveryRoutes;
 import dev.shipgate.notification.delivery.application.Mailer;
 import dev.shipgate.notification.delivery.application.MessageComposer;
 import dev.shipgate.notification.delivery.application.NotificationService;
+import dev.shipgate.notification.delivery.application.PersonalChat;
 import dev.shipgate.notification.delivery.application.UiAddress;
 import dev.shipgate.notification.link.application.ApprovalLinks;
 import dev.shipgate.notification.recipient.application.Recipients;
@@ -67,10 +68,10 @@ class DeliveryConfiguration {
     NotificationService notificationService(Deliveries deliveries, Recipients recipients, RequestMemory requests,
                                             Subscriptions subscriptions, PipelineAccess pipelineAccess,
                                             ApprovalLinks links, DispatchLoop loop, Clock clock, UiAddress ui,
-                                            MailChoices choices) {
+                                            DeliveryRoutes routes, PersonalChat chat) {
         MessageComposer composer = new MessageComposer(new MustacheEmailTemplates(), links, requests,
                 subscriptions, pipelineAccess, ui.baseUrl());
-        return new NotificationService(composer, recipients, deliveries, loop, clock, choices);
+        return new NotificationService(composer, recipients, deliveries, loop, clock, routes, chat);
     }
 
     /** Receipts for spent approve-from-email links, which approval-service checks when the vote comes. */

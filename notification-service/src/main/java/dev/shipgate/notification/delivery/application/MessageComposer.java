@@ -20,6 +20,8 @@ import dev.shipgate.notification.subscription.application.PipelineAccess;
 import dev.shipgate.notification.subscription.application.Subscriptions;
 import dev.shipgate.notification.subscription.domain.Subscription.DeploymentNotice;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -139,7 +141,7 @@ public class MessageComposer {
         facts.add(fact("Review due", TIME.format(reviewDueAt)));
         return pipelineAccess.approversAndAdmins(image.pipelineId()).stream()
                 .map(user -> message(user, subject + title(image), intro, facts, justification,
-                        uiBaseUrl + "/#/pipelines/" + image.pipelineId() + "/deployments/" + deploymentId,
+                        deploymentUrl(image, deploymentId),
                         "Review the break-glass"))
                 .toList();
     }
@@ -239,7 +241,7 @@ public class MessageComposer {
         return subscriptions.subscribers(e.image().pipelineId(), notice.get()).stream()
                 .filter(user -> pipelineAccess.mayView(user, e.image().pipelineId()))
                 .map(user -> message(user, verb + ": " + title(e.image()), e.detail(), facts, null,
-                        uiBaseUrl + "/#/pipelines/" + e.image().pipelineId() + "/deployments/" + e.deploymentId(),
+                        deploymentUrl(e.image(), e.deploymentId()),
                         "Open App Details"))
                 .toList();
     }
@@ -253,7 +255,10 @@ public class MessageComposer {
         model.put("comment", comment == null || comment.isBlank() ? null : comment);
         model.put("actionUrl", actionUrl);
         model.put("actionLabel", actionLabel);
-        return new Message(recipient, subject, templates.html(model), templates.text(model));
+        Message.Summary summary = new Message.Summary(intro == null ? "" : intro, facts.stream()
+                .map(fact -> new Message.Fact(fact.get("label"), fact.get("value"))).toList(), comment, actionUrl,
+                actionLabel);
+        return new Message(recipient, subject, templates.html(model), templates.text(model), summary);
     }
 
     private static String title(PipelineImage image) {
@@ -261,7 +266,16 @@ public class MessageComposer {
     }
 
     private String pipelineUrl(PipelineImage image) {
-        return uiBaseUrl + "/#/pipelines/" + image.pipelineId();
+        return uiBaseUrl + "/#/pipelines/" + encode(image.pipelineId());
+    }
+
+    /** The deployment's App Details page in the web UI ({@code #/pipelines/<id>/details/<deployment>}). */
+    private String deploymentUrl(PipelineImage image, String deploymentId) {
+        return pipelineUrl(image) + "/details/" + encode(deploymentId);
+    }
+
+    private static String encode(String pathPart) {
+        return URLEncoder.encode(pathPart, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static List<Map<String, String>> facts(PipelineImage image, String requester, String when) {

@@ -23,17 +23,22 @@ public class NotificationService {
     private final Deliveries deliveries;
     private final MailQueue mailQueue;
     private final Clock clock;
-    private final MailChoices choices;
+    private final DeliveryRoutes routes;
+    private final PersonalChat chat;
 
     public NotificationService(MessageComposer composer, Recipients recipients, Deliveries deliveries,
                                MailQueue mailQueue, Clock clock) {
-        this(composer, recipients, deliveries, mailQueue, clock, MailChoices.everything());
+        this(composer, recipients, deliveries, mailQueue, clock, DeliveryRoutes.mailEverything(), PersonalChat.none());
     }
 
-    /** {@code choices}: each recipient's notification preferences; a muted kind of mail is not sent to them. */
+    /**
+     * {@code routes}: each recipient's notification preferences (a muted kind is not sent to them, a kind chosen by
+     * chat goes to their {@code chat} channel, or by mail while they have none).
+     */
     public NotificationService(MessageComposer composer, Recipients recipients, Deliveries deliveries,
-                               MailQueue mailQueue, Clock clock, MailChoices choices) {
-        this.choices = choices;
+                               MailQueue mailQueue, Clock clock, DeliveryRoutes routes, PersonalChat chat) {
+        this.routes = routes;
+        this.chat = chat;
         this.composer = composer;
         this.recipients = recipients;
         this.deliveries = deliveries;
@@ -48,14 +53,16 @@ public class NotificationService {
     /**
      * Stores and sends {@code messages} as deliveries of {@code eventId}, once each: a delivery's id is the event id
      * and its recipient, so the same messages delivered again (a repeated event, a reminder sent by an instance that
-     * took over another's claim) add nothing; a message of a kind its recipient muted is left out. Returns how many
-     * were added.
+     * took over another's claim) add nothing; a message of a kind its recipient muted is left out, one of a kind they
+     * chose by chat goes to their chat channel if they have one working. Returns how many mails were added.
      */
     public int deliver(String eventId, String eventType, List<Message> messages) {
         List<Delivery> added = new ArrayList<>();
         for (Message message : messages) {
-            if (!choices.wantsMail(message.recipient(), eventType)) {
-                continue; // muted by the recipient's preferences
+            DeliveryRoutes.Route route = routes.routeOf(message.recipient(), eventType);
+            if (route == DeliveryRoutes.Route.NONE
+                    || route == DeliveryRoutes.Route.CHAT && chat.post(eventId, eventType, message)) {
+                continue; // muted, or in their chat
             }
             Optional<String> email = recipients.emailOf(message.recipient());
             if (email.isEmpty()) {

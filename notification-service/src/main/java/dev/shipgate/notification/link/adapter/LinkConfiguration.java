@@ -20,6 +20,6 @@ class LinkConfiguration {
     ApprovalLinks approvalLinks(MongoTemplate mongo, Clock clock, LinkProperties links, TokenSettings tokens) {
         byte[] key = links.secret().isBlank() ? LinkSigner.deriveKey(tokens.secret(), "approval-links")
                 : links.secret().getBytes(StandardCharsets.UTF_8);
-        return new ApprovalLinks(new LinkSigner(key), new MongoUsedLinks(mongo), clock, links.lifetime());
+        return new ApprovalLinks(new LinkSigner(key), new MongoUsedLinks(mongo, clock), clock, links.lifetime());
     }
 }

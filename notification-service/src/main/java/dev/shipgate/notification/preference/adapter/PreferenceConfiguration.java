@@ -2,6 +2,7 @@ package dev.shipgate.notification.preference.adapter;
 
 import dev.shipgate.notification.preference.application.Preferences;
 import dev.shipgate.notification.recipient.application.Recipients;
+import dev.shipgate.notification.webhook.application.PersonalChannels;
 import dev.shipgate.support.cache.ShortLivedCache;
 import dev.shipgate.support.config.CacheSettings;
 import org.springframework.context.annotation.Bean;
@@ -15,8 +16,9 @@ import java.time.Clock;
 class PreferenceConfiguration {
 
     @Bean
-    Preferences preferences(MongoTemplate mongo, Recipients recipients, CacheSettings cache, Clock clock) {
+    Preferences preferences(MongoTemplate mongo, Recipients recipients, CacheSettings cache, Clock clock,
+                            PersonalChannels chats) {
         return new Preferences(new MongoPreferenceStore(mongo, new ShortLivedCache<>(cache.timeToLive(), clock)),
-                recipients);
+                recipients, chats);
     }
 }

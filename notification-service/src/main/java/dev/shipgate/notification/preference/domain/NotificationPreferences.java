@@ -6,12 +6,13 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * One person's choices: for each {@link MailKind}, {@code MAIL} or {@code NONE}; a kind not chosen is mailed.
- * Chat messages go to channels configured per pipeline (webhooks), not to people, so they are no person's choice.
+ * One person's choices: for each {@link MailKind}, by {@code MAIL}, by {@code CHAT} (their own chat channel, a
+ * Slack or Teams incoming webhook they connected) or {@code NONE}; a kind not chosen is mailed. A required kind is
+ * never NONE ({@link PreferencePolicy}); chat reaches them too, so it may go by chat.
  */
 public record NotificationPreferences(String userId, Map<MailKind, Choice> choices) {
 
-    public enum Choice { MAIL, NONE }
+    public enum Choice { MAIL, CHAT, NONE }
 
     public NotificationPreferences {
         userId = UserIds.canonical(userId);
@@ -23,10 +24,19 @@ public record NotificationPreferences(String userId, Map<MailKind, Choice> choic
         return new NotificationPreferences(userId, Map.of());
     }
 
-    /** Whether mail of {@code eventType} goes to this person: always when required or not a chosen kind. */
-    public boolean wantsMail(String eventType) {
-        return MailKind.of(eventType)
-                .map(kind -> kind.required() || choices.getOrDefault(kind, Choice.MAIL) == Choice.MAIL)
-                .orElse(true);
+    /**
+     * How a message of {@code eventType} reaches this person: as chosen for its kind, by mail when it is of no kind
+     * or of a required kind chosen NONE (stored before that was refused).
+     */
+    public Choice channelFor(String eventType) {
+        return MailKind.of(eventType).map(kind -> {
+            Choice chosen = choices.getOrDefault(kind, Choice.MAIL);
+            return kind.required() && chosen == Choice.NONE ? Choice.MAIL : chosen;
+        }).orElse(Choice.MAIL);
+    }
+
+    /** Whether any kind goes by chat: then a chat channel must be connected. */
+    public boolean usesChat() {
+        return choices.containsValue(Choice.CHAT);
     }
 }

@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * Who may read and change a person's notification preferences (the person, or a super admin), and which choices
  * are allowed: none that mutes a {@link MailKind#required() required} kind (issue 19: an approver cannot mute
- * their approval requests while named).
+ * their approval requests while named; by chat is not muted), and CHAT only with a chat channel connected.
  */
 public final class PreferencePolicy {
 
@@ -24,11 +24,20 @@ public final class PreferencePolicy {
         return Optional.of(PreferenceRefusal.NOT_YOUR_PREFERENCES.because("no preferences of " + owner + " for you"));
     }
 
-    /** Why {@code wanted} may not be set by {@code caller}, or empty when it may. */
-    public static Optional<Refusal> check(String caller, boolean callerIsSuperAdmin, NotificationPreferences wanted) {
+    /**
+     * Why {@code wanted} may not be set by {@code caller}, or empty when it may.
+     *
+     * @param chatConnected whether the owner has a chat channel connected, which a CHAT choice needs
+     */
+    public static Optional<Refusal> check(String caller, boolean callerIsSuperAdmin, NotificationPreferences wanted,
+                                          boolean chatConnected) {
         Optional<Refusal> notYours = mayManage(caller, callerIsSuperAdmin, wanted.userId());
         if (notYours.isPresent()) {
             return notYours;
+        }
+        if (wanted.usesChat() && !chatConnected) {
+            return Optional.of(PreferenceRefusal.NO_CHAT_CHANNEL.because("connect a chat channel (a Slack or Teams "
+                    + "incoming webhook) before choosing CHAT").with("field", "choices"));
         }
         for (Map.Entry<MailKind, NotificationPreferences.Choice> choice : wanted.choices().entrySet()) {
             if (choice.getKey().required() && choice.getValue() == NotificationPreferences.Choice.NONE) {

@@ -8,6 +8,7 @@ import dev.shipgate.notification.recipient.application.Recipients;
 import dev.shipgate.notification.subscription.application.PipelineAccess;
 import dev.shipgate.notification.subscription.application.PipelineScopes;
 import dev.shipgate.notification.webhook.application.Destinations;
+import dev.shipgate.notification.webhook.application.PersonalChannels;
 import dev.shipgate.notification.webhook.application.EventBodies;
 import dev.shipgate.notification.webhook.application.PausedWebhookMail;
 import dev.shipgate.notification.webhook.application.WebhookAccess;
@@ -90,6 +91,13 @@ class WebhookConfiguration {
     @Bean(destroyMethod = "close")
     WebhookLoop webhookLoop(WebhookDispatcher dispatcher) {
         return new WebhookLoop(dispatcher);
+    }
+
+    /** Each person's own chat channel, a webhook subscription of theirs that the messages they chose are sent to. */
+    @Bean
+    PersonalChannels personalChannels(MongoWebhookSubscriptions subscriptions, MongoWebhookDeliveries deliveries,
+                                      Destinations destinations, WebhookLoop loop, Clock clock) {
+        return new PersonalChannels(subscriptions, deliveries, destinations, loop::wakeUp, clock);
     }
 
     @Bean

@@ -31,9 +31,9 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Slack and Teams messages for every event a channel hears of, with any typed text: each is valid against the
- * schema written from the format's documentation (src/test/resources/chat), and the typed text comes out escaped
- * for that format and whole once unescaped.
+ * Slack and Teams messages for every event a channel hears of, and for a mail sent to a person's own chat, with any
+ * typed text: each is valid against the schema written from the format's documentation (src/test/resources/chat),
+ * and the typed text comes out escaped for that format and whole once unescaped.
  */
 class ChatMessageProperties {
 
@@ -42,12 +42,16 @@ class ChatMessageProperties {
     private static final Schema SLACK = schema("/chat/slack-message.schema.json");
     private static final Schema TEAMS = schema("/chat/teams-adaptive-card-message.schema.json");
     private static final ChatNotices NOTICES = new ChatNotices("https://shipgate.example.com/");
+    /** The kind drawn for a person's own chat message (an intro under the title), after the events' kinds. */
+    private static final int PERSONAL = 6;
 
     @Property(tries = 300)
     void every_message_fits_its_schema_and_typed_text_is_escaped(@ForAll("typed") String typed,
                                                                   @ForAll("events") int kind) {
-        EventPayload event = event(kind, typed);
-        ChatNotice notice = NOTICES.of(event).orElseThrow();
+        ChatNotice notice = kind == PERSONAL ? new ChatNotice("Reminder 1: " + typed, typed + " waits for you",
+                List.of(new ChatNotice.Fact("Requested by", typed)), typed, "Review and approve",
+                "https://shipgate.example.com/#/approve/ar-1") // a mail written for a person's own chat
+                : NOTICES.of(event(kind, typed)).orElseThrow();
 
         String slack = SlackMessage.of(notice, JSON);
         assertThat(SLACK.validate(slack, InputFormat.JSON)).as(slack).isEmpty();
@@ -88,8 +92,15 @@ class ChatMessageProperties {
                 due, due.minusSeconds(3600))).orElseThrow();
         assertThat(broken.title()).isEqualTo("Break-glass: payments 1.0 for prod");
         assertThat(broken.buttonUrl()).isEqualTo("https://shipgate.example.com/#/pipelines/pl-1/details/dep%201");
-        assertThat(broken.facts()).contains(new ChatNotice.Fact("Incident", "none given"),
-                new ChatNotice.Fact("Review due", "2026-12-02T01:00:00Z"));
+        assertThat(broken.comment()).isEqualTo("checkout down");
+        assertThat(broken.facts()).contains(new ChatNotice.Fact("Deployed without approval by", "mona"),
+                        new ChatNotice.Fact("Incident", "none given"),
+                        new ChatNotice.Fact("Review due", "2026-12-02T01:00:00Z"))
+                .extracting(ChatNotice.Fact::label).doesNotContain("Rollback of");
+        ChatNotice rollback = NOTICES.of(new DeploymentBrokeGlass("dep-2", image, "mona", "back", "INC-7", "dep-0",
+                due, due)).orElseThrow();
+        assertThat(rollback.facts()).contains(new ChatNotice.Fact("Incident", "INC-7"),
+                new ChatNotice.Fact("Rollback of", "dep-0"));
         assertThat(NOTICES.of(new BreakGlassReviewChanged("dep-1", image, "mona", "x", null, "ACKNOWLEDGED", "dave",
                 null, due, due))).isEmpty();
         assertThat(NOTICES.of(new BreakGlassReviewChanged("dep-1", image, "mona", "x", null, "OVERDUE", null, null,
@@ -118,7 +129,7 @@ class ChatMessageProperties {
 
     @Provide
     Arbitrary<Integer> events() {
-        return Arbitraries.integers().between(0, 5);
+        return Arbitraries.integers().between(0, PERSONAL);
     }
 
     /** Typed text in every user-typed field the event has. */

@@ -105,7 +105,7 @@ class MessageComposerTest {
         assertThat(mails).extracting(Message::recipient).containsExactly("bob", "dave", "mona");
         assertThat(mails.get(0).subject()).isEqualTo("Break-glass: payments 1.4.0 to prod");
         assertThat(mails.get(0).text()).contains("comment=payments <b>down</b>", "value=INC-7",
-                "value=2026-12-01 10:00 UTC", "actionUrl=https://shipgate.example/#/pipelines/pl-1/deployments/bg-1");
+                "value=2026-12-01 10:00 UTC", "actionUrl=https://shipgate.example/#/pipelines/pl-1/details/bg-1");
     }
 
     @Test
@@ -151,7 +151,7 @@ class MessageComposerTest {
         assertThat(mails).extracting(Message::recipient).containsExactly("erin");
         assertThat(mails.get(0).subject()).isEqualTo("Deployment succeeded: payments 1.4.0 to prod");
         assertThat(mails.get(0).text())
-                .contains("actionUrl=https://shipgate.example/#/pipelines/pl-1/deployments/dp-1");
+                .contains("actionUrl=https://shipgate.example/#/pipelines/pl-1/details/dp-1");
     }
 
     @Test

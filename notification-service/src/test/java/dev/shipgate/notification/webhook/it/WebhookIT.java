@@ -267,6 +267,54 @@ class WebhookIT {
                 .isEqualTo("https://shipgate.example.com/#/approve/" + requested.requestId());
     }
 
+    /**
+     * Issue 19's "by mail, chat or neither": an approver connects their own Slack channel (not a CloudEvents one, not
+     * an internal address), chooses approval requests by chat, and gets the next one there, escaped, with a button
+     * to the approve page that carries no personal approve link, and no mail; without the channel it is mailed again.
+     */
+    @Test
+    void a_person_gets_the_kinds_they_chose_by_chat_in_their_own_channel_and_by_mail_while_they_have_none() {
+        String person = "wh-chatter-" + UUID.randomUUID().toString().substring(0, 6);
+        topics.publish(new UserAccessChanged(person, person + "@example.com", person, true, List.of(),
+                List.of(new RoleBinding("IMAGE_APPROVER", "shop", "payments", "*"))));
+        String pipeline = paymentsPipeline();
+        String preferences = "/api/notifications/preferences/me";
+        Map<String, Object> byChat = Map.of("choices", Map.of("APPROVAL_REQUESTS", "CHAT"));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                "NO_CHAT_CHANNEL".equals(http().put(person, preferences, byChat).reason()));
+
+        String path = "/mine/" + UUID.randomUUID();
+        assertThat(http().put(person, preferences + "/chat", Map.of("url", receiver.url(path), "format",
+                "CLOUDEVENTS")).reason()).isEqualTo("WEBHOOK_TARGET_INVALID");
+        assertThat(http().put(person, preferences + "/chat", Map.of("url", "https://10.1.2.3/hook", "format",
+                "SLACK")).reason()).isEqualTo("WEBHOOK_URL_NOT_PUBLIC");
+        Http.Response connected = http().put(person, preferences + "/chat", Map.of("url", receiver.url(path),
+                "format", "SLACK"));
+        assertThat(connected.status()).as(connected.body()).isEqualTo(200);
+        assertThat(connected.json().path("host").asString()).isEqualTo("localhost");
+        assertThat(http().put(person, preferences, byChat).status()).isEqualTo(200);
+        assertThat(http().get(person, preferences).json().path("chat").path("format").asString()).isEqualTo("SLACK");
+
+        ApprovalRequested asked = new ApprovalRequested("ar-" + UUID.randomUUID(), new PipelineImage(pipeline,
+                "payments", "prod", "sha256:" + UUID.randomUUID(), "1.0"), "wh-requester", List.of(person), 1,
+                "<!channel> now", Instant.now().plusSeconds(3600));
+        topics.publish(asked);
+        JsonNode message = JSON.readTree(awaitRequests(path, 1).get(0).body());
+        assertThat(message.toString()).contains("Approval requested: payments 1.0 to prod")
+                .contains("&lt;!channel&gt; now").doesNotContain("<!channel>");
+        assertThat(message.findValue("url").asString())
+                .isEqualTo("https://shipgate.example.com/#/approve/" + asked.requestId());
+
+        assertThat(http().delete(person, preferences + "/chat").status()).isEqualTo(204);
+        ApprovalRequested mailed = new ApprovalRequested("ar-" + UUID.randomUUID(), asked.image(), "wh-requester",
+                List.of(person), 1, null, Instant.now().plusSeconds(3600));
+        topics.publish(mailed);
+        awaitMail(person + "@example.com", mailed.requestId());
+        assertThat(mailsTo(person + "@example.com")).as("the chat's request was not mailed").noneMatch(mail ->
+                mail.contains(asked.requestId()));
+        assertThat(receiver.on(path)).hasSize(1);
+    }
+
     // --- helpers ------------------------------------------------------------------------------------------------
 
     private static ApprovalRequested request(String pipeline, String comment) {
@@ -308,15 +356,27 @@ class WebhookIT {
     }
 
     private static void awaitMail(String to, String contained) {
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> mailsTo(to).stream()
+                .anyMatch(mail -> mail.contains(contained)));
+    }
+
+    /** Every mail in the inbox to {@code to}, as its JSON text. */
+    private static List<String> mailsTo(String to) {
+        try {
             String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(INFRA.inboxUrl()
                     + "/api/messages")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            List<String> mails = new java.util.ArrayList<>();
             for (JsonNode mail : JSON.readTree(body)) {
-                if (mail.path("to").toString().contains(to) && mail.toString().contains(contained)) {
-                    return true;
+                if (mail.path("to").toString().contains(to)) {
+                    mails.add(mail.toString());
                 }
             }
-            return false;
-        });
+            return mails;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("the inbox did not answer", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the inbox", e);
+        }
     }
 }
