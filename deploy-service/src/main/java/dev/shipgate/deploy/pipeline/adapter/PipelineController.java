@@ -30,11 +30,13 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.List;
 
 /**
- * CD pipelines: read by whoever may view the application, changed by its admins and managers. A pipeline's
- * {@code reminders} ({@code remindAfter}, {@code remindEvery}, {@code escalateAfter}: ISO-8601 durations from PT1M to
- * P30D; {@code maxReminders}: 0 to 10; {@code fallbackGroup}: a group with active members; each optional, one left
- * out takes the installation's default) is its reminder and escalation plan (issue 19); a value out of its limits is
- * refused 400 {@code INVALID_REQUEST} naming the field ({@code reminders.remindAfter}).
+ * CD pipelines: read by whoever may view the application, changed by its admins and managers.
+ * <p>
+ * A pipeline's {@code reminders} is its reminder and escalation plan (issue 19): {@code remindAfter},
+ * {@code remindEvery}, {@code escalateAfter} are ISO-8601 durations from PT1M to P30D; {@code maxReminders} is 0 to 10;
+ * {@code fallbackGroup} is a group with active members, or "" for no escalation. Each is optional: one left out takes
+ * the installation's default. A value out of its limits is refused 400 {@code INVALID_REQUEST} naming the field
+ * (e.g. {@code reminders.remindAfter}).
  */
 @RestController
 @Validated

@@ -89,12 +89,12 @@ public class PipelineService {
     }
 
     /**
-     * The plan within its limits ({@link ReminderPlanRules}) and with a fallback group that has members (one at least
-     * active user in the access replica); refused {@code INVALID_REQUEST} naming the field otherwise.
+     * The plan within its limits ({@link ReminderPlanRules}) and with a fallback group that has members (at least one
+     * active user in the access replica) or none ({@code ""}); refused {@code INVALID_REQUEST} naming the field.
      */
     private PipelineReminders checkedReminders(PipelineReminders reminders) {
         ReminderPlanRules.check(reminders);
-        if (reminders != null && reminders.fallbackGroup() != null && !access.hasMembers(reminders.fallbackGroup())) {
+        if (reminders != null && reminders.escalates() && !access.hasMembers(reminders.fallbackGroup())) {
             throw Refusal.invalidField(ReminderPlanRules.FIELD + ".fallbackGroup",
                     "must name an existing group with active members").exception();
         }
