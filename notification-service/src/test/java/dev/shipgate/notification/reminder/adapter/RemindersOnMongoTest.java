@@ -8,7 +8,10 @@ import dev.shipgate.contracts.access.Permissions;
 import dev.shipgate.contracts.events.ApprovalGiven;
 import dev.shipgate.contracts.events.ApprovalRequested;
 import dev.shipgate.contracts.events.ImageApproved;
+import dev.shipgate.contracts.access.Scope;
+import dev.shipgate.contracts.events.PipelineConfigured;
 import dev.shipgate.contracts.events.PipelineImage;
+import dev.shipgate.contracts.events.PipelineReminders;
 import dev.shipgate.contracts.events.UserAccessChanged;
 import dev.shipgate.notification.delivery.application.EmailTemplates;
 import dev.shipgate.notification.delivery.application.InMemoryDeliveries;
@@ -23,6 +26,7 @@ import dev.shipgate.notification.recipient.application.RequestMemory;
 import dev.shipgate.notification.reminder.application.DigestService;
 import dev.shipgate.notification.reminder.application.ReminderService;
 import dev.shipgate.notification.reminder.domain.ReminderPlan;
+import dev.shipgate.notification.subscription.application.PipelineScopes;
 import dev.shipgate.runtime.SharedInfra;
 import dev.shipgate.testing.SteppingClock;
 import org.junit.jupiter.api.AfterEach;
@@ -46,6 +50,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Reminders, escalation and the digest over one real database (the embedded MongoDB-compatible server), with a
@@ -103,6 +108,52 @@ class RemindersOnMongoTest {
         clock.step(Duration.ofDays(3));
         assertThat(instanceA.sendDue()).as("every step was sent").isZero();
         assertThat(mailed).isEmpty();
+    }
+
+    /**
+     * Issue 19: the plan is the pipeline's own (from its PipelineConfigured, in the pipeline replica) over the
+     * installation's: pl-own reminds after 30 min once and escalates after 2 h; pl-default has the installation's 4 h,
+     * twice, and no group; pl-quiet's own empty group escalates nothing although the installation's has one.
+     */
+    @Test
+    void each_pipeline_s_own_plan_sets_its_times_and_group_over_the_installation_s() {
+        Map<String, PipelineReminders> own = Map.of(
+                "pl-own", new PipelineReminders(Duration.ofMinutes(30), null, 1, Duration.ofHours(2),
+                        "release-managers"),
+                "pl-quiet", new PipelineReminders(null, null, 0, null, ""));
+        ReminderService byPipeline = new ReminderService(new MongoReminders(mongo), new ReminderProperties(
+                Duration.ofSeconds(15), LocalTime.of(8, 0), new ReminderProperties.Plan(Duration.ofHours(4),
+                Duration.ofHours(4), 2, Duration.ofHours(3), null)).plans(new PlansOnly(own)), notifications,
+                new Directory(), clock, CLAIM);
+        for (String pipeline : List.of("pl-own", "pl-default", "pl-quiet")) {
+            byPipeline.follow(EventEnvelope.of("test", clock.instant(), null, new ApprovalRequested("ar-" + pipeline,
+                    new PipelineImage(pipeline, "payments", "prod", "sha256:aaaa", "1.4.0"), "alice",
+                    List.of("bob"), 1, null, clock.instant().plus(Duration.ofDays(7)))));
+        }
+
+        clock.step(Duration.ofMinutes(30).minusSeconds(1));
+        assertThat(byPipeline.sendDue()).isZero();
+        clock.step(Duration.ofSeconds(1));
+        assertThat(byPipeline.sendDue()).isEqualTo(1);
+        assertThat(mailed).extracting(Delivery::eventId, Delivery::recipient)
+                .containsExactly(tuple("reminder:ar-pl-own:0", "bob"));
+
+        mailed.clear();
+        clock.step(Duration.ofMinutes(90)); // T + 2 h
+        assertThat(byPipeline.sendDue()).isEqualTo(1);
+        assertThat(mailedTo()).as("pl-own's group, its only reminder sent").containsExactly("mona");
+
+        mailed.clear();
+        clock.step(Duration.ofHours(2)); // T + 4 h
+        assertThat(byPipeline.sendDue()).isEqualTo(1);
+        assertThat(mailed).extracting(Delivery::eventId, Delivery::recipient)
+                .containsExactly(tuple("reminder:ar-pl-default:0", "bob"));
+
+        mailed.clear();
+        clock.step(Duration.ofDays(2));
+        assertThat(byPipeline.sendDue()).as("pl-default's second reminder, nothing of pl-quiet").isEqualTo(1);
+        assertThat(mailed).extracting(Delivery::eventId, Delivery::recipient)
+                .containsExactly(tuple("reminder:ar-pl-default:1", "bob"));
     }
 
     @Test
@@ -256,6 +307,24 @@ class RemindersOnMongoTest {
             }
         };
         return new NotificationService(composer, new Directory(), new InMemoryDeliveries(), queue, clock);
+    }
+
+    /** A pipeline replica that knows only the pipelines' own plans. */
+    private record PlansOnly(Map<String, PipelineReminders> own) implements PipelineScopes {
+        @Override
+        public void apply(PipelineConfigured pipeline) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<Scope> scopeOf(String pipelineId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<PipelineReminders> remindersOf(String pipelineId) {
+            return Optional.ofNullable(own.get(pipelineId));
+        }
     }
 
     /** alice requests; mona and alice are in release-managers, with olga, who left (inactive: not a member). */
