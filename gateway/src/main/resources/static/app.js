@@ -490,7 +490,10 @@ async function pipelineScreen(id, tab, extra) {
 /** What a request stands at: its status, the total, and each rule with who can still complete it. */
 function requestSummary(request) {
   if (!request) return html`<span class="muted">no approval requested</span>`;
-  return html`<span class="badge ${request.status}">${request.status}</span>
+  return html`<span class="badge ${request.status}">${request.status}</span>${request.escalatedTo ? html`
+    <span class="badge escalated" data-testid="escalated-to" title="You see this request because it waited long
+      enough to be escalated to a group you are in; you vote only where your own rights allow">Escalated to your
+      group ${request.escalatedTo}</span>` : nothing}
     <span class="approval-count">${request.approvals} of ${request.requiredApprovals} approvals</span>${
     request.votes.length ? html` <span class="muted">by ${request.votes.map((v, i) => html`${i ? ', ' : ''}${
       v.userId}${v.comment ? html` “${v.comment}”` : nothing}${v.counts === false

@@ -62,6 +62,14 @@ public class RequestQueries {
                 .orElseThrow(() -> ApprovalRefusal.UNKNOWN_REQUEST.because("no approval request " + id).exception());
     }
 
+    /**
+     * The group {@code request} was escalated to, when {@code actor} sees it only for that reason
+     * ({@link EscalationPolicy#escalatedTo}); empty otherwise.
+     */
+    public Optional<String> escalatedTo(Actor actor, ApprovalRequest request) {
+        return EscalationPolicy.escalatedTo(actor, request, escalations.current(), clock.instant());
+    }
+
     /** The page of {@code wanted} that {@code actor} may see; newest first. */
     public ListPage<ApprovalRequest> search(Actor actor, RequestFilter wanted, PageAt at) {
         return requests.list(withCommits(wanted, ViewingPolicy.reach(actor), null), at);

@@ -78,12 +78,16 @@ class EscalatedPendingListTest {
 
         clock.step(AFTER.minusSeconds(1));
         assertThat(pending("rita")).isEmpty();
+        assertThat(queries.escalatedTo(people.actor("rita"), request)).isEmpty();
         assertThatThrownBy(() -> queries.visible(people.actor("rita"), request.id()))
                 .isInstanceOf(RefusedException.class);
 
         clock.step(Duration.ofSeconds(1));
         assertThat(pending("rita")).containsExactly(request.id());
         assertThat(queries.visible(people.actor("rita"), request.id()).id()).isEqualTo(request.id());
+        assertThat(queries.escalatedTo(people.actor("rita"), request)).as("the badge's group").contains("release");
+        assertThat(queries.escalatedTo(people.actor("olga"), request)).as("it awaits olga's vote").isEmpty();
+        assertThat(queries.escalatedTo(people.actor("rita"), quiet)).isEmpty();
         assertThatThrownBy(() -> queries.visible(people.actor("rita"), quiet.id()))
                 .isInstanceOf(RefusedException.class);
         assertThat(pending("alice")).isEmpty();
@@ -94,6 +98,7 @@ class EscalatedPendingListTest {
 
         service.approve("olga", null, request.id(), null);
         assertThat(pending("rita")).isEmpty();
+        assertThat(queries.escalatedTo(people.actor("rita"), requests.find(request.id()).orElseThrow())).isEmpty();
     }
 
     @Test
