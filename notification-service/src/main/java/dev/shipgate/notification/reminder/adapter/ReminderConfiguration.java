@@ -2,6 +2,7 @@ package dev.shipgate.notification.reminder.adapter;
 
 import dev.shipgate.notification.delivery.application.NotificationService;
 import dev.shipgate.notification.recipient.application.Recipients;
+import dev.shipgate.notification.recipient.application.RequestMemory;
 import dev.shipgate.notification.reminder.application.DigestService;
 import dev.shipgate.notification.reminder.application.ReminderService;
 import dev.shipgate.notification.subscription.application.PipelineScopes;
@@ -29,9 +30,9 @@ class ReminderConfiguration {
     @Bean
     ReminderService reminderService(MongoTemplate mongo, ReminderProperties properties,
                                     NotificationService notifications, Recipients recipients, Clock clock,
-                                    LeaseSettings leases, PipelineScopes pipelines) {
+                                    LeaseSettings leases, PipelineScopes pipelines, RequestMemory asked) {
         return new ReminderService(new MongoReminders(mongo), properties.plans(pipelines), notifications, recipients,
-                clock, leases.duration());
+                asked, clock, leases.duration());
     }
 
     @Bean

@@ -6,7 +6,9 @@ import dev.shipgate.contracts.EventEnvelope;
 import dev.shipgate.contracts.EventPayload;
 import dev.shipgate.contracts.access.Permissions;
 import dev.shipgate.contracts.events.ApprovalGiven;
+import dev.shipgate.contracts.events.ApprovalReopened;
 import dev.shipgate.contracts.events.ApprovalRequested;
+import dev.shipgate.contracts.events.ApprovalWithdrawn;
 import dev.shipgate.contracts.events.ImageApproved;
 import dev.shipgate.contracts.access.Scope;
 import dev.shipgate.contracts.events.PipelineConfigured;
@@ -41,6 +43,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -69,6 +72,19 @@ class RemindersOnMongoTest {
     final MongoClient client = MongoClients.create(SharedInfra.get().mongoUri());
     final MongoTemplate mongo = new MongoTemplate(client, "reminders-" + UUID.randomUUID());
     final List<Delivery> mailed = new CopyOnWriteArrayList<>();
+    /** Whom each request asked first, as the recipient replica remembers it from the request's mail. */
+    final Map<String, List<String>> asked = new ConcurrentHashMap<>();
+    final RequestMemory memory = new RequestMemory() {
+        @Override
+        public void remember(String requestId, List<String> approvers) {
+            asked.put(requestId, approvers);
+        }
+
+        @Override
+        public List<String> approversOf(String requestId) {
+            return asked.getOrDefault(requestId, List.of());
+        }
+    };
     final NotificationService notifications = notifications();
     final ReminderService instanceA = instance();
     final ReminderService instanceB = instance();
@@ -124,7 +140,7 @@ class RemindersOnMongoTest {
         ReminderService byPipeline = new ReminderService(new MongoReminders(mongo), new ReminderProperties(
                 Duration.ofSeconds(15), LocalTime.of(8, 0), new ReminderProperties.Plan(Duration.ofHours(4),
                 Duration.ofHours(4), 2, Duration.ofHours(3), null)).plans(new PlansOnly(own)), notifications,
-                new Directory(), clock, CLAIM);
+                new Directory(), memory, clock, CLAIM);
         for (String pipeline : List.of("pl-own", "pl-default", "pl-quiet")) {
             byPipeline.follow(EventEnvelope.of("test", clock.instant(), null, new ApprovalRequested("ar-" + pipeline,
                     new PipelineImage(pipeline, "payments", "prod", "sha256:aaaa", "1.4.0"), "alice",
@@ -154,6 +170,56 @@ class RemindersOnMongoTest {
         assertThat(byPipeline.sendDue()).as("pl-default's second reminder, nothing of pl-quiet").isEqualTo(1);
         assertThat(mailed).extracting(Delivery::eventId, Delivery::recipient)
                 .containsExactly(tuple("reminder:ar-pl-default:1", "bob"));
+    }
+
+    /** Issue 19: a withdrawn approval puts its approver back on the list, from the next reminder on. */
+    @Test
+    void an_approver_who_withdraws_their_approval_is_reminded_again() {
+        requested("ar-1", "alice", "bob", "carol");
+        follow(new ApprovalGiven("ar-1", image(), "alice", "bob", 1, 2, null));
+        clock.step(Duration.ofHours(1));
+        assertThat(instanceA.sendDue()).isEqualTo(1);
+        assertThat(mailedTo()).containsExactly("carol");
+
+        follow(new ApprovalWithdrawn("ar-1", image(), "alice", "BOB")); // any spelling: one canonical id
+        mailed.clear();
+        clock.step(Duration.ofHours(2));
+        assertThat(instanceA.sendDue()).isEqualTo(1);
+        assertThat(mailedTo()).as("bob is back").containsExactlyInAnyOrder("bob", "carol");
+    }
+
+    /**
+     * Issue 19: an approved request reopened (its approval no longer meets the policy) restarts its plan from the
+     * reopening, for the approvers first asked who do not count now; its mails have ids of their own, so a reminder
+     * the first round sent to the same person does not swallow the new one.
+     */
+    @Test
+    void a_reopened_request_restarts_its_reminders_for_those_who_now_have_to_act() {
+        requested("ar-1", "alice", "bob", "carol", "dave");
+        clock.step(Duration.ofHours(1));
+        assertThat(instanceA.sendDue()).as("the first round's reminder 1").isEqualTo(1);
+        follow(new ApprovalGiven("ar-1", image(), "alice", "bob", 1, 2, null));
+        follow(new ApprovalGiven("ar-1", image(), "alice", "carol", 2, 2, null));
+        follow(new ImageApproved("ar-1", image(), "alice", List.of("bob", "carol"), T.plus(Duration.ofDays(7))));
+        clock.step(Duration.ofHours(10));
+        assertThat(instanceA.sendDue()).as("approved: nothing").isZero();
+
+        mailed.clear();
+        follow(new ApprovalReopened("ar-1", image(), "alice", "carol lost the right to approve", List.of("bob"), 2));
+        clock.step(Duration.ofHours(1).minusSeconds(1));
+        assertThat(instanceA.sendDue()).isZero();
+        clock.step(Duration.ofSeconds(1));
+        assertThat(instanceA.sendDue()).isEqualTo(1);
+        assertThat(mailedTo()).as("not bob, who still counts").containsExactlyInAnyOrder("carol", "dave");
+        assertThat(mailed).allSatisfy(d -> assertThat(d.eventId()).contains(":reopened-")
+                .endsWith(":0"));
+
+        follow(new ApprovalReopened("ar-1", image(), "alice", "carol lost the right to approve", List.of("bob"), 2));
+        mailed.clear();
+        clock.step(Duration.ofHours(5)); // reopening + 6 h
+        assertThat(instanceA.sendDue()).as("reminder 2 and the escalation; the repeated event changed nothing")
+                .isEqualTo(2);
+        assertThat(mailedTo()).containsExactlyInAnyOrder("carol", "dave", "mona");
     }
 
     @Test
@@ -247,6 +313,7 @@ class RemindersOnMongoTest {
     }
 
     private void requested(String requestId, String requester, String... approvers) {
+        memory.remember(requestId, List.of(approvers));
         follow(new ApprovalRequested(requestId, image(), requester, List.of(approvers), 2, null,
                 clock.instant().plus(Duration.ofDays(7))));
     }
@@ -261,7 +328,7 @@ class RemindersOnMongoTest {
 
     private ReminderService instance() {
         return new ReminderService(new MongoReminders(mongo), pipelineId -> PLAN, notifications, new Directory(),
-                clock, CLAIM);
+                memory, clock, CLAIM);
     }
 
     private DigestService digest() {
