@@ -490,7 +490,10 @@ async function pipelineScreen(id, tab, extra) {
 /** What a request stands at: its status, the total, and each rule with who can still complete it. */
 function requestSummary(request) {
   if (!request) return html`<span class="muted">no approval requested</span>`;
-  return html`<span class="badge ${request.status}">${request.status}</span>
+  return html`<span class="badge ${request.status}">${request.status}</span>${request.escalatedTo ? html`
+    <span class="badge escalated" data-testid="escalated-to" title="You see this request because it waited long
+      enough to be escalated to a group you are in; you vote only where your own rights allow">Escalated to your
+      group ${request.escalatedTo}</span>` : nothing}
     <span class="approval-count">${request.approvals} of ${request.requiredApprovals} approvals</span>${
     request.votes.length ? html` <span class="muted">by ${request.votes.map((v, i) => html`${i ? ', ' : ''}${
       v.userId}${v.comment ? html` “${v.comment}”` : nothing}${v.counts === false
@@ -871,7 +874,7 @@ async function detailsTab(pipeline, deploymentId) {
     </div><p class="muted">Deployed ${when(active.startedAt || active.requestedAt)} by ${active.requestedBy}${
       active.approvedBy && active.approvedBy.length ? ', approved by ' + active.approvedBy.join(', ') : ''}.</p>`
     : html`<h2>Nothing is live on ${pipeline.environment}</h2><p class="muted">No deployment has become healthy
-      here yet.</p>`}</div>${schedulesCard(pipeline, schedules)}`;
+      here yet.</p>`}</div>${schedulesCard(pipeline, schedules)}${remindersCard(pipeline)}`;
   if (!id) return html`${live}<div class="empty">Nothing has been deployed on this pipeline yet.</div>`;
   const d = id === (active && active.id) ? active : await api('GET', '/api/deployments/' + enc(id));
   const streamed = watchScreen('/api/pipelines/' + enc(pipeline.id) + '/deployments/changes');
@@ -890,6 +893,55 @@ async function detailsTab(pipeline, deploymentId) {
     <ul class="timeline">${d.timeline.map(step => html`<li><span class="badge ${step.status}">${step.status}</span>
       <span class="muted">${when(step.at)}</span> ${step.detail}${step.link ? html` <a class="step-link"
         href=${step.link} target="_blank" rel="noopener noreferrer">open in the tool</a>` : nothing}</li>`)}</ul></div>`;
+}
+
+/** A pipeline's reminder plan (issue 19), in the API's order: [field, label, example]. */
+const PLAN_FIELDS = [['remindAfter', 'First reminder after', 'PT4H'], ['remindEvery', 'Then again every', 'PT4H'],
+  ['maxReminders', 'Reminders at most (0 to 10)', '2'], ['escalateAfter', 'Escalate after', 'P1D'],
+  ['fallbackGroup', 'Fallback group (mailed, and sees the request)', 'release-managers']];
+
+const planValue = value => value === null || value === undefined ? '' : String(value);
+
+/**
+ * The plan for everyone who sees the pipeline; a form for who may change the pipeline (the server decides). A field
+ * left empty takes the installation's default; "No escalation" is an empty group.
+ */
+function remindersCard(pipeline) {
+  const plan = pipeline.reminders || {};
+  const noEscalation = plan.fallbackGroup === '';
+  if (!can('ADMIN', pipeline.scope)) {
+    return html`<div class="card" id="reminders"><h2>Reminders and escalation</h2><dl class="plan">${PLAN_FIELDS.map(
+      ([key, label]) => html`<dt>${label}</dt><dd data-plan=${key}>${key === 'fallbackGroup' && noEscalation
+        ? 'none: no escalation' : planValue(plan[key]) || 'installation default'}</dd>`)}</dl></div>`;
+  }
+  return html`<form class="card" id="reminders" @submit=${e => act(e, async () => {
+    const reminders = {};
+    PLAN_FIELDS.forEach(([key]) => {
+      const value = $('plan-' + key).value.trim();
+      if (value !== '') reminders[key] = key === 'maxReminders' ? Number(value) : value;
+    });
+    if ($('plan-no-escalation').checked) reminders.fallbackGroup = '';
+    await api('PUT', '/api/pipelines/' + enc(pipeline.id), pipelineBody(pipeline, reminders));
+    await route({ refresh: true });
+  }, 'Reminder plan saved.')}><h2>Reminders and escalation</h2>
+    <p class="muted">Durations in ISO-8601, such as PT30M, PT4H or P1D (1 minute to 30 days). A field left empty
+      takes the installation's default.</p>
+    ${PLAN_FIELDS.map(([key, label, example]) => html`<label for="plan-${key}">${label}</label><input
+      id="plan-${key}" name=${key} placeholder="installation default, e.g. ${example}"
+      .value=${key === 'fallbackGroup' && noEscalation ? '' : planValue(plan[key])}>`)}
+    <label class="check"><input type="checkbox" id="plan-no-escalation" ?checked=${noEscalation}>No escalation on
+      this pipeline</label>
+    <p><button type="submit" data-action="save-reminders">Save plan</button></p></form>`;
+}
+
+/** The pipeline as the API takes it back (PUT), with a new reminder plan. */
+function pipelineBody(p, reminders) {
+  const a = p.approval;
+  return { project: p.project, application: p.application, environment: p.environment, target: p.target,
+    targetRef: p.targetRef, strategy: p.strategy, requiredApprovals: a.requiredApprovals,
+    approverRules: a.approverRules, approvalLifetimeSeconds: a.approvalLifetimeSeconds,
+    requestLifetimeSeconds: a.requestLifetimeSeconds, approverMayDeploy: a.approverMayDeploy, trigger: p.trigger,
+    countVoterInEveryRule: a.countVoterInEveryRule, reminders };
 }
 
 async function historyTab(pipeline) {

@@ -1,5 +1,6 @@
 package dev.shipgate.contracts;
 
+import dev.shipgate.contracts.events.PipelineConfigured;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -45,6 +46,23 @@ class KafkaEventCodecTest {
         assertThat(KafkaEventCodec.get(headers, "ce_subject")).isEqualTo("ar-1");
         assertThat(KafkaEventCodec.get(headers, "ce_dataschema")).endsWith("/ApprovalRequested.v1.json");
         assertThat(KafkaEventCodec.get(headers, "content-type")).isEqualTo("application/json");
+    }
+
+    @Test
+    void a_pipeline_s_reminder_plan_travels_as_iso_durations_and_a_producer_without_it_reads_as_none() {
+        var event = EventEnvelope.of("/t", SampleEvents.NOW, null,
+                SampleEvents.BY_TYPE.get(EventType.PIPELINE_CONFIGURED));
+        ProducerRecord<String, byte[]> record = KafkaEventCodec.toRecord(event);
+        String body = new String(record.value(), StandardCharsets.UTF_8);
+        assertThat(body).contains("\"remindAfter\":\"PT1H\"").contains("\"escalateAfter\":\"PT24H\"")
+                .contains("\"fallbackGroup\":\"release-managers\"");
+
+        String older = body.replaceAll(",\"reminders\":\\{[^}]*}", "");
+        assertThat(older).doesNotContain("reminders");
+        var decoded = (PipelineConfigured) KafkaEventCodec.fromRecord(consumed(record, older.getBytes(
+                StandardCharsets.UTF_8))).data();
+        assertThat(decoded.reminders()).isNull();
+        assertThat(decoded.countsVoterInEveryRule()).isTrue();
     }
 
     @Test

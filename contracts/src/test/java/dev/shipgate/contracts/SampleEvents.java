@@ -21,10 +21,12 @@ import dev.shipgate.contracts.events.DeploymentStatusChanged;
 import dev.shipgate.contracts.events.ImageApproved;
 import dev.shipgate.contracts.events.ImageBuilt;
 import dev.shipgate.contracts.events.PipelineConfigured;
+import dev.shipgate.contracts.events.PipelineReminders;
 import dev.shipgate.contracts.events.PipelineImage;
 import dev.shipgate.contracts.events.RoleBinding;
 import dev.shipgate.contracts.events.UserAccessChanged;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +69,8 @@ final class SampleEvents {
                     NOW.plusSeconds(86400), NOW)),
             Map.entry(EventType.PIPELINE_CONFIGURED, new PipelineConfigured("pl-1", "shop", "payments", "prod",
                     "simulated", 2, List.of(new ApproverRule("release-managers", 1)), 86400, 604800L, false,
-                    "MANUAL", false, true)),
+                    "MANUAL", false, true, new PipelineReminders(Duration.ofHours(1), null, 3, Duration.ofHours(24),
+                    "release-managers"))),
             Map.entry(EventType.USER_ACCESS_CHANGED, new UserAccessChanged("bob", "bob@example.com", "Bob", true,
                     List.of("release-managers"), List.of(new RoleBinding("IMAGE_APPROVER", "shop", "payments",
                             "*")))),

@@ -6,6 +6,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -42,19 +43,21 @@ class TimeTravelIT {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
 
+    private static String gatewayUrl;
     private static Http gateway;
     private static ApprovalFlows flows;
     private static String run;
 
     @BeforeAll
     static void start(RunningSystem system) {
-        gateway = new Http(system.gatewayUrl());
+        gatewayUrl = system.gatewayUrl();
+        gateway = new Http(gatewayUrl);
         flows = new ApprovalFlows(gateway, new Http(system.infra.inboxUrl()));
         run = UUID.randomUUID().toString().substring(0, 6);
     }
 
     @Test
-    void what_falls_due_hours_later_happens_when_the_clock_gets_there() {
+    void what_falls_due_hours_later_happens_when_the_clock_gets_there() throws Exception {
         // a deploy scheduled for three hours on, with an approval that lasts one (the default of createPipeline)
         String scheduleTag = "tt-sched-" + run;
         String scheduled = flows.createPipeline(scheduleTag, Map.of());
@@ -147,12 +150,22 @@ class TimeTravelIT {
         TestClock.SHARED.advance(Duration.ofHours(16)); // 24 h: the escalation
         Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(mailsTo(fallback, escalated)).hasSize(1));
         assertThat(pendingFor(fallback)).as("the fallback group sees it").contains(request);
+        JsonNode seen = gateway.getWithAuthorization(bearer(fallback), "/api/approval-requests/" + request).json();
+        assertThat(seen.path("escalatedTo").asString()).isEqualTo(TestClock.FALLBACK_GROUP);
         // fallback has no role on this environment: seeing the request gives no vote
         assertThat(vote(fallback, request).reason()).isEqualTo("NOT_AN_ELIGIBLE_APPROVER");
         assertThat(mailsTo(idle, "Reminder 1:" + reminder)).as("once per step").hasSize(1);
         assertThat(mailsTo(idle, "Reminder 2:" + reminder)).as("once per step").hasSize(1);
         assertThat(mailsTo(idle, "Reminder 3:" + reminder)).as("two at most").isEmpty();
         assertThat(mailsTo(acted, "Reminder 1:" + reminder)).as("acted").isEmpty();
+
+        // last, as it needs Chromium (skipped where it is not installed): the badge in their Approval pending list
+        try (Browser browser = new Browser(gatewayUrl)) {
+            browser.openWithToken(dev.shipgate.testing.TestTokens.forUser(fallback), "#/pending");
+            browser.awaitText(By.cssSelector("[data-testid='escalated-to']"),
+                    "Escalated to your group " + TestClock.FALLBACK_GROUP);
+            browser.screenshot("19-escalated-to-your-group");
+        }
     }
 
     private static List<JsonNode> mailsTo(String user, String subject) {

@@ -55,10 +55,15 @@ public final class RequestBodyFields {
         TEXT
     }
 
-    /** {@code body} with {@code field}'s value replaced by one of the wrong type; empty if text is no wrong type. */
+    /**
+     * {@code body} with {@code field}'s value replaced by one of the wrong type; empty if that type is no wrong type
+     * (text for a field holding text, an object for a field holding an object).
+     */
     public static Optional<String> mistyped(String body, String field, WrongType wrongType) {
         ObjectNode copy = (ObjectNode) JSON.readTree(body);
-        if (wrongType == WrongType.OBJECT) {
+        if (wrongType == WrongType.OBJECT && copy.path(field).isObject()) {
+            return Optional.empty();
+        } else if (wrongType == WrongType.OBJECT) {
             copy.putObject(field).put("unexpected", 1);
         } else if (copy.path(field).isString()) {
             return Optional.empty();

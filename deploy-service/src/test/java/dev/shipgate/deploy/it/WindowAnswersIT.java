@@ -1,11 +1,13 @@
 package dev.shipgate.deploy.it;
 
+import dev.shipgate.contracts.events.UserAccessChanged;
 import dev.shipgate.testing.Http;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -125,5 +127,43 @@ class WindowAnswersIT extends DeployServiceTestBase {
         assertThat(zone.status()).isEqualTo(400);
         assertThat(zone.json().path("field").asString()).isEqualTo("timeZone");
         assertThat(http().get(ADMIN, "/api/pipelines/" + pipeline + "/windows").json().size()).isZero();
+    }
+
+    /** Issue 19: the reminder plan is a field of the pipeline, checked when written, shown in its GET. */
+    @Test
+    void a_reminder_plan_is_kept_and_shown_and_a_value_out_of_its_limits_or_an_unknown_group_names_its_field() {
+        String group = "fallback-" + RUN;
+        topics.publish(new UserAccessChanged("member-" + RUN, "m@example.com", "m", true, List.of(group), List.of()));
+        Map<String, Object> body = new HashMap<>(Map.of("project", "shop", "application", "payments",
+                "environment", environment, "target", "simulated", "requiredApprovals", 1,
+                "approverMayDeploy", false, "trigger", "MANUAL"));
+
+        for (var bad : List.of(Map.entry(Map.of("remindAfter", "PT59S"), "reminders.remindAfter"),
+                Map.entry(Map.of("remindEvery", "P31D"), "reminders.remindEvery"),
+                Map.entry(Map.of("maxReminders", 11), "reminders.maxReminders"),
+                Map.entry(Map.of("escalateAfter", "PT-1H"), "reminders.escalateAfter"),
+                Map.entry(Map.of("remindAfter", "four hours"), "reminders.remindAfter"),
+                Map.entry(Map.of("fallbackGroup", "nobody-" + RUN), "reminders.fallbackGroup"))) {
+            body.put("reminders", bad.getKey());
+            Http.Response refused = http().put(ADMIN, "/api/pipelines/" + pipeline, body);
+            assertThat(refused.status()).as(bad.toString()).isEqualTo(400);
+            assertThat(refused.contentType()).contains("application/problem+json");
+            assertThat(refused.json().path("field").asString()).as(refused.body()).isEqualTo(bad.getValue());
+        }
+
+        body.put("reminders", Map.of("remindAfter", "PT1H", "maxReminders", 3, "escalateAfter", "P1D",
+                "fallbackGroup", group));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                http().put(ADMIN, "/api/pipelines/" + pipeline, body).status()).isEqualTo(200));
+        JsonNode shown = http().get(DEPLOYER, "/api/pipelines/" + pipeline).json().path("reminders");
+        assertThat(shown.path("remindAfter").asString()).isEqualTo("PT1H");
+        assertThat(shown.path("maxReminders").asInt()).isEqualTo(3);
+        assertThat(shown.path("escalateAfter").asString()).isEqualTo("PT24H");
+        assertThat(shown.path("fallbackGroup").asString()).isEqualTo(group);
+        assertThat(shown.path("remindEvery").isNull()).as("left out: the installation's default").isTrue();
+
+        body.put("reminders", Map.of("remindAfter", "PT2H"));
+        Http.Response notAdmin = http().put(DEPLOYER, "/api/pipelines/" + pipeline, body);
+        assertThat(notAdmin.status()).isEqualTo(403);
     }
 }

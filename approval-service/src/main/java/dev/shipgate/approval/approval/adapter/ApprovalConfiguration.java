@@ -4,6 +4,7 @@ import dev.shipgate.approval.access.application.AccessService;
 import dev.shipgate.approval.approval.application.VoteChannels;
 import dev.shipgate.approval.approval.application.ApprovalRequests;
 import dev.shipgate.approval.approval.application.ApprovalService;
+import dev.shipgate.approval.approval.application.EscalationPlans;
 import dev.shipgate.approval.approval.application.CurrentRules;
 import dev.shipgate.approval.approval.application.ExpirySweeper;
 import dev.shipgate.approval.approval.application.PipelineImages;
@@ -66,8 +67,8 @@ class ApprovalConfiguration {
 
     @Bean
     RequestQueries requestQueries(ApprovalRequests requests, Images images, EscalationSettings escalations,
-                                  Clock clock) {
-        return new RequestQueries(requests, images, escalations.escalations(), clock);
+                                  PipelineReplica pipelines, Clock clock) {
+        return new RequestQueries(requests, images, EscalationPlans.of(escalations.defaultPlan(), pipelines), clock);
     }
 
     @Bean

@@ -187,6 +187,7 @@ class ApprovalRequestController {
     }
 
     private RequestView view(ApprovalRequest stored, Actor caller) {
-        return RequestView.now(approvals, stored, caller, clock.instant());
+        return RequestView.now(approvals, stored, caller, clock.instant(),
+                queries.escalatedTo(caller, stored).orElse(null));
     }
 }

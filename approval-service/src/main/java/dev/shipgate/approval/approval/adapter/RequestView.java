@@ -30,13 +30,16 @@ import java.util.stream.Collectors;
  * @param remainingApprovals approvals still missing now (0 unless pending)
  * @param total              progress toward the total: have / need, who counts, who could still complete it
  * @param rules              per approver rule: have / need, who counts toward it, who could still complete it
+ * @param escalatedTo        the fallback group the request was escalated to, when the reader has it in their pending
+ *                           list only for that (issue 19: the group's members see it, it does not await their vote);
+ *                           null otherwise
  */
 record RequestView(String id, String pipelineId, String application, String environment,
                           String imageDigest, String imageTag, String builtBy, String requestedBy,
                           List<String> notifiedApprovers, String comment, String status, int requiredApprovals,
                           int approvals, int remainingApprovals, List<VoteView> votes, Instant createdAt,
                           Instant expiresAt, String consumedBy, List<String> allowedActions, Progress total,
-                          List<RuleView> rules, boolean countVoterInEveryRule) {
+                          List<RuleView> rules, boolean countVoterInEveryRule, String escalatedTo) {
 
     /** A vote; {@code counts} false with the {@code reason} when it no longer counts. */
     public record VoteView(String userId, String comment, Instant at, boolean counts, String reason) {
@@ -55,8 +58,15 @@ record RequestView(String id, String pipelineId, String application, String envi
 
     /** The stored request as it stands at {@code now}: judged under the pipeline's policy and people's access now. */
     public static RequestView now(ApprovalService approvals, ApprovalRequest stored, Actor caller, Instant now) {
+        return now(approvals, stored, caller, now, null);
+    }
+
+    /** As {@link #now(ApprovalService, ApprovalRequest, Actor, Instant)}, saying the group it was escalated to. */
+    public static RequestView now(ApprovalService approvals, ApprovalRequest stored, Actor caller, Instant now,
+                                  String escalatedTo) {
         ApprovalRequest live = approvals.live(stored);
-        return of(live, approvals.tally(live), approvals.stillEligible(live), caller, approvals.people(), now);
+        return of(live, approvals.tally(live), approvals.stillEligible(live), caller, approvals.people(), now,
+                escalatedTo);
     }
 
     /**
@@ -65,7 +75,7 @@ record RequestView(String id, String pipelineId, String application, String envi
      * @param stillEligible who could still approve it now, with their groups
      */
     public static RequestView of(ApprovalRequest live, Tally tally, List<Actor> stillEligible, Actor caller,
-                                 People people, Instant now) {
+                                 People people, Instant now, String escalatedTo) {
         Map<String, String> setAside = tally.setAside().stream()
                 .collect(Collectors.toMap(Tally.SetAside::userId, Tally.SetAside::reason, (a, b) -> a));
         Function<Vote, VoteView> vote = v -> {
@@ -82,7 +92,7 @@ record RequestView(String id, String pipelineId, String application, String envi
                 live.votes().stream().map(vote).toList(), live.createdAt(), live.expiresAt(), live.consumedBy(),
                 allowed(live, caller, people, now),
                 new Progress(tally.counted().size(), tally.required(), tally.counted(), couldApprove), rules,
-                live.policy().countInEveryRule());
+                live.policy().countInEveryRule(), escalatedTo);
     }
 
     private static RuleView ruleView(RuleProgress rule, List<Actor> stillEligible) {

@@ -30,14 +30,19 @@ public class RequestQueries {
 
     private final ApprovalRequests requests;
     private final Images images;
-    private final Escalations escalations;
+    private final EscalationPlans escalations;
     private final Clock clock;
 
     public RequestQueries(ApprovalRequests requests, Images images) {
         this(requests, images, Escalations.none(), Clock.systemUTC());
     }
 
+    /** Queries with fixed escalations. */
     public RequestQueries(ApprovalRequests requests, Images images, Escalations escalations, Clock clock) {
+        this(requests, images, () -> escalations, clock);
+    }
+
+    public RequestQueries(ApprovalRequests requests, Images images, EscalationPlans escalations, Clock clock) {
         this.requests = requests;
         this.images = images;
         this.escalations = escalations;
@@ -53,8 +58,16 @@ public class RequestQueries {
      */
     public ApprovalRequest visible(Actor actor, String id) {
         return requests.find(id).filter(request -> ViewingPolicy.maySee(actor, request.image().scope())
-                        || EscalationPolicy.seesEscalated(actor, request, escalations, clock.instant()))
+                        || EscalationPolicy.seesEscalated(actor, request, escalations.current(), clock.instant()))
                 .orElseThrow(() -> ApprovalRefusal.UNKNOWN_REQUEST.because("no approval request " + id).exception());
+    }
+
+    /**
+     * The group {@code request} was escalated to, when {@code actor} sees it only for that reason
+     * ({@link EscalationPolicy#escalatedTo}); empty otherwise.
+     */
+    public Optional<String> escalatedTo(Actor actor, ApprovalRequest request) {
+        return EscalationPolicy.escalatedTo(actor, request, escalations.current(), clock.instant());
     }
 
     /** The page of {@code wanted} that {@code actor} may see; newest first. */
@@ -68,7 +81,8 @@ public class RequestQueries {
      */
     public ListPage<ApprovalRequest> awaitingVote(Actor actor, RequestFilter wanted, PageAt at, Instant now) {
         Optional<AwaitingVotePolicy.VoterFilter> voter = AwaitingVotePolicy.filterFor(actor, now);
-        Optional<EscalationPolicy.EscalatedFilter> escalated = EscalationPolicy.filterFor(actor, escalations, now);
+        Optional<EscalationPolicy.EscalatedFilter> escalated = EscalationPolicy.filterFor(actor, escalations.current(),
+                now);
         if (voter.isEmpty() && escalated.isEmpty()) {
             return new ListPage<>(List.of(), 0, null);
         }

@@ -58,6 +58,19 @@ public final class EscalationPolicy {
                 .isPresent();
     }
 
+    /**
+     * The group {@code stored} was escalated to, when {@code actor} has it in their pending list only for that reason:
+     * they see it escalated ({@link #seesEscalated}) and it does not await their vote ({@link AwaitingVotePolicy});
+     * empty otherwise. What the UI's "Escalated to your group" badge shows.
+     */
+    public static Optional<String> escalatedTo(Actor actor, ApprovalRequest stored, Escalations escalations,
+                                               Instant now) {
+        if (!seesEscalated(actor, stored, escalations, now) || AwaitingVotePolicy.awaits(actor, stored, now)) {
+            return Optional.empty();
+        }
+        return escalations.of(stored.image().pipelineId()).map(Escalations.Plan::group);
+    }
+
     /** Whether {@code stored} is in {@code actor}'s Approval pending list at {@code now}. */
     public static boolean inPendingList(Actor actor, ApprovalRequest stored, Escalations escalations, Instant now) {
         return AwaitingVotePolicy.awaits(actor, stored, now) || seesEscalated(actor, stored, escalations, now);

@@ -1,16 +1,21 @@
 package dev.shipgate.approval.approval.domain;
 
+import dev.shipgate.contracts.events.PipelineReminders;
+
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * When a pipeline's pending requests are escalated, and to which group (issue 19): the escalation part of the
- * reminder plans notification-service mails by. Both services read the same settings ({@code shipgate.reminders.
- * defaults.*} and {@code shipgate.reminders.pipelines.<id>.*}), so the group mailed is the group that sees the request.
+ * reminder plans notification-service mails by. Both services take a pipeline's plan from its configuration
+ * ({@code PipelineConfigured.reminders}) over the installation's default ({@code shipgate.reminders.defaults.*}), so
+ * the group mailed is the group that sees the request.
  *
  * @param defaults  the plan of every pipeline without its own
- * @param pipelines plans by pipeline id; a pipeline listed here never takes {@code defaults}
+ * @param pipelines plans by pipeline id, each complete (see {@link #of}); a pipeline listed here never takes
+ *                  {@code defaults}
  */
 public record Escalations(Plan defaults, Map<String, Plan> pipelines) {
 
@@ -19,6 +24,17 @@ public record Escalations(Plan defaults, Map<String, Plan> pipelines) {
 
     public Escalations {
         pipelines = Map.copyOf(pipelines);
+    }
+
+    /**
+     * The escalations of pipelines with their own plans ({@code own}, by pipeline id): a field a plan leaves out is
+     * {@code defaults}' (an empty group: that pipeline is never escalated); every other pipeline has {@code defaults}.
+     */
+    public static Escalations of(Plan defaults, Map<String, PipelineReminders> own) {
+        return new Escalations(defaults, own.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                entry -> new Plan(entry.getValue().escalateAfter() != null ? entry.getValue().escalateAfter()
+                        : defaults.after(), entry.getValue().fallbackGroup() != null
+                        ? entry.getValue().fallbackGroup() : defaults.group()))));
     }
 
     /** No pipeline escalates. */

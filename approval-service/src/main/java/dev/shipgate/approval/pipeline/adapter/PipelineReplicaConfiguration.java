@@ -19,7 +19,8 @@ class PipelineReplicaConfiguration {
 
     @Bean
     MongoPipelineReplica pipelines(MongoTemplate mongo, Clock clock, CacheSettings cache) {
-        return new MongoPipelineReplica(mongo, new ShortLivedCache<>(cache.timeToLive(), clock));
+        return new MongoPipelineReplica(mongo, new ShortLivedCache<>(cache.timeToLive(), clock),
+                new ShortLivedCache<>(cache.timeToLive(), clock));
     }
 
     @Bean

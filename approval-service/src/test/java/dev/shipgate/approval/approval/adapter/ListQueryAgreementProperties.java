@@ -17,6 +17,7 @@ import dev.shipgate.contracts.access.Grant;
 import dev.shipgate.contracts.access.Permissions;
 import dev.shipgate.contracts.access.Role;
 import dev.shipgate.contracts.access.Scope;
+import dev.shipgate.contracts.events.PipelineReminders;
 import dev.shipgate.contracts.paging.PageAt;
 import dev.shipgate.runtime.SharedInfra;
 import dev.shipgate.support.messaging.AggregateStore;
@@ -115,12 +116,22 @@ class ListQueryAgreementProperties {
                 .as((actor, requests, escalations) -> new Case(actor, numbered(requests), escalations));
     }
 
-    /** The default plan and pl-y's own: with or without a group, escalating after 1 or 3 hours. */
+    /**
+     * The installation's default plan (with or without a group, escalating after 1 or 3 hours) and pl-y's own plan
+     * as its pipeline carries it: each field given or left out (then the default's), the group possibly "" (never).
+     */
     private static Arbitrary<Escalations> escalations() {
-        Arbitrary<Escalations.Plan> plan = Combinators.combine(Arbitraries.of(1L, 3L).map(Duration::ofHours),
-                Arbitraries.of("release", "ops").injectNull(0.3)).as(Escalations.Plan::new);
-        return Combinators.combine(plan, plan.injectNull(0.5))
-                .as((defaults, own) -> new Escalations(defaults, own == null ? Map.of() : Map.of("pl-y", own)));
+        Arbitrary<Duration> after = Arbitraries.of(1L, 3L).map(Duration::ofHours);
+        Arbitrary<String> group = Arbitraries.of("release", "ops");
+        Arbitrary<Escalations.Plan> defaults = Combinators.combine(after, group.injectNull(0.3))
+                .as(Escalations.Plan::new);
+        Arbitrary<PipelineReminders> own = Combinators.combine(after.injectNull(0.4),
+                Arbitraries.oneOf(group, Arbitraries.just("")).injectNull(0.3))
+                .as((escalateAfter, fallbackGroup) -> new PipelineReminders(null, null, null, escalateAfter,
+                        fallbackGroup));
+        return Combinators.combine(defaults, own.injectNull(0.5))
+                .as((plan, pipelinePlan) -> Escalations.of(plan, pipelinePlan == null ? Map.of()
+                        : Map.of("pl-y", pipelinePlan)));
     }
 
     private static List<ApprovalRequest> numbered(List<ApprovalRequest> requests) {

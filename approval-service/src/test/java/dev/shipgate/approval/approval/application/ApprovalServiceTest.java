@@ -152,7 +152,7 @@ class ApprovalServiceTest {
 
     private static ReplicatedPipeline pipeline(int requiredApprovals) {
         return new ReplicatedPipeline("pl-1", "shop", "payments", "prod", requiredApprovals, List.of(), 86_400, null,
-                false, "MANUAL", false, false);
+                false, "MANUAL", false, false, null);
     }
 
     private static void assertRefused(Runnable command, String reason, Refusal.Kind kind) {

@@ -46,7 +46,7 @@ class DefaultRecipientsTest {
         IntStream.rangeClosed(1, 8).forEach(i -> user("admin" + i, new Grant(Role.SUPER_ADMIN, Scope.everywhere())));
         user("paula", new Grant(Role.IMAGE_APPROVER, new Scope("shop", "payments", "prod")));
         pipelines.save(new ReplicatedPipeline("pl-st", "shop", "payments", "staging", 1, List.of(), 86_400, null, false,
-                "MANUAL", false, false));
+                "MANUAL", false, false, null));
         images.record(new Image("sha256:ab12", "registry/payments", List.of("1.4.2"), "c0ffee", "payments", "ci",
                 NOW.minusSeconds(60)));
     }

@@ -95,7 +95,7 @@ class DelegationSequenceTest {
         World() {
             // three approvals: bob and carol are the only ones who can give one, so requests stay pending
             pipelines.save(new ReplicatedPipeline("pl-st", "shop", "payments", "staging", 3, List.of(), 86_400, null,
-                    false, "MANUAL", false, false));
+                    false, "MANUAL", false, false, null));
         }
 
         private ApprovalService service(InMemoryApprovalRequests requests, Deputies known) {

@@ -14,6 +14,7 @@ import dev.shipgate.approval.pipeline.domain.ReplicatedPipeline;
 import dev.shipgate.contracts.access.Grant;
 import dev.shipgate.contracts.access.Role;
 import dev.shipgate.contracts.access.Scope;
+import dev.shipgate.contracts.events.PipelineReminders;
 import dev.shipgate.contracts.paging.PageAt;
 import dev.shipgate.contracts.refusal.RefusedException;
 import dev.shipgate.testing.SteppingClock;
@@ -22,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -46,19 +46,25 @@ class EscalatedPendingListTest {
     final InMemoryApprovalRequests requests = new InMemoryApprovalRequests();
     final ApprovalService service = new ApprovalService(requests, new InMemoryRefusedAttempts(), pipelines, images,
             people, clock, Duration.ofDays(7));
-    final RequestQueries queries = new RequestQueries(requests, images, new Escalations(
-            new Escalations.Plan(AFTER, "release"), Map.of("pl-quiet", new Escalations.Plan(AFTER, null))), clock);
+    /** The installation's default: release, after 6 h; pipelines' own plans from the replica. */
+    final RequestQueries queries = new RequestQueries(requests, images,
+            EscalationPlans.of(new Escalations.Plan(AFTER, "release"), pipelines), clock);
 
     EscalatedPendingListTest() {
         people.saveUser(user("alice", List.of("release"), new Grant(Role.BUILD_AND_DEPLOY, PROD)));
         people.saveUser(user("olga", List.of(), new Grant(Role.IMAGE_APPROVER, PROD)));
         people.saveUser(user("rita", List.of("release")));
-        for (String pipeline : List.of("pl-1", "pl-quiet")) {
-            pipelines.save(new ReplicatedPipeline(pipeline, "shop", "payments", "prod", 1, List.of(), 86_400, null,
-                    false, "MANUAL", false, false));
-        }
+        people.saveUser(user("oscar", List.of("ops")));
+        pipeline("pl-1", null);
+        pipeline("pl-quiet", new PipelineReminders(null, null, 1, null, "")); // its own plan: no escalation
+
         images.record(new Image("sha256:ab12", "registry/payments", List.of("1.4.2"), "c0ffee", "payments", "ci",
                 T0.minusSeconds(60)));
+    }
+
+    private void pipeline(String id, PipelineReminders plan) {
+        pipelines.save(new ReplicatedPipeline(id, "shop", "payments", "prod", 1, List.of(), 86_400, null, false,
+                "MANUAL", false, false, plan));
     }
 
     private static User user(String id, List<String> groups, Grant... grants) {
@@ -72,12 +78,16 @@ class EscalatedPendingListTest {
 
         clock.step(AFTER.minusSeconds(1));
         assertThat(pending("rita")).isEmpty();
+        assertThat(queries.escalatedTo(people.actor("rita"), request)).isEmpty();
         assertThatThrownBy(() -> queries.visible(people.actor("rita"), request.id()))
                 .isInstanceOf(RefusedException.class);
 
         clock.step(Duration.ofSeconds(1));
         assertThat(pending("rita")).containsExactly(request.id());
         assertThat(queries.visible(people.actor("rita"), request.id()).id()).isEqualTo(request.id());
+        assertThat(queries.escalatedTo(people.actor("rita"), request)).as("the badge's group").contains("release");
+        assertThat(queries.escalatedTo(people.actor("olga"), request)).as("it awaits olga's vote").isEmpty();
+        assertThat(queries.escalatedTo(people.actor("rita"), quiet)).isEmpty();
         assertThatThrownBy(() -> queries.visible(people.actor("rita"), quiet.id()))
                 .isInstanceOf(RefusedException.class);
         assertThat(pending("alice")).isEmpty();
@@ -88,6 +98,25 @@ class EscalatedPendingListTest {
 
         service.approve("olga", null, request.id(), null);
         assertThat(pending("rita")).isEmpty();
+        assertThat(queries.escalatedTo(people.actor("rita"), requests.find(request.id()).orElseThrow())).isEmpty();
+    }
+
+    @Test
+    void a_pipeline_s_own_plan_sets_the_time_and_the_group_and_a_changed_plan_counts_at_once() {
+        pipeline("pl-fast", new PipelineReminders(null, null, null, Duration.ofHours(1), "ops"));
+        ApprovalRequest request = service.request("alice", null, "pl-fast", "sha256:ab12", null, null);
+
+        clock.step(Duration.ofHours(1).minusSeconds(1));
+        assertThat(pending("oscar")).isEmpty();
+        clock.step(Duration.ofSeconds(1));
+        assertThat(pending("oscar")).as("the pipeline's own time and group").containsExactly(request.id());
+        assertThat(pending("rita")).as("not the default group").isEmpty();
+
+        pipeline("pl-fast", new PipelineReminders(null, null, null, null, null)); // the plan's fields left out
+        assertThat(pending("oscar")).isEmpty();
+        assertThat(pending("rita")).as("the default's 6 h are not over").isEmpty();
+        clock.step(AFTER.minus(Duration.ofHours(1)));
+        assertThat(pending("rita")).as("the default's time and group").containsExactly(request.id());
     }
 
     private List<String> pending(String userId) {

@@ -10,6 +10,7 @@ import dev.shipgate.approval.pipeline.application.PipelineReplica;
 import dev.shipgate.approval.pipeline.domain.ReplicatedPipeline;
 import dev.shipgate.contracts.access.Grant;
 import dev.shipgate.contracts.events.ImageBuilt;
+import dev.shipgate.contracts.events.PipelineReminders;
 
 import dev.shipgate.contracts.paging.Cursor;
 import dev.shipgate.contracts.paging.ListPage;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 
 /** The small in-memory ports the application services are built on in unit tests (no Spring, no MongoDB). */
 final class InMemoryPorts {
@@ -71,6 +73,12 @@ final class InMemoryPorts {
         @Override
         public Optional<ReplicatedPipeline> find(String pipelineId) {
             return Optional.ofNullable(byId.get(pipelineId)).filter(pipeline -> !pipeline.deleted());
+        }
+
+        @Override
+        public Map<String, PipelineReminders> ownReminders() {
+            return byId.values().stream().filter(pipeline -> !pipeline.deleted() && pipeline.reminders() != null)
+                    .collect(Collectors.toMap(ReplicatedPipeline::id, ReplicatedPipeline::reminders));
         }
     }
 

@@ -74,6 +74,11 @@ class RefusedAttemptsTest {
             public Optional<dev.shipgate.approval.pipeline.domain.ReplicatedPipeline> find(String pipelineId) {
                 return Optional.empty();
             }
+
+            @Override
+            public java.util.Map<String, dev.shipgate.contracts.events.PipelineReminders> ownReminders() {
+                return java.util.Map.of();
+            }
         };
     }
 

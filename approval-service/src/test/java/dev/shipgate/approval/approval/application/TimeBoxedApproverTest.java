@@ -47,7 +47,7 @@ class TimeBoxedApproverTest {
         people.saveUser(new User("olga", "olga@example.com", "Olga", true, List.of(),
                 List.of(new Grant(Role.IMAGE_APPROVER, PROD, END))));
         pipelines.save(new ReplicatedPipeline("pl-1", "shop", "payments", "prod", 1, List.of(), 86_400, null, false,
-                "MANUAL", false, false));
+                "MANUAL", false, false, null));
         images.record(new Image("sha256:ab12", "registry/payments", List.of("1.4.2"), "c0ffee", "payments", "ci",
                 END.minusSeconds(7200)));
         images.record(new Image("sha256:cd34", "registry/payments", List.of("1.4.3"), "c0ffee", "payments", "ci",

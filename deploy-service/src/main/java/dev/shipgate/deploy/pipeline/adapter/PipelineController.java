@@ -1,6 +1,7 @@
 package dev.shipgate.deploy.pipeline.adapter;
 
 import dev.shipgate.contracts.events.ApproverRule;
+import dev.shipgate.contracts.events.PipelineReminders;
 import dev.shipgate.deploy.pipeline.application.PipelineService;
 import dev.shipgate.deploy.pipeline.domain.ApprovalSettings;
 import dev.shipgate.deploy.pipeline.domain.Pipeline;
@@ -28,7 +29,15 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
-/** CD pipelines: read by whoever may view the application, changed by its admins and managers. */
+/**
+ * CD pipelines: read by whoever may view the application, changed by its admins and managers.
+ * <p>
+ * A pipeline's {@code reminders} is its reminder and escalation plan (issue 19): {@code remindAfter},
+ * {@code remindEvery}, {@code escalateAfter} are ISO-8601 durations from PT1M to P30D; {@code maxReminders} is 0 to 10;
+ * {@code fallbackGroup} is a group with active members, or "" for no escalation. Each is optional: one left out takes
+ * the installation's default. A value out of its limits is refused 400 {@code INVALID_REQUEST} naming the field
+ * (e.g. {@code reminders.remindAfter}).
+ */
 @RestController
 @Validated
 @RequestMapping("/api/pipelines")
@@ -57,7 +66,8 @@ class PipelineController {
                                @Min(60) @Max(31_536_000) Long requestLifetimeSeconds,
                                @NotNull Boolean approverMayDeploy,
                                Pipeline.Trigger trigger,
-                               Boolean countVoterInEveryRule) {
+                               Boolean countVoterInEveryRule,
+                               PipelineReminders reminders) {
 
         /**
          * The API validates the body first, so the required fields are there; a seed file's pipeline is not
@@ -71,7 +81,7 @@ class PipelineController {
                     new ApprovalSettings(requiredApprovals == null ? 0 : requiredApprovals, rules,
                             approvalLifetimeSeconds == null ? 86_400 : approvalLifetimeSeconds,
                             requestLifetimeSeconds, Boolean.TRUE.equals(approverMayDeploy), countVoterInEveryRule),
-                    trigger == null ? Pipeline.Trigger.MANUAL : trigger, false, 0);
+                    trigger == null ? Pipeline.Trigger.MANUAL : trigger, reminders, false, 0);
         }
     }
 

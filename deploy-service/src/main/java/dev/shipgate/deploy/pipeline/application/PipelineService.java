@@ -1,7 +1,10 @@
 package dev.shipgate.deploy.pipeline.application;
 
 import dev.shipgate.contracts.access.Permissions;
+import dev.shipgate.contracts.events.PipelineReminders;
+import dev.shipgate.contracts.refusal.Refusal;
 import dev.shipgate.deploy.pipeline.domain.Pipeline;
+import dev.shipgate.deploy.pipeline.domain.ReminderPlanRules;
 import dev.shipgate.deploy.replica.application.AccessReplica;
 import dev.shipgate.deploy.shared.domain.DeployRefusal;
 
@@ -24,7 +27,7 @@ public class PipelineService {
         requireAdmin(userId, draft);
         Pipeline pipeline = new Pipeline(draft.id() == null ? "pl-" + UUID.randomUUID() : draft.id(),
                 draft.project(), draft.application(), draft.environment(), draft.target(), draft.targetRef(),
-                draft.strategy(), draft.approval(), draft.trigger(), false, 0);
+                draft.strategy(), draft.approval(), draft.trigger(), checkedReminders(draft.reminders()), false, 0);
         pipelines.create(pipeline);
         return pipeline;
     }
@@ -35,7 +38,7 @@ public class PipelineService {
         requireAdmin(userId, changes); // moving it to another application needs admin there too
         Pipeline next = new Pipeline(id, changes.project(), changes.application(), changes.environment(),
                 changes.target(), changes.targetRef(), changes.strategy(), changes.approval(), changes.trigger(),
-                false, current.version());
+                checkedReminders(changes.reminders()), false, current.version());
         if (!pipelines.update(next)) {
             throw DeployRefusal.PIPELINE_CHANGED.because(
                     "the pipeline was changed by someone else meanwhile: reload it and try again").exception();
@@ -83,6 +86,19 @@ public class PipelineService {
 
     public Optional<Pipeline> find(String id) {
         return pipelines.find(id).filter(p -> !p.deleted());
+    }
+
+    /**
+     * The plan within its limits ({@link ReminderPlanRules}) and with a fallback group that has members (at least one
+     * active user in the access replica) or none ({@code ""}); refused {@code INVALID_REQUEST} naming the field.
+     */
+    private PipelineReminders checkedReminders(PipelineReminders reminders) {
+        ReminderPlanRules.check(reminders);
+        if (reminders != null && reminders.escalates() && !access.hasMembers(reminders.fallbackGroup())) {
+            throw Refusal.invalidField(ReminderPlanRules.FIELD + ".fallbackGroup",
+                    "must name an existing group with active members").exception();
+        }
+        return reminders;
     }
 
     private void requireAdmin(String userId, Pipeline pipeline) {

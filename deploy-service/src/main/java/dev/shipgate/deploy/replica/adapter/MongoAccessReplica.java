@@ -7,6 +7,8 @@ import dev.shipgate.contracts.identity.UserIds;
 import dev.shipgate.deploy.replica.application.AccessReplica;
 import dev.shipgate.support.cache.ShortLivedCache;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 import java.time.Clock;
 
@@ -35,6 +37,12 @@ class MongoAccessReplica implements AccessReplica {
         String id = UserIds.canonical(access.userId());
         mongo.save(new StoredAccess(id, access), COLLECTION);
         recent.forget(id);
+    }
+
+    @Override
+    public boolean hasMembers(String group) {
+        return mongo.exists(Query.query(Criteria.where("access.groups").is(group).and("access.active").is(true)),
+                StoredAccess.class, COLLECTION);
     }
 
     @Override

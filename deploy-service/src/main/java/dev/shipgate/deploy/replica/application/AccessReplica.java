@@ -8,6 +8,9 @@ public interface AccessReplica {
 
     void apply(UserAccessChanged access);
 
+    /** Whether at least one active user is in {@code group} (a pipeline's fallback group must have members). */
+    boolean hasMembers(String group);
+
     /** An unknown user may do nothing. */
     Permissions permissions(String userId);
 }

@@ -77,7 +77,7 @@ class NamespaceMappingTest {
 
     private static Pipeline pipeline(String id, String target, String ref) {
         return new Pipeline(id, "shop", id, "prod", target, ref, "ROLLING", ApprovalSettings.none(),
-                Pipeline.Trigger.MANUAL, false, 0);
+                Pipeline.Trigger.MANUAL, null, false, 0);
     }
 
     private static void namespace(String name, Map<String, String> labels) {

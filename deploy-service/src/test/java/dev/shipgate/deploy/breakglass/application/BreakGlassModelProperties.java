@@ -199,6 +199,11 @@ class BreakGlassModelProperties {
         }
 
         @Override
+        public boolean hasMembers(String group) {
+            return false;
+        }
+
+        @Override
         public Permissions permissions(String userId) {
             List<Role> roles = USERS.getOrDefault(userId.strip().toLowerCase(), List.of());
             return new Permissions(userId, roles.stream().map(role -> new Grant(role,

@@ -62,7 +62,7 @@ class KubernetesTargetTest {
         }
     };
     private final Pipeline pipeline = new Pipeline("pl-k8s", "shop", "payments", "prod", "kubernetes",
-            "shop-prod/payments/app", "ROLLING", ApprovalSettings.none(), Pipeline.Trigger.MANUAL, false, 0);
+            "shop-prod/payments/app", "ROLLING", ApprovalSettings.none(), Pipeline.Trigger.MANUAL, null, false, 0);
     private final Deployment deployment = Deployment.request("dp-1", new PipelineImage("pl-k8s", "payments", "prod",
             DIGEST, "2.0.0"), "alice", null, Instant.now()).deployment();
 
@@ -134,9 +134,9 @@ class KubernetesTargetTest {
     void a_missing_deployment_fails_and_a_bad_target_ref_is_refused() {
         KubernetesTarget target = new KubernetesTarget(client, images);
         Pipeline elsewhere = new Pipeline("pl-x", "shop", "payments", "prod", "kubernetes", "shop-prod/nothing",
-                "ROLLING", ApprovalSettings.none(), Pipeline.Trigger.MANUAL, false, 0);
+                "ROLLING", ApprovalSettings.none(), Pipeline.Trigger.MANUAL, null, false, 0);
         Pipeline malformed = new Pipeline("pl-y", "shop", "payments", "prod", "kubernetes", "just-a-name",
-                "ROLLING", ApprovalSettings.none(), Pipeline.Trigger.MANUAL, false, 0);
+                "ROLLING", ApprovalSettings.none(), Pipeline.Trigger.MANUAL, null, false, 0);
 
         assertThat(target.check(deployment, elsewhere).status()).isEqualTo(DeploymentStatus.FAILED);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> target.start(deployment, malformed))

@@ -263,7 +263,7 @@ class TwoRolloutMonitorsTest {
     private String authorized(String pipelineId, int minute) {
         if (pipelines.find(pipelineId).isEmpty()) {
             pipelines.create(new Pipeline(pipelineId, "shop", "payments", "prod", "simulated", null, "ROLLING",
-                    ApprovalSettings.none(), Pipeline.Trigger.MANUAL, false, 0));
+                    ApprovalSettings.none(), Pipeline.Trigger.MANUAL, null, false, 0));
         }
         String id = "dp-" + pipelineId + "-" + minute;
         Instant at = clock.instant().plusSeconds(60L * minute);

@@ -120,6 +120,11 @@ class DeploymentQueriesTest {
         }
 
         @Override
+        public boolean hasMembers(String group) {
+            return false;
+        }
+
+        @Override
         public Permissions permissions(String userId) {
             return viewer.equals(userId)
                     ? new Permissions(userId, List.of(new Grant(Role.VIEW, new Scope("shop", "payments", "prod"))))

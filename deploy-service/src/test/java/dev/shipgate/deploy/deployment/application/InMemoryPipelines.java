@@ -16,7 +16,7 @@ public final class InMemoryPipelines implements Pipelines {
 
     public void add(String id, String target) {
         create(new Pipeline(id, "shop", "payments", "prod", target, null, "ROLLING", ApprovalSettings.none(),
-                Pipeline.Trigger.MANUAL, false, 0));
+                Pipeline.Trigger.MANUAL, null, false, 0));
     }
 
     @Override

@@ -222,6 +222,11 @@ class RolloutMonitorTest {
         }
 
         @Override
+        public boolean hasMembers(String group) {
+            return false;
+        }
+
+        @Override
         public Permissions permissions(String userId) {
             return Permissions.none(userId);
         }

@@ -15,7 +15,9 @@ class PipelineBodyFieldsTest extends RequestBodyContract {
                  "targetRef":"payments","strategy":"ROLLING","requiredApprovals":2,
                  "approverRules":[{"group":"security","approvals":1}],"approvalLifetimeSeconds":3600,
                  "requestLifetimeSeconds":7200,"approverMayDeploy":false,"trigger":"MANUAL",
-                 "countVoterInEveryRule":true}""", bodyOnly());
+                 "countVoterInEveryRule":true,
+                 "reminders":{"remindAfter":"PT1H","maxReminders":2,"fallbackGroup":"release-managers"}}""",
+                bodyOnly());
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.shipgate.deploy.pipeline.adapter;
 
+import dev.shipgate.contracts.events.PipelineReminders;
 import dev.shipgate.deploy.pipeline.application.Pipelines;
 import dev.shipgate.deploy.pipeline.domain.Pipeline;
 import org.junit.jupiter.api.Test;
@@ -9,6 +10,7 @@ import org.springframework.dao.DuplicateKeyException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,10 +24,12 @@ class PipelineSeederTest {
     @Test
     void a_pipeline_seeded_meanwhile_by_another_instance_is_left_as_it_is() {
         List<String> tried = new ArrayList<>();
+        List<Pipeline> seeded = new ArrayList<>();
         Pipelines seededMeanwhile = new Pipelines() {
             @Override
             public void create(Pipeline pipeline) {
                 tried.add(pipeline.id());
+                seeded.add(pipeline);
                 throw new DuplicateKeyException("E11000 duplicate key error: _id " + pipeline.id());
             }
 
@@ -48,6 +52,10 @@ class PipelineSeederTest {
         assertThatNoException().isThrownBy(() -> new PipelineSeeder(seededMeanwhile)
                 .seed(new FileSystemResource("../config/seed.json")));
         assertThat(tried).isNotEmpty();
+        PipelineReminders prod = seeded.stream().filter(p -> p.id().equals("payments-prod")).findFirst()
+                .orElseThrow().reminders();
+        assertThat(prod).as("the seed's plan, with a fallback group (issue 19)").isEqualTo(new PipelineReminders(
+                Duration.ofHours(4), Duration.ofHours(4), 2, Duration.ofHours(24), "release-managers"));
     }
 
     @Test

@@ -53,6 +53,11 @@ class MongoReminders implements Reminders {
     }
 
     @Override
+    public void waitingAgain(String requestId, String userId) {
+        mongo.updateFirst(byId(requestId), new Update().addToSet("waitingOn", userId), COLLECTION);
+    }
+
+    @Override
     public void close(String requestId) {
         mongo.remove(byId(requestId), COLLECTION);
     }
@@ -99,7 +104,7 @@ class MongoReminders implements Reminders {
                 .append("nudges", r.nudges().stream().map(n -> new Document("kind", n.kind().name())
                         .append("number", n.number()).append("at", Date.from(n.at()))).toList())
                 .append("step", r.step()).append("fallbackGroup", r.fallbackGroup())
-                .append("dueAt", dueAt(r)).append("leaseUntil", FREE);
+                .append("round", r.round()).append("dueAt", dueAt(r)).append("leaseUntil", FREE);
     }
 
     private static Reminder fromDocument(Document d) {
@@ -110,6 +115,6 @@ class MongoReminders implements Reminders {
                 d.getDate("requestedAt").toInstant(), d.getList("nudges", Document.class).stream()
                 .map(n -> new Nudge(Nudge.Kind.valueOf(n.getString("kind")), n.getInteger("number"),
                         n.getDate("at").toInstant())).toList(),
-                d.getInteger("step"), d.getString("fallbackGroup"));
+                d.getInteger("step"), d.getString("fallbackGroup"), d.get("round", 0L));
     }
 }

@@ -2,8 +2,10 @@ package dev.shipgate.notification.reminder.adapter;
 
 import dev.shipgate.notification.delivery.application.NotificationService;
 import dev.shipgate.notification.recipient.application.Recipients;
+import dev.shipgate.notification.recipient.application.RequestMemory;
 import dev.shipgate.notification.reminder.application.DigestService;
 import dev.shipgate.notification.reminder.application.ReminderService;
+import dev.shipgate.notification.subscription.application.PipelineScopes;
 import dev.shipgate.support.lease.LeaseSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,9 +30,9 @@ class ReminderConfiguration {
     @Bean
     ReminderService reminderService(MongoTemplate mongo, ReminderProperties properties,
                                     NotificationService notifications, Recipients recipients, Clock clock,
-                                    LeaseSettings leases) {
-        return new ReminderService(new MongoReminders(mongo), properties.plans(), notifications, recipients, clock,
-                leases.duration());
+                                    LeaseSettings leases, PipelineScopes pipelines, RequestMemory asked) {
+        return new ReminderService(new MongoReminders(mongo), properties.plans(pipelines), notifications, recipients,
+                asked, clock, leases.duration());
     }
 
     @Bean

@@ -2,33 +2,31 @@ package dev.shipgate.notification.reminder.adapter;
 
 import dev.shipgate.notification.reminder.application.ReminderPlans;
 import dev.shipgate.notification.reminder.domain.ReminderPlan;
+import dev.shipgate.notification.subscription.application.PipelineScopes;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
 import java.time.LocalTime;
-import java.util.Map;
 
 /**
  * Reminders, escalation and the daily digest ({@code shipgate.reminders.*}); checked at start.
  *
  * @param poll      the pause between two passes over the due reminders (default 15 s)
  * @param digestAt  the time of day (UTC) of the daily digest (default 08:00)
- * @param defaults  the plan of every pipeline without its own
- * @param pipelines plans by pipeline id ({@code shipgate.reminders.pipelines.pl-1.remind-after=PT1H}); a field left
- *                  out takes the built-in default, not {@code defaults}'
+ * @param defaults  the installation's plan: a pipeline's own plan (a field of the pipeline, {@code reminders} in its
+ *                  {@code PipelineConfigured}) overrides it field by field; the {@code shipgate.reminders.pipelines.*}
+ *                  settings of earlier versions are no longer read
  */
 @ConfigurationProperties("shipgate.reminders")
 record ReminderProperties(@DefaultValue("PT15S") Duration poll, @DefaultValue("08:00") LocalTime digestAt,
-                          @DefaultValue Plan defaults, Map<String, Plan> pipelines) {
+                          @DefaultValue Plan defaults) {
 
     ReminderProperties {
         if (poll.isNegative() || poll.isZero()) {
             throw new IllegalArgumentException("shipgate.reminders.poll must be positive");
         }
-        pipelines = pipelines == null ? Map.of() : Map.copyOf(pipelines);
-        defaults.toPlan();
-        pipelines.values().forEach(Plan::toPlan); // a bad plan stops the start, not the first reminder
+        defaults.toPlan(); // a bad plan stops the start, not the first reminder
     }
 
     /**
@@ -47,7 +45,9 @@ record ReminderProperties(@DefaultValue("PT15S") Duration poll, @DefaultValue("0
         }
     }
 
-    ReminderPlans plans() {
-        return pipelineId -> pipelines.getOrDefault(pipelineId, defaults).toPlan();
+    /** Each pipeline's plan: its own, from the pipeline replica, over the installation's. */
+    ReminderPlans plans(PipelineScopes pipelines) {
+        ReminderPlan installation = defaults.toPlan();
+        return pipelineId -> installation.overriddenBy(pipelines.remindersOf(pipelineId).orElse(null));
     }
 }

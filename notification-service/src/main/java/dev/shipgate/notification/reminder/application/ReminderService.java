@@ -6,13 +6,16 @@ import dev.shipgate.contracts.events.ApprovalCancelled;
 import dev.shipgate.contracts.events.ApprovalExpired;
 import dev.shipgate.contracts.events.ApprovalGiven;
 import dev.shipgate.contracts.events.ApprovalRejected;
+import dev.shipgate.contracts.events.ApprovalReopened;
 import dev.shipgate.contracts.events.ApprovalRequested;
+import dev.shipgate.contracts.events.ApprovalWithdrawn;
 import dev.shipgate.contracts.events.ImageApproved;
 import dev.shipgate.contracts.identity.UserIds;
 import dev.shipgate.notification.delivery.application.MessageComposer;
 import dev.shipgate.notification.delivery.application.NotificationService;
 import dev.shipgate.notification.delivery.domain.Message;
 import dev.shipgate.notification.recipient.application.Recipients;
+import dev.shipgate.notification.recipient.application.RequestMemory;
 import dev.shipgate.notification.reminder.domain.Nudge;
 import dev.shipgate.notification.reminder.domain.Reminder;
 import dev.shipgate.support.messaging.EventFollower;
@@ -42,15 +45,18 @@ public class ReminderService implements EventFollower {
     private final ReminderPlans plans;
     private final NotificationService notifications;
     private final Recipients recipients;
+    private final RequestMemory asked;
     private final Clock clock;
     private final Duration claimDuration;
 
+    /** @param asked whom each request asked first (the approvers a reopened request asks again) */
     public ReminderService(Reminders reminders, ReminderPlans plans, NotificationService notifications,
-                           Recipients recipients, Clock clock, Duration claimDuration) {
+                           Recipients recipients, RequestMemory asked, Clock clock, Duration claimDuration) {
         this.reminders = reminders;
         this.plans = plans;
         this.notifications = notifications;
         this.recipients = recipients;
+        this.asked = asked;
         this.clock = clock;
         this.claimDuration = claimDuration;
     }
@@ -58,6 +64,7 @@ public class ReminderService implements EventFollower {
     @Override
     public boolean follows(EventPayload data) {
         return data instanceof ApprovalRequested || data instanceof ApprovalGiven || data instanceof ImageApproved
+                || data instanceof ApprovalWithdrawn || data instanceof ApprovalReopened
                 || data instanceof ApprovalRejected || data instanceof ApprovalCancelled
                 || data instanceof ApprovalExpired;
     }
@@ -72,6 +79,10 @@ public class ReminderService implements EventFollower {
                     plans.forPipeline(e.image().pipelineId())));
         } else if (data instanceof ApprovalGiven e) {
             reminders.acted(e.requestId(), UserIds.canonical(e.approver()));
+        } else if (data instanceof ApprovalWithdrawn e) {
+            reminders.waitingAgain(e.requestId(), UserIds.canonical(e.withdrawnBy()));
+        } else if (data instanceof ApprovalReopened e) {
+            restart(e, event.time());
         } else if (data instanceof ImageApproved e) {
             reminders.close(e.requestId());
         } else if (data instanceof ApprovalRejected e) {
@@ -80,6 +91,20 @@ public class ReminderService implements EventFollower {
             reminders.close(e.requestId());
         } else if (data instanceof ApprovalExpired e) {
             reminders.close(e.requestId());
+        }
+    }
+
+    /**
+     * The approved request was reopened (its approval no longer meets the policy): its plan starts again, from the
+     * reopening, for the approvers first asked who do not count now.
+     */
+    private void restart(ApprovalReopened reopened, Instant at) {
+        List<String> counted = reopened.counted().stream().map(UserIds::canonical).toList();
+        List<String> toAct = asked.approversOf(reopened.requestId()).stream().map(UserIds::canonical).distinct()
+                .filter(approver -> !counted.contains(approver)).toList();
+        if (!toAct.isEmpty()) {
+            reminders.track(Reminder.reopened(reopened.requestId(), reopened.image(), reopened.requestedBy(), toAct,
+                    at, plans.forPipeline(reopened.image().pipelineId())));
         }
     }
 

@@ -18,6 +18,9 @@ public interface Reminders {
     /** {@code userId} (canonical) acted on the request: no more reminders to them. */
     void acted(String requestId, String userId);
 
+    /** {@code userId} (canonical) withdrew their approval of the open request: they have to act again. */
+    void waitingAgain(String requestId, String userId);
+
     /** The request is decided, cancelled or expired: nothing more to send. */
     void close(String requestId);
 

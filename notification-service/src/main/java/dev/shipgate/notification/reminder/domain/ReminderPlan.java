@@ -1,5 +1,7 @@
 package dev.shipgate.notification.reminder.domain;
 
+import dev.shipgate.contracts.events.PipelineReminders;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,6 +33,20 @@ public record ReminderPlan(Duration remindAfter, Duration remindEvery, int maxRe
 
     private static boolean positive(Duration duration) {
         return duration != null && !duration.isNegative() && !duration.isZero();
+    }
+
+    /**
+     * This plan with the fields {@code own} gives replacing its own (a pipeline's plan over the installation's
+     * default); an empty group in {@code own} is no escalation.
+     */
+    public ReminderPlan overriddenBy(PipelineReminders own) {
+        if (own == null) {
+            return this;
+        }
+        PipelineReminders plan = own.over(new PipelineReminders(remindAfter, remindEvery, maxReminders, escalateAfter,
+                fallbackGroup));
+        return new ReminderPlan(plan.remindAfter(), plan.remindEvery(), plan.maxReminders(), plan.escalateAfter(),
+                plan.fallbackGroup());
     }
 
     public boolean escalates() {

@@ -13,6 +13,7 @@ import dev.shipgate.contracts.events.DeploymentBrokeGlass;
 import dev.shipgate.contracts.events.DeploymentScheduleChanged;
 import dev.shipgate.contracts.events.DeploymentStatusChanged;
 import dev.shipgate.contracts.events.PipelineConfigured;
+import dev.shipgate.contracts.events.PipelineReminders;
 import dev.shipgate.contracts.events.PipelineImage;
 import dev.shipgate.contracts.events.UserAccessChanged;
 import dev.shipgate.notification.delivery.domain.Message;
@@ -301,6 +302,11 @@ class MessageComposerTest {
         @Override
         public Optional<Scope> scopeOf(String pipelineId) {
             return Optional.ofNullable(scopes.get(pipelineId));
+        }
+
+        @Override
+        public Optional<PipelineReminders> remindersOf(String pipelineId) {
+            return Optional.empty();
         }
     }
 }

@@ -6,9 +6,14 @@ import dev.shipgate.contracts.EventEnvelope;
 import dev.shipgate.contracts.EventPayload;
 import dev.shipgate.contracts.access.Permissions;
 import dev.shipgate.contracts.events.ApprovalGiven;
+import dev.shipgate.contracts.events.ApprovalReopened;
 import dev.shipgate.contracts.events.ApprovalRequested;
+import dev.shipgate.contracts.events.ApprovalWithdrawn;
 import dev.shipgate.contracts.events.ImageApproved;
+import dev.shipgate.contracts.access.Scope;
+import dev.shipgate.contracts.events.PipelineConfigured;
 import dev.shipgate.contracts.events.PipelineImage;
+import dev.shipgate.contracts.events.PipelineReminders;
 import dev.shipgate.contracts.events.UserAccessChanged;
 import dev.shipgate.notification.delivery.application.EmailTemplates;
 import dev.shipgate.notification.delivery.application.InMemoryDeliveries;
@@ -23,6 +28,7 @@ import dev.shipgate.notification.recipient.application.RequestMemory;
 import dev.shipgate.notification.reminder.application.DigestService;
 import dev.shipgate.notification.reminder.application.ReminderService;
 import dev.shipgate.notification.reminder.domain.ReminderPlan;
+import dev.shipgate.notification.subscription.application.PipelineScopes;
 import dev.shipgate.runtime.SharedInfra;
 import dev.shipgate.testing.SteppingClock;
 import org.junit.jupiter.api.AfterEach;
@@ -37,6 +43,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -46,6 +53,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Reminders, escalation and the digest over one real database (the embedded MongoDB-compatible server), with a
@@ -64,6 +72,19 @@ class RemindersOnMongoTest {
     final MongoClient client = MongoClients.create(SharedInfra.get().mongoUri());
     final MongoTemplate mongo = new MongoTemplate(client, "reminders-" + UUID.randomUUID());
     final List<Delivery> mailed = new CopyOnWriteArrayList<>();
+    /** Whom each request asked first, as the recipient replica remembers it from the request's mail. */
+    final Map<String, List<String>> asked = new ConcurrentHashMap<>();
+    final RequestMemory memory = new RequestMemory() {
+        @Override
+        public void remember(String requestId, List<String> approvers) {
+            asked.put(requestId, approvers);
+        }
+
+        @Override
+        public List<String> approversOf(String requestId) {
+            return asked.getOrDefault(requestId, List.of());
+        }
+    };
     final NotificationService notifications = notifications();
     final ReminderService instanceA = instance();
     final ReminderService instanceB = instance();
@@ -103,6 +124,102 @@ class RemindersOnMongoTest {
         clock.step(Duration.ofDays(3));
         assertThat(instanceA.sendDue()).as("every step was sent").isZero();
         assertThat(mailed).isEmpty();
+    }
+
+    /**
+     * Issue 19: the plan is the pipeline's own (from its PipelineConfigured, in the pipeline replica) over the
+     * installation's: pl-own reminds after 30 min once and escalates after 2 h; pl-default has the installation's 4 h,
+     * twice, and no group; pl-quiet's own empty group escalates nothing although the installation's has one.
+     */
+    @Test
+    void each_pipeline_s_own_plan_sets_its_times_and_group_over_the_installation_s() {
+        Map<String, PipelineReminders> own = Map.of(
+                "pl-own", new PipelineReminders(Duration.ofMinutes(30), null, 1, Duration.ofHours(2),
+                        "release-managers"),
+                "pl-quiet", new PipelineReminders(null, null, 0, null, ""));
+        ReminderService byPipeline = new ReminderService(new MongoReminders(mongo), new ReminderProperties(
+                Duration.ofSeconds(15), LocalTime.of(8, 0), new ReminderProperties.Plan(Duration.ofHours(4),
+                Duration.ofHours(4), 2, Duration.ofHours(3), null)).plans(new PlansOnly(own)), notifications,
+                new Directory(), memory, clock, CLAIM);
+        for (String pipeline : List.of("pl-own", "pl-default", "pl-quiet")) {
+            byPipeline.follow(EventEnvelope.of("test", clock.instant(), null, new ApprovalRequested("ar-" + pipeline,
+                    new PipelineImage(pipeline, "payments", "prod", "sha256:aaaa", "1.4.0"), "alice",
+                    List.of("bob"), 1, null, clock.instant().plus(Duration.ofDays(7)))));
+        }
+
+        clock.step(Duration.ofMinutes(30).minusSeconds(1));
+        assertThat(byPipeline.sendDue()).isZero();
+        clock.step(Duration.ofSeconds(1));
+        assertThat(byPipeline.sendDue()).isEqualTo(1);
+        assertThat(mailed).extracting(Delivery::eventId, Delivery::recipient)
+                .containsExactly(tuple("reminder:ar-pl-own:0", "bob"));
+
+        mailed.clear();
+        clock.step(Duration.ofMinutes(90)); // T + 2 h
+        assertThat(byPipeline.sendDue()).isEqualTo(1);
+        assertThat(mailedTo()).as("pl-own's group, its only reminder sent").containsExactly("mona");
+
+        mailed.clear();
+        clock.step(Duration.ofHours(2)); // T + 4 h
+        assertThat(byPipeline.sendDue()).isEqualTo(1);
+        assertThat(mailed).extracting(Delivery::eventId, Delivery::recipient)
+                .containsExactly(tuple("reminder:ar-pl-default:0", "bob"));
+
+        mailed.clear();
+        clock.step(Duration.ofDays(2));
+        assertThat(byPipeline.sendDue()).as("pl-default's second reminder, nothing of pl-quiet").isEqualTo(1);
+        assertThat(mailed).extracting(Delivery::eventId, Delivery::recipient)
+                .containsExactly(tuple("reminder:ar-pl-default:1", "bob"));
+    }
+
+    /** Issue 19: a withdrawn approval puts its approver back on the list, from the next reminder on. */
+    @Test
+    void an_approver_who_withdraws_their_approval_is_reminded_again() {
+        requested("ar-1", "alice", "bob", "carol");
+        follow(new ApprovalGiven("ar-1", image(), "alice", "bob", 1, 2, null));
+        clock.step(Duration.ofHours(1));
+        assertThat(instanceA.sendDue()).isEqualTo(1);
+        assertThat(mailedTo()).containsExactly("carol");
+
+        follow(new ApprovalWithdrawn("ar-1", image(), "alice", "BOB")); // any spelling: one canonical id
+        mailed.clear();
+        clock.step(Duration.ofHours(2));
+        assertThat(instanceA.sendDue()).isEqualTo(1);
+        assertThat(mailedTo()).as("bob is back").containsExactlyInAnyOrder("bob", "carol");
+    }
+
+    /**
+     * Issue 19: an approved request reopened (its approval no longer meets the policy) restarts its plan from the
+     * reopening, for the approvers first asked who do not count now; its mails have ids of their own, so a reminder
+     * the first round sent to the same person does not swallow the new one.
+     */
+    @Test
+    void a_reopened_request_restarts_its_reminders_for_those_who_now_have_to_act() {
+        requested("ar-1", "alice", "bob", "carol", "dave");
+        clock.step(Duration.ofHours(1));
+        assertThat(instanceA.sendDue()).as("the first round's reminder 1").isEqualTo(1);
+        follow(new ApprovalGiven("ar-1", image(), "alice", "bob", 1, 2, null));
+        follow(new ApprovalGiven("ar-1", image(), "alice", "carol", 2, 2, null));
+        follow(new ImageApproved("ar-1", image(), "alice", List.of("bob", "carol"), T.plus(Duration.ofDays(7))));
+        clock.step(Duration.ofHours(10));
+        assertThat(instanceA.sendDue()).as("approved: nothing").isZero();
+
+        mailed.clear();
+        follow(new ApprovalReopened("ar-1", image(), "alice", "carol lost the right to approve", List.of("bob"), 2));
+        clock.step(Duration.ofHours(1).minusSeconds(1));
+        assertThat(instanceA.sendDue()).isZero();
+        clock.step(Duration.ofSeconds(1));
+        assertThat(instanceA.sendDue()).isEqualTo(1);
+        assertThat(mailedTo()).as("not bob, who still counts").containsExactlyInAnyOrder("carol", "dave");
+        assertThat(mailed).allSatisfy(d -> assertThat(d.eventId()).contains(":reopened-")
+                .endsWith(":0"));
+
+        follow(new ApprovalReopened("ar-1", image(), "alice", "carol lost the right to approve", List.of("bob"), 2));
+        mailed.clear();
+        clock.step(Duration.ofHours(5)); // reopening + 6 h
+        assertThat(instanceA.sendDue()).as("reminder 2 and the escalation; the repeated event changed nothing")
+                .isEqualTo(2);
+        assertThat(mailedTo()).containsExactlyInAnyOrder("carol", "dave", "mona");
     }
 
     @Test
@@ -196,6 +313,7 @@ class RemindersOnMongoTest {
     }
 
     private void requested(String requestId, String requester, String... approvers) {
+        memory.remember(requestId, List.of(approvers));
         follow(new ApprovalRequested(requestId, image(), requester, List.of(approvers), 2, null,
                 clock.instant().plus(Duration.ofDays(7))));
     }
@@ -210,7 +328,7 @@ class RemindersOnMongoTest {
 
     private ReminderService instance() {
         return new ReminderService(new MongoReminders(mongo), pipelineId -> PLAN, notifications, new Directory(),
-                clock, CLAIM);
+                memory, clock, CLAIM);
     }
 
     private DigestService digest() {
@@ -256,6 +374,24 @@ class RemindersOnMongoTest {
             }
         };
         return new NotificationService(composer, new Directory(), new InMemoryDeliveries(), queue, clock);
+    }
+
+    /** A pipeline replica that knows only the pipelines' own plans. */
+    private record PlansOnly(Map<String, PipelineReminders> own) implements PipelineScopes {
+        @Override
+        public void apply(PipelineConfigured pipeline) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<Scope> scopeOf(String pipelineId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<PipelineReminders> remindersOf(String pipelineId) {
+            return Optional.ofNullable(own.get(pipelineId));
+        }
     }
 
     /** alice requests; mona and alice are in release-managers, with olga, who left (inactive: not a member). */
