@@ -1428,9 +1428,10 @@ const auditPath = (filters, extra) => '/api/audit?' + new URLSearchParams(Object
 const mayReadAudit = () => session.me && !session.me.limited && (session.me.superAdmin || session.me.roles.length > 0);
 
 /**
- * The audit, newest first, 25 a page (or the hash's size): "Older" follows the server's cursor (Link rel=next) and redraws the list alone,
- * moving focus to its first line; "Newest" goes back to the first page. The server decides what the reader sees (a
- * super admin everything, others the pipelines they may view), so the screen shows what it answers.
+ * The audit, newest first, 25 a page (or the hash's size): "Older" follows the server's cursor (Link rel=next) and
+ * redraws the list alone, moving focus to its first line; "Newest" goes back to the first page. The server decides
+ * what the reader sees (a super admin everything, others the pipelines they may view), so the screen shows what it
+ * answers.
  */
 async function auditScreen(params) {
   const filters = Object.fromEntries(AUDIT_FILTERS.map(k => [k, params.get(k) || '']));

@@ -79,9 +79,7 @@ class ScheduleAndBreakGlassBrowserIT {
     @Test
     void the_audit_screen_filters_pages_and_marks_refusals_and_break_glass() throws Exception {
         String tag = "au" + UUID.randomUUID().toString().substring(0, 6);
-        String pipeline = flows.createPipeline(tag, Map.of());
-        ApprovalFlows.retry(() -> gateway.putWithAuthorization(bearer("dave"), "/api/pipelines/" + pipeline
-                + "/break-glass/policy", Map.of("allowedRole", "MANAGER", "reviewWithin", "PT1H")), 200);
+        String pipeline = pipelineWithBreakGlass(tag);
         String request = flows.requestApproval(pipeline, flows.reportImage(tag + "-a"));
         assertThat(gateway.postWithAuthorization(bearer("alice"), "/api/approval-requests/" + request + "/approve",
                 null).reason()).isEqualTo("REQUESTER_CANNOT_APPROVE");
@@ -140,6 +138,14 @@ class ScheduleAndBreakGlassBrowserIT {
         browser.awaitText(By.id("flash"), "Downloaded " + alices + " records as shipgate-audit.csv.");
     }
 
+    /** A pipeline of its own whose managers may break the glass (review within an hour). */
+    private static String pipelineWithBreakGlass(String tag) {
+        String pipeline = flows.createPipeline(tag, Map.of());
+        ApprovalFlows.retry(() -> gateway.putWithAuthorization(bearer("dave"), "/api/pipelines/" + pipeline
+                + "/break-glass/policy", Map.of("allowedRole", "MANAGER", "reviewWithin", "PT1H")), 200);
+        return pipeline;
+    }
+
     private static List<String> auditKeys() {
         return browser.driver.findElements(By.cssSelector("#audit-list tr.audit")).stream()
                 .map(row -> row.getAttribute("data-key")).toList();
@@ -148,9 +154,7 @@ class ScheduleAndBreakGlassBrowserIT {
     @Test
     void a_deploy_is_scheduled_listed_and_cancelled_and_the_glass_broken_from_the_ui() throws Exception {
         String tag = "ui" + UUID.randomUUID().toString().substring(0, 6);
-        String pipeline = flows.createPipeline(tag, Map.of());
-        ApprovalFlows.retry(() -> gateway.putWithAuthorization(bearer("dave"), "/api/pipelines/" + pipeline
-                + "/break-glass/policy", Map.of("allowedRole", "MANAGER", "reviewWithin", "PT1H")), 200);
+        String pipeline = pipelineWithBreakGlass(tag);
         String approved = flows.approvedImage(pipeline, tag + "-a");
         String unapproved = flows.reportImage(tag + "-b");
 
