@@ -42,7 +42,7 @@ async function call(method, path, body, ownSignal) {
   const text = await response.text();
   const data = text && (response.headers.get('Content-Type') || '').includes('json') ? JSON.parse(text) : null;
   if (!response.ok) throw new ApiError(response.status, data || {});
-  return { data, headers: response.headers };
+  return { data, headers: response.headers, text };
 }
 
 const api = async (method, path, body) => (await call(method, path, body)).data;
@@ -54,11 +54,15 @@ const api = async (method, path, body) => (await call(method, path, body)).data;
  */
 async function listPage(path, signal) {
   const { data, headers } = await call('GET', path, undefined, signal);
+  const total = headers.get('X-Total-Count');
+  return { items: data || [], next: nextPath(headers), total: total === null ? null : Number(total) };
+}
+
+/** The path of the next page, from a Link rel=next header; null on the last page. */
+function nextPath(headers) {
   const link = /<([^>]+)>\s*;\s*rel="?next"?/.exec(headers.get('Link') || '');
   const next = link ? new URL(link[1], location.origin) : null;
-  const total = headers.get('X-Total-Count');
-  return { items: data || [], next: next ? next.pathname + next.search : null,
-    total: total === null ? null : Number(total) };
+  return next ? next.pathname + next.search : null;
 }
 
 /** Words for a refusal: the server's sentence first, its reason code after it for a support ticket. */
@@ -305,7 +309,8 @@ function drawHeader() {
   const count = live.pending.count;
   render(me ? html`<a href="#/">Applications</a><a href="#/pending">Approval pending${count ? html` <span
     class="badge count" id="pending-count" aria-label="${count} waiting for you">${count}</span>` : nothing}</a>${
-    isManagerSomewhere() ? html`<a href="#/admin">Access</a>` : nothing}<a href="#/tokens">API tokens</a><a
+    isManagerSomewhere() ? html`<a href="#/admin">Access</a>` : nothing}${
+    mayReadAudit() ? html`<a href="#/audit">Audit</a>` : nothing}<a href="#/tokens">API tokens</a><a
     href="#/settings">My settings</a>` : nothing,
   $('nav'));
   $('notice').hidden = !(me && me.limited);
@@ -1497,6 +1502,131 @@ async function showDeliveries(webhook) {
       })}>Replay</button></td></tr>`)}</table>`}`, $('webhook-deliveries'));
 }
 
+// --- Audit: who did what, and what was refused (GET /api/audit) ---------------------------------------------------
+
+/** The audit's filters, as its API names them; they live in the hash, so a filter is a link and Back undoes it. */
+const AUDIT_FILTERS = ['user', 'pipelineId', 'requestId', 'from', 'to'];
+const auditPath = (filters, extra) => '/api/audit?' + new URLSearchParams(Object.entries({ ...filters, ...extra })
+  .filter(([, value]) => value)).toString();
+const mayReadAudit = () => session.me && !session.me.limited && (session.me.superAdmin || session.me.roles.length > 0);
+
+/**
+ * The audit, newest first, 25 a page (or the hash's size): "Older" follows the server's cursor (Link rel=next) and
+ * redraws the list alone, moving focus to its first line; "Newest" goes back to the first page. The server decides
+ * what the reader sees (a super admin everything, others the pipelines they may view), so the screen shows what it
+ * answers.
+ */
+async function auditScreen(params) {
+  const filters = Object.fromEntries(AUDIT_FILTERS.map(k => [k, params.get(k) || '']));
+  const size = Math.min(500, Number(params.get('size')) || 25);
+  const [pipelines, page] = await Promise.all([api('GET', '/api/pipelines'), listPage(auditPath(filters, { size }))]);
+  const names = Object.fromEntries(pipelines.map(p => [p.id, p.application + ' · ' + p.environment]));
+  if (filters.pipelineId && !names[filters.pipelineId]) pipelines.push({ id: filters.pipelineId }); // a deleted one
+  const label = p => names[p.id] || p.id;
+  const pager = { pages: [page], shown: 0 };
+  const apply = e => act(e, async () => {
+    const chosen = { user: $('audit-user').value.trim(), pipelineId: $('audit-pipeline').value,
+      requestId: $('audit-request').value.trim(), from: instantOf($('audit-from').value) || '',
+      to: instantOf($('audit-to').value) || '' };
+    location.hash = auditPath(chosen).replace('/api/audit?', '#/audit?');
+  });
+  show(html`<h1>Audit</h1>
+    <p class="muted" id="audit-scope">${session.me.superAdmin ? 'You see every action and refusal.'
+      : 'You see the actions and refusals on the pipelines you may view.'} Newest first.</p>
+    <form class="card row" id="audit-filters" @submit=${apply}>
+      <label class="inline" for="audit-user">User <input id="audit-user" class="field" maxlength="200"
+        placeholder="user id" .value=${filters.user}></label>
+      <label class="inline" for="audit-pipeline">Pipeline <select id="audit-pipeline" .value=${filters.pipelineId}>
+        <option value="">All pipelines</option>${pipelines.map(p => html`<option value=${p.id}
+        ?selected=${p.id === filters.pipelineId}>${label(p)}</option>`)}</select></label>
+      <label class="inline" for="audit-request">Request <input id="audit-request" class="field" maxlength="100"
+        placeholder="request id" .value=${filters.requestId}></label>
+      <label class="inline" for="audit-from">From <input id="audit-from" type="datetime-local"
+        .value=${filters.from ? localOf(filters.from) : ''}></label>
+      <label class="inline" for="audit-to">Until <input id="audit-to" type="datetime-local"
+        .value=${filters.to ? localOf(filters.to) : ''}></label>
+      <button type="submit" data-action="filter-audit">Filter</button>
+      ${AUDIT_FILTERS.some(k => filters[k]) ? html`<a href="#/audit" data-action="clear-audit">Clear filters</a>`
+        : nothing}
+      <button type="button" class="secondary" data-action="download-audit" @click=${e => act(e,
+        () => downloadAudit(filters))}>Download CSV</button>
+    </form>
+    <div id="audit-list"></div>`);
+  drawAuditPage(pager, names, false);
+}
+
+/** One page of the audit into its box; moved: the reader paged, so focus goes to the page's first line. */
+function drawAuditPage(pager, names, moved) {
+  const page = pager.pages[pager.shown];
+  const first = pager.pages.slice(0, pager.shown).reduce((n, p) => n + p.items.length, 0);
+  const go = async shown => {
+    setPager(false, false); // nothing twice while a page is read
+    try {
+      if (shown === pager.pages.length) pager.pages.push(await listPage(page.next));
+      pager.shown = shown;
+    } catch (e) {
+      if (e.name !== 'AbortError' && e.status !== 401) flash(plainWords(e));
+    }
+    drawAuditPage(pager, names, pager.shown === shown);
+  };
+  redraw('audit-list', page.items.length === 0 ? html`<div class="empty" id="audit-none">Nothing in the audit matches
+    these filters.</div>` : html`<p class="muted count" id="audit-total" data-first=${first + 1}>${first + 1}–${
+    first + page.items.length} of ${page.total ?? '?'} record${page.total === 1 ? '' : 's'}</p>
+    <table><tr><th>When</th><th>Who</th><th>What</th><th>On</th><th>Detail</th><th>Through</th></tr>
+    ${page.items.map((r, i) => auditRow(r, names, i === 0))}</table>
+    <div class="row end"><button class="secondary" id="audit-newer" data-action="newer-audit"
+      @click=${() => go(0)}>Newest</button><button class="secondary" id="audit-older" data-action="older-audit"
+      @click=${() => go(pager.shown + 1)}>Older</button></div>`);
+  setPager(pager.shown > 0, !!page.next);
+  if (moved) $('audit-list').querySelector('tr[tabindex]')?.focus();
+}
+
+/** The pager's buttons, set here rather than in the template: a click changes them between two drawings. */
+function setPager(newer, older) {
+  if ($('audit-newer')) $('audit-newer').disabled = !newer;
+  if ($('audit-older')) $('audit-older').disabled = !older;
+}
+
+const BREAK_GLASS = /^BREAK_GLASS/;
+
+function auditRow(r, names, first) {
+  const kind = r.outcome === 'REFUSED' ? 'refused' : BREAK_GLASS.test(r.action) ? 'break-glass' : 'done';
+  return html`<tr class="audit ${kind}" data-key=${r.key} data-outcome=${r.outcome} data-what=${r.action}
+    tabindex=${first ? '-1' : nothing}>
+    <td>${when(r.at)}</td><td>${r.actor}</td>
+    <td><strong>${r.action}</strong>${kind === 'refused' ? html` <span class="badge refused">refused</span>
+      <div class="muted">${r.reason}</div>` : nothing}${kind === 'break-glass'
+      ? html` <span class="badge break-glass">break-glass</span>` : nothing}</td>
+    <td>${r.pipelineId ? names[r.pipelineId] || r.pipelineId : ''}${r.imageTag ? html`<div>${r.imageTag}</div>`
+      : nothing}${r.requestId ? html`<div class="muted mono">request ${r.requestId}</div>` : nothing}${r.deploymentId
+      ? html`<div class="muted mono">deployment ${r.deploymentId}</div>` : nothing}</td>
+    <td>${r.detail || ''}</td>
+    <td>${r.via ? html`${r.via.kind.toLowerCase().replace(/_/g, ' ')}${r.via.name ? html`<div class="muted">${
+      r.via.name}</div>` : nothing}` : ''}</td></tr>`;
+}
+
+/**
+ * The CSV of the current filters, every page of it (500 lines a call, following the cursor), saved as a file. A plain
+ * link cannot carry the bearer token, so the UI reads it and hands the browser the text.
+ */
+async function downloadAudit(filters) {
+  let path = auditPath(filters, { size: 500, format: 'csv' });
+  let csv = '';
+  let records = null;
+  while (path) {
+    const { text, headers } = await call('GET', path);
+    csv += records === null ? text : text.slice(text.indexOf('\n') + 1); // one header line, at the top
+    if (records === null) records = Number(headers.get('X-Total-Count'));
+    path = nextPath(headers);
+  }
+  const save = document.createElement('a');
+  save.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
+  save.download = 'shipgate-audit.csv';
+  save.click();
+  setTimeout(() => URL.revokeObjectURL(save.href), 60000);
+  return 'Downloaded ' + records + ' record' + (records === 1 ? '' : 's') + ' as shipgate-audit.csv.';
+}
+
 // --- routing ------------------------------------------------------------------------------------------------
 
 /** Draws the screen of the current hash; {refresh: true} when it is the same screen drawn again with news. */
@@ -1535,6 +1665,7 @@ function screen(parts, params) {
   if (parts[0] === 'admin') return adminScreen();
   if (parts[0] === 'tokens') return tokensScreen();
   if (parts[0] === 'settings') return settingsScreen();
+  if (parts[0] === 'audit') return auditScreen(params);
   return applicationsScreen();
 }
 

@@ -43,10 +43,82 @@ final class IndexedReads {
             Optional<Boolean> reversed = direction(keys.subList(fixed, keys.size()), orderBy);
             Optional<List<Object>> prefix = values(keys.subList(0, fixed), equalities);
             if (reversed.isPresent() && prefix.isPresent()) {
-                return Optional.of(index.positions(prefix.get(), reversed.get()));
+                Optional<List<Object>> after = keysetAfter(filter, keys.subList(fixed, keys.size()), reversed.get());
+                return Optional.of(after.isEmpty() ? index.positions(prefix.get(), reversed.get())
+                        : index.positionsAfter(prefix.get(), concat(prefix.get(), after.get()), reversed.get()));
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The values of a keyset cursor on two sort fields {@code a, b} in the filter (top level or in a top-level
+     * {@code $and}): {@code $or: [{a: {op: x}}, {a: x, b: {op: y}}]}, where op goes the walk's way for each field
+     * ({@code $lt} down a descending field, {@code $gt} up an ascending one; the reverse on a reversed walk), as
+     * NewestFirst writes it. Empty for any other shape, and then the walk starts at the range's beginning.
+     */
+    private static Optional<List<Object>> keysetAfter(Document filter, List<IndexKey> sortKeys, boolean reversed) {
+        if (sortKeys.size() != 2) {
+            return Optional.empty();
+        }
+        List<Object> parts = new ArrayList<>(List.of(filter));
+        if (filter.get("$and") instanceof Collection<?> all) {
+            parts.addAll(all);
+        }
+        String a = sortKeys.get(0).getKey();
+        String b = sortKeys.get(1).getKey();
+        String opA = operator(sortKeys.get(0), reversed);
+        String opB = operator(sortKeys.get(1), reversed);
+        for (Object part : parts) {
+            if (part instanceof Document document && document.get("$or") instanceof List<?> or && or.size() == 2
+                    && or.get(0) instanceof Document first && or.get(1) instanceof Document second) {
+                Map<String, Object> beyond = conditions(first);
+                Map<String, Object> at = conditions(second);
+                if (beyond.size() == 1 && at.size() == 2 && beyond.get(a) instanceof Document beyondA
+                        && beyondA.size() == 1 && at.get(b) instanceof Document beyondB && beyondB.size() == 1
+                        && isScalar(beyondA.get(opA)) && isScalar(beyondB.get(opB))
+                        && beyondA.get(opA).equals(at.get(a))) {
+                    return Optional.of(List.of(beyondA.get(opA), beyondB.get(opB)));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A filter document's conditions by field, those inside an {@code $and} too (drivers write {@code a: x, b: y}
+     * or {@code $and: [{a: x}, {b: y}]} alike); a field named twice or another operator makes it unreadable here.
+     */
+    private static Map<String, Object> conditions(Document filter) {
+        Map<String, Object> found = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> entry : filter.entrySet()) {
+            if (entry.getKey().equals("$and") && entry.getValue() instanceof Collection<?> all) {
+                for (Object part : all) {
+                    if (!(part instanceof Document document)) {
+                        return Map.of();
+                    }
+                    for (Map.Entry<String, Object> inner : conditions(document).entrySet()) {
+                        if (found.putIfAbsent(inner.getKey(), inner.getValue()) != null) {
+                            return Map.of();
+                        }
+                    }
+                }
+            } else if (entry.getKey().startsWith("$") || found.putIfAbsent(entry.getKey(), entry.getValue()) != null) {
+                return Map.of();
+            }
+        }
+        return found;
+    }
+
+    /** The operator that goes past a value in the walk's direction on this field. */
+    private static String operator(IndexKey key, boolean reversed) {
+        return key.isAscending() != reversed ? "$gt" : "$lt";
+    }
+
+    private static List<Object> concat(List<Object> prefix, List<Object> rest) {
+        List<Object> all = new ArrayList<>(prefix);
+        all.addAll(rest);
+        return all;
     }
 
     /** How many documents match, or empty when no index counts them. */

@@ -63,6 +63,17 @@ final class OrderedIndex extends Index<Object> {
         return (reversed ? range.descendingSet() : range).stream().map(Entry::position);
     }
 
+    /**
+     * As {@link #positions}, but only the entries past the whole key {@code after} (the prefix, then a value for each
+     * further field) in the walk's direction: where a cursor's next page starts, found in the index rather than by
+     * walking past the pages before it.
+     */
+    Stream<Object> positionsAfter(List<Object> prefix, List<Object> after, boolean reversed) {
+        NavigableSet<Entry> range = range(prefix);
+        return (reversed ? range.headSet(Entry.bound(after, -1), false).descendingSet()
+                : range.tailSet(Entry.bound(after, 1), false)).stream().map(Entry::position);
+    }
+
     /** How many documents have their first {@code prefix.size()} indexed fields equal to {@code prefix}. */
     long count(List<Object> prefix) {
         return prefix.isEmpty() ? getCount() : prefixCounts.get(prefix.size() - 1).getOrDefault(prefix, 0L);

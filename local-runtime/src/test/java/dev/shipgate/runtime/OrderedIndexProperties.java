@@ -99,13 +99,15 @@ class OrderedIndexProperties {
 
     /** A newest-first page: the application's documents after a cursor (or none), in either direction. */
     record Read(String application, Integer cursorTime, int cursorId, boolean oldestFirst, String search, int skip,
-                int limit) {
+                int limit, boolean oneDocument) {
         Bson filter() {
             List<Bson> parts = new ArrayList<>(List.of(Filters.eq("application", application)));
             if (cursorTime != null) {
                 Date at = new Date(cursorTime * 1000L);
-                parts.add(Filters.or(Filters.lt("builtAt", at),
-                        Filters.and(Filters.eq("builtAt", at), Filters.lt("_id", cursorId))));
+                // the driver's and() writes $and; Spring's Criteria (NewestFirst) one document
+                parts.add(Filters.or(Filters.lt("builtAt", at), oneDocument
+                        ? new Document("builtAt", at).append("_id", new Document("$lt", cursorId))
+                        : Filters.and(Filters.eq("builtAt", at), Filters.lt("_id", cursorId))));
             }
             if (search != null) {
                 parts.add(Filters.regex("tag", search));
@@ -178,7 +180,8 @@ class OrderedIndexProperties {
         return Combinators.combine(Arbitraries.of(APPLICATIONS),
                         Arbitraries.integers().between(0, 12).injectNull(0.4), Arbitraries.integers().between(1, 40),
                         Arbitraries.of(true, false), Arbitraries.of("^1", "rc").injectNull(0.7),
-                        Arbitraries.integers().between(0, 3), Arbitraries.integers().between(1, 12))
+                        Arbitraries.integers().between(0, 3), Arbitraries.integers().between(1, 12),
+                        Arbitraries.of(true, false))
                 .as(Read::new).list().ofMinSize(1).ofMaxSize(4);
     }
 

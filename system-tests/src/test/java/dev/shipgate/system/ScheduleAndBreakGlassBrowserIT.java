@@ -12,6 +12,8 @@ import org.openqa.selenium.WebElement;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -68,12 +70,91 @@ class ScheduleAndBreakGlassBrowserIT {
         browser.awaitText(By.id("image-list-none"), "Nothing matches");
     }
 
+    /**
+     * Issue 17: the Audit screen as erin (a viewer: the audit of the pipelines she may view), on audit lines of a
+     * pipeline of its own: alice's request, her refused vote on it, bob's approval and mona's break-glass deployment.
+     * Filtered to the pipeline, two lines a page, "Older" follows the cursor through the same records as the API's
+     * pages; refusals and break-glass are marked; typed markup stays text; the form filters by user; CSV of the filter.
+     */
     @Test
-    void a_deploy_is_scheduled_listed_and_cancelled_and_the_glass_broken_from_the_ui() throws Exception {
-        String tag = "ui" + UUID.randomUUID().toString().substring(0, 6);
+    void the_audit_screen_filters_pages_and_marks_refusals_and_break_glass() throws Exception {
+        String tag = "au" + UUID.randomUUID().toString().substring(0, 6);
+        String pipeline = pipelineWithBreakGlass(tag);
+        String request = flows.requestApproval(pipeline, flows.reportImage(tag + "-a"));
+        assertThat(gateway.postWithAuthorization(bearer("alice"), "/api/approval-requests/" + request + "/approve",
+                null).reason()).isEqualTo("REQUESTER_CANNOT_APPROVE");
+        ApprovalFlows.retry(() -> gateway.postWithAuthorization(bearer("bob"), "/api/approval-requests/" + request
+                + "/approve", null), 200);
+        String unapproved = flows.reportImage(tag + "-b");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> flows.imageListed(pipeline, unapproved));
+        ApprovalFlows.retry(() -> gateway.postWithAuthorization(bearer("mona"), "/api/pipelines/" + pipeline
+                + "/break-glass/deployments", Map.of("imageDigest", unapproved, "justification",
+                "checkout <b>down</b>", "incidentRef", "INC-7")), 201);
+        String filter = "/api/audit?pipelineId=" + pipeline;
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> gateway.getWithAuthorization(bearer("erin"),
+                filter).body().contains("\"BREAK_GLASS\""));
+        List<String> expected = new ArrayList<>();
+        gateway.getWithAuthorization(bearer("erin"), filter + "&size=500").json()
+                .forEach(line -> expected.add(line.path("key").asString()));
+
+        browser.signIn("erin");
+        browser.open("#/audit?pipelineId=" + pipeline + "&size=2");
+        assertThat(browser.awaitAnyText("#audit-total", "#main > .card > p")) // or what went wrong
+                .isEqualTo("1–2 of " + expected.size() + " records");
+        assertThat(expected).hasSizeGreaterThanOrEqualTo(4).doesNotContain("");
+        List<String> shown = new ArrayList<>(auditKeys());
+        while (browser.driver.findElement(By.cssSelector("[data-action=older-audit]")).isEnabled()) {
+            browser.driver.findElement(By.cssSelector("[data-action=older-audit]")).click();
+            String next = (shown.size() + 1) + "–";
+            String said = browser.awaitAnyText("#flash", "#audit-total[data-first='" + (shown.size() + 1) + "']");
+            assertThat(said).startsWith(next);
+            assertThat(browser.driver.switchTo().activeElement().getAttribute("data-key"))
+                    .isEqualTo(auditKeys().get(0)); // focus on the page's first line
+            shown.addAll(auditKeys());
+        }
+        assertThat(shown).isEqualTo(expected); // the API's order, every line once
+        browser.driver.findElement(By.cssSelector("[data-action=newer-audit]")).click();
+        browser.awaitText(By.id("audit-total"), "1–2 of");
+        browser.open("#/audit?pipelineId=" + pipeline);
+        browser.awaitText(By.id("audit-total"), "1–" + expected.size() + " of " + expected.size() + " records");
+        WebElement broken = browser.await(By.cssSelector("tr.break-glass[data-what=BREAK_GLASS]"));
+        assertThat(broken.getText()).contains("mona", "break-glass", "checkout <b>down</b>", tag + "-b");
+        assertThat(browser.isPresent(By.cssSelector("#audit-list td b"))).isFalse(); // typed markup stays text
+        WebElement refused = browser.driver.findElement(By.cssSelector("tr.refused[data-what=APPROVE]"));
+        assertThat(refused.getText()).contains("alice", "refused", "REQUESTER_CANNOT_APPROVE");
+        assertThat(browser.driver.findElement(By.id("audit-scope")).getText())
+                .contains("the pipelines you may view");
+        browser.screenshot("25-audit");
+
+        browser.driver.findElement(By.id("audit-user")).sendKeys("alice");
+        browser.driver.findElement(By.cssSelector("[data-action=filter-audit]")).click();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> browser.driver.getCurrentUrl()
+                .contains("user=alice") && browser.driver.findElements(By.cssSelector("tr.audit")).stream()
+                .allMatch(row -> row.findElements(By.tagName("td")).get(1).getText().equals("alice")));
+        int alices = gateway.getWithAuthorization(bearer("erin"), filter + "&user=alice").json().size();
+        browser.awaitText(By.id("audit-total"), "1–" + alices + " of " + alices + " records");
+        assertThat(browser.driver.findElements(By.cssSelector("tr.audit"))).hasSize(alices);
+        browser.driver.findElement(By.cssSelector("[data-action=download-audit]")).click();
+        browser.awaitText(By.id("flash"), "Downloaded " + alices + " records as shipgate-audit.csv.");
+    }
+
+    /** A pipeline of its own whose managers may break the glass (review within an hour). */
+    private static String pipelineWithBreakGlass(String tag) {
         String pipeline = flows.createPipeline(tag, Map.of());
         ApprovalFlows.retry(() -> gateway.putWithAuthorization(bearer("dave"), "/api/pipelines/" + pipeline
                 + "/break-glass/policy", Map.of("allowedRole", "MANAGER", "reviewWithin", "PT1H")), 200);
+        return pipeline;
+    }
+
+    private static List<String> auditKeys() {
+        return browser.driver.findElements(By.cssSelector("#audit-list tr.audit")).stream()
+                .map(row -> row.getAttribute("data-key")).toList();
+    }
+
+    @Test
+    void a_deploy_is_scheduled_listed_and_cancelled_and_the_glass_broken_from_the_ui() throws Exception {
+        String tag = "ui" + UUID.randomUUID().toString().substring(0, 6);
+        String pipeline = pipelineWithBreakGlass(tag);
         String approved = flows.approvedImage(pipeline, tag + "-a");
         String unapproved = flows.reportImage(tag + "-b");
 
