@@ -87,8 +87,8 @@ final class Browser implements AutoCloseable {
         driver.get("about:blank");
         open("#/login");
         script("sessionStorage.setItem('shipgate.token', arguments[0])", token);
+        driver.navigate().refresh(); // the app starts again, holding the token
         open(hash);
-        driver.navigate().refresh();
     }
 
     WebElement await(By by) {
