@@ -6,6 +6,7 @@ import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.cloud.client.discovery.simple.InstanceProperties;
 import org.springframework.cloud.client.discovery.simple.SimpleDiscoveryProperties;
+import org.springframework.cloud.loadbalancer.annotation.LoadBalancerClients;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.client.RestClient;
@@ -20,11 +21,12 @@ import java.util.Map;
  * Where the instances of each service are: a static list per service, {@code shipgate.instances.<service>} = base
  * URLs separated by commas (from {@code APPROVAL_SERVICE_URLS}, or the one {@code APPROVAL_SERVICE_URL}, and so on;
  * see application.yml). The routes name a service ({@code lb://approval-service}); Spring Cloud LoadBalancer picks
- * an instance per call, round robin, among those whose {@code /actuator/health/liveness} answered 2xx at the last check
- * ({@code spring.cloud.loadbalancer.configurations=health-check}).
+ * an instance per call, round robin, among those whose {@code /actuator/health/liveness} answered 2xx at the last
+ * check, or among all of them when none did ({@link InstanceChecks}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ServiceInstancesConfiguration.Instances.class)
+@LoadBalancerClients(defaultConfiguration = InstanceChecks.class)
 class ServiceInstancesConfiguration {
 
     /** A health check that takes longer than this counts as a failed one. */
