@@ -8,10 +8,9 @@ import dev.shipgate.contracts.events.DeploymentBrokeGlass;
 import dev.shipgate.contracts.events.DeploymentStatusChanged;
 import dev.shipgate.contracts.events.ImageApproved;
 import dev.shipgate.contracts.events.PipelineImage;
+import dev.shipgate.notification.delivery.application.UiAddress;
 import dev.shipgate.notification.chat.application.ChatNotice.Fact;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,10 +25,10 @@ import java.util.Optional;
  */
 public class ChatNotices {
 
-    private final String uiBaseUrl;
+    private final UiAddress ui;
 
-    public ChatNotices(String uiBaseUrl) {
-        this.uiBaseUrl = uiBaseUrl.endsWith("/") ? uiBaseUrl.substring(0, uiBaseUrl.length() - 1) : uiBaseUrl;
+    public ChatNotices(UiAddress ui) {
+        this.ui = ui;
     }
 
     /** The chat message of an event, if it is one a channel hears of. */
@@ -39,19 +38,19 @@ public class ChatNotices {
             facts.add(new Fact("Requested by", e.requestedBy()));
             facts.add(new Fact("Approvals needed", Integer.toString(e.requiredApprovals())));
             return Optional.of(new ChatNotice("Approval requested: " + what(e.image()), facts, e.comment(),
-                    "Open to approve", approvePage(e.requestId())));
+                    "Open to approve", ui.approve(e.requestId())));
         }
         if (event instanceof ImageApproved e) {
             List<Fact> facts = facts(e.image());
             facts.add(new Fact("Approved by", String.join(", ", e.approvedBy())));
             return Optional.of(new ChatNotice("Approved: " + what(e.image()), facts, null, "Open the request",
-                    approvePage(e.requestId())));
+                    ui.approve(e.requestId())));
         }
         if (event instanceof ApprovalRejected e) {
             List<Fact> facts = facts(e.image());
             facts.add(new Fact("Rejected by", e.rejectedBy()));
             return Optional.of(new ChatNotice("Rejected: " + what(e.image()), facts, e.comment(), "Open the request",
-                    approvePage(e.requestId())));
+                    ui.approve(e.requestId())));
         }
         if (event instanceof DeploymentStatusChanged e) {
             List<Fact> facts = facts(e.image());
@@ -59,7 +58,7 @@ public class ChatNotices {
             facts.add(new Fact("Status", e.status()));
             return Optional.of(new ChatNotice("Deployment " + e.status().toLowerCase(java.util.Locale.ROOT) + ": "
                     + what(e.image()), facts, e.detail(), "Open the deployment",
-                    deploymentPage(e.image(), e.deploymentId())));
+                    ui.deployment(e.image().pipelineId(), e.deploymentId())));
         }
         if (event instanceof DeploymentBrokeGlass e) {
             return Optional.of(breakGlass("Break-glass: ", e.image(), e.deploymentId(), e.brokenBy(), e.incidentRef(),
@@ -86,11 +85,7 @@ public class ChatNotices {
         }
         facts.add(new Fact("Review due", reviewDueAt.toString()));
         return new ChatNotice(title + what(image), facts, justification, "Review the break-glass",
-                deploymentPage(image, deploymentId));
-    }
-
-    private String deploymentPage(PipelineImage image, String deploymentId) {
-        return uiBaseUrl + "/#/pipelines/" + encode(image.pipelineId()) + "/details/" + encode(deploymentId);
+                ui.deployment(image.pipelineId(), deploymentId));
     }
 
     private static String what(PipelineImage image) {
@@ -103,13 +98,5 @@ public class ChatNotices {
         facts.add(new Fact("Environment", image.environment()));
         facts.add(new Fact("Image", image.tag() + " (" + image.digest() + ")"));
         return facts;
-    }
-
-    private String approvePage(String requestId) {
-        return uiBaseUrl + "/#/approve/" + encode(requestId);
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

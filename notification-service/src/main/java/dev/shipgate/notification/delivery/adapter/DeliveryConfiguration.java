@@ -70,7 +70,7 @@ class DeliveryConfiguration {
                                             ApprovalLinks links, DispatchLoop loop, Clock clock, UiAddress ui,
                                             DeliveryRoutes routes, PersonalChat chat) {
         MessageComposer composer = new MessageComposer(new MustacheEmailTemplates(), links, requests,
-                subscriptions, pipelineAccess, ui.baseUrl());
+                subscriptions, pipelineAccess, ui);
         return new NotificationService(composer, recipients, deliveries, loop, clock, routes, chat);
     }
 

@@ -20,8 +20,6 @@ import dev.shipgate.notification.subscription.application.PipelineAccess;
 import dev.shipgate.notification.subscription.application.Subscriptions;
 import dev.shipgate.notification.subscription.domain.Subscription.DeploymentNotice;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -42,16 +40,16 @@ public class MessageComposer {
     private final RequestMemory requests;
     private final Subscriptions subscriptions;
     private final PipelineAccess pipelineAccess;
-    private final String uiBaseUrl;
+    private final UiAddress ui;
 
     public MessageComposer(EmailTemplates templates, ApprovalLinks links, RequestMemory requests,
-                           Subscriptions subscriptions, PipelineAccess pipelineAccess, String uiBaseUrl) {
+                           Subscriptions subscriptions, PipelineAccess pipelineAccess, UiAddress ui) {
         this.templates = templates;
         this.links = links;
         this.requests = requests;
         this.subscriptions = subscriptions;
         this.pipelineAccess = pipelineAccess;
-        this.uiBaseUrl = uiBaseUrl;
+        this.ui = ui;
     }
 
     /**
@@ -67,36 +65,34 @@ public class MessageComposer {
         EventPayload data = event.data();
         if (data instanceof ApprovalRequested e) {
             requests.remember(e.requestId(), e.approvers());
-            return e.approvers().stream().map(approver -> message(approver,
+            return e.approvers().stream().map(approver -> toApprove(approver, e.requestId(),
                     "Approval requested: " + title(e.image()),
                     e.requestedBy() + " asks you" + asDeputy(e.standsInFor(approver))
                             + " to approve an image for deployment.",
-                    facts(e.image(), e.requestedBy(), when), e.comment(),
-                    uiBaseUrl + "/#/approve/" + e.requestId() + "?link=" + links.issue(e.requestId(), approver),
-                    "Review and approve")).toList();
+                    facts(e.image(), e.requestedBy(), when), e.comment())).toList();
         }
         if (data instanceof ImageApproved e) {
             return List.of(message(e.requestedBy(), "Approved: " + title(e.image()),
                     "Your image is approved by " + String.join(", ", e.approvedBy()) + " and can be deployed.",
-                    facts(e.image(), e.requestedBy(), when), null, pipelineUrl(e.image()), "Deploy it"));
+                    facts(e.image(), e.requestedBy(), when), null, pipelinePage(e.image()), "Deploy it"));
         }
         if (data instanceof ApprovalRejected e) {
             return List.of(message(e.requestedBy(), "Rejected: " + title(e.image()),
                     e.rejectedBy() + " rejected your approval request.", facts(e.image(), e.requestedBy(), when),
-                    e.comment(), pipelineUrl(e.image()), "Open the pipeline"));
+                    e.comment(), pipelinePage(e.image()), "Open the pipeline"));
         }
         if (data instanceof ApprovalCancelled e) {
             return requests.approversOf(e.requestId()).stream().map(approver -> message(approver,
                     "Cancelled: " + title(e.image()),
                     e.cancelledBy() + " cancelled the approval request; nothing is waiting for you.",
-                    facts(e.image(), e.requestedBy(), when), null, pipelineUrl(e.image()), "Open the pipeline"))
+                    facts(e.image(), e.requestedBy(), when), null, pipelinePage(e.image()), "Open the pipeline"))
                     .toList();
         }
         if (data instanceof ApprovalExpired e) {
             return List.of(message(e.requestedBy(), "Expired: " + title(e.image()),
                     e.expiredBy() == null ? "The approval expired: its lifetime ended."
                             : e.expiredBy() + " let the approval expire.",
-                    facts(e.image(), e.requestedBy(), when), null, pipelineUrl(e.image()), "Open the pipeline"));
+                    facts(e.image(), e.requestedBy(), when), null, pipelinePage(e.image()), "Open the pipeline"));
         }
         if (data instanceof ApprovalReopened e) {
             List<Map<String, String>> facts = facts(e.image(), e.requestedBy(), when);
@@ -105,7 +101,7 @@ public class MessageComposer {
             return List.of(message(e.requestedBy(), "Approval reopened: " + title(e.image()),
                     "Your approved image can no longer be deployed: the approval " + e.reason()
                             + ". It waits for approvals again.",
-                    facts, null, pipelineUrl(e.image()), "Open the pipeline"));
+                    facts, null, pipelinePage(e.image()), "Open the pipeline"));
         }
         if (data instanceof DeploymentStatusChanged e) {
             return deploymentMessages(e, when);
@@ -116,7 +112,7 @@ public class MessageComposer {
             facts.add(fact("Reason", e.reason()));
             return List.of(message(e.requestedBy(), "Scheduled deploy voided: " + title(e.image()),
                     "Your scheduled deployment will not start: " + e.detail() + ".", facts, null,
-                    pipelineUrl(e.image()), "Open the pipeline"));
+                    pipelinePage(e.image()), "Open the pipeline"));
         }
         if (data instanceof DeploymentBrokeGlass e) { // issue 18: at once, to everyone who must know
             return breakGlassMessages(e.image(), e.deploymentId(), e.brokenBy(), e.justification(), e.incidentRef(),
@@ -141,7 +137,7 @@ public class MessageComposer {
         facts.add(fact("Review due", TIME.format(reviewDueAt)));
         return pipelineAccess.approversAndAdmins(image.pipelineId()).stream()
                 .map(user -> message(user, subject + title(image), intro, facts, justification,
-                        deploymentUrl(image, deploymentId),
+                        ui.deployment(image.pipelineId(), deploymentId),
                         "Review the break-glass"))
                 .toList();
     }
@@ -153,11 +149,9 @@ public class MessageComposer {
      */
     public Message reminder(String approver, String requestId, PipelineImage image, String requestedBy,
                             Instant requestedAt, int number) {
-        return message(approver, "Reminder " + number + ": approval requested: " + title(image),
+        return toApprove(approver, requestId, "Reminder " + number + ": approval requested: " + title(image),
                 requestedBy + " is still waiting for you to approve or reject this image.",
-                facts(image, requestedBy, TIME.format(requestedAt)), null,
-                uiBaseUrl + "/#/approve/" + requestId + "?link=" + links.issue(requestId, approver),
-                "Review and approve");
+                facts(image, requestedBy, TIME.format(requestedAt)), null);
     }
 
     /**
@@ -170,7 +164,7 @@ public class MessageComposer {
         facts.add(fact("Still waiting on", String.join(", ", waitingOn)));
         return message(member, "Escalated: approval waiting: " + title(image),
                 "This approval request has waited too long; you are asked as the pipeline's fallback group.",
-                facts, null, pipelineUrl(image), "Open the pipeline");
+                facts, null, pipelinePage(image), "Open the pipeline");
     }
 
     /** The daily digest of the requests waiting for one approver, oldest first. */
@@ -182,7 +176,7 @@ public class MessageComposer {
         }
         return message(approver, waiting.size() + (waiting.size() == 1 ? " request waits" : " requests wait")
                         + " for your approval", "These approval requests still wait for you:", facts, null,
-                uiBaseUrl + "/#/pending", "Open your pending approvals");
+                ui.pending(), "Open your pending approvals");
     }
 
     /** A request in a digest. */
@@ -241,13 +235,30 @@ public class MessageComposer {
         return subscriptions.subscribers(e.image().pipelineId(), notice.get()).stream()
                 .filter(user -> pipelineAccess.mayView(user, e.image().pipelineId()))
                 .map(user -> message(user, verb + ": " + title(e.image()), e.detail(), facts, null,
-                        deploymentUrl(e.image(), e.deploymentId()),
+                        ui.deployment(e.image().pipelineId(), e.deploymentId()),
                         "Open App Details"))
                 .toList();
     }
 
+    /**
+     * A message whose button opens the request's approve page: in the mail with the approver's own
+     * approve-from-email link, in its summary (what a chat shows, which others may see) without it.
+     */
+    private Message toApprove(String approver, String requestId, String subject, String intro,
+                              List<Map<String, String>> facts, String comment) {
+        String page = ui.approve(requestId);
+        return message(approver, subject, intro, facts, comment, page + "?link=" + links.issue(requestId, approver),
+                page, "Review and approve");
+    }
+
     private Message message(String recipient, String subject, String intro, List<Map<String, String>> facts,
                             String comment, String actionUrl, String actionLabel) {
+        return message(recipient, subject, intro, facts, comment, actionUrl, actionUrl, actionLabel);
+    }
+
+    /** @param pageUrl the page the button opens for other readers than the mail's (its summary's) */
+    private Message message(String recipient, String subject, String intro, List<Map<String, String>> facts,
+                            String comment, String actionUrl, String pageUrl, String actionLabel) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("subject", subject);
         model.put("intro", intro == null ? "" : intro);
@@ -256,27 +267,19 @@ public class MessageComposer {
         model.put("actionUrl", actionUrl);
         model.put("actionLabel", actionLabel);
         Message.Summary summary = new Message.Summary(intro == null ? "" : intro, facts.stream()
-                .map(fact -> new Message.Fact(fact.get("label"), fact.get("value"))).toList(), comment, actionUrl,
+                .map(fact -> new Message.Fact(fact.get("label"), fact.get("value"))).toList(), comment, pageUrl,
                 actionLabel);
         return new Message(recipient, subject, templates.html(model), templates.text(model), summary);
+    }
+
+    private String pipelinePage(PipelineImage image) {
+        return ui.pipeline(image.pipelineId());
     }
 
     private static String title(PipelineImage image) {
         return image.application() + " " + image.tag() + " to " + image.environment();
     }
 
-    private String pipelineUrl(PipelineImage image) {
-        return uiBaseUrl + "/#/pipelines/" + encode(image.pipelineId());
-    }
-
-    /** The deployment's App Details page in the web UI ({@code #/pipelines/<id>/details/<deployment>}). */
-    private String deploymentUrl(PipelineImage image, String deploymentId) {
-        return pipelineUrl(image) + "/details/" + encode(deploymentId);
-    }
-
-    private static String encode(String pathPart) {
-        return URLEncoder.encode(pathPart, StandardCharsets.UTF_8).replace("+", "%20");
-    }
 
     private static List<Map<String, String>> facts(PipelineImage image, String requester, String when) {
         List<Map<String, String>> facts = new ArrayList<>();

@@ -14,7 +14,8 @@ public record Message(String recipient, String subject, String html, String text
      * @param intro       one or two sentences: what happened
      * @param facts       label and value pairs
      * @param comment     what someone typed with it, or null
-     * @param actionUrl   the Shipgate page the button opens
+     * @param actionUrl   the Shipgate page the button opens, without what is the mail's recipient's alone (their
+     *                    approve-from-email link)
      * @param actionLabel the button's label
      */
     public record Summary(String intro, List<Fact> facts, String comment, String actionUrl, String actionLabel) {

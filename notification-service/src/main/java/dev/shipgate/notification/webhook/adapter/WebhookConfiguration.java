@@ -117,6 +117,6 @@ class WebhookConfiguration {
                                 MongoWebhookDeliveries deliveries, WebhookAccess access, PipelineScopes pipelines,
                                 WebhookLoop loop, Clock clock, UiAddress ui) {
         return new WebhookFanOut(subscriptions, deliveries, access, pipelines,
-                new EventBodies(new ChatNotices(ui.baseUrl())), loop::wakeUp, clock);
+                new EventBodies(new ChatNotices(ui)), loop::wakeUp, clock);
     }
 }

@@ -98,15 +98,13 @@ public class PersonalChannels implements PersonalChat {
     }
 
     /**
-     * The mail's parts as a chat message: its subject as the title, its button to the same page without the mail's
-     * approve-from-email link (a chat channel may be seen by others: the reader signs in there).
+     * The mail's parts as a chat message: its subject as the title, its button to the same page (the summary's,
+     * without the mail's approve-from-email link: a chat channel may be seen by others, who sign in there).
      */
     static ChatNotice noticeOf(Message message) {
         Message.Summary summary = message.summary();
-        String page = summary.actionUrl();
-        int link = page.indexOf("?link=");
         return new ChatNotice(message.subject(), summary.intro(), summary.facts().stream()
                 .map(fact -> new ChatNotice.Fact(fact.label(), fact.value())).toList(), summary.comment(),
-                summary.actionLabel(), link < 0 ? page : page.substring(0, link));
+                summary.actionLabel(), summary.actionUrl());
     }
 }

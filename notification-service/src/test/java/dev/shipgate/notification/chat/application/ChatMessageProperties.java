@@ -14,6 +14,7 @@ import dev.shipgate.contracts.events.DeploymentBrokeGlass;
 import dev.shipgate.contracts.events.DeploymentStatusChanged;
 import dev.shipgate.contracts.events.ImageApproved;
 import dev.shipgate.contracts.events.PipelineImage;
+import dev.shipgate.notification.delivery.application.UiAddress;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
@@ -41,7 +42,7 @@ class ChatMessageProperties {
     private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     private static final Schema SLACK = schema("/chat/slack-message.schema.json");
     private static final Schema TEAMS = schema("/chat/teams-adaptive-card-message.schema.json");
-    private static final ChatNotices NOTICES = new ChatNotices("https://shipgate.example.com/");
+    private static final ChatNotices NOTICES = new ChatNotices(new UiAddress("https://shipgate.example.com/"));
     /** The kind drawn for a person's own chat message (an intro under the title), after the events' kinds. */
     private static final int PERSONAL = 6;
 

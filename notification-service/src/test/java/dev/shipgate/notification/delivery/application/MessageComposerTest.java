@@ -60,7 +60,7 @@ class MessageComposerTest {
     private final MessageComposer composer = new MessageComposer(new ModelAsText(),
             new ApprovalLinks(signer, (nonce, requestId, userId) -> true, Clock.fixed(NOW, ZoneOffset.UTC),
                     Duration.ofHours(72)),
-            requests, subscriptions, new PipelineAccess(scopes, recipients), "https://shipgate.example");
+            requests, subscriptions, new PipelineAccess(scopes, recipients), new UiAddress("https://shipgate.example"));
 
     @Test
     void an_approval_request_mails_each_approver_a_link_signed_for_that_approver() {
@@ -75,6 +75,8 @@ class MessageComposerTest {
                     "").replaceAll("(?s)[,}].*", "");
             assertThat(signer.verify(link)).as("the link in %s's mail", mail.recipient()).hasValueSatisfying(
                     signed -> assertThat(signed.userId()).isEqualTo(mail.recipient()));
+            assertThat(mail.summary().actionUrl()).as("the page a chat shows, without the mail's own link")
+                    .isEqualTo("https://shipgate.example/#/approve/ar-1");
         }
     }
 

@@ -20,6 +20,7 @@ import dev.shipgate.notification.delivery.application.InMemoryDeliveries;
 import dev.shipgate.notification.delivery.application.MailQueue;
 import dev.shipgate.notification.delivery.application.MessageComposer;
 import dev.shipgate.notification.delivery.application.NotificationService;
+import dev.shipgate.notification.delivery.application.UiAddress;
 import dev.shipgate.notification.delivery.domain.Delivery;
 import dev.shipgate.notification.link.application.ApprovalLinks;
 import dev.shipgate.notification.link.domain.LinkSigner;
@@ -361,7 +362,8 @@ class RemindersOnMongoTest {
             }
         };
         // subscriptions and pipeline access are for deployment mail, which these tests make none of
-        MessageComposer composer = new MessageComposer(asText, links, noMemory, null, null, "https://shipgate.test");
+        MessageComposer composer = new MessageComposer(asText, links, noMemory, null, null,
+                new UiAddress("https://shipgate.test"));
         MailQueue queue = new MailQueue() {
             @Override
             public Delivery claim(Delivery pending) {
