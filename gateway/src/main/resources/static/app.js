@@ -946,7 +946,7 @@ function pipelineBody(p, reminders) {
     targetRef: p.targetRef, strategy: p.strategy, requiredApprovals: a.requiredApprovals,
     approverRules: a.approverRules, approvalLifetimeSeconds: a.approvalLifetimeSeconds,
     requestLifetimeSeconds: a.requestLifetimeSeconds, approverMayDeploy: a.approverMayDeploy, trigger: p.trigger,
-    countVoterInEveryRule: a.countVoterInEveryRule, reminders };
+    countVoterInEveryRule: a.countVoterInEveryRule, reminders, version: p.version }; // refused if changed since read
 }
 
 async function historyTab(pipeline) {
@@ -1403,12 +1403,16 @@ async function settingsScreen() {
         return 'Mail preferences saved.';
       })}><table><tr><th>Mail</th><th>When</th><th>Send</th></tr>${MAIL_KINDS.map(([kind, name, text]) => {
         const required = preferences.required.includes(kind);
+        const choice = preferences.choices[kind] || 'MAIL';
+        // each option says whether it is the chosen one: a .value on the select is set before lit inserts the
+        // options that depend on the chat, and would then fall back to the first (a saved CHAT or NONE shown as mail)
         return html`<tr data-kind=${kind}><td>${name}</td><td class="muted">${text}${required
           ? ' (always: you cannot mute it while you are asked)' : ''}</td><td><select id="mail-${kind}"
-          aria-label="How ${name} reach you" ?disabled=${required && !preferences.chat}
-          .value=${preferences.choices[kind] || 'MAIL'}><option value="MAIL">By mail</option>
-          ${preferences.chat ? html`<option value="CHAT">In my chat</option>` : nothing}
-          ${required ? nothing : html`<option value="NONE">Not at all</option>`}</select></td></tr>`;
+          aria-label="How ${name} reach you" ?disabled=${required && !preferences.chat}>
+          <option value="MAIL" ?selected=${choice === 'MAIL'}>By mail</option>
+          ${preferences.chat ? html`<option value="CHAT" ?selected=${choice === 'CHAT'}>In my chat</option>` : nothing}
+          ${required ? nothing : html`<option value="NONE" ?selected=${choice === 'NONE'}>Not at all</option>`}
+          </select></td></tr>`;
       })}</table><p><button type="submit" data-action="save-mail">Save mail preferences</button></p></form>
     </section>
     ${chatSettings(preferences.chat)}

@@ -172,8 +172,17 @@ class ChatButtonIT {
         new Select(browser.await(By.id("mail-REMINDERS"))).selectByValue("CHAT");
         browser.await(By.cssSelector("[data-action='save-mail']")).click();
         browser.awaitText(By.id("flash"), "Mail preferences saved.");
-        assertThat(gateway.get("erin", "/api/notifications/preferences/me").json().path("choices").path("REMINDERS")
-                .asString()).isEqualTo("CHAT");
+        var choices = gateway.get("erin", "/api/notifications/preferences/me").json().path("choices");
+        assertThat(choices.path("REMINDERS").asString()).isEqualTo("CHAT");
+        // the screen was drawn afresh since DIGEST was muted: saving the form kept that choice (it once showed a saved
+        // CHAT or NONE as "By mail" and wrote MAIL back), and a fresh screen shows both choices as saved
+        assertThat(choices.path("DIGEST").asString()).isEqualTo("NONE");
+        browser.open("#/pending");
+        browser.open("#/settings");
+        assertThat(new Select(browser.await(By.id("mail-REMINDERS"))).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("CHAT");
+        assertThat(new Select(browser.await(By.id("mail-DIGEST"))).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("NONE");
         browser.screenshot("19-my-settings-chat");
         browser.await(By.cssSelector("[data-action='disconnect-chat']")).click();
         browser.confirmDialog();

@@ -12,6 +12,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -59,6 +60,14 @@ class MongoDeliveries implements Deliveries {
     @Override
     public boolean update(Delivery next, Delivery claimed) {
         return sends.update(next, claimed);
+    }
+
+    @Override
+    public boolean release(Delivery released) {
+        Query held = Query.query(Criteria.where("_id").is(released.id()).and("status").is(DeliveryStatus.HELD.name()));
+        Update pending = new Update().set("status", released.status().name())
+                .set("nextAttemptAt", released.nextAttemptAt());
+        return mongo.updateFirst(held, pending, COLLECTION).getModifiedCount() == 1;
     }
 
     @Override

@@ -62,7 +62,10 @@ class NotificationController {
         this.pipelineAccess = pipelineAccess;
     }
 
-    /** The log without bodies; a super admin sees every delivery, anyone else their own. */
+    /**
+     * The log without bodies; a super admin sees every delivery, anyone else their own. {@code status}: PENDING, SENT,
+     * FAILED, or HELD (the message went to the recipient's own chat; this mail goes out only if that delivery fails).
+     */
     public record DeliveryView(String id, String eventId, String eventType, String recipient, String subject,
                                DeliveryStatus status, int attempts, String lastError, java.time.Instant createdAt,
                                java.time.Instant sentAt) {

@@ -29,6 +29,12 @@ public interface Deliveries {
      */
     boolean update(Delivery next, Delivery claimed);
 
+    /**
+     * Replaces a HELD delivery with {@code released} (PENDING, as {@link Delivery#released} and {@link MailQueue#claim}
+     * made it) if it is still HELD; false when it is not (it never was, or another instance released it first).
+     */
+    boolean release(Delivery released);
+
     /** Pending deliveries whose next attempt is due, the longest waiting first. */
     List<Delivery> due(Instant now, int limit);
 

@@ -54,24 +54,30 @@ public class NotificationService {
      * Stores and sends {@code messages} as deliveries of {@code eventId}, once each: a delivery's id is the event id
      * and its recipient, so the same messages delivered again (a repeated event, a reminder sent by an instance that
      * took over another's claim) add nothing; a message of a kind its recipient muted is left out, one of a kind they
-     * chose by chat goes to their chat channel if they have one working. Returns how many mails were added.
+     * chose by chat goes to their chat channel if they have one working, its mail kept HELD in case that delivery
+     * fails ({@link HeldMails}). Returns how many mails were added to be sent now.
      */
     public int deliver(String eventId, String eventType, List<Message> messages) {
         List<Delivery> added = new ArrayList<>();
         for (Message message : messages) {
             DeliveryRoutes.Route route = routes.routeOf(message.recipient(), eventType);
-            if (route == DeliveryRoutes.Route.NONE
-                    || route == DeliveryRoutes.Route.CHAT && chat.post(eventId, eventType, message)) {
-                continue; // muted, or in their chat
+            if (route == DeliveryRoutes.Route.NONE) {
+                continue; // muted
             }
+            boolean inChat = route == DeliveryRoutes.Route.CHAT && chat.post(eventId, eventType, message);
             Optional<String> email = recipients.emailOf(message.recipient());
             if (email.isEmpty()) {
-                log.warn("no email address for {}: {} not sent to them", message.recipient(), eventType);
+                if (!inChat) {
+                    log.warn("no email address for {}: {} not sent to them", message.recipient(), eventType);
+                }
                 continue;
             }
-            Delivery delivery = mailQueue.claim(Delivery.pending(eventId, eventType, message.recipient(),
-                    email.get(), message.subject(), message.html(), message.text(), clock.instant()));
-            if (deliveries.add(delivery)) {
+            Delivery delivery = inChat
+                    ? Delivery.held(eventId, eventType, message.recipient(), email.get(), message.subject(),
+                            message.html(), message.text(), clock.instant())
+                    : mailQueue.claim(Delivery.pending(eventId, eventType, message.recipient(), email.get(),
+                            message.subject(), message.html(), message.text(), clock.instant()));
+            if (deliveries.add(delivery) && !inChat) {
                 added.add(delivery);
             }
         }

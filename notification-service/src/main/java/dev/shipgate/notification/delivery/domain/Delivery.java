@@ -20,6 +20,22 @@ public record Delivery(String id, String eventId, String eventType, String recip
                 DeliveryStatus.PENDING, 0, null, now, now, null);
     }
 
+    /**
+     * As {@link #pending}, but HELD: the message went to the recipient's own chat, and this mail is sent only if that
+     * chat delivery fails ({@link #released}); due to no one until then.
+     */
+    public static Delivery held(String eventId, String eventType, String recipient, String email, String subject,
+                                String html, String text, Instant now) {
+        return new Delivery(eventId + ":" + recipient, eventId, eventType, recipient, email, subject, html, text,
+                DeliveryStatus.HELD, 0, null, now, null, null);
+    }
+
+    /** A HELD mail sent after all: PENDING and due {@code now}. */
+    public Delivery released(Instant now) {
+        return new Delivery(id, eventId, eventType, recipient, email, subject, html, text, DeliveryStatus.PENDING,
+                attempts, lastError, createdAt, now, sentAt);
+    }
+
     /** The same delivery, due to no one until {@code until} (a dispatcher is sending it). */
     public Delivery claimedUntil(Instant until) {
         return new Delivery(id, eventId, eventType, recipient, email, subject, html, text, status, attempts,

@@ -2,6 +2,7 @@ package dev.shipgate.notification.webhook.adapter;
 
 import dev.shipgate.notification.chat.application.ChatNotices;
 import dev.shipgate.notification.delivery.application.Deliveries;
+import dev.shipgate.notification.delivery.application.HeldMails;
 import dev.shipgate.notification.delivery.application.MailQueue;
 import dev.shipgate.notification.delivery.application.UiAddress;
 import dev.shipgate.notification.recipient.application.Recipients;
@@ -83,7 +84,8 @@ class WebhookConfiguration {
             throw new IllegalStateException("shipgate.webhooks.timeout must be below shipgate.leases.duration");
         }
         return new WebhookDispatcher(deliveries, subscriptions, new HttpWebhookSender(properties.timeout()),
-                destinations, new PausedWebhookMail(mail, mailQueue, recipients, clock, ui.baseUrl()), clock,
+                destinations, new PausedWebhookMail(mail, mailQueue, recipients, clock, ui.baseUrl()),
+                new HeldMails(mail, mailQueue, clock), clock,
                 new RetryPolicy(properties.maxAttempts(), properties.firstRetry(), properties.maxRetryPause()),
                 properties.pauseAfter(), leases.duration());
     }

@@ -69,13 +69,16 @@ class WebhookController {
         }
     }
 
-    /** A subscription as listed: never its secret. */
+    /**
+     * A subscription as listed: never its secret, and a Slack or Teams URL only as {@code scheme://host/…} (that URL
+     * is the chat's credential; see {@code WebhookSubscription.shownUrl}).
+     */
     public record WebhookView(String id, String owner, String pipelineId, Scope scope, List<String> eventTypes,
                               String url, WebhookSubscription.Format format, WebhookSubscription.Status status,
                               int consecutiveFailures, String pauseReason, Instant createdAt) {
         static WebhookView of(WebhookSubscription s) {
-            return new WebhookView(s.id(), s.owner(), s.pipelineId(), s.scope(), s.eventTypes(), s.url(), s.format(),
-                    s.status(), s.consecutiveFailures(), s.pauseReason(), s.createdAt());
+            return new WebhookView(s.id(), s.owner(), s.pipelineId(), s.scope(), s.eventTypes(), s.shownUrl(),
+                    s.format(), s.status(), s.consecutiveFailures(), s.pauseReason(), s.createdAt());
         }
     }
 

@@ -34,12 +34,12 @@ public class PausedWebhookMail {
 
     public void send(WebhookSubscription paused) {
         recipients.emailOf(paused.owner()).ifPresent(email -> {
-            String subject = "Shipgate paused your webhook to " + paused.url();
-            String text = "Shipgate stopped sending to " + paused.url() + " (subscription " + paused.id() + "): "
+            String subject = "Shipgate paused your webhook to " + paused.shownUrl();
+            String text = "Shipgate stopped sending to " + paused.shownUrl() + " (subscription " + paused.id() + "): "
                     + paused.pauseReason() + ".\n\nFix the receiver, then resume it: POST "
                     + "/api/notifications/webhooks/" + paused.id() + "/resume. What failed meanwhile is in its "
                     + "delivery log, and can be replayed.\n\n" + uiBaseUrl + "\n";
-            String html = "<p>Shipgate stopped sending to <code>" + escape(paused.url()) + "</code> (subscription "
+            String html = "<p>Shipgate stopped sending to <code>" + escape(paused.shownUrl()) + "</code> (subscription "
                     + escape(paused.id()) + "): " + escape(paused.pauseReason()) + ".</p><p>Fix the receiver, then "
                     + "resume it: <code>POST /api/notifications/webhooks/" + escape(paused.id())
                     + "/resume</code>. What failed meanwhile is in its delivery log, and can be replayed.</p>";

@@ -31,6 +31,7 @@ public class PersonalChannels implements PersonalChat {
 
     /** The event type of a personal channel's subscription: no event has it, so the fan-out never sends there. */
     public static final String PERSONAL_TYPE = "dev.shipgate.notification.personal";
+    private static final String CHANNEL_PREFIX = "chat:";
     private static final JsonMapper JSON = KafkaEventCodec.json();
 
     private final WebhookSubscriptions subscriptions;
@@ -50,7 +51,12 @@ public class PersonalChannels implements PersonalChat {
 
     /** The id of {@code userId}'s channel (any spelling of the id: the same channel). */
     public static String idOf(String userId) {
-        return "chat:" + UserIds.canonical(userId);
+        return CHANNEL_PREFIX + UserIds.canonical(userId);
+    }
+
+    /** Whether {@code subscriptionId} names a person's own chat channel rather than a webhook they subscribed. */
+    public static boolean isChannel(String subscriptionId) {
+        return subscriptionId != null && subscriptionId.startsWith(CHANNEL_PREFIX);
     }
 
     public Optional<WebhookSubscription> of(String userId) {

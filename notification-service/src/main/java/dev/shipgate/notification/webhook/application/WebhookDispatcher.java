@@ -1,5 +1,6 @@
 package dev.shipgate.notification.webhook.application;
 
+import dev.shipgate.notification.delivery.application.HeldMails;
 import dev.shipgate.notification.webhook.domain.WebhookDelivery;
 import dev.shipgate.notification.webhook.domain.WebhookDelivery.RetryPolicy;
 import dev.shipgate.notification.webhook.domain.WebhookSignature;
@@ -39,22 +40,26 @@ public class WebhookDispatcher {
     private final WebhookSender sender;
     private final Destinations destinations;
     private final PausedWebhookMail pausedMail;
+    private final HeldMails heldMails;
     private final Clock clock;
     private final RetryPolicy retry;
     private final int pauseAfter;
     private final Duration claimDuration;
 
     /**
+     * @param heldMails     the mails kept while messages went to people's own chats: sent when such a delivery
+     *                      fails for good or is dropped
      * @param claimDuration how long a delivery being sent is due to no other instance: above the sender's timeout
      */
     public WebhookDispatcher(WebhookDeliveries deliveries, WebhookSubscriptions subscriptions, WebhookSender sender,
-                             Destinations destinations, PausedWebhookMail pausedMail, Clock clock, RetryPolicy retry,
-                             int pauseAfter, Duration claimDuration) {
+                             Destinations destinations, PausedWebhookMail pausedMail, HeldMails heldMails,
+                             Clock clock, RetryPolicy retry, int pauseAfter, Duration claimDuration) {
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
         this.sender = sender;
         this.destinations = destinations;
         this.pausedMail = pausedMail;
+        this.heldMails = heldMails;
         this.clock = clock;
         this.retry = retry;
         this.pauseAfter = pauseAfter;
@@ -81,12 +86,14 @@ public class WebhookDispatcher {
         Optional<WebhookSubscription> found = subscriptions.find(claimed.subscriptionId());
         if (found.isEmpty()) {
             record(claimed.abandoned("the subscription was deleted", clock.instant()), claimed);
+            mailInsteadOfChat(claimed);
             return;
         }
         WebhookSubscription subscription = found.get();
         if (subscription.status() == WebhookSubscription.Status.PAUSED) {
             record(claimed.abandoned("the subscription is paused: " + subscription.pauseReason(), clock.instant()),
                     claimed);
+            mailInsteadOfChat(claimed);
             return;
         }
         URI url = URI.create(subscription.url());
@@ -101,9 +108,21 @@ public class WebhookDispatcher {
         WebhookDelivery next = claimed.attemptFailed(outcome.status(), outcome.error(), now, retry);
         record(next, claimed);
         log.warn("webhook delivery {} attempt {} failed: {}", claimed.id(), next.attempts(), outcome.error());
-        if (next.status() == WebhookDelivery.Status.FAILED && subscriptions.failed(subscription.id(), pauseAfter,
+        if (next.status() != WebhookDelivery.Status.FAILED) {
+            return;
+        }
+        mailInsteadOfChat(claimed);
+        if (subscriptions.failed(subscription.id(), pauseAfter,
                 pauseAfter + " deliveries in a row failed, the last: " + outcome.error())) {
             pausedMail.send(subscriptions.find(subscription.id()).orElse(subscription));
+        }
+    }
+
+    /** A message for someone's own chat that will not get there: its mail, held until now, goes out instead. */
+    private void mailInsteadOfChat(WebhookDelivery givenUp) {
+        if (heldMails != null && PersonalChannels.isChannel(givenUp.subscriptionId())
+                && heldMails.release(givenUp.messageId(), givenUp.owner())) {
+            log.info("chat delivery {} given up: mailed instead", givenUp.id());
         }
     }
 

@@ -3,6 +3,7 @@ package dev.shipgate.notification.webhook.domain;
 import dev.shipgate.contracts.access.Scope;
 import dev.shipgate.contracts.identity.UserIds;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
@@ -34,6 +35,20 @@ public record WebhookSubscription(String id, String owner, String pipelineId, Sc
     public WebhookSubscription {
         owner = UserIds.canonical(owner);
         eventTypes = List.copyOf(eventTypes);
+    }
+
+    /**
+     * The URL as it may be shown back (API, screens, mail): a Slack or Teams incoming-webhook URL is itself the
+     * credential that posts to the channel (its path holds the token), so only {@code scheme://host/…} of it; a
+     * CloudEvents receiver's URL in full (its deliveries are signed with the subscription's secret instead).
+     */
+    public String shownUrl() {
+        if (format == Format.CLOUDEVENTS) {
+            return url;
+        }
+        URI parsed = URI.create(url); // checked when subscribed (Destinations)
+        return parsed.getScheme() + "://" + parsed.getHost() + (parsed.getPort() < 0 ? "" : ":" + parsed.getPort())
+                + "/…";
     }
 
     /** The same subscription holding {@code other} as its secret (the store keeps it sealed). */

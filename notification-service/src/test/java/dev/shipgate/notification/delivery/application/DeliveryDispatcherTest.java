@@ -237,6 +237,11 @@ class DeliveryDispatcherTest {
         public ListPage<Delivery> search(String recipient, DeliveryStatus status, String eventId, PageAt at) {
             return store.search(recipient, status, eventId, at);
         }
+
+        @Override
+        public boolean release(Delivery released) {
+            return store.release(released);
+        }
     }
 
     /** The store, counting the commands it is sent. */
@@ -282,6 +287,12 @@ class DeliveryDispatcherTest {
         public ListPage<Delivery> search(String recipient, DeliveryStatus status, String eventId, PageAt at) {
             commands++;
             return store.search(recipient, status, eventId, at);
+        }
+
+        @Override
+        public boolean release(Delivery released) {
+            commands++;
+            return store.release(released);
         }
     }
 

@@ -33,6 +33,16 @@ public class InMemoryDeliveries implements Deliveries {
         return replaceIfStill(claimed, next);
     }
 
+    @Override
+    public synchronized boolean release(Delivery released) {
+        Delivery current = deliveries.get(released.id());
+        if (current == null || current.status() != DeliveryStatus.HELD) {
+            return false;
+        }
+        deliveries.put(released.id(), released);
+        return true;
+    }
+
     private boolean replaceIfStill(Delivery expected, Delivery next) {
         Delivery current = deliveries.get(expected.id());
         if (current == null || current.status() != DeliveryStatus.PENDING || current.attempts() != expected.attempts()

@@ -122,7 +122,7 @@ class TwoWebhookDispatchersTest {
         };
         Destinations destinations = new Destinations(new AddressPolicy(List.of()),
                 host -> List.of(publicAddress()));
-        return new WebhookDispatcher(deliveries, subscriptions, sender, destinations, null, clock,
+        return new WebhookDispatcher(deliveries, subscriptions, sender, destinations, null, null, clock,
                 new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(5)), 5, Duration.ofSeconds(15));
     }
 

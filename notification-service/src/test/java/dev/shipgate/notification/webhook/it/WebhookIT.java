@@ -292,6 +292,8 @@ class WebhookIT {
                 "format", "SLACK"));
         assertThat(connected.status()).as(connected.body()).isEqualTo(200);
         assertThat(connected.json().path("host").asString()).isEqualTo("localhost");
+        assertThat(http().get(person, "/api/notifications/webhooks").body()).as("the URL is the chat's credential")
+                .doesNotContain(path).contains(receiver.url("/").replaceAll("/$", "") + "/…");
         assertThat(http().put(person, preferences, byChat).status()).isEqualTo(200);
         assertThat(http().get(person, preferences).json().path("chat").path("format").asString()).isEqualTo("SLACK");
 
@@ -305,6 +307,15 @@ class WebhookIT {
         assertThat(message.findValue("url").asString())
                 .isEqualTo("https://shipgate.example.com/#/approve/" + asked.requestId());
 
+        // the chat stops answering (a revoked Slack webhook answers 404): once its tries are spent, the request is
+        // mailed instead, the mail held since it was queued for the chat (a required kind reaches them one way)
+        receiver.script(path, 404);
+        ApprovalRequested chatGone = new ApprovalRequested("ar-" + UUID.randomUUID(), asked.image(), "wh-requester",
+                List.of(person), 1, null, Instant.now().plusSeconds(3600));
+        topics.publish(chatGone);
+        awaitMail(person + "@example.com", chatGone.requestId());
+        assertThat(receiver.on(path)).as("tried in the chat first").hasSizeGreaterThan(1);
+
         assertThat(http().delete(person, preferences + "/chat").status()).isEqualTo(204);
         ApprovalRequested mailed = new ApprovalRequested("ar-" + UUID.randomUUID(), asked.image(), "wh-requester",
                 List.of(person), 1, null, Instant.now().plusSeconds(3600));
@@ -312,7 +323,8 @@ class WebhookIT {
         awaitMail(person + "@example.com", mailed.requestId());
         assertThat(mailsTo(person + "@example.com")).as("the chat's request was not mailed").noneMatch(mail ->
                 mail.contains(asked.requestId()));
-        assertThat(receiver.on(path)).hasSize(1);
+        assertThat(mailsTo(person + "@example.com").stream().filter(mail -> mail.contains(chatGone.requestId())))
+                .as("mailed once").hasSize(1);
     }
 
     // --- helpers ------------------------------------------------------------------------------------------------
