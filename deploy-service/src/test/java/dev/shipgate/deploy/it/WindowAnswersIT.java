@@ -129,6 +129,38 @@ class WindowAnswersIT extends DeployServiceTestBase {
         assertThat(http().get(ADMIN, "/api/pipelines/" + pipeline + "/windows").json().size()).isZero();
     }
 
+    /**
+     * A change decided on an older read of the pipeline (a form opened before someone else's change) is refused as
+     * PIPELINE_CHANGED instead of writing back the settings it never showed; one decided on the current version, and
+     * one that names no version, are kept.
+     */
+    @Test
+    void a_change_decided_on_an_older_read_is_refused_and_one_on_the_current_version_is_kept() {
+        long read = http().get(ADMIN, "/api/pipelines/" + pipeline).json().path("version").asLong();
+        Map<String, Object> body = new HashMap<>(Map.of("project", "shop", "application", "payments",
+                "environment", environment, "target", "simulated", "requiredApprovals", 3,
+                "approverMayDeploy", false, "trigger", "MANUAL", "version", read));
+        Http.Response raised = http().put(ADMIN, "/api/pipelines/" + pipeline, body);
+        assertThat(raised.status()).as(raised.body()).isEqualTo(200);
+
+        body.put("requiredApprovals", 1); // the form opened before the change above, still holding its version
+        Http.Response stale = http().put(ADMIN, "/api/pipelines/" + pipeline, body);
+        assertThat(stale.status()).as(stale.body()).isEqualTo(409);
+        assertThat(stale.contentType()).contains("application/problem+json");
+        assertThat(stale.reason()).isEqualTo("PIPELINE_CHANGED");
+        JsonNode current = http().get(ADMIN, "/api/pipelines/" + pipeline).json();
+        assertThat(current.path("approval").path("requiredApprovals").asInt()).isEqualTo(3);
+
+        body.put("version", current.path("version").asLong());
+        assertThat(http().put(ADMIN, "/api/pipelines/" + pipeline, body).status()).isEqualTo(200);
+        body.remove("version");
+        body.put("requiredApprovals", 2);
+        assertThat(http().put(ADMIN, "/api/pipelines/" + pipeline, body).status()).as("no version: last write wins")
+                .isEqualTo(200);
+        assertThat(http().get(ADMIN, "/api/pipelines/" + pipeline).json().path("approval").path("requiredApprovals")
+                .asInt()).isEqualTo(2);
+    }
+
     /** Issue 19: the reminder plan is a field of the pipeline, checked when written, shown in its GET. */
     @Test
     void a_reminder_plan_is_kept_and_shown_and_a_value_out_of_its_limits_or_an_unknown_group_names_its_field() {

@@ -67,7 +67,8 @@ class PipelineController {
                                @NotNull Boolean approverMayDeploy,
                                Pipeline.Trigger trigger,
                                Boolean countVoterInEveryRule,
-                               PipelineReminders reminders) {
+                               PipelineReminders reminders,
+                               @Min(0) Long version) {
 
         /**
          * The API validates the body first, so the required fields are there; a seed file's pipeline is not
@@ -102,10 +103,16 @@ class PipelineController {
         return pipelines.create(caller.getSubject(), body.toPipeline(null));
     }
 
+    /**
+     * Replaces the pipeline's settings with the body's. {@code version}, the pipeline's {@code version} as the caller
+     * read it (as Kubernetes' {@code resourceVersion}), makes the change conditional: refused 409 {@code
+     * PIPELINE_CHANGED} when someone changed the pipeline since, so that a form opened earlier cannot write back
+     * settings it never showed (a lower {@code requiredApprovals}, say). Without it the last write wins.
+     */
     @PutMapping("/{id}")
     public Pipeline update(@AuthenticationPrincipal Jwt caller, @PathVariable String id,
                            @Valid @RequestBody PipelineBody body) {
-        return pipelines.update(caller.getSubject(), id, body.toPipeline(id));
+        return pipelines.update(caller.getSubject(), id, body.toPipeline(id), body.version());
     }
 
     @DeleteMapping("/{id}")

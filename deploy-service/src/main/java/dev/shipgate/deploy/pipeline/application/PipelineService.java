@@ -32,10 +32,22 @@ public class PipelineService {
         return pipeline;
     }
 
-    public Pipeline update(String userId, String id, Pipeline changes) {
+    /**
+     * Replaces the pipeline's settings, for an admin of its scope (and of the scope it moves to).
+     *
+     * @param readVersion the version the caller's change was decided on; null: whatever the current one is
+     * @throws dev.shipgate.contracts.refusal.RefusedException PIPELINE_CHANGED (409) when it changed since
+     *                                                         {@code readVersion}, or meanwhile; UNKNOWN_PIPELINE,
+     *                                                         NOT_ALLOWED_TO_CONFIGURE as for every change
+     */
+    public Pipeline update(String userId, String id, Pipeline changes, Long readVersion) {
         Pipeline current = visible(userId, id);
         requireAdmin(userId, current);
         requireAdmin(userId, changes); // moving it to another application needs admin there too
+        if (readVersion != null && readVersion != current.version()) {
+            throw DeployRefusal.PIPELINE_CHANGED.because("the pipeline was changed since you read it (version "
+                    + readVersion + ", now " + current.version() + "): reload it and try again").exception();
+        }
         Pipeline next = new Pipeline(id, changes.project(), changes.application(), changes.environment(),
                 changes.target(), changes.targetRef(), changes.strategy(), changes.approval(), changes.trigger(),
                 checkedReminders(changes.reminders()), false, current.version());
