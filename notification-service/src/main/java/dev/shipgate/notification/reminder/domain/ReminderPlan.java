@@ -37,7 +37,8 @@ public record ReminderPlan(Duration remindAfter, Duration remindEvery, int maxRe
 
     /**
      * This plan with the fields {@code own} gives replacing its own (a pipeline's plan over the installation's
-     * default); an empty group in {@code own} is no escalation.
+     * default); an empty group in {@code own} is no escalation. A plan outside this record's limits (deploy-service
+     * refuses those; a future producer might not) is ignored: this plan stands, and the request's mail still goes out.
      */
     public ReminderPlan overriddenBy(PipelineReminders own) {
         if (own == null) {
@@ -45,8 +46,12 @@ public record ReminderPlan(Duration remindAfter, Duration remindEvery, int maxRe
         }
         PipelineReminders plan = own.over(new PipelineReminders(remindAfter, remindEvery, maxReminders, escalateAfter,
                 fallbackGroup));
-        return new ReminderPlan(plan.remindAfter(), plan.remindEvery(), plan.maxReminders(), plan.escalateAfter(),
-                plan.fallbackGroup());
+        try {
+            return new ReminderPlan(plan.remindAfter(), plan.remindEvery(), plan.maxReminders(), plan.escalateAfter(),
+                    plan.fallbackGroup());
+        } catch (IllegalArgumentException outsideItsLimits) {
+            return this;
+        }
     }
 
     public boolean escalates() {

@@ -105,7 +105,9 @@ public class WebhookDispatcher {
             subscriptions.succeeded(subscription.id());
             return;
         }
-        WebhookDelivery next = claimed.attemptFailed(outcome.status(), outcome.error(), now, retry);
+        WebhookDelivery next = personalChannelGone(subscription, outcome)
+                ? claimed.failedForGood(outcome.status(), outcome.error(), now)
+                : claimed.attemptFailed(outcome.status(), outcome.error(), now, retry);
         record(next, claimed);
         log.warn("webhook delivery {} attempt {} failed: {}", claimed.id(), next.attempts(), outcome.error());
         if (next.status() != WebhookDelivery.Status.FAILED) {
@@ -116,6 +118,18 @@ public class WebhookDispatcher {
                 pauseAfter + " deliveries in a row failed, the last: " + outcome.error())) {
             pausedMail.send(subscriptions.find(subscription.id()).orElse(subscription));
         }
+    }
+
+    /**
+     * Whether a person's own chat answered that it is gone (a revoked or deleted Slack or Teams webhook answers 4xx:
+     * 403, 404, 410): no retry then, so that its mail goes out at once rather than after the retries' ten minutes. A
+     * timeout (408), too many requests (429) or a 5xx is tried again. Subscribed webhooks keep every retry: their
+     * owner may be fixing the receiver.
+     */
+    private static boolean personalChannelGone(WebhookSubscription subscription, WebhookSender.Outcome outcome) {
+        int status = outcome.status();
+        return PersonalChannels.isChannel(subscription.id()) && status >= 400 && status < 500 && status != 408
+                && status != 429;
     }
 
     /** A message for someone's own chat that will not get there: its mail, held until now, goes out instead. */

@@ -1,5 +1,6 @@
 package dev.shipgate.notification.reminder.domain;
 
+import dev.shipgate.contracts.events.PipelineReminders;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -50,5 +51,16 @@ class ReminderPlanTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ReminderPlan(Duration.ofHours(1), Duration.ofHours(1), 21, null, null))
                 .hasMessageContaining("maxReminders");
+    }
+
+    @Test
+    void a_pipeline_plan_outside_the_limits_leaves_the_default_standing_instead_of_failing_the_request_mail() {
+        ReminderPlan defaults = new ReminderPlan(Duration.ofHours(4), Duration.ofHours(4), 2, Duration.ofHours(24),
+                "release");
+        assertThat(defaults.overriddenBy(new PipelineReminders(Duration.ZERO, null, null, null, null)))
+                .isEqualTo(defaults);
+        assertThat(defaults.overriddenBy(new PipelineReminders(null, null, 99, null, null))).isEqualTo(defaults);
+        assertThat(defaults.overriddenBy(new PipelineReminders(Duration.ofHours(1), null, null, null, null))
+                .remindAfter()).as("a plan within the limits still applies").isEqualTo(Duration.ofHours(1));
     }
 }
