@@ -923,7 +923,9 @@ function remindersCard(pipeline) {
     const reminders = {};
     PLAN_FIELDS.forEach(([key]) => {
       const value = $('plan-' + key).value.trim();
-      if (value !== '') reminders[key] = key === 'maxReminders' ? Number(value) : value;
+      // a count as a number; anything else as typed, for the server to refuse naming the field (Number('abc') would
+      // be sent as null: the installation's default, without a word)
+      if (value !== '') reminders[key] = key === 'maxReminders' && /^\d+$/.test(value) ? Number(value) : value;
     });
     if ($('plan-no-escalation').checked) reminders.fallbackGroup = '';
     await api('PUT', '/api/pipelines/' + enc(pipeline.id), pipelineBody(pipeline, reminders));

@@ -175,6 +175,7 @@ class WindowAnswersIT extends DeployServiceTestBase {
                 Map.entry(Map.of("maxReminders", 11), "reminders.maxReminders"),
                 Map.entry(Map.of("escalateAfter", "PT-1H"), "reminders.escalateAfter"),
                 Map.entry(Map.of("remindAfter", "four hours"), "reminders.remindAfter"),
+                Map.entry(Map.of("maxReminders", "three"), "reminders.maxReminders"), // as the form sends a typo
                 Map.entry(Map.of("fallbackGroup", "nobody-" + RUN), "reminders.fallbackGroup"))) {
             body.put("reminders", bad.getKey());
             Http.Response refused = http().put(ADMIN, "/api/pipelines/" + pipeline, body);
@@ -197,5 +198,18 @@ class WindowAnswersIT extends DeployServiceTestBase {
         body.put("reminders", Map.of("remindAfter", "PT2H"));
         Http.Response notAdmin = http().put(DEPLOYER, "/api/pipelines/" + pipeline, body);
         assertThat(notAdmin.status()).isEqualTo(403);
+
+        // the group's one member leaves: it may not be named anew, but the pipeline that names it still changes
+        topics.publish(new UserAccessChanged("member-" + RUN, "m@example.com", "m", true, List.of(), List.of()));
+        Map<String, Object> naming = new HashMap<>(body);
+        naming.put("reminders", Map.of("fallbackGroup", group));
+        naming.put("environment", "other-" + RUN);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "reminders.fallbackGroup".equals(http()
+                .post(ADMIN, "/api/pipelines", naming).json().path("field").asString()));
+        body.put("reminders", Map.of("remindAfter", "PT1H", "maxReminders", 3, "escalateAfter", "P1D",
+                "fallbackGroup", group));
+        body.put("requiredApprovals", 2);
+        Http.Response kept = http().put(ADMIN, "/api/pipelines/" + pipeline, body);
+        assertThat(kept.status()).as(kept.body()).isEqualTo(200);
     }
 }

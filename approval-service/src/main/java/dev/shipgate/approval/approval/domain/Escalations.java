@@ -29,12 +29,18 @@ public record Escalations(Plan defaults, Map<String, Plan> pipelines) {
     /**
      * The escalations of pipelines with their own plans ({@code own}, by pipeline id): a field a plan leaves out is
      * {@code defaults}' (an empty group: that pipeline is never escalated); every other pipeline has {@code defaults}.
+     * A time to escalation that is not positive (deploy-service refuses one; a future producer might not) is the
+     * default's too: one pipeline's bad plan must not fail every read that asks who was escalated to.
      */
     public static Escalations of(Plan defaults, Map<String, PipelineReminders> own) {
         return new Escalations(defaults, own.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
-                entry -> new Plan(entry.getValue().escalateAfter() != null ? entry.getValue().escalateAfter()
+                entry -> new Plan(positive(entry.getValue().escalateAfter()) ? entry.getValue().escalateAfter()
                         : defaults.after(), entry.getValue().fallbackGroup() != null
                         ? entry.getValue().fallbackGroup() : defaults.group()))));
+    }
+
+    private static boolean positive(Duration duration) {
+        return duration != null && !duration.isNegative() && !duration.isZero();
     }
 
     /** No pipeline escalates. */

@@ -56,4 +56,14 @@ class EscalationSettingsTest {
                 assertThat(started).getFailure().rootCause()
                         .hasMessage("the time to escalation must be positive"));
     }
+
+    @Test
+    void a_pipeline_plan_with_a_time_to_escalation_that_is_not_positive_takes_the_default_instead_of_failing() {
+        Escalations.Plan defaults = new Escalations.Plan(Duration.ofHours(24), "release");
+        Escalations escalations = Escalations.of(defaults, Map.of(
+                "pl-zero", new PipelineReminders(null, null, null, Duration.ZERO, "ops"),
+                "pl-negative", new PipelineReminders(null, null, null, Duration.ofHours(-1), null)));
+        assertThat(escalations.of("pl-zero")).contains(new Escalations.Plan(Duration.ofHours(24), "ops"));
+        assertThat(escalations.of("pl-negative")).contains(defaults);
+    }
 }

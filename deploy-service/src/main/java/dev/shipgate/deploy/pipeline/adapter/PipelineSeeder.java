@@ -3,6 +3,7 @@ package dev.shipgate.deploy.pipeline.adapter;
 import dev.shipgate.contracts.KafkaEventCodec;
 import dev.shipgate.deploy.pipeline.application.Pipelines;
 import dev.shipgate.deploy.pipeline.domain.Pipeline;
+import dev.shipgate.deploy.pipeline.domain.ReminderPlanRules;
 import dev.shipgate.support.config.SeedSections;
 import org.springframework.core.io.Resource;
 import org.springframework.dao.DuplicateKeyException;
@@ -27,6 +28,7 @@ class PipelineSeeder {
             PipelineController.PipelineBody body = KafkaEventCodec.json().treeToValue(node,
                     PipelineController.PipelineBody.class);
             Pipeline pipeline = body.toPipeline(id);
+            ReminderPlanRules.check(pipeline.reminders()); // as the API checks it: a bad seed stops the start, named
             if (pipelines.find(id).isEmpty()) {
                 try {
                     pipelines.create(pipeline);

@@ -9,6 +9,7 @@ import dev.shipgate.deploy.replica.application.AccessReplica;
 import dev.shipgate.deploy.shared.domain.DeployRefusal;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -27,7 +28,8 @@ public class PipelineService {
         requireAdmin(userId, draft);
         Pipeline pipeline = new Pipeline(draft.id() == null ? "pl-" + UUID.randomUUID() : draft.id(),
                 draft.project(), draft.application(), draft.environment(), draft.target(), draft.targetRef(),
-                draft.strategy(), draft.approval(), draft.trigger(), checkedReminders(draft.reminders()), false, 0);
+                draft.strategy(), draft.approval(), draft.trigger(), checkedReminders(draft.reminders(), null), false,
+                0);
         pipelines.create(pipeline);
         return pipeline;
     }
@@ -50,7 +52,7 @@ public class PipelineService {
         }
         Pipeline next = new Pipeline(id, changes.project(), changes.application(), changes.environment(),
                 changes.target(), changes.targetRef(), changes.strategy(), changes.approval(), changes.trigger(),
-                checkedReminders(changes.reminders()), false, current.version());
+                checkedReminders(changes.reminders(), current.reminders()), false, current.version());
         if (!pipelines.update(next)) {
             throw DeployRefusal.PIPELINE_CHANGED.because(
                     "the pipeline was changed by someone else meanwhile: reload it and try again").exception();
@@ -102,11 +104,16 @@ public class PipelineService {
 
     /**
      * The plan within its limits ({@link ReminderPlanRules}) and with a fallback group that has members (at least one
-     * active user in the access replica) or none ({@code ""}); refused {@code INVALID_REQUEST} naming the field.
+     * active user in the access replica) or none ({@code ""}); refused {@code INVALID_REQUEST} naming the field. The
+     * members are looked for only when the group is new to the pipeline ({@code before}: its plan until now, or
+     * null): a group that has emptied since it was named must not block every other change of the pipeline.
      */
-    private PipelineReminders checkedReminders(PipelineReminders reminders) {
+    private PipelineReminders checkedReminders(PipelineReminders reminders, PipelineReminders before) {
         ReminderPlanRules.check(reminders);
-        if (reminders != null && reminders.escalates() && !access.hasMembers(reminders.fallbackGroup())) {
+        boolean groupKept = before != null && reminders != null
+                && Objects.equals(before.fallbackGroup(), reminders.fallbackGroup());
+        if (reminders != null && reminders.escalates() && !groupKept
+                && !access.hasMembers(reminders.fallbackGroup())) {
             throw Refusal.invalidField(ReminderPlanRules.FIELD + ".fallbackGroup",
                     "must name an existing group with active members").exception();
         }
