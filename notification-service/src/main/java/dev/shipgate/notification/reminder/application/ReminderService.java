@@ -80,7 +80,10 @@ public class ReminderService implements EventFollower {
         } else if (data instanceof ApprovalGiven e) {
             reminders.acted(e.requestId(), UserIds.canonical(e.approver()));
         } else if (data instanceof ApprovalWithdrawn e) {
-            reminders.waitingAgain(e.requestId(), UserIds.canonical(e.withdrawnBy()));
+            String withdrawer = UserIds.canonical(e.withdrawnBy());
+            if (wasAsked(e.requestId(), withdrawer)) { // anyone eligible may vote; only who was asked is reminded
+                reminders.waitingAgain(e.requestId(), withdrawer);
+            }
         } else if (data instanceof ApprovalReopened e) {
             restart(e, event.time());
         } else if (data instanceof ImageApproved e) {
@@ -92,6 +95,10 @@ public class ReminderService implements EventFollower {
         } else if (data instanceof ApprovalExpired e) {
             reminders.close(e.requestId());
         }
+    }
+
+    private boolean wasAsked(String requestId, String approver) {
+        return asked.approversOf(requestId).stream().map(UserIds::canonical).anyMatch(approver::equals);
     }
 
     /**

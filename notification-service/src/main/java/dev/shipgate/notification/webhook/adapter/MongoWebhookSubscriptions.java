@@ -45,6 +45,12 @@ class MongoWebhookSubscriptions implements WebhookSubscriptions {
     }
 
     @Override
+    public void put(WebhookSubscription subscription) {
+        mongo.save(subscription.withSecret(secrets.seal(subscription.id(), subscription.secret())), COLLECTION);
+        cached.forget(ACTIVE);
+    }
+
+    @Override
     public Optional<WebhookSubscription> find(String id) {
         return Optional.ofNullable(mongo.findById(id, WebhookSubscription.class, COLLECTION)).map(this::opened);
     }

@@ -78,8 +78,7 @@ public class PersonalChannels implements PersonalChat {
         WebhookSubscription channel = new WebhookSubscription(idOf(userId), userId, null, Scope.everywhere(),
                 List.of(PERSONAL_TYPE), url, format, WebhookSecret.generate(), Status.ACTIVE, 0, null,
                 clock.instant());
-        subscriptions.remove(channel.id());
-        subscriptions.add(channel);
+        subscriptions.put(channel); // one write: a connect from two tabs at once leaves one channel, neither fails
         return channel;
     }
 

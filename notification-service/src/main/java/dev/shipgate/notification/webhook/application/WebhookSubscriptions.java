@@ -10,6 +10,9 @@ public interface WebhookSubscriptions {
 
     void add(WebhookSubscription subscription);
 
+    /** Creates or replaces the subscription with this id in one write: of two at once, one stays, neither fails. */
+    void put(WebhookSubscription subscription);
+
     Optional<WebhookSubscription> find(String id);
 
     /** Every subscription of {@code owner}, or of everyone when null; the newest first. */

@@ -173,7 +173,10 @@ class RemindersOnMongoTest {
                 .containsExactly(tuple("reminder:ar-pl-default:1", "bob"));
     }
 
-    /** Issue 19: a withdrawn approval puts its approver back on the list, from the next reminder on. */
+    /**
+     * Issue 19: a withdrawn approval puts its approver back on the list, from the next reminder on; only an approver
+     * the request asked.
+     */
     @Test
     void an_approver_who_withdraws_their_approval_is_reminded_again() {
         requested("ar-1", "alice", "bob", "carol");
@@ -183,10 +186,13 @@ class RemindersOnMongoTest {
         assertThat(mailedTo()).containsExactly("carol");
 
         follow(new ApprovalWithdrawn("ar-1", image(), "alice", "BOB")); // any spelling: one canonical id
+        // dave, never asked, approves and withdraws (anyone eligible may vote): he is not put on the list
+        follow(new ApprovalGiven("ar-1", image(), "alice", "dave", 1, 2, null));
+        follow(new ApprovalWithdrawn("ar-1", image(), "alice", "dave"));
         mailed.clear();
         clock.step(Duration.ofHours(2));
         assertThat(instanceA.sendDue()).isEqualTo(1);
-        assertThat(mailedTo()).as("bob is back").containsExactlyInAnyOrder("bob", "carol");
+        assertThat(mailedTo()).as("bob is back, dave never asked").containsExactlyInAnyOrder("bob", "carol");
     }
 
     /**

@@ -273,7 +273,8 @@ class WebhookIT {
      * to the approve page that carries no personal approve link, and no mail; without the channel it is mailed again.
      */
     @Test
-    void a_person_gets_the_kinds_they_chose_by_chat_in_their_own_channel_and_by_mail_while_they_have_none() {
+    void a_person_gets_the_kinds_they_chose_by_chat_in_their_own_channel_and_by_mail_while_they_have_none()
+            throws Exception {
         String person = "wh-chatter-" + UUID.randomUUID().toString().substring(0, 6);
         topics.publish(new UserAccessChanged(person, person + "@example.com", person, true, List.of(),
                 List.of(new RoleBinding("IMAGE_APPROVER", "shop", "payments", "*"))));
@@ -292,6 +293,16 @@ class WebhookIT {
                 "format", "SLACK"));
         assertThat(connected.status()).as(connected.body()).isEqualTo(200);
         assertThat(connected.json().path("host").asString()).isEqualTo("localhost");
+        java.util.concurrent.ExecutorService tabs = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try { // connected again from six tabs at once: each gets its answer (a remove-then-insert once gave a 500)
+            List<java.util.concurrent.Callable<Http.Response>> connects = java.util.Collections.nCopies(6, () ->
+                    http().put(person, preferences + "/chat", Map.of("url", receiver.url(path), "format", "SLACK")));
+            for (var answer : tabs.invokeAll(connects)) {
+                assertThat(answer.get().status()).as(answer.get().body()).isEqualTo(200);
+            }
+        } finally {
+            tabs.shutdownNow();
+        }
         assertThat(http().get(person, "/api/notifications/webhooks").body()).as("the URL is the chat's credential")
                 .doesNotContain(path).contains(receiver.url("/").replaceAll("/$", "") + "/…");
         assertThat(http().put(person, preferences, byChat).status()).isEqualTo(200);
