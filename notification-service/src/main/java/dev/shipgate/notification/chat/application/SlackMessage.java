@@ -9,7 +9,9 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code text} fallback for notifications, and Block Kit blocks (https://docs.slack.dev/reference/block-kit/blocks):
  * a header, the intro, a section of fields, the comment, and an actions block whose button opens the Shipgate page.
  * Typed text is escaped as Slack asks for mrkdwn ({@code &}, {@code <}, {@code >} as HTML entities), so it can
- * neither mention a channel nor make a link; it is cut to the documented lengths.
+ * neither mention anyone nor make a labelled link ({@code <url|text>}); a bare URL typed in it still shows as a link,
+ * as Slack links every URL it sees (the reader sees where it goes). It is cut to the documented lengths, never inside
+ * an entity.
  */
 public final class SlackMessage {
 
@@ -31,11 +33,12 @@ public final class SlackMessage {
             blocks.addObject().put("type", "section").putObject("text").put("type", "mrkdwn")
                     .put("text", cut(escape(notice.intro()), SECTION_TEXT_MAX));
         }
-        ObjectNode section = blocks.addObject().put("type", "section");
-        ArrayNode fields = section.putArray("fields");
-        for (ChatNotice.Fact fact : notice.facts().subList(0, Math.min(10, notice.facts().size()))) {
-            fields.addObject().put("type", "mrkdwn")
-                    .put("text", cut("*" + escape(fact.label()) + "*\n" + escape(fact.value()), FIELD_MAX));
+        if (!notice.facts().isEmpty()) { // a section of fields needs at least one
+            ArrayNode fields = blocks.addObject().put("type", "section").putArray("fields");
+            for (ChatNotice.Fact fact : notice.facts().subList(0, Math.min(10, notice.facts().size()))) {
+                fields.addObject().put("type", "mrkdwn")
+                        .put("text", cut("*" + escape(fact.label()) + "*\n" + escape(fact.value()), FIELD_MAX));
+            }
         }
         if (notice.comment() != null && !notice.comment().isBlank()) {
             blocks.addObject().put("type", "section").putObject("text").put("type", "mrkdwn")
@@ -53,6 +56,14 @@ public final class SlackMessage {
     }
 
     private static String cut(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+        if (text.length() <= max) {
+            return text;
+        }
+        String kept = text.substring(0, max - 1);
+        int entity = kept.lastIndexOf('&');
+        if (entity >= 0 && kept.indexOf(';', entity) < 0) { // an escape cut in two: drop its first half
+            kept = kept.substring(0, entity);
+        }
+        return kept + "…";
     }
 }

@@ -32,9 +32,11 @@ public final class TeamsMessage {
         if (notice.intro() != null && !notice.intro().isBlank()) {
             body.addObject().put("type", "TextBlock").put("text", escape(notice.intro())).put("wrap", true);
         }
-        ArrayNode facts = body.addObject().put("type", "FactSet").putArray("facts");
-        notice.facts().forEach(fact -> facts.addObject().put("title", escape(fact.label()))
-                .put("value", escape(fact.value())));
+        if (!notice.facts().isEmpty()) { // as Slack's: no empty set of facts
+            ArrayNode facts = body.addObject().put("type", "FactSet").putArray("facts");
+            notice.facts().forEach(fact -> facts.addObject().put("title", escape(fact.label()))
+                    .put("value", escape(fact.value())));
+        }
         if (notice.comment() != null && !notice.comment().isBlank()) {
             body.addObject().put("type", "TextBlock").put("text", escape(notice.comment())).put("wrap", true)
                     .put("isSubtle", true);

@@ -150,6 +150,24 @@ class ChatMessageProperties {
         };
     }
 
+    /** Also a notice without facts: Slack refuses a section of no fields (it was sent as one). */
+    @net.jqwik.api.Example
+    void a_text_longer_than_slack_takes_is_cut_before_an_escape_never_inside_one() {
+        String typed = "a" + "&".repeat(SlackMessage.SECTION_TEXT_MAX); // '&' is five characters escaped
+        ChatNotice notice = new ChatNotice("Long", typed, List.of(), typed, "Open",
+                "https://shipgate.example.com/#/approve/ar-1");
+        String slack = SlackMessage.of(notice, JSON);
+        assertThat(SLACK.validate(slack, InputFormat.JSON)).as(slack).isEmpty();
+        String teams = TeamsMessage.of(notice, JSON);
+        assertThat(TEAMS.validate(teams, InputFormat.JSON)).as(teams).isEmpty();
+        for (JsonNode text : JSON.readTree(slack).findValues("text")) {
+            if (text.isObject() && text.path("type").asString().equals("mrkdwn")) {
+                assertThat(text.path("text").asString()).endsWith("&amp;…")
+                        .satisfies(cut -> assertThat(cut.replaceAll("&(amp|lt|gt);", "")).doesNotContain("&"));
+            }
+        }
+    }
+
     private static String cut(String typed) {
         return typed.length() > 40 ? typed.substring(0, 40) : typed;
     }
