@@ -1,6 +1,7 @@
 package dev.shipgate.contracts;
 
 import com.networknt.schema.Error;
+import dev.shipgate.contracts.events.PipelineConfigured;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
@@ -80,6 +81,30 @@ class EventSchemasTest {
         assertThat(validate(EventType.DEPLOYMENT_REQUESTED, tree.toString())).isEmpty();
         assertThat(validate(EventType.DEPLOYMENT_REQUESTED, json.replace("\"channel\":null",
                 "\"channel\":{\"kind\":\"CARRIER_PIGEON\"}"))).isNotEmpty();
+    }
+
+    /**
+     * A pipeline that sets neither of the optional fields added since (the voter counting, the reminder plan) is
+     * written without them, so that a consumer validating against the first published schema (closed) accepts it.
+     */
+    @Test
+    void a_pipeline_without_the_optional_fields_added_since_is_an_event_the_first_published_schema_accepts()
+            throws IOException {
+        PipelineConfigured withPlan = (PipelineConfigured) SampleEvents.BY_TYPE.get(EventType.PIPELINE_CONFIGURED);
+        PipelineConfigured without = new PipelineConfigured(withPlan.pipelineId(), withPlan.project(),
+                withPlan.application(), withPlan.environment(), withPlan.target(), withPlan.requiredApprovals(),
+                withPlan.approverRules(), withPlan.approvalLifetimeSeconds(), withPlan.requestLifetimeSeconds(),
+                withPlan.approverMayDeploy(), withPlan.trigger(), withPlan.deleted(), null, null);
+        String json = new String(KafkaEventCodec.payloadBytes(without), StandardCharsets.UTF_8);
+        assertThat(json).doesNotContain("reminders").doesNotContain("countVoterInEveryRule");
+        Schema published;
+        try (InputStream in = EventType.class.getResourceAsStream(
+                "/compatibility-baseline/PipelineConfigured.v1.json")) {
+            published = SCHEMAS.getSchema(in);
+        }
+        assertThat(published.validate(json, InputFormat.JSON)).isEmpty();
+        assertThat(validate(EventType.PIPELINE_CONFIGURED, json)).isEmpty();
+        assertThat(KafkaEventCodec.json().readValue(json, PipelineConfigured.class)).isEqualTo(without);
     }
 
     private static List<Error> validate(EventType type, String json) throws IOException {

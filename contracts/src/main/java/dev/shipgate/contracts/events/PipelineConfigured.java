@@ -1,5 +1,6 @@
 package dev.shipgate.contracts.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.shipgate.contracts.EventPayload;
 
 import java.util.List;
@@ -10,13 +11,17 @@ import java.util.List;
  * approval-service default). {@code countVoterInEveryRule}: whether one person counts toward every approver rule whose
  * group they are in (true), or toward at most one (false or null, the default; design rule 11). Optional: producers
  * before it was added leave it out. {@code reminders}: the pipeline's reminder and escalation plan (added for issue 19,
- * optional; null or absent: the installation's defaults for every field).
+ * optional; null or absent: the installation's defaults for every field). Both are left out when null, so that a
+ * pipeline that sets neither is the very event a consumer validating against the first published schema (closed: no
+ * field it does not name) accepts.
  */
 public record PipelineConfigured(String pipelineId, String project, String application, String environment,
                                  String target, int requiredApprovals, List<ApproverRule> approverRules,
                                  long approvalLifetimeSeconds, Long requestLifetimeSeconds,
                                  boolean approverMayDeploy, String trigger, boolean deleted,
-                                 Boolean countVoterInEveryRule, PipelineReminders reminders) implements EventPayload {
+                                 @JsonInclude(JsonInclude.Include.NON_NULL) Boolean countVoterInEveryRule,
+                                 @JsonInclude(JsonInclude.Include.NON_NULL) PipelineReminders reminders)
+        implements EventPayload {
 
     /** A configuration that counts each voter toward at most one approver rule. */
     public PipelineConfigured(String pipelineId, String project, String application, String environment,

@@ -10,7 +10,8 @@ import java.time.Duration;
  * The installation's default escalation ({@code shipgate.reminders.defaults.escalate-after|fallback-group}), read
  * here from the same settings as notification-service's {@code ReminderProperties}. A pipeline's own plan is a field
  * of the pipeline ({@code PipelineConfigured.reminders}) and overrides these field by field; the
- * {@code shipgate.reminders.pipelines.*} settings of earlier versions are no longer read. The other keys of a plan
+ * {@code shipgate.reminders.pipelines.*} settings of earlier versions are not read, and stop the start
+ * (service-support's {@code RetiredSettings}). The other keys of a plan
  * (reminders, digest) are notification-service's alone and ignored here.
  *
  * @param defaults the default plan

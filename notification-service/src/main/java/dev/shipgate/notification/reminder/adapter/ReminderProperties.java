@@ -16,7 +16,8 @@ import java.time.LocalTime;
  * @param digestAt  the time of day (UTC) of the daily digest (default 08:00)
  * @param defaults  the installation's plan: a pipeline's own plan (a field of the pipeline, {@code reminders} in its
  *                  {@code PipelineConfigured}) overrides it field by field; the {@code shipgate.reminders.pipelines.*}
- *                  settings of earlier versions are no longer read
+ *                  settings of earlier versions are not read, and stop the start (service-support's
+ *                  {@code RetiredSettings})
  */
 @ConfigurationProperties("shipgate.reminders")
 record ReminderProperties(@DefaultValue("PT15S") Duration poll, @DefaultValue("08:00") LocalTime digestAt,
