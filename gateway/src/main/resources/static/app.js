@@ -1421,6 +1421,9 @@ async function settingsScreen() {
     ${webhookSettings(pipelines, webhooks)}`);
 }
 
+/** Whether a webhook is a person's own chat channel (notification-service names it chat:<user>). */
+const isMyChat = webhook => webhook.id.startsWith('chat:');
+
 /** The reader's own chat channel: where the kinds they choose "In my chat" go (its URL is never shown again). */
 function chatSettings(chat) {
   return html`<section class="card" id="chat-settings"><h2>My chat</h2>
@@ -1474,10 +1477,10 @@ function webhookSettings(pipelines, webhooks) {
       <button type="submit" data-action="subscribe-webhook">Subscribe</button></form><div id="new-webhook"></div>`
       : nothing}
     ${webhooks.length ? html`<table><tr><th>Pipeline</th><th>URL</th><th>Events</th><th>State</th><th></th></tr>
-      ${webhooks.map(w => html`<tr data-webhook=${w.id}><td>${w.id.startsWith('chat:') ? 'My chat'
+      ${webhooks.map(w => html`<tr data-webhook=${w.id}><td>${isMyChat(w) ? 'My chat'
         : w.pipelineId ? names[w.pipelineId] || w.pipelineId : scopeText(w.scope)}</td>
         <td class="mono">${w.url}<div class="muted">${w.format}</div></td>
-        <td>${w.id.startsWith('chat:') ? 'the mail you chose “In my chat”'
+        <td>${isMyChat(w) ? 'the mail you chose “In my chat”'
           : w.eventTypes.length ? w.eventTypes.join(', ') : 'all'}</td>
         <td><span class="badge ${w.status}">${w.status}</span>${w.pauseReason ? html`<div class="muted">${w.pauseReason
           }</div>` : nothing}</td>

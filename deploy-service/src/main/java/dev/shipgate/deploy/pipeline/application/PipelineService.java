@@ -37,7 +37,8 @@ public class PipelineService {
     /**
      * Replaces the pipeline's settings, for an admin of its scope (and of the scope it moves to).
      *
-     * @param readVersion the version the caller's change was decided on; null: whatever the current one is
+     * @param readVersion the version the caller's change was decided on; null: the one read here. The write is
+     *                    conditional on it (the store's versioned update), so a stale one is refused as a race is
      * @throws dev.shipgate.contracts.refusal.RefusedException PIPELINE_CHANGED (409) when it changed since
      *                                                         {@code readVersion}, or meanwhile; UNKNOWN_PIPELINE,
      *                                                         NOT_ALLOWED_TO_CONFIGURE as for every change
@@ -46,16 +47,14 @@ public class PipelineService {
         Pipeline current = visible(userId, id);
         requireAdmin(userId, current);
         requireAdmin(userId, changes); // moving it to another application needs admin there too
-        if (readVersion != null && readVersion != current.version()) {
-            throw DeployRefusal.PIPELINE_CHANGED.because("the pipeline was changed since you read it (version "
-                    + readVersion + ", now " + current.version() + "): reload it and try again").exception();
-        }
         Pipeline next = new Pipeline(id, changes.project(), changes.application(), changes.environment(),
                 changes.target(), changes.targetRef(), changes.strategy(), changes.approval(), changes.trigger(),
-                checkedReminders(changes.reminders(), current.reminders()), false, current.version());
+                checkedReminders(changes.reminders(), current.reminders()), false,
+                readVersion != null ? readVersion : current.version());
         if (!pipelines.update(next)) {
             throw DeployRefusal.PIPELINE_CHANGED.because(
-                    "the pipeline was changed by someone else meanwhile: reload it and try again").exception();
+                    "the pipeline was changed by someone else since it was read: reload it and try again")
+                    .exception();
         }
         return next;
     }

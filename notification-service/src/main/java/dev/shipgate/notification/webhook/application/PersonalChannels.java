@@ -25,7 +25,8 @@ import java.util.Optional;
  * incoming webhook they connected, kept as a webhook subscription of theirs, {@code chat:<user id>}, that no event
  * matches (its one event type is {@link #PERSONAL_TYPE}). Their messages are queued on it as deliveries, so the
  * retries, the delivery log, replay and the pause after repeated failures are the webhooks'; while it is paused or
- * missing their messages are mailed. The URL is checked as every webhook's is ({@link Destinations}).
+ * missing their messages are mailed, and a message whose delivery fails for good or is dropped is mailed then (its
+ * mail was held: {@code HeldMails}). The URL is checked as every webhook's is ({@link Destinations}).
  */
 public class PersonalChannels implements PersonalChat {
 

@@ -134,7 +134,7 @@ public class WebhookDispatcher {
 
     /** A message for someone's own chat that will not get there: its mail, held until now, goes out instead. */
     private void mailInsteadOfChat(WebhookDelivery givenUp) {
-        if (heldMails != null && PersonalChannels.isChannel(givenUp.subscriptionId())
+        if (PersonalChannels.isChannel(givenUp.subscriptionId())
                 && heldMails.release(givenUp.messageId(), givenUp.owner())) {
             log.info("chat delivery {} given up: mailed instead", givenUp.id());
         }

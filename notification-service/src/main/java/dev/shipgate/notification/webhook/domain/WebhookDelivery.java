@@ -52,13 +52,13 @@ public record WebhookDelivery(String id, String subscriptionId, String owner, St
                 httpStatus, null, createdAt, null, now, replayOf);
     }
 
-    /** Given up at once, without an attempt (the subscription is paused or gone). */
     /** FAILED after this attempt, with no more: the answer says another try cannot help. */
     public WebhookDelivery failedForGood(int httpStatus, String error, Instant now) {
         return new WebhookDelivery(id, subscriptionId, owner, messageId, eventType, body, Status.FAILED, attempts + 1,
                 httpStatus, error, createdAt, null, now, replayOf);
     }
 
+    /** Given up at once, without an attempt (the subscription is paused or gone). */
     public WebhookDelivery abandoned(String reason, Instant now) {
         return new WebhookDelivery(id, subscriptionId, owner, messageId, eventType, body, Status.FAILED, attempts,
                 lastStatus, reason, createdAt, null, now, replayOf);
